@@ -1,0 +1,23 @@
+"""Renderers turn a `Report` into text; they never see the checker, the CLI or the files.
+
+Each format is a module with `render(report: Report, lang: str) -> str`. Modules are imported
+only when their format is asked for, so heavy dependencies (jinja2) stay out of start-up.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from oncocheck.report import Report
+
+FORMATS: dict[str, str] = {
+    "console": "oncocheck.render.console",
+    "json": "oncocheck.render.json",
+}
+
+
+def render(report: Report, fmt: str, lang: str) -> str:
+    """The report as text in format `fmt` (a key of FORMATS) and language `lang`."""
+    return import_module(FORMATS[fmt]).render(report, lang)
