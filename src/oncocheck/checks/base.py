@@ -1,0 +1,68 @@
+"""What every check kind shares: the context it reads and the outcome it returns.
+
+A check kind is a small pydantic model (its parameters come from the rule file) with an
+`evaluate` method. It does not know its criterion's id or severity; the engine adds those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from oncocheck.fields import Strict
+from oncocheck.network import Member, NetworkFile
+from oncocheck.report import Status, Text
+from oncocheck.vocabulary import Discipline, Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """A member with its discipline resolved; `key` is what 1a counts (None: does not count)."""
+
+    index: int
+    member: Member
+    discipline: Discipline
+    key: str | None
+
+    @property
+    def path(self) -> str:
+        """The member's path in the file, `members[3]`."""
+        return f"members[{self.index}]"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything a check may read about one network file."""
+
+    doc: NetworkFile
+    members: tuple[MemberView, ...]
+    vocabulary: Vocabulary
+    base_dir: Path
+    as_of: date
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A check's answer. `todo` says what to add or change; None means the criterion's own
+    remediation text applies."""
+
+    status: Status
+    message: Text
+    path: str
+    observed: dict[str, Any] = field(default_factory=dict)
+    todo: Text | None = None
+
+
+class Check(Strict):
+    """Base of the check kinds."""
+
+    def evaluate(self, ctx: CheckContext) -> Outcome:  # pragma: no cover - abstract
+        """Decide the criterion for one network file."""
+        raise NotImplementedError
+
+
+def add(path: str) -> Text:
+    """The usual "add `path`" instruction."""
+    return Text(f"voeg `{path}` toe", f"add `{path}`")

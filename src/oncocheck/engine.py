@@ -1,0 +1,108 @@
+"""Check one network file: load it, choose its criteria version, decide every criterion.
+
+`check_file` never raises for bad input: a file that cannot be loaded becomes an `invalid`
+FileResult carrying its load errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from oncocheck import criteria as criteria_sets
+from oncocheck.checks import CheckContext, MemberView, VerwijsgidsShare
+from oncocheck.checks.verwijsgids import REASONS
+from oncocheck.errors import LoadFailed, UsageError
+from oncocheck.network import NetworkFile
+from oncocheck.report import (FileResult, Finding, LoadError, Location, MemberRow, Severity,
+                              Status, Text, Verdict)
+from oncocheck.validate import validate
+from oncocheck.vocabulary import OTHER, Vocabulary
+from oncocheck.notices import duplicate_members, superseded
+from oncocheck.words import normalise
+from oncocheck.yamlsource import Source, parse, read_text
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to check: `criteria` is what `--criteria` said (None: the file's pin or in force)."""
+
+    as_of: date
+    criteria: str | None = None
+
+
+def check_file(path: Path, display: str, options: Options) -> FileResult:
+    """The result for one network file (`display` is the path as reports show it)."""
+    try:
+        source = parse(read_text(path))
+        vocabulary = criteria_sets.vocabulary()
+        doc = validate(NetworkFile, source, {"vocabulary": vocabulary})
+        rule_file, pinned = _rule_file(doc, source, options)
+    except LoadFailed as exc:
+        return FileResult(display, Verdict.INVALID, errors=tuple(exc.errors))
+    members = tuple(_view(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
+    ctx = CheckContext(doc, members, vocabulary, path.parent, options.as_of)
+    findings = [_decide(c, ctx, source) for c in rule_file.criteria]
+    findings += duplicate_members(members, source)
+    if pinned:
+        findings += superseded(rule_file, options.as_of, source)
+    verdict = Verdict.COMPLIANT if all(
+        f.status is Status.MET for f in findings if f.severity is Severity.ERROR
+        and f.criterion in {c.id for c in rule_file.criteria}) else Verdict.NOT_COMPLIANT
+    return FileResult(display, verdict, doc.network.name, rule_file.ref, (), tuple(findings),
+                      _member_rows(members, rule_file, source))
+
+
+def _rule_file(doc: NetworkFile, source: Source,
+               options: Options) -> tuple[criteria_sets.RuleFile, bool]:
+    """The rule file to apply, and whether it came from the file's own pin."""
+    if options.criteria:
+        return criteria_sets.find(options.criteria, options.as_of), False
+    if not doc.criteria:
+        return criteria_sets.in_force(criteria_sets.DEFAULT_SET, options.as_of), False
+    try:
+        return criteria_sets.find(doc.criteria, options.as_of), True
+    except UsageError as exc:
+        line, column = source.where("criteria")
+        raise LoadFailed([LoadError(exc.text, "criteria", line, column)]) from exc
+
+
+def _view(index: int, member, vocabulary: Vocabulary) -> MemberView:  # noqa: ANN001
+    discipline = vocabulary.resolve(member.discipline)
+    if discipline.id == OTHER and member.discipline_other:
+        named = vocabulary.resolve(member.discipline_other)
+        discipline = named or discipline
+        key = named.id if named else normalise(member.discipline_other)
+    else:
+        key = discipline.id
+    return MemberView(index, member, discipline, key if discipline.counts else None)
+
+
+def _decide(criterion: criteria_sets.Criterion, ctx: CheckContext, source: Source) -> Finding:
+    outcome = criterion.check.evaluate(ctx)
+    line, column = source.where(outcome.path, prefer_key=True)
+    remediation = None
+    if outcome.status is not Status.MET:
+        remediation = outcome.todo or criterion.remediation.text()
+    return Finding(criterion.id, criterion.severity, outcome.status, criterion.title.text(),
+                   outcome.message, outcome.observed, Location(outcome.path, line, column),
+                   remediation)
+
+
+def _member_rows(members: tuple[MemberView, ...], rule_file: criteria_sets.RuleFile,
+                 source: Source) -> tuple[MemberRow, ...]:
+    share = next((c.check for c in rule_file.criteria
+                  if isinstance(c.check, VerwijsgidsShare)), None)
+    rows = []
+    for view in members:
+        why = share.exclusion(view) if share else None
+        label = view.discipline.label
+        if view.discipline.id == OTHER:
+            label = Text(view.member.discipline_other or label.nl,
+                         view.member.discipline_other or label.en)
+        line, column = source.where(view.path)
+        rows.append(MemberRow(view.member.name, view.member.discipline, view.discipline.id,
+                              label, view.member.organisation, view.member.verwijsgids,
+                              REASONS[why] if why else None, Location(view.path, line, column)))
+    return tuple(rows)

@@ -1,0 +1,108 @@
+"""Field types shared by the network file, rule files and vocabulary.
+
+The loader hands every scalar over as text; these types turn text into what the model wants and
+fail with a message in both languages (see `fail`). The JSON Schema hints say what an editor
+should accept, which is what oncocheck accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from oncocheck.report import Text
+
+_TRUE = {"true", "ja", "yes", "waar", "j", "y"}
+_FALSE = {"false", "nee", "no", "onwaar", "n"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_POSTCODE = re.compile(r"\d{4}( ?[A-Za-z]{2})?")
+
+
+def fail(nl: str, en: str) -> PydanticCustomError:
+    """A validation error carrying both languages; the loader reads them back from `ctx`."""
+    return PydanticCustomError("oncocheck", "{en}", {"nl": nl, "en": en})
+
+
+def _text(value: Any, what_nl: str, what_en: str) -> str:
+    if not isinstance(value, str):
+        raise fail(f"verwacht {what_nl}", f"expected {what_en}")
+    return value.strip()
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    word = _text(value, "ja of nee", "true or false").lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise fail(f"verwacht ja of nee (true/false), niet '{value}'",
+               f"expected true or false (or ja/nee), not '{value}'")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = _text(value, "een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)")
+    if not _DATE.fullmatch(text):
+        raise fail(f"verwacht een datum als JJJJ-MM-DD, niet '{text}'",
+                   f"expected a date as YYYY-MM-DD, not '{text}'")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise fail(f"'{text}' is geen bestaande datum", f"'{text}' is not a real date") from None
+
+
+def _matching(pattern: re.Pattern[str], nl: str, en: str) -> BeforeValidator:
+    def check(value: Any) -> str:
+        text = _text(value, "tekst", "text")
+        if not pattern.fullmatch(text):
+            raise fail(f"{nl}, niet '{text}'", f"{en}, not '{text}'")
+        return text
+
+    return BeforeValidator(check)
+
+
+def _as_text(value: Any) -> Any:
+    return _text(value, "tekst", "text") if value is not None else value
+
+
+_STR_OR_NUM = {"type": ["string", "number", "integer"]}
+_BOOL_WORDS = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern":
+               "^(?i:true|false|ja|nee|yes|no|waar|onwaar|j|n|y)$"}]}
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_BOOL_WORDS)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date),
+                    WithJsonSchema({"type": "string", "format": "date"})]
+Url = Annotated[str, _matching(_URL, "verwacht een adres dat begint met https://",
+                               "expected an address starting with https://"),
+                WithJsonSchema({"type": "string", "pattern": "^[hH][tT][tT][pP][sS]?://"})]
+Email = Annotated[str, _matching(_EMAIL, "verwacht een e-mailadres", "expected an e-mail address"),
+                  WithJsonSchema({"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"})]
+Postcode = Annotated[str, _matching(_POSTCODE, "verwacht een postcode als 1311 of 1311 AB",
+                                    "expected a postcode like 1311 or 1311 AB"),
+                     WithJsonSchema(_STR_OR_NUM)]
+Words = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_STR_OR_NUM)]
+NonEmpty = Annotated[Words, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """A frozen model that rejects unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BiText(Strict):
+    """A text in Dutch and English, as written in rule files."""
+
+    nl: NonEmpty
+    en: NonEmpty
+
+    def text(self) -> Text:
+        """As the report's `Text`."""
+        return Text(self.nl, self.en)

@@ -1,0 +1,150 @@
+"""The network file, format 1 (`network-file.md`), as pydantic models.
+
+Everything but `format` and `network.name` is optional: a missing fact is a finding, never a
+load error. Unknown keys are load errors. Disciplines are checked against the vocabulary passed
+in the validation context (`{"vocabulary": Vocabulary}`) and kept as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import ValidationInfo, field_validator, model_validator
+
+from oncocheck.fields import (Email, IsoDate, NonEmpty, Postcode, Strict, Url, Words, YesNo,
+                              fail)
+from oncocheck.vocabulary import OTHER, Vocabulary
+from oncocheck.words import closest, normalise
+
+FORMATS = (1,)
+Scope = Literal["wijk", "gemeente", "regio", "provincie", "landelijk"]
+LegalForm = Literal["stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
+                    "maatschap", "eenmanszaak", "anders"]
+
+
+class Area(Strict):
+    """Where the network works (criterion 6)."""
+
+    scope: Scope | None = None
+    municipalities: list[NonEmpty] | None = None
+    postcodes: list[Postcode] | None = None
+
+
+class Vision(Strict):
+    """The written vision or objective (criterion 4)."""
+
+    document: NonEmpty | None = None
+    summary: Words | None = None
+
+
+class ParticipationAgreement(Strict):
+    """Agreements on members' minimum participation (criterion 3)."""
+
+    document: NonEmpty | None = None
+    min_meetings_per_year: int | None = None
+    description: Words | None = None
+
+    @field_validator("min_meetings_per_year")
+    @classmethod
+    def _sane(cls, value: int | None) -> int | None:
+        if value is not None and not 0 <= value <= 1000:
+            raise fail("verwacht een aantal tussen 0 en 1000", "expected a number from 0 to 1000")
+        return value
+
+
+class ContactPoint(Strict):
+    """The network's contact point for patients and care providers (criterion 10)."""
+
+    name: Words | None = None
+    email: Email | None = None
+    phone: Words | None = None
+
+
+class Contact(Strict):
+    """A hospital or GP the network has contact with (criteria 8 and 9)."""
+
+    name: NonEmpty
+    structural: YesNo = False
+    arrangement: Words | None = None
+
+
+class Network(Strict):
+    """The `network:` section."""
+
+    name: NonEmpty
+    status: Literal["actief", "in_oprichting"] | None = None
+    website: Url | None = None
+    website_updated: IsoDate | None = None
+    website_lists_verwijsgids_members: YesNo | None = None
+    legal_form: LegalForm | None = None
+    non_profit: YesNo | None = None
+    area: Area | None = None
+    vision: Vision | None = None
+    participation_agreement: ParticipationAgreement | None = None
+    contact_point: ContactPoint | None = None
+    hospital_contacts: list[Contact] | None = None
+    gp_contacts: list[Contact] | None = None
+
+
+class Member(Strict):
+    """One member of the network; `discipline` is kept as written."""
+
+    name: NonEmpty
+    discipline: NonEmpty
+    discipline_other: Words | None = None
+    organisation: Words | None = None
+    postcode: Postcode | None = None
+    verwijsgids: YesNo | None = None
+
+    @field_validator("discipline")
+    @classmethod
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
+        if vocabulary is None or vocabulary.resolve(value):
+            return value
+        spellings = vocabulary.spellings()
+        best = closest(value, spellings)
+        hint_nl = f"; bedoelt u '{spellings[normalise(best)]}'?" if best else ""
+        hint_en = f"; did you mean '{spellings[normalise(best)]}'?" if best else ""
+        raise fail(f"onbekende discipline '{value}'{hint_nl}",
+                   f"unknown discipline '{value}'{hint_en}")
+
+    @model_validator(mode="after")
+    def _other_named(self, info: ValidationInfo) -> Member:
+        vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
+        is_other = vocabulary.resolve(self.discipline).id == OTHER if vocabulary else False
+        if is_other and not self.discipline_other:
+            raise fail("bij discipline 'anders' hoort `discipline_other` met het beroep",
+                       "discipline 'anders' needs `discipline_other` naming the profession")
+        return self
+
+
+class PlanItem(Strict):
+    """One improvement action (verbeterplan)."""
+
+    criterion: NonEmpty
+    action: NonEmpty
+    owner: Words | None = None
+    due: IsoDate | None = None
+
+
+class NetworkFile(Strict):
+    """A whole network file."""
+
+    format: int
+    criteria: NonEmpty | None = None
+    network: Network
+    members_file: NonEmpty | None = None
+    members: list[Member] | None = None
+    notes: dict[str, Words] | None = None
+    plan: list[PlanItem] | None = None
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _supported(cls, value: Any) -> int:
+        if isinstance(value, str) and value.strip().isdigit() and int(value) in FORMATS:
+            return int(value)
+        known = ", ".join(str(f) for f in FORMATS)
+        raise fail(f"format '{value}' wordt niet gelezen; deze versie van oncocheck leest "
+                   f"format {known}", f"format '{value}' is not supported; this version of "
+                   f"oncocheck reads format {known}")

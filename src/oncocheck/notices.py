@@ -1,0 +1,64 @@
+"""Extra warning findings that follow the criteria: duplicate members, a superseded pin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from oncocheck import criteria as criteria_sets
+from oncocheck.checks import MemberView
+from oncocheck.errors import UsageError
+from oncocheck.report import Finding, Location, Severity, Status, Text
+from oncocheck.words import normalise
+from oncocheck.yamlsource import Source
+
+DUPLICATE = Text("Dubbel lid", "Duplicate member")
+SUPERSEDED = Text("Verouderde criteriaversie", "Superseded criteria version")
+
+
+def _who(view: MemberView) -> tuple[str, str]:
+    return (f"lid {view.index + 1}, '{view.member.name}'",
+            f"member {view.index + 1}, '{view.member.name}'")
+
+
+def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Finding]:
+    """A warning for each member with the same name and discipline as an earlier one."""
+    first: dict[tuple[str, str], MemberView] = {}
+    findings = []
+    for view in members:
+        key = (normalise(view.member.name), view.discipline.id)
+        earlier = first.setdefault(key, view)
+        if earlier is view:
+            continue
+        (nl, en), (nl0, en0) = _who(view), _who(earlier)
+        line, column = source.where(view.path)
+        findings.append(Finding(
+            "duplicate-member", Severity.WARNING, Status.NOT_MET, DUPLICATE,
+            Text(f"{nl} heeft dezelfde naam en discipline als {nl0}",
+                 f"{en} has the same name and discipline as {en0}"),
+            {"member": view.member.name, "discipline": view.discipline.id,
+             "first": earlier.path}, Location(view.path, line, column),
+            Text("verwijder het dubbele lid of maak de namen verschillend",
+                 "remove the duplicate or make the names differ")))
+    return findings
+
+
+def superseded(rule_file: criteria_sets.RuleFile, as_of: date, source: Source) -> list[Finding]:
+    """A warning when the file pins a version that a newer one has replaced on `as_of`."""
+    try:
+        current = criteria_sets.in_force(rule_file.set, as_of)
+    except UsageError:  # a set oncocheck does not bundle has no version "in force"
+        return []
+    if current.valid_from <= rule_file.valid_from:
+        return []
+    line, column = source.where("criteria")
+    return [Finding(
+        "superseded-criteria", Severity.WARNING, Status.NOT_MET, SUPERSEDED,
+        Text(f"het bestand is voorbereid op {rule_file.ref.label}, maar op {as_of} is "
+             f"{current.ref.label} van kracht (sinds {current.valid_from})",
+             f"the file is prepared for {rule_file.ref.label}, but on {as_of} "
+             f"{current.ref.label} is in force (since {current.valid_from})"),
+        {"pinned": rule_file.ref.label, "in_force": current.ref.label},
+        Location("criteria", line, column),
+        Text(f"zet `criteria: {current.ref.label}` of laat het veld weg",
+             f"set `criteria: {current.ref.label}` or leave the key out"))]

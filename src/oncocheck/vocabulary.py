@@ -1,0 +1,66 @@
+"""The discipline vocabulary (`criteria/vocabulary.yaml`): which professions exist and count.
+
+A network file may name a discipline by its id, its Dutch or English label or an alias, written
+with any case, accents, spaces, hyphens or underscores; `resolve` finds the entry.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import PrivateAttr, model_validator
+
+from oncocheck.fields import NonEmpty, Strict, YesNo
+from oncocheck.report import Text
+from oncocheck.words import normalise
+
+OTHER = "anders"
+
+
+class Discipline(Strict):
+    """One profession (or kind of member)."""
+
+    id: NonEmpty
+    nl: NonEmpty
+    en: NonEmpty
+    aliases: list[NonEmpty] = []
+    counts: YesNo
+    verwijsgids: Literal["yes", "no", "unconfirmed"]
+
+    @property
+    def label(self) -> Text:
+        """The labels as a report `Text`."""
+        return Text(self.nl, self.en)
+
+
+class Vocabulary(Strict):
+    """All disciplines, with a lookup by every accepted spelling."""
+
+    disciplines: list[Discipline]
+    _lookup: dict[str, Discipline] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _index(self) -> Vocabulary:
+        for entry in self.disciplines:
+            for name in (entry.id, entry.nl, entry.en, *entry.aliases):
+                self._lookup.setdefault(normalise(name), entry)
+        if OTHER not in self.ids:
+            raise ValueError(f"the vocabulary needs an entry '{OTHER}'")
+        return self
+
+    @property
+    def ids(self) -> list[str]:
+        """Canonical ids in vocabulary order."""
+        return [d.id for d in self.disciplines]
+
+    def resolve(self, written: str) -> Discipline | None:
+        """The entry for a discipline as written, or None when unknown."""
+        return self._lookup.get(normalise(written))
+
+    def get(self, discipline_id: str) -> Discipline:
+        """The entry with this canonical id (KeyError when unknown)."""
+        return self._lookup[normalise(discipline_id)]
+
+    def spellings(self) -> dict[str, str]:
+        """Every normalised spelling with the canonical id it means (for suggestions)."""
+        return {name: entry.id for name, entry in self._lookup.items()}

@@ -1,0 +1,177 @@
+"""Build plain data from YAML parser events: text scalars, positions, and the safety rules.
+
+Aliases share the anchored value instead of copying it, and their expanded size is counted,
+so an alias bomb ("billion laughs") is stopped by arithmetic before anything is expanded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from oncocheck.errors import LoadFailed, load_error
+
+_STANDARD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
+                               ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Frame:
+    """An open mapping or sequence."""
+
+    __slots__ = ("container", "path", "key", "key_mark", "size", "anchor")
+
+    def __init__(self, container: Any, path: str, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_mark: yaml.Mark | None = None
+        self.size = 1
+        self.anchor = anchor
+
+
+class Builder:
+    """Feed it events with `feed`; then `result()` is the document."""
+
+    def __init__(self, max_depth: int, max_nodes: int) -> None:
+        self.max_depth, self.max_nodes = max_depth, max_nodes
+        self.values: dict[str, tuple[int, int]] = {}
+        self.keys: dict[str, tuple[int, int]] = {}
+        self._stack: list[_Frame] = []
+        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._documents = 0
+        self._done = False
+        self._root: Any = None
+        self._nodes = 0
+
+    def result(self) -> Any:
+        """The document's top-level value (None for an empty file)."""
+        return self._root
+
+    def feed(self, event: yaml.Event) -> None:
+        """Take one parser event."""
+        if isinstance(event, yaml.ScalarEvent):
+            self._scalar(event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self._close()
+        elif isinstance(event, yaml.AliasEvent):
+            self._alias(event)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self._documents += 1
+            if self._documents > 1:
+                raise _error(event, "het bestand bevat meer dan één YAML-document (`---`)",
+                             "the file holds more than one YAML document (`---`)")
+
+    def _check_tag(self, event: yaml.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            shown = tag.replace(_STANDARD, "!!") if tag.startswith(_STANDARD) else tag
+            raise _error(event, f"de YAML-tag '{shown}' is niet toegestaan; haal hem weg",
+                         f"the YAML tag '{shown}' is not allowed; remove it")
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self._check_tag(event)
+        value: str | None = event.value
+        if event.tag == _STANDARD + "null" or (not event.style and event.tag is None
+                                                and value in _NULLS):
+            value = None
+        self._place(event, value, 1)
+
+    def _open(self, event: yaml.CollectionStartEvent) -> None:
+        self._check_tag(event)
+        if len(self._stack) >= self.max_depth:
+            raise _error(event, f"te diep genest (meer dan {self.max_depth} niveaus)",
+                         f"nested too deeply (more than {self.max_depth} levels)")
+        container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+        path = self._child_path(event)
+        self._stack.append(_Frame(container, path, event.anchor))
+
+    def _close(self) -> None:
+        frame = self._stack.pop()
+        if frame.anchor:
+            self._anchors[frame.anchor] = (frame.container, frame.size)
+        if self._stack:
+            self._attach(frame.container, frame.size)
+        else:
+            self._root = frame.container
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        if event.anchor not in self._anchors:
+            raise _error(event, f"onbekend anker '*{event.anchor}'",
+                         f"unknown anchor '*{event.anchor}'")
+        value, size = self._anchors[event.anchor]
+        self._place(event, value, size)
+
+    def _place(self, event: yaml.Event, value: Any, size: int) -> None:
+        """Put a finished value (scalar or alias) where it belongs."""
+        if not self._stack:
+            self._root = value
+            return
+        frame = self._stack[-1]
+        if isinstance(frame.container, dict) and frame.key is None:
+            self._take_key(frame, event, value)
+            return
+        self._child_path(event)
+        if isinstance(event, yaml.ScalarEvent) and event.anchor:
+            self._anchors[event.anchor] = (value, size)
+        self._attach(value, size)
+
+    def _take_key(self, frame: _Frame, event: yaml.Event, key: Any) -> None:
+        if not isinstance(event, yaml.ScalarEvent) or key is None:
+            raise _error(event, "een sleutel moet gewone tekst zijn",
+                         "a key must be plain text")
+        if key == "<<" and not event.style:
+            raise _error(event, "samenvoegsleutels (`<<`) worden niet ondersteund; schrijf de "
+                         "sleutels voluit", "merge keys (`<<`) are not supported; write the "
+                         "keys out in full")
+        if key in frame.container:
+            first = self.keys.get(_join(frame.path, key), (0, 0))[0]
+            raise _error(event, f"dubbele sleutel '{key}' (eerder op regel {first})",
+                         f"duplicate key '{key}' (first on line {first})",
+                         _join(frame.path, key))
+        frame.key, frame.key_mark = key, event.start_mark
+        frame.container[key] = None  # reserve the key so its order and duplicates are known
+
+    def _child_path(self, event: yaml.Event) -> str:
+        """The path of the value that starts with `event`, recording its position."""
+        if not self._stack:
+            return ""
+        frame = self._stack[-1]
+        if isinstance(frame.container, dict):
+            if frame.key is None:
+                raise _error(event, "een sleutel moet gewone tekst zijn",
+                             "a key must be plain text")
+            path = _join(frame.path, frame.key)
+            mark = frame.key_mark
+            self.keys[path] = (mark.line + 1, mark.column + 1)
+        else:
+            path = f"{frame.path}[{len(frame.container)}]"
+        self.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        return path
+
+    def _attach(self, value: Any, size: int) -> None:
+        frame = self._stack[-1]
+        frame.size += size
+        self._nodes += size
+        if self._nodes > self.max_nodes:
+            raise load_error(
+                f"te veel waarden (meer dan {self.max_nodes:,}, aliassen meegeteld)",
+                f"too many values (more than {self.max_nodes:,}, counting aliases)", "", 1, 1)
+        if isinstance(frame.container, dict):
+            frame.container[frame.key] = value
+            frame.key = None
+        else:
+            frame.container.append(value)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _error(event: yaml.Event, nl: str, en: str, path: str = "") -> LoadFailed:
+    mark = event.start_mark
+    return load_error(nl, en, path, mark.line + 1, mark.column + 1)

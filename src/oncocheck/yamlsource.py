@@ -1,0 +1,131 @@
+"""Read a YAML file safely into plain data, with the position of every key and value.
+
+Every scalar stays text (pydantic converts where a model wants a number, date or boolean), so
+`phone: 0612345670` keeps its leading zero and `no` never turns into false by accident. The
+document is built from the parser's events in one loop (no recursion), which also lets us reject
+duplicate keys, non-standard tags and merge keys, and bound size, depth and alias expansion.
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from oncocheck.errors import LoadFailed, load_error
+from oncocheck.yamlbuild import Builder
+
+try:  # the C parser is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 2_000_000
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed YAML file: its data and where each path (`members[2].discipline`) is.
+
+    `values` holds the 1-based (line, column) of each value, `keys` that of each mapping key.
+    """
+
+    data: Any
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: str, prefer_key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one (else 1:1)."""
+        while True:
+            first, second = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            pos = first.get(path) or second.get(path)
+            if pos or not path:
+                return pos or (1, 1)
+            path = _parent(path)
+
+
+def _parent(path: str) -> str:
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 0 else ""
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise load_error(f"kan het bestand niet openen ({exc.strerror})",
+                         f"cannot open the file ({exc.strerror})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise load_error("dit is geen gewoon bestand (map, pipe of apparaat)",
+                         "this is not a regular file (a directory, pipe or device)")
+    if info.st_size > MAX_FILE_BYTES:
+        mib = MAX_FILE_BYTES // (1024 * 1024)
+        raise load_error(f"het bestand is groter dan de limiet van {mib} MiB",
+                         f"the file is larger than the limit of {mib} MiB")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise load_error(f"kan het bestand niet lezen ({exc.strerror})",
+                         f"cannot read the file ({exc.strerror})") from exc
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a BOM is allowed); a clear error for UTF-16 and other encodings."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:2]):
+        raise load_error("het bestand is UTF-16; sla het op als UTF-8",
+                         "the file is UTF-16; save it as UTF-8", "", 1, 1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        raise load_error(
+            f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            "", line, column) from exc
+
+
+def parse(text: str) -> Source:
+    """Parse YAML text into a Source; raise LoadFailed with a position on any problem."""
+    builder = Builder(max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text) from exc
+    except yaml.reader.ReaderError as exc:
+        line, column = _position(text, exc.position)
+        raise load_error(f"teken dat niet is toegestaan (#x{exc.character:04x})",
+                         f"a character that is not allowed (#x{exc.character:04x})",
+                         "", line, column) from exc
+    except yaml.YAMLError as exc:
+        raise load_error(f"YAML-fout: {exc}", f"YAML error: {exc}", "", 1, 1) from exc
+    except RecursionError as exc:  # pragma: no cover - the builder is iterative
+        raise load_error("te diep genest", "nested too deeply", "", 1, 1) from exc
+    return Source(builder.result(), builder.values, builder.keys)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadFailed:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "syntax error"
+    lines = text.splitlines()
+    tab = 0 < line <= len(lines) and "\t" in lines[line - 1]
+    nl_hint = " Gebruik spaties om in te springen, geen tabs." if tab else (
+        " Controleer de inspringing, dubbele punten en aanhalingstekens rond deze plek.")
+    en_hint = " Indent with spaces, not tabs." if tab else (
+        " Check the indentation, colons and quotes around this place.")
+    return load_error(f"YAML-syntaxfout: {problem}.{nl_hint}",
+                      f"YAML syntax error: {problem}.{en_hint}", "", line, column)
