@@ -1,0 +1,190 @@
+"""The command line: the only module that knows about arguments, exit codes, stdout and stderr.
+
+Heavy modules (pydantic models, renderers) are imported inside the commands that need them,
+so `oncocheck --version` stays quick.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from oncocheck import __version__
+from oncocheck.render import FORMATS
+
+app = typer.Typer(name="oncocheck", no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False, rich_markup_mode=None,
+                  help="Check an oncology care network file against the LOPPSOZ criteria.")
+criteria_app = typer.Typer(no_args_is_help=True, help="The bundled criteria sets.")
+app.add_typer(criteria_app, name="criteria")
+
+Format = StrEnum("Format", {name: name for name in FORMATS})  # type: ignore[misc]
+
+
+class Lang(StrEnum):
+    """Language of texts for people."""
+
+    nl = "nl"
+    en = "en"
+
+
+_debug = "--debug" in sys.argv
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"oncocheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal "
+                                        "errors.")] = False,
+) -> None:
+    """oncocheck: check oncology care network files (oncologiezorgnetwerken) against the
+    LOPPSOZ quality criteria."""
+    global _debug
+    _debug = _debug or debug
+
+
+def fail(text, lang: str = "nl") -> NoReturn:  # noqa: ANN001 - a report Text
+    """Print a usage problem on stderr and exit with code 2."""
+    word = "fout" if lang != "en" else "error"
+    typer.echo(f"oncocheck: {word}: {text.get(lang)}", err=True)
+    raise typer.Exit(2)
+
+
+def parse_as_of(value: Optional[str], lang: str) -> date:
+    """The --as-of date (default today)."""
+    from oncocheck.report import Text
+
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(Text(f"--as-of verwacht een datum als 2026-11-23, niet '{value}'",
+                  f"--as-of expects a date like 2026-11-23, not '{value}'"), lang)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Network files, or directories to search "
+                                               "for *.yaml / *.yml.")],
+    criteria: Annotated[Optional[str], typer.Option(
+        "--criteria", metavar="SET[@VERSION]|FILE",
+        help="Criteria to apply; overrides the file's own `criteria:`.")] = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Date to judge on (default: today).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = "console",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write the report here instead of stdout.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of texts.")] = Lang.nl,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as failures.")] = False,
+) -> None:
+    """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
+    from oncocheck.engine import Options
+    from oncocheck.errors import UsageError
+    from oncocheck.output import refuse_inputs, write_atomic
+    from oncocheck.pipeline import network_files, run
+    from oncocheck.render import render
+
+    options = Options(as_of=parse_as_of(as_of, lang), criteria=criteria)
+    try:
+        if output is not None:
+            refuse_inputs(output, (p for p, _ in network_files(paths)))
+        report = run(paths, options)
+        if output is not None:
+            write_atomic(output, render(report, fmt.value, lang.value))
+        elif fmt.value == "console":
+            _print_console(report, lang.value)
+        else:
+            sys.stdout.write(render(report, fmt.value, lang.value))
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+    raise typer.Exit(report.exit_code(strict))
+
+
+def _print_console(report, lang: str) -> None:  # noqa: ANN001 - a Report
+    from rich.console import Console
+
+    from oncocheck.render.console import render, write
+
+    console = Console(highlight=False)
+    if console.is_terminal:
+        write(report, lang, console)
+    else:
+        sys.stdout.write(render(report, lang))
+
+
+@criteria_app.command("list")
+def criteria_list(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """The bundled criteria sets and versions, with their in-force dates."""
+    from oncocheck.explain import list_text
+
+    typer.echo(list_text(parse_as_of(as_of, lang), lang.value), nl=False)
+
+
+@criteria_app.command("show")
+def criteria_show(
+    spec: Annotated[str, typer.Argument(metavar="SET[@VERSION]")] = "loppsoz",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """Every criterion of a version: id, text, severity, check and remediation."""
+    from oncocheck.errors import UsageError
+    from oncocheck.explain import show_text
+
+    try:
+        typer.echo(show_text(spec, parse_as_of(as_of, lang), lang.value), nl=False)
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+
+
+@app.command()
+def explain(
+    criterion: Annotated[str, typer.Argument(metavar="ID", help="A criterion id, e.g. 2a.")],
+    criteria: Annotated[Optional[str], typer.Option("--criteria",
+                                                    metavar="SET[@VERSION]")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """One criterion in full, with how oncocheck checks it."""
+    from oncocheck.errors import UsageError
+    from oncocheck.explain import explain_text
+
+    try:
+        typer.echo(explain_text(criterion, criteria or "loppsoz", parse_as_of(as_of, lang),
+                                lang.value), nl=False)
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+
+
+def main() -> None:
+    """Entry point: run the app; an unexpected error becomes a short message and exit 3."""
+    try:
+        app(prog_name="oncocheck")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception:  # noqa: BLE001 - the one place that turns bugs into exit code 3
+        if _debug:
+            traceback.print_exc()
+        sys.stderr.write(
+            "oncocheck: interne fout / internal error. Dit is een fout in oncocheck, niet in uw "
+            "bestand; meld het met de opdracht die u gaf (zonder netwerkgegevens). Run again "
+            "with --debug for the traceback.\n")
+        sys.exit(3)

@@ -1,0 +1,39 @@
+"""Writing reports: whole or not at all, and never over a file the run reads."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from oncocheck.errors import UsageError
+from oncocheck.report import Text
+
+
+def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
+    """UsageError when `target` is one of the input files (or inside an input directory's
+    files that would be checked, i.e. the same file)."""
+    resolved = target.resolve()
+    for given in inputs:
+        if given.resolve() == resolved:
+            raise UsageError(Text(
+                f"{target} is een invoerbestand; oncocheck schrijft er geen rapport overheen. "
+                "Kies een ander pad voor --output.",
+                f"{target} is an input file; oncocheck will not write a report over it. "
+                "Choose another path for --output."))
+
+
+def write_atomic(target: Path, content: str | bytes) -> None:
+    """Write `content` to `target` through a temporary file in the same folder, then rename,
+    so readers never see half a report."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

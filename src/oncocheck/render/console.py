@@ -1,0 +1,122 @@
+"""The terminal report (rich): a verdict line and a criteria table per file, then a summary.
+
+Status is always a word and a symbol, never colour alone. On a terminal rich adds colour
+(and honours NO_COLOR); elsewhere the same layout is plain text.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from oncocheck.report import FileResult, Finding, Report, Severity, Status, Verdict
+
+STATUS = {
+    Status.MET: ("✔", {"nl": "voldaan", "en": "met"}, "green"),
+    Status.NOT_MET: ("✘", {"nl": "niet voldaan", "en": "not met"}, "red"),
+    Status.MISSING: ("?", {"nl": "ontbreekt", "en": "missing"}, "yellow"),
+}
+VERDICT = {
+    Verdict.COMPLIANT: ("✔", {"nl": "VOLDOET", "en": "COMPLIANT"}, "bold green"),
+    Verdict.NOT_COMPLIANT: ("✘", {"nl": "VOLDOET NIET", "en": "NOT COMPLIANT"}, "bold red"),
+    Verdict.INVALID: ("✘", {"nl": "ONGELDIG", "en": "INVALID"}, "bold magenta"),
+}
+WORDS = {
+    "nl": {"id": "ID", "criterion": "Criterium", "status": "Status", "finding": "Bevinding",
+           "warnings": "Waarschuwingen", "todo": "→", "line": "regel", "files": "bestanden",
+           "compliant": "voldoet", "not_compliant": "voldoet niet", "invalid": "ongeldig",
+           "as_of": "peildatum", "criteria": "criteria", "note": "notitie",
+           "planned": "gepland", "before": "vóór"},
+    "en": {"id": "ID", "criterion": "Criterion", "status": "Status", "finding": "Finding",
+           "warnings": "Warnings", "todo": "→", "line": "line", "files": "files",
+           "compliant": "compliant", "not_compliant": "not compliant", "invalid": "invalid",
+           "as_of": "as of", "criteria": "criteria", "note": "note",
+           "planned": "planned", "before": "before"},
+}
+
+
+def status_cell(status: Status, lang: str) -> RichText:
+    """`✔ voldaan` in the status colour."""
+    symbol, words, style = STATUS[status]
+    return RichText(f"{symbol} {words[lang]}", style=style)
+
+
+def _finding_cell(finding: Finding, lang: str) -> RichText:
+    words = WORDS[lang]
+    cell = RichText(finding.message.get(lang))
+    if finding.remediation is not None:
+        cell.append(f"\n{words['todo']} {finding.remediation.get(lang)}", style="italic")
+    if finding.note:
+        cell.append(f"\n{words['note']}: {finding.note}", style="dim")
+    for item in finding.plan:
+        due = f", {words['before']} {item.due.isoformat()}" if item.due else ""
+        owner = f", {item.owner}" if item.owner else ""
+        cell.append(f"\n{words['planned']}: {item.action}{owner}{due}", style="cyan")
+    return cell
+
+
+def _criteria_table(result: FileResult, lang: str) -> Table:
+    words = WORDS[lang]
+    table = Table(show_edge=False, pad_edge=False, expand=False, header_style="bold")
+    table.add_column(words["id"], no_wrap=True)
+    table.add_column(words["criterion"], ratio=2)
+    table.add_column(words["status"], no_wrap=True)
+    table.add_column(words["finding"], ratio=3)
+    for finding in result.findings:
+        if finding.severity is Severity.ERROR:
+            table.add_row(finding.criterion, finding.title.get(lang),
+                          status_cell(finding.status, lang), _finding_cell(finding, lang))
+    return table
+
+
+def _file(console: Console, result: FileResult, lang: str) -> None:
+    symbol, words, style = VERDICT[result.verdict]
+    line = RichText(f"{symbol} {words[lang]}", style=style)
+    line.append(f"  {result.network or result.file}", style="bold")
+    if result.criteria:
+        line.append(f" · {result.criteria.label}")
+    console.print(result.file, style="dim", markup=False, highlight=False)
+    console.print(line)
+    for error in result.errors:
+        where = ":".join(str(x) for x in (error.source or result.file, error.line, error.column)
+                         if x is not None)
+        path = f" {error.path}:" if error.path else ""
+        console.print(f"  {where}:{path} {error.message.get(lang)}", markup=False,
+                      highlight=False)
+    if result.findings:
+        console.print(_criteria_table(result, lang))
+    warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
+    if warnings:
+        console.print(f"{WORDS[lang]['warnings']}:", style="bold yellow")
+        for finding in warnings:
+            where = f"{finding.location.line}" if finding.location else "-"
+            console.print(f"  ! {finding.criterion} ({WORDS[lang]['line']} {where}): "
+                          f"{finding.message.get(lang)}", markup=False, highlight=False)
+    console.print()
+
+
+def summary_line(report: Report, lang: str) -> str:
+    """`3 bestanden: 1 voldoet, 1 voldoet niet, 1 ongeldig (criteria ..., peildatum ...)`."""
+    words, counts = WORDS[lang], report.summary
+    return (f"{counts['files']} {words['files']}: {counts['compliant']} {words['compliant']}, "
+            f"{counts['not_compliant']} {words['not_compliant']}, {counts['invalid']} "
+            f"{words['invalid']} ({words['criteria']} {report.criteria.label}, "
+            f"{words['as_of']} {report.as_of.isoformat()})")
+
+
+def write(report: Report, lang: str, console: Console) -> None:
+    """Print the report on `console`."""
+    for result in report.results:
+        _file(console, result, lang)
+    console.print(summary_line(report, lang), style="bold", markup=False, highlight=False)
+
+
+def render(report: Report, lang: str) -> str:
+    """The report as plain text (no colour), 120 columns wide."""
+    buffer = io.StringIO()
+    write(report, lang, Console(file=buffer, width=120, no_color=True, color_system=None,
+                                force_terminal=False, highlight=False))
+    return buffer.getvalue()

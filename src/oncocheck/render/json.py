@@ -1,0 +1,65 @@
+"""The JSON report (cli.md): a plain dump of the Report, always in English, deterministic."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from oncocheck.report import FileResult, Finding, LoadError, Location, Report
+
+
+def _location(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    data: dict[str, Any] = {"path": location.path, "line": location.line,
+                            "column": location.column}
+    if location.source:
+        data["source"] = location.source
+    return data
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "criterion": finding.criterion, "severity": finding.severity.value,
+        "status": finding.status.value, "message": finding.message.en,
+        "observed": finding.observed, "location": _location(finding.location),
+    }
+    if finding.remediation is not None:
+        data["remediation"] = finding.remediation.en
+    return data
+
+
+def _error(error: LoadError) -> dict[str, Any]:
+    data: dict[str, Any] = {"message": error.message.en, "path": error.path,
+                            "line": error.line, "column": error.column}
+    if error.source:
+        data["source"] = error.source
+    return data
+
+
+def _result(result: FileResult) -> dict[str, Any]:
+    data: dict[str, Any] = {"file": result.file, "network": result.network,
+                            "verdict": result.verdict.value}
+    if result.criteria is not None:
+        data["criteria"] = {"set": result.criteria.set, "version": result.criteria.version}
+    data["errors"] = [_error(e) for e in result.errors]
+    data["findings"] = [_finding(f) for f in result.findings]
+    return data
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data."""
+    ref = report.criteria
+    return {
+        "tool": {"name": "oncocheck", "version": report.tool_version},
+        "criteria": {"set": ref.set, "version": ref.version,
+                     "valid_from": ref.valid_from.isoformat()},
+        "as_of": report.as_of.isoformat(),
+        "summary": report.summary,
+        "results": [_result(r) for r in report.results],
+    }
+
+
+def render(report: Report, lang: str) -> str:
+    """The JSON text; `lang` is ignored because the JSON report is always English."""
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
