@@ -26,8 +26,8 @@ REASONS = {
 
 def percent(value: Fraction | float) -> str:
     """63.6% style: one decimal, or none for whole numbers like a threshold of 60%."""
-    number = float(value) * 100
-    return f"{number:.0f}%" if number == round(number) else f"{number:.1f}%"
+    hundredths = (Fraction(str(value)) if isinstance(value, float) else value) * 100
+    return f"{hundredths.numerator}%" if hundredths.denominator == 1 else f"{float(hundredths):.1f}%"
 
 
 class VerwijsgidsShare(Check):
