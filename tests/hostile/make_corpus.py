@@ -1,0 +1,175 @@
+"""Generate the hostile inputs that are too big, binary or special to commit.
+
+`build(case, directory)` makes one case's input in `directory` and returns the path to give
+oncocheck; `cases()` reads the table of expected outcomes (`cases.yaml`). Run it as a script to
+write every case into a folder: `python tests/hostile/make_corpus.py OUT`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+ROOT = HERE.parents[1]
+COMPLIANT = ROOT / "examples" / "compliant" / "voorbeeldstad.yaml"
+MIB = 1024 * 1024
+HEAD = "format: 1\nnetwork:\n  name: Netwerk\n"
+DISCIPLINES = ("fysiotherapeut", "dietist", "psycholoog", "ergotherapeut", "logopedist",
+               "maatschappelijk werker", "haarwerker")
+
+
+def _write(directory: Path, name: str, data: str | bytes) -> Path:
+    path = directory / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def _compliant(directory: Path, name: str, data: bytes) -> Path:
+    """The compliant example re-encoded, with the vision document beside it."""
+    docs = COMPLIANT.parent / "docs"
+    shutil.copytree(docs, directory / "docs", dirs_exist_ok=True)
+    return _write(directory, name, data)
+
+
+def _members(count: int, discipline: Callable[[int], str]) -> str:
+    rows = (f"  - name: Lid {i}\n    discipline: {discipline(i)}\n    verwijsgids: ja\n"
+            for i in range(count))
+    return "members:\n" + "".join(rows)
+
+
+def _network(count: int, discipline: Callable[[int], str]) -> str:
+    text = COMPLIANT.read_text(encoding="utf-8")
+    return text[: text.index("\nmembers:") + 1] + _members(count, discipline)
+
+
+def _fifo(directory: Path) -> Path:
+    path = directory / "fifo.yaml"
+    os.mkfifo(path)
+    return path
+
+
+def _unreadable(directory: Path) -> Path:
+    path = _write(directory, "unreadable.yaml", HEAD)
+    path.chmod(0)
+    return path
+
+
+def _directory(directory: Path) -> Path:
+    path = directory / "folder.yaml"
+    path.mkdir()
+    return path
+
+
+def _symlink(directory: Path, name: str, target: str) -> Path:
+    path = directory / name
+    path.symlink_to(target)
+    return path
+
+
+def _walk_with_loops(directory: Path) -> Path:
+    """A folder to walk: a valid file, a link back to the folder itself, a file link loop."""
+    top = directory / "walk-loops"
+    (top / "sub").mkdir(parents=True)
+    (top / "sub" / "ok.yaml").write_text(HEAD, encoding="utf-8")
+    (top / "sub" / "up").symlink_to("..", target_is_directory=True)
+    (top / "self.yaml").symlink_to("self.yaml")
+    (top / "a.yaml").symlink_to("b.yaml")
+    (top / "b.yaml").symlink_to("a.yaml")
+    return top
+
+
+def _walk_with_fifo(directory: Path) -> Path:
+    top = directory / "walk-fifo"
+    top.mkdir()
+    (top / "ok.yaml").write_text(HEAD, encoding="utf-8")
+    os.mkfifo(top / "pipe.yaml")
+    return top
+
+
+GENERATORS: dict[str, Callable[[Path], Path]] = {
+    "nul-byte": lambda d: _write(d, "nul-byte.yaml", HEAD.encode() + b"  status: act\x00ief\n"),
+    "nul-start": lambda d: _write(d, "nul-start.yaml", b"\x00\x00" + HEAD.encode()),
+    "latin1": lambda d: _write(d, "latin1.yaml",
+                               (HEAD + "  status: actief\n  summary: diëtist\n").encode("latin-1")),
+    "utf16-le-bom": lambda d: _write(d, "utf16-le-bom.yaml", HEAD.encode("utf-16")),
+    "utf16-be-bom": lambda d: _write(d, "utf16-be-bom.yaml",
+                                     b"\xfe\xff" + HEAD.encode("utf-16-be")),
+    "utf16-le-nobom": lambda d: _write(d, "utf16-le.yaml", HEAD.encode("utf-16-le")),
+    "utf16-be-nobom": lambda d: _write(d, "utf16-be.yaml", HEAD.encode("utf-16-be")),
+    "utf8-bom": lambda d: _compliant(d, "utf8-bom.yaml",
+                                     b"\xef\xbb\xbf" + COMPLIANT.read_bytes()),
+    "crlf": lambda d: _compliant(d, "crlf.yaml", COMPLIANT.read_bytes().replace(b"\n", b"\r\n")),
+    "cr-only": lambda d: _compliant(d, "cr-only.yaml",
+                                    COMPLIANT.read_bytes().replace(b"\n", b"\r")),
+    "binary-garbage": lambda d: _write(d, "garbage.yaml", random.Random(7).randbytes(64 * 1024)),
+    "size-50mb": lambda d: _write(d, "big.yaml", HEAD + ("# " + "x" * 1021 + "\n") * 50 * 1024),
+    "line-1mb-value": lambda d: _write(d, "long-line.yaml",
+                                       'format: 1\nnetwork: {name: "' + "x" * MIB + '"}\n'),
+    "line-1mb-scalar": lambda d: _write(d, "long-scalar.yaml", "x" * MIB),
+    "line-1mb-key": lambda d: _write(d, "long-key.yaml", HEAD + "k" * MIB + ": 1\n"),
+    "huge-integer": lambda d: _write(d, "huge-integer.yaml", "format: " + "9" * 5000 + "\n"),
+    "deep-flow-sequence": lambda d: _write(d, "deep-seq.yaml", "[" * 10_000 + "]" * 10_000),
+    "deep-flow-mapping": lambda d: _write(d, "deep-map.yaml", "{a: " * 10_000 + "}" * 10_000),
+    "deep-block": lambda d: _write(d, "deep-block.yaml", "".join(
+        "  " * i + "a:\n" for i in range(100)) + "  " * 100 + "b: 1\n"),
+    "many-values": lambda d: _write(d, "many-values.yaml", HEAD + "notes:\n" + "".join(
+        f"  n{i}: x\n" for i in range(1_100_000))),
+    "members-100k": lambda d: _compliant(d, "members-100k.yaml", _network(
+        100_000, lambda i: DISCIPLINES[i % len(DISCIPLINES)]).encode()),
+    "members-100k-typos": lambda d: _write(d, "members-typos.yaml", HEAD + _members(
+        100_000, lambda i: "fysioterapeut" if i % 2 else "diëtistt")),
+    "members-too-many": lambda d: _write(d, "members-too-many.yaml", HEAD + _members(
+        100_001, lambda i: "dietist")),
+    "unknown-keys-50k": lambda d: _write(d, "unknown-keys.yaml", HEAD + "".join(
+        f"  onbekend{i}: x\n" for i in range(50_000))),
+    "directory": _directory,
+    "unreadable": _unreadable,
+    "not-found": lambda d: d / "does-not-exist.yaml",
+    "broken-symlink": lambda d: _symlink(d, "broken.yaml", "nowhere.yaml"),
+    "symlink-self": lambda d: _symlink(d, "loop.yaml", "loop.yaml"),
+    "symlink-device": lambda d: _symlink(d, "zero.yaml", "/dev/zero"),
+    "walk-symlink-loops": _walk_with_loops,
+    "fifo": _fifo,
+    "walk-fifo": _walk_with_fifo,
+}
+
+
+def cases() -> list[dict[str, Any]]:
+    """The table of hostile cases and their expected outcomes (tests/hostile/cases.yaml)."""
+    return yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def build(case: dict[str, Any], directory: Path) -> Path:
+    """Make `case`'s input in `directory` (copy a committed file or generate one)."""
+    if "file" in case:
+        target = directory / case["file"]
+        shutil.copyfile(FILES / case["file"], target)
+        return target
+    return GENERATORS[case["generate"]](directory)
+
+
+def main(argv: list[str]) -> int:
+    """Write every case into the folder named on the command line."""
+    if len(argv) != 1:
+        print("usage: make_corpus.py OUT", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    for case in cases():
+        folder = out / case["id"]
+        folder.mkdir(exist_ok=True)
+        print(f"{case['id']}: {build(case, folder)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
