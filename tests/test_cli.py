@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -179,3 +180,16 @@ def test_jinja2_is_not_imported_at_start_up() -> None:
     code = "import sys, oncocheck.cli; print('jinja2' in sys.modules, 'pydantic' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(("extra_env", "coloured"), [({}, True), ({"NO_COLOR": "1"}, False)])
+def test_colour_on_a_terminal_honours_no_color(extra_env: dict, coloured: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    env.update({"FORCE_COLOR": "1", "TERM": "xterm-256color", **extra_env})
+    done = subprocess.run([sys.executable, "-m", "oncocheck", "check",
+                           str(EXAMPLES / "not-compliant/bv.yaml"), *AS_OF], capture_output=True,
+                          text=True, env=env, check=False)
+    assert done.returncode == 1
+    colour_codes = re.findall(r"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m", done.stdout)
+    assert bool(colour_codes) is coloured
+    assert "✘ niet voldaan" in re.sub(r"\x1b\[[\d;]*m", "", done.stdout)
