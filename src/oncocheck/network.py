@@ -17,6 +17,8 @@ from oncocheck.vocabulary import OTHER, Vocabulary
 from oncocheck.words import closest, normalise
 
 FORMATS = (1,)
+MAX_MEMBERS = 100_000  # a limit that holds: a file this size still checks in seconds
+MAX_SUGGESTIONS = 100  # "did you mean" costs about a millisecond; only the first are useful
 Scope = Literal["wijk", "gemeente", "regio", "provincie", "landelijk"]
 LegalForm = Literal["stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
                     "maatschap", "eenmanszaak", "anders"]
@@ -103,7 +105,7 @@ class Member(Strict):
         if vocabulary is None or vocabulary.resolve(value):
             return value
         spellings = vocabulary.spellings()
-        best = closest(value, spellings)
+        best = _suggestion(value, spellings, info)
         hint_nl = f"; bedoelt u '{spellings[normalise(best)]}'?" if best else ""
         hint_en = f"; did you mean '{spellings[normalise(best)]}'?" if best else ""
         raise fail(f"onbekende discipline '{value}'{hint_nl}",
@@ -117,6 +119,17 @@ class Member(Strict):
             raise fail("bij discipline 'anders' hoort `discipline_other` met het beroep",
                        "discipline 'anders' needs `discipline_other` naming the profession")
         return self
+
+
+def _suggestion(value: str, spellings: dict[str, str], info: ValidationInfo) -> str | None:
+    """The nearest spelling, for a file's first MAX_SUGGESTIONS unknown disciplines only, so a
+    file of 100,000 misspelt members cannot take minutes."""
+    context = info.context if isinstance(info.context, dict) else {}
+    used = context.get("suggestions", 0)
+    if used >= MAX_SUGGESTIONS:
+        return None
+    context["suggestions"] = used + 1
+    return closest(value, spellings)
 
 
 class PlanItem(Strict):
@@ -138,6 +151,15 @@ class NetworkFile(Strict):
     members: list[Member] | None = None
     notes: dict[str, Words] | None = None
     plan: list[PlanItem] | None = None
+
+    @field_validator("members", mode="before")
+    @classmethod
+    def _within_limit(cls, value: Any) -> Any:
+        if isinstance(value, list) and len(value) > MAX_MEMBERS:
+            raise fail(f"{len(value):,} leden; oncocheck leest er hoogstens {MAX_MEMBERS:,} per "
+                       "bestand".replace(",", "."), f"{len(value):,} members; oncocheck reads at "
+                       f"most {MAX_MEMBERS:,} per file")
+        return value
 
     @field_validator("format", mode="before")
     @classmethod

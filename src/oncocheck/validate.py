@@ -20,6 +20,7 @@ from oncocheck.words import did_you_mean
 from oncocheck.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
+MAX_ERRORS = 100  # more help nobody; listing 100,000 errors would take minutes and megabytes
 _QUOTED = re.compile(r"'([^']*)'")
 
 
@@ -33,7 +34,13 @@ def validate(model: type[M], source: Source, context: dict[str, Any] | None = No
     try:
         return model.model_validate(source.data, context=context)
     except ValidationError as exc:
-        raise LoadFailed([_translate(model, source, e) for e in exc.errors()]) from exc
+        errors = exc.errors()
+        shown = [_translate(model, source, e) for e in errors[:MAX_ERRORS]]
+        if len(errors) > MAX_ERRORS:
+            more = len(errors) - MAX_ERRORS
+            shown.append(LoadError(Text(f"en nog {more} fouten; herstel eerst de fouten hierboven",
+                                        f"and {more} more errors; fix the ones above first")))
+        raise LoadFailed(shown) from exc
 
 
 def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:

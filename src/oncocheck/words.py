@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
+SUGGEST_MAX_LENGTH = 64  # difflib is quadratic; nobody mistypes a 64-letter discipline
 
 
+@functools.lru_cache(maxsize=4096)  # a 100,000-member file repeats a few dozen spellings
 def normalise(text: str) -> str:
     """Lower case, accents removed, runs of spaces/hyphens/underscores made one space.
 
@@ -22,6 +25,8 @@ def normalise(text: str) -> str:
 
 def closest(word: str, options: Iterable[str]) -> str | None:
     """The option nearest to `word`, or None when nothing is near enough to suggest."""
+    if len(word) > SUGGEST_MAX_LENGTH:
+        return None
     choices = {normalise(o): o for o in options}
     found = difflib.get_close_matches(normalise(word), list(choices), n=1, cutoff=0.6)
     return choices[found[0]] if found else None
