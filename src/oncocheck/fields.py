@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from oncocheck.report import Text
+from oncocheck.words import quoted
 
 _TRUE = {"true", "ja", "yes", "waar", "j", "y"}
 _FALSE = {"false", "nee", "no", "onwaar", "n"}
@@ -41,8 +42,8 @@ def _yes_no(value: Any) -> Any:
     word = _text(value, "ja of nee", "true or false").lower()
     if word in _TRUE or word in _FALSE:
         return word in _TRUE
-    raise fail(f"verwacht ja of nee (true/false), niet '{value}'",
-               f"expected true or false (or ja/nee), not '{value}'")
+    raise fail(f"verwacht ja of nee (true/false), niet {quoted(value)}",
+               f"expected true or false (or ja/nee), not {quoted(value)}")
 
 
 def _iso_date(value: Any) -> Any:
@@ -50,19 +51,20 @@ def _iso_date(value: Any) -> Any:
         return value
     text = _text(value, "een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)")
     if not _DATE.fullmatch(text):
-        raise fail(f"verwacht een datum als JJJJ-MM-DD, niet '{text}'",
-                   f"expected a date as YYYY-MM-DD, not '{text}'")
+        raise fail(f"verwacht een datum als JJJJ-MM-DD, niet {quoted(text)}",
+                   f"expected a date as YYYY-MM-DD, not {quoted(text)}")
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise fail(f"'{text}' is geen bestaande datum", f"'{text}' is not a real date") from None
+        raise fail(f"{quoted(text)} is geen bestaande datum",
+                   f"{quoted(text)} is not a real date") from None
 
 
 def _matching(pattern: re.Pattern[str], nl: str, en: str) -> BeforeValidator:
     def check(value: Any) -> str:
         text = _text(value, "tekst", "text")
         if not pattern.fullmatch(text):
-            raise fail(f"{nl}, niet '{text}'", f"{en}, not '{text}'")
+            raise fail(f"{nl}, niet {quoted(text)}", f"{en}, not {quoted(text)}")
         return text
 
     return BeforeValidator(check)

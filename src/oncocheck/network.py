@@ -14,7 +14,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from oncocheck.fields import (Email, IsoDate, NonEmpty, Postcode, Strict, Url, Words, YesNo,
                               fail)
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.words import closest, normalise
+from oncocheck.words import closest, normalise, quoted
 
 FORMATS = (1,)
 MAX_MEMBERS = 100_000  # a limit that holds: a file this size still checks in seconds
@@ -108,8 +108,8 @@ class Member(Strict):
         best = _suggestion(value, spellings, info)
         hint_nl = f"; bedoelt u '{spellings[normalise(best)]}'?" if best else ""
         hint_en = f"; did you mean '{spellings[normalise(best)]}'?" if best else ""
-        raise fail(f"onbekende discipline '{value}'{hint_nl}",
-                   f"unknown discipline '{value}'{hint_en}")
+        raise fail(f"onbekende discipline {quoted(value)}{hint_nl}",
+                   f"unknown discipline {quoted(value)}{hint_en}")
 
     @model_validator(mode="after")
     def _other_named(self, info: ValidationInfo) -> Member:
@@ -164,9 +164,10 @@ class NetworkFile(Strict):
     @field_validator("format", mode="before")
     @classmethod
     def _supported(cls, value: Any) -> int:
-        if isinstance(value, str) and value.strip().isdigit() and int(value) in FORMATS:
+        # compare text, not int(value): a 5,000-digit number must not reach int()
+        if isinstance(value, str) and value.strip() in {str(f) for f in FORMATS}:
             return int(value)
         known = ", ".join(str(f) for f in FORMATS)
-        raise fail(f"format '{value}' wordt niet gelezen; deze versie van oncocheck leest "
-                   f"format {known}", f"format '{value}' is not supported; this version of "
+        raise fail(f"format {quoted(value)} wordt niet gelezen; deze versie van oncocheck leest "
+                   f"format {known}", f"format {quoted(value)} is not supported; this version of "
                    f"oncocheck reads format {known}")

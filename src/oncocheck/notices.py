@@ -9,7 +9,7 @@ from oncocheck import criteria as criteria_sets
 from oncocheck.checks import MemberView
 from oncocheck.errors import UsageError
 from oncocheck.report import Finding, Location, Severity, Status, Text
-from oncocheck.words import normalise
+from oncocheck.words import normalise, quoted
 from oncocheck.yamlsource import Source
 
 DUPLICATE = Text("Dubbel lid", "Duplicate member")
@@ -17,8 +17,8 @@ SUPERSEDED = Text("Verouderde criteriaversie", "Superseded criteria version")
 
 
 def _who(view: MemberView) -> tuple[str, str]:
-    return (f"lid {view.index + 1}, '{view.member.name}'",
-            f"member {view.index + 1}, '{view.member.name}'")
+    return (f"lid {view.index + 1}, {quoted(view.member.name)}",
+            f"member {view.index + 1}, {quoted(view.member.name)}")
 
 
 def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Finding]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
 from oncocheck.report import LoadError, Text
-from oncocheck.words import did_you_mean
+from oncocheck.words import did_you_mean, quoted
 from oncocheck.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,12 +50,12 @@ def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:
     if kind == "extra_forbidden":
         options = _fields_at(model, error["loc"][:-1])
         nl_tail, en_tail = did_you_mean(str(parts[-1]), options)
-        text = Text(f"onbekende sleutel '{parts[-1]}'{nl_tail}",
-                    f"unknown key '{parts[-1]}'{en_tail}")
+        text = Text(f"onbekende sleutel {quoted(parts[-1])}{nl_tail}",
+                    f"unknown key {quoted(parts[-1])}{en_tail}")
         line, column = source.where(path, prefer_key=True)
     elif kind == "missing":
-        text = Text(f"verplichte sleutel '{parts[-1]}' ontbreekt; voeg die toe",
-                    f"required key '{parts[-1]}' is missing; add it")
+        text = Text(f"verplichte sleutel {quoted(parts[-1])} ontbreekt; voeg die toe",
+                    f"required key {quoted(parts[-1])} is missing; add it")
         line, column = source.where(_render(parts[:-1]), prefer_key=True)
     else:
         text = _message(error)
@@ -94,8 +94,8 @@ def _message(error: Any) -> Text:
         choices = _QUOTED.findall(str(ctx.get("expected", "")))
         nl_tail, en_tail = did_you_mean(str(value), choices)
         listed = ", ".join(choices)
-        return Text(f"'{value}' is geen geldige waarde (kies uit: {listed}){nl_tail}",
-                    f"'{value}' is not a valid value (choose from: {listed}){en_tail}")
+        return Text(f"{quoted(value)} is geen geldige waarde (kies uit: {listed}){nl_tail}",
+                    f"{quoted(value)} is not a valid value (choose from: {listed}){en_tail}")
     found_nl, found_en = _kind(value)
     expected = {
         "dict_type": ("sleutels met waarden (sleutel: waarde)", "keys with values (key: value)"),
@@ -105,6 +105,7 @@ def _message(error: Any) -> Text:
         "string_type": ("tekst", "text"),
         "int_parsing": ("een geheel getal", "a whole number"),
         "int_type": ("een geheel getal", "a whole number"),
+        "int_parsing_size": ("een kleiner getal", "a smaller number"),
         "string_too_short": ("tekst die niet leeg is", "text that is not empty"),
         "too_short": ("iets dat niet leeg is", "something that is not empty"),
     }.get(kind)
@@ -121,7 +122,7 @@ def _kind(value: Any) -> tuple[str, str]:
         return "een lijst", "a list"
     if value is None or value == "":
         return "een lege waarde", "an empty value"
-    return f"'{value}'", f"'{value}'"
+    return f"{quoted(value)}", f"{quoted(value)}"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

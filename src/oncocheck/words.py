@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
+QUOTE_MAX_LENGTH = 60  # a value quoted in a message; a 1 MB value would drown the report
 SUGGEST_MAX_LENGTH = 64  # difflib is quadratic; nobody mistypes a 64-letter discipline
 
 
@@ -38,3 +39,11 @@ def did_you_mean(word: str, options: Iterable[str]) -> tuple[str, str]:
     if best is None:
         return "", ""
     return f"; bedoelt u '{best}'?", f"; did you mean '{best}'?"
+
+
+def quoted(value: object) -> str:
+    """`value` in quotes for a message: line breaks shown as \\n, shortened with … when long."""
+    text = str(value).replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    if len(text) > QUOTE_MAX_LENGTH:
+        text = text[: QUOTE_MAX_LENGTH - 1] + "…"
+    return f"'{text}'"

@@ -6,16 +6,21 @@ so an alias bomb ("billion laughs") is stopped by arithmetic before anything is 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.words import quoted
 
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
                                ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# Escapes like "\e" can put terminal control sequences or text-direction overrides into a
+# value; printed on a reviewer's terminal they could hide or fake text. Tab and newline are fine.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class _Frame:
@@ -70,12 +75,17 @@ class Builder:
         tag = getattr(event, "tag", None)
         if tag not in _ALLOWED_TAGS:
             shown = tag.replace(_STANDARD, "!!") if tag.startswith(_STANDARD) else tag
-            raise _error(event, f"de YAML-tag '{shown}' is niet toegestaan; haal hem weg",
-                         f"the YAML tag '{shown}' is not allowed; remove it")
+            raise _error(event, f"de YAML-tag {quoted(shown)} is niet toegestaan; haal hem weg",
+                         f"the YAML tag {quoted(shown)} is not allowed; remove it")
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         self._check_tag(event)
         value: str | None = event.value
+        hidden = _INVISIBLE.search(event.value)
+        if hidden:
+            code = f"U+{ord(hidden.group()):04X}"
+            raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
+                         f"an invisible control character ({code}) in the text; remove it")
         if event.tag == _STANDARD + "null" or (not event.style and event.tag is None
                                                 and value in _NULLS):
             value = None
@@ -101,8 +111,8 @@ class Builder:
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor not in self._anchors:
-            raise _error(event, f"onbekend anker '*{event.anchor}'",
-                         f"unknown anchor '*{event.anchor}'")
+            raise _error(event, f"onbekend anker {quoted('*' + event.anchor)}",
+                         f"unknown anchor {quoted('*' + event.anchor)}")
         value, size = self._anchors[event.anchor]
         self._place(event, value, size)
 
@@ -130,8 +140,8 @@ class Builder:
                          "keys out in full")
         if key in frame.container:
             first = self.keys.get(_join(frame.path, key), (0, 0))[0]
-            raise _error(event, f"dubbele sleutel '{key}' (eerder op regel {first})",
-                         f"duplicate key '{key}' (first on line {first})",
+            raise _error(event, f"dubbele sleutel {quoted(key)} (eerder op regel {first})",
+                         f"duplicate key {quoted(key)} (first on line {first})",
                          _join(frame.path, key))
         frame.key, frame.key_mark = key, event.start_mark
         frame.container[key] = None  # reserve the key so its order and duplicates are known
