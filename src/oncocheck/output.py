@@ -28,12 +28,22 @@ def write_atomic(target: Path, content: str | bytes) -> None:
     """Write `content` to `target` through a temporary file in the same folder, then rename,
     so readers never see half a report."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a folder in the way, a full disk: the user can fix it
+            raise _cannot_write(target, exc) from exc
         raise
+
+
+def _cannot_write(target: Path, exc: OSError) -> UsageError:
+    return UsageError(Text(f"kan het rapport niet schrijven naar {target} ({exc.strerror})",
+                           f"cannot write the report to {target} ({exc.strerror})"))

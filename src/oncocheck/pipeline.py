@@ -31,7 +31,8 @@ def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found += [Path(folder, f) for f in files
                       if f.endswith(SUFFIXES) and not f.startswith(".")]
-        yield from ((p, p.as_posix()) for p in sorted(found))
+        # a folder without network files is reported, so a typo in a CI path cannot pass
+        yield from ((p, p.as_posix()) for p in sorted(found)) if found else [(path, given)]
 
 
 def check_one(path: Path, display: str, options: Options) -> FileResult:
@@ -39,6 +40,10 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
     if not path.exists() and not path.is_symlink():
         error = load_error("bestand niet gevonden; controleer het pad",
                            "file not found; check the path").errors
+        return FileResult(display, Verdict.INVALID, errors=tuple(error))
+    if path.is_dir():
+        error = load_error("een map zonder .yaml- of .yml-bestanden",
+                           "a folder with no .yaml or .yml files in it").errors
         return FileResult(display, Verdict.INVALID, errors=tuple(error))
     return check_file(path, display, options)
 

@@ -8,6 +8,7 @@ duplicate keys, non-standard tags and merge keys, and bound size, depth and alia
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,23 +58,37 @@ def _parent(path: str) -> str:
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
     try:
-        info = path.stat()
+        _refuse_special(path.stat())  # stat first: opening a device can have side effects
+        # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise load_error(f"kan het bestand niet openen ({exc.strerror})",
                          f"cannot open the file ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            _refuse_special(os.fstat(stream.fileno()))
+            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+    except OSError as exc:
+        raise load_error(f"kan het bestand niet lezen ({exc.strerror})",
+                         f"cannot read the file ({exc.strerror})") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large()
+    return decode(raw)
+
+
+def _refuse_special(info: os.stat_result) -> None:
+    """LoadFailed for what is not a regular file, or is larger than MAX_FILE_BYTES."""
     if not stat.S_ISREG(info.st_mode):
         raise load_error("dit is geen gewoon bestand (map, pipe of apparaat)",
                          "this is not a regular file (a directory, pipe or device)")
     if info.st_size > MAX_FILE_BYTES:
-        mib = MAX_FILE_BYTES // (1024 * 1024)
-        raise load_error(f"het bestand is groter dan de limiet van {mib} MiB",
-                         f"the file is larger than the limit of {mib} MiB")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise load_error(f"kan het bestand niet lezen ({exc.strerror})",
-                         f"cannot read the file ({exc.strerror})") from exc
-    return decode(raw)
+        raise _too_large()
+
+
+def _too_large() -> LoadFailed:
+    mib = MAX_FILE_BYTES // (1024 * 1024)
+    return load_error(f"het bestand is groter dan de limiet van {mib} MiB",
+                      f"the file is larger than the limit of {mib} MiB")
 
 
 def decode(raw: bytes) -> str:
