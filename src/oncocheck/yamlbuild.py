@@ -105,7 +105,7 @@ class Builder:
         if frame.anchor:
             self._anchors[frame.anchor] = (frame.container, frame.size)
         if self._stack:
-            self._attach(frame.container, frame.size)
+            self._attach(frame.container, frame.size, added=1)  # its contents are counted
         else:
             self._root = frame.container
 
@@ -163,10 +163,12 @@ class Builder:
         self.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         return path
 
-    def _attach(self, value: Any, size: int) -> None:
+    def _attach(self, value: Any, size: int, added: int | None = None) -> None:
+        """Add `value` (`size` values when expanded) to the open container; `added` is how
+        many values are new to the count (a scalar or alias: all of them)."""
         frame = self._stack[-1]
         frame.size += size
-        self._nodes += size
+        self._nodes += size if added is None else added
         if self._nodes > self.max_nodes:
             raise load_error(
                 f"te veel waarden (meer dan {self.max_nodes:,}, aliassen meegeteld)",

@@ -121,16 +121,16 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "deep-flow-mapping": lambda d: _write(d, "deep-map.yaml", "{a: " * 10_000 + "}" * 10_000),
     "deep-block": lambda d: _write(d, "deep-block.yaml", "".join(
         "  " * i + "a:\n" for i in range(100)) + "  " * 100 + "b: 1\n"),
-    "many-values": lambda d: _write(d, "many-values.yaml", HEAD + "notes:\n" + "".join(
-        f"  n{i}: x\n" for i in range(1_100_000))),
+    "many-values": lambda d: _write(d, "many-values.yaml",
+                                    HEAD + "lijst: [" + "x, " * 1_100_000 + "x]\n"),
     "members-100k": lambda d: _compliant(d, "members-100k.yaml", _network(
         100_000, lambda i: DISCIPLINES[i % len(DISCIPLINES)]).encode()),
-    "members-100k-typos": lambda d: _write(d, "members-typos.yaml", HEAD + _members(
-        100_000, lambda i: "fysioterapeut" if i % 2 else "diëtistt")),
+    "members-typos": lambda d: _write(d, "members-typos.yaml", HEAD + _members(
+        20_000, lambda i: "fysioterapeut" if i % 2 else f"diëtistt{'t' * (i % 3)}")),
     "members-too-many": lambda d: _write(d, "members-too-many.yaml", HEAD + _members(
         100_001, lambda i: "dietist")),
-    "unknown-keys-50k": lambda d: _write(d, "unknown-keys.yaml", HEAD + "".join(
-        f"  onbekend{i}: x\n" for i in range(50_000))),
+    "unknown-keys": lambda d: _write(d, "unknown-keys.yaml", HEAD + "".join(
+        f"  onbekend{i}: x\n" for i in range(5_000))),
     "directory": _directory,
     "unreadable": _unreadable,
     "not-found": lambda d: d / "does-not-exist.yaml",
