@@ -206,6 +206,14 @@ def explain(
         fail(exc.text, lang.value)
 
 
+@app.command()
+def schema() -> None:
+    """The JSON Schema (draft 2020-12) of the network file, for editors and CI."""
+    from oncocheck.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
 def main() -> None:
     """Entry point: run the app; an unexpected error becomes a short message and exit 3."""
     try:
