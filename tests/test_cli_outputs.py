@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from junitparser import JUnitXml
+from test_render_sarif import sarif_validator
 from typer.testing import CliRunner
 
 from oncocheck.cli import app
@@ -31,8 +33,11 @@ def test_one_check_many_renderings(tmp_path: Path) -> None:
     assert stdout.startswith("::error ") and "::notice title=oncocheck::8 " in stdout
     single = run("check", str(EXAMPLES), *AS_OF, "--format", "json")[1]
     assert (out / "r.json").read_text(encoding="utf-8") == single
-    assert json.loads((out / "o.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
-    assert (out / "junit.xml").read_text(encoding="utf-8").startswith("<?xml")
+    sarif = json.loads((out / "o.sarif").read_text(encoding="utf-8"))
+    assert not list(sarif_validator().iter_errors(sarif))
+    junit = JUnitXml.fromstring((out / "junit.xml").read_bytes())
+    assert [s.name for s in junit] == [r["file"] for r in json.loads(single)["results"]]
+    assert (sum(s.errors for s in junit), sum(s.failures for s in junit)) == (2, 14)
 
 
 def test_a_report_to_stdout_replaces_the_default_console(tmp_path: Path) -> None:

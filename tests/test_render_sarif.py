@@ -19,7 +19,7 @@ SCHEMA = Path(__file__).parents[1].parent / "shared" / "schemas" / "sarif-schema
 
 
 @cache
-def _validator() -> jsonschema.protocols.Validator:
+def sarif_validator() -> jsonschema.protocols.Validator:
     if not SCHEMA.exists():
         if os.environ.get("CI"):
             pytest.fail(f"the SARIF schema is missing at {SCHEMA}")
@@ -33,7 +33,7 @@ def _validator() -> jsonschema.protocols.Validator:
 
 def _sarif(report, lang: str = "en") -> dict:  # noqa: ANN001
     data = json.loads(render(report, "sarif", lang))
-    errors = sorted(_validator().iter_errors(data), key=str)
+    errors = sorted(sarif_validator().iter_errors(data), key=str)
     assert not errors, errors[0]
     return data
 
