@@ -11,12 +11,16 @@ import traceback
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from oncocheck import __version__
 from oncocheck.render import FORMATS
+
+if TYPE_CHECKING:
+    from oncocheck.outputs import Target
+    from oncocheck.report import Report
 
 app = typer.Typer(name="oncocheck", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
@@ -128,7 +132,7 @@ def check(
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
-def _deliver(report, targets, lang: str, quiet: bool) -> None:  # noqa: ANN001 - Report, Targets
+def _deliver(report: Report, targets: list[Target], lang: str, quiet: bool) -> None:
     """Render every target first (a failure then writes nothing), then write files, then stdout."""
     from oncocheck.output import write_atomic
     from oncocheck.render import render
