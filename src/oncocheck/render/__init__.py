@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "console": "oncocheck.render.console",
     "json": "oncocheck.render.json",
+    "html": "oncocheck.render.html",
+    "markdown": "oncocheck.render.markdown",
 }
 
 
