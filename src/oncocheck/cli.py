@@ -100,10 +100,17 @@ def check(
 
     options = Options(as_of=parse_as_of(as_of, lang), criteria=criteria)
     try:
-        if output is not None:
-            refuse_inputs(output, (p for p, _ in network_files(paths)))
+        inputs = [p for p, _ in network_files(paths)]
+        site = fmt.value == "html" and _html_site(output, len(inputs))
+        if output is not None and not site:
+            refuse_inputs(output, inputs)
         report = run(paths, options)
-        if output is not None:
+        if site:
+            from oncocheck.output import write_site
+            from oncocheck.render.html import render_site
+
+            write_site(output, render_site(report, lang.value), inputs)
+        elif output is not None:
             write_atomic(output, render(report, fmt.value, lang.value))
         elif fmt.value == "console":
             _print_console(report, lang.value)
@@ -112,6 +119,23 @@ def check(
     except UsageError as exc:
         fail(exc.text, lang.value)
     raise typer.Exit(report.exit_code(strict))
+
+
+def _html_site(output: Optional[Path], files: int) -> bool:
+    """Whether `--format html` writes a site (index.html plus a page per network) into the
+    `--output` directory: always for several files, for one file when it names a directory."""
+    from oncocheck.errors import UsageError
+    from oncocheck.report import Text
+
+    if files == 1:
+        return output is not None and output.is_dir()
+    if output is None:
+        raise UsageError(Text(
+            f"--format html voor {files} bestanden schrijft een site: geef een map op met "
+            "--output, bijvoorbeeld --output rapport/",
+            f"--format html for {files} files writes a site: give a directory with --output, "
+            "for example --output report/"))
+    return True
 
 
 def _print_console(report, lang: str) -> None:  # noqa: ANN001 - a Report
