@@ -85,7 +85,7 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
                          if x is not None)
         path = f" {error.path}:" if error.path else ""
         console.print(f"  {where}:{path} {error.message.get(lang)}", markup=False,
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
     if result.findings:
         console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
@@ -94,7 +94,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
         for finding in warnings:
             where = f"{finding.location.line}" if finding.location else "-"
             console.print(f"  ! {finding.criterion} ({WORDS[lang]['line']} {where}): "
-                          f"{finding.message.get(lang)}", markup=False, highlight=False)
+                          f"{finding.message.get(lang)}", markup=False, highlight=False,
+                          soft_wrap=True)
     console.print()
 
 
@@ -111,7 +112,8 @@ def write(report: Report, lang: str, console: Console) -> None:
     """Print the report on `console`."""
     for result in report.results:
         _file(console, result, lang)
-    console.print(summary_line(report, lang), style="bold", markup=False, highlight=False)
+    console.print(summary_line(report, lang), style="bold", markup=False, highlight=False,
+                  soft_wrap=True)
 
 
 def render(report: Report, lang: str) -> str:
