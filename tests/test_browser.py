@@ -150,3 +150,12 @@ def test_narrow_screen_has_no_sideways_scroll(browser: object, site: Path) -> No
     overflow = visit.page.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0
     visit.context.close()
+
+
+def test_without_chromium_skip_locally_but_fail_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        _unavailable("no browser")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        _unavailable("no browser")
