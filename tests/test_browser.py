@@ -111,11 +111,38 @@ def test_batch_index(browser: object, site: Path) -> None:
         assert page.get_by_text(text).first.is_visible(), text
     page.screenshot(path=SHOTS / "batch-index.png", full_page=True)
     visit.assert_quiet()
+    _sort_and_filter(page)
     page.get_by_role("link", name="Oncologienetwerk Overijssel").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk Overijssel"
     assert page.url.endswith("examples-not-compliant-provinciaal.html")
     assert visit.errors == []
     visit.context.close()
+
+
+def _sort_and_filter(page: object) -> None:
+    """The index's optional script: sort by the score column, filter by name."""
+    networks = page.locator("table.sortable").first
+    first = lambda: networks.locator("tbody tr").first.locator("th").inner_text()  # noqa: E731
+    score = networks.get_by_role("button", name="Voldaan")
+    score.click()
+    assert first().startswith("examples/invalid/")  # no score sorts first, ascending
+    score.click()
+    assert first() == "Oncologiezorgnetwerk Voorbeeldstad"  # 12/12
+    assert networks.locator("th[aria-sort=descending]").count() == 1
+    page.get_by_label("Zoek netwerk:").fill("overijssel")
+    assert page.locator("tr[data-network]:visible").count() == 2  # the table and the matrix
+    page.get_by_label("Zoek netwerk:").fill("")
+    assert page.locator("tr[data-network]:visible").count() == 16
+
+
+def test_index_is_complete_without_scripts(browser: object, site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "index.html").resolve().as_uri())
+    assert page.locator("table.matrix tbody tr").count() == 8
+    assert page.locator("tr[data-network]:visible").count() == 16
+    assert page.locator("th button").count() == 0 and page.locator("#filter").count() == 0
+    context.close()
 
 
 def test_hostile_name_runs_no_script(browser: object, tmp_path: Path) -> None:

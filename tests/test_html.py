@@ -70,8 +70,10 @@ def test_strict_parser_does_catch_errors():
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_page_loads_anything_from_outside(name):
-    assert external_references(PAGES[name]) == []
-    assert "<script" not in PAGES[name]
+    page = PAGES[name]
+    assert external_references(page) == []
+    # only the index carries a script: its own inline sorting and filtering
+    assert page.count("<script") == ("overzicht" in page or "overview" in page)
 
 
 def test_external_reference_check_finds_loads():

@@ -33,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         "matrix": "Netwerken × criteria", "per_criterion": "Per criterium",
         "fail_count": "Voldoet niet bij", "of_networks": "van {n} netwerken",
         "legend": "Legenda", "not_checked": "niet gecontroleerd: het bestand kon niet "
-        "worden gelezen", "all_networks": "Alle netwerken",
+        "worden gelezen", "all_networks": "Alle netwerken", "filter": "Zoek netwerk:",
         "not_in_set": "geen criterium van de criteriaset van dit bestand", "score": "Voldaan",
         "invalid_page": "Dit bestand kon niet worden gelezen; los de laadfouten hieronder "
         "op en controleer opnieuw.", "skip": "Naar de criteria",
@@ -62,7 +62,7 @@ WORDS: dict[str, dict[str, str]] = {
         "matrix": "Networks × criteria", "per_criterion": "Per criterion",
         "fail_count": "Not met by", "of_networks": "of {n} networks",
         "legend": "Legend", "not_checked": "not checked: the file could not be read",
-        "all_networks": "All networks",
+        "all_networks": "All networks", "filter": "Find network:",
         "not_in_set": "not a criterion of this file's criteria set", "score": "Met",
         "invalid_page": "This file could not be read; fix the load errors below and check "
         "again.", "skip": "Skip to the criteria",
