@@ -104,7 +104,8 @@ def test_network_page_shows_what_a_reviewer_needs():
     tree = html5lib.parse(page, namespaceHTMLElements=False)
     text = text_of(page)
     assert tree.get("lang") == "en"
-    for expected in ("Netwerk Zuid", "✘ Not compliant", "loppsoz@2024", "in force from 2024-02-06",
+    for expected in ("Netwerk Zuid", "✘ Not compliant", "loppsoz@2024",
+                     "in force from 2024-02-06",
                      "As of 2026-11-23", "oncocheck 0.1.0", "✘ not met", "? missing",
                      "missing: dietitian", "What to do Fix 1b.", "Diëtist volgt",
                      "Een diëtist werven (by J. Bakker, before 2027-03-01)",
@@ -191,3 +192,20 @@ def test_print_stylesheet_is_for_a4_without_cut_criteria():
     printing = css[css.index("@media print"):]
     assert "size: A4" in printing and "break-inside: avoid" in printing
     assert "background: #fff" in printing
+
+
+def test_working_shows_the_share_and_who_was_left_out(report):
+    from oncocheck.render.working import working
+
+    result = report.results[0]
+    finding = next(f for f in result.findings if f.criterion == "2a")
+    finding = dataclasses.replace(finding, observed={
+        **finding.observed, "excluded": [{"member": "C. Jansen", "path": "members[1]",
+                                          "reason": "unconfirmed_profession"}]})
+    rows = dict(working(finding, result, "en"))
+    assert rows["share"] == "7/11 = 63.6% (≥ 60%)"
+    assert rows["left out"] == "C. Jansen (profession not confirmed in the Verwijsgids)"
+    missing = dataclasses.replace(finding, observed={"missing": ["fysiotherapeut", "dietist"],
+                                                     "website": None, "declared": False})
+    assert dict(working(missing, result, "nl")) == {
+        "ontbreekt": "fysiotherapeut, dietist", "website": "niet opgegeven", "verklaard": "nee"}

@@ -57,7 +57,7 @@ def value_text(key: str, value: Any, result: FileResult, lang: str) -> str:
     """One observed value as text."""
     w = words(lang)
     if value is None:
-        return w["unknown"]
+        return w["not_given"]
     if isinstance(value, bool):
         return w["yes"] if value else w["no"]
     if key == "excluded" and isinstance(value, list):

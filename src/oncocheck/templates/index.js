@@ -12,7 +12,8 @@
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
       var x = key(a.cells[index]), y = key(b.cells[index]);
-      var order = typeof x === typeof y ? (x < y ? -1 : x > y ? 1 : 0) : (typeof x === "number" ? -1 : 1);
+      var order = typeof x !== typeof y ? (typeof x === "number" ? -1 : 1)
+        : x < y ? -1 : x > y ? 1 : 0;
       return ascending ? order : -order;
     });
     table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
@@ -41,7 +42,8 @@
   input.addEventListener("input", function () {
     var wanted = input.value.trim().toLowerCase();
     document.querySelectorAll("tr[data-network]").forEach(function (row) {
-      row.hidden = wanted !== "" && row.getAttribute("data-network").toLowerCase().indexOf(wanted) < 0;
+      var name = row.getAttribute("data-network").toLowerCase();
+      row.hidden = wanted !== "" && name.indexOf(wanted) < 0;
     });
   });
 }());
