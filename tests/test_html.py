@@ -18,7 +18,15 @@ from oncocheck.render.html import render_site
 from oncocheck.render.pages import page_names, slug
 
 HOSTILE = "<script>alert(1)</script> | `x` \n# h"
-CSS = Path(__file__).parents[1] / "src/oncocheck/templates/style.css"
+TEMPLATES = Path(__file__).parents[1] / "src/oncocheck/templates"
+CSS = TEMPLATES / "style.css"
+_INLINE = re.compile(r"(<style>|<script>)\n.*?\n(</style>|</script>)", re.DOTALL)
+
+
+def markup(page: str) -> str:
+    """The page with its inline CSS and script folded away: the golden files hold the markup,
+    style.css and index.js are checked once (test_pages_embed_the_stylesheet_and_script)."""
+    return _INLINE.sub(r"\1…\2", page)
 
 
 def only(report, index: int):
@@ -51,11 +59,20 @@ def test_formats_registry_has_html_and_markdown():
 
 def test_site_matches_golden_files(report):
     for name, page in render_site(report, "nl").items():
-        assert_golden(f"site-nl/{name}", page)
+        assert_golden(f"site-nl/{name}", markup(page))
 
 
 def test_single_page_in_english_matches_golden_file(report):
-    assert_golden("network-en.html", render(only(report, 1), "html", "en"))
+    assert_golden("network-en.html", markup(render(only(report, 1), "html", "en")))
+
+
+def test_pages_embed_the_stylesheet_and_script(report):
+    site = render_site(report, "en")
+    style = (TEMPLATES / "style.css").read_text(encoding="utf-8")
+    script = (TEMPLATES / "index.js").read_text(encoding="utf-8")
+    for name, page in site.items():
+        assert f"<style>\n{style}</style>" in page
+        assert (f"<script>\n{script}</script>" in page) is (name == "index.html")
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -62,12 +62,11 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
         tally = pages.counts(result)
         rows.append({"result": result, "href": (hrefs or {}).get(result.file), "tally": tally,
                      "total": sum(tally.values()), "cells": pages.matrix_row(result, ids)})
-    titles = {c.id: c.title.get(lang) for s in reversed(report.criteria_sets) for c in s.criteria}
     valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
     return _page("index.html", report, lang, rows=rows, columns=pages.columns(report),
-                 titles=titles, tallies=pages.tallies(report, lang), valid=valid, gaps=gaps)
+                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang), valid=valid, gaps=gaps)
 
 
 def render(report: Report, lang: str) -> str:

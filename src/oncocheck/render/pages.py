@@ -95,13 +95,18 @@ class Tally:
         return self.not_met + self.missing
 
 
+def titles(report: Report, lang: str) -> dict[str, str]:
+    """Criterion id -> title; where applied sets differ, the first set's title wins."""
+    return {c.id: c.title.get(lang) for s in reversed(report.criteria_sets) for c in s.criteria}
+
+
 def tallies(report: Report, lang: str) -> list[Tally]:
     """One Tally per criterion, in criteria order, over the valid files."""
-    titles = {c.id: c.title.get(lang) for s in reversed(report.criteria_sets) for c in s.criteria}
+    names = titles(report, lang)
     valid = [r for r in report.results if r.verdict is not Verdict.INVALID]
     out = []
     for cid, _ in columns(report):
         row = [s for r in valid for s in matrix_row(r, [cid]) if s is not None]
-        out.append(Tally(cid, titles.get(cid, cid), row.count(Status.MET),
+        out.append(Tally(cid, names.get(cid, cid), row.count(Status.MET),
                          row.count(Status.NOT_MET), row.count(Status.MISSING)))
     return out
