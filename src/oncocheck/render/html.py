@@ -56,7 +56,7 @@ def network_page(report: Report, result: FileResult, lang: str, back: str | None
 
 def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:
     """The batch index; `hrefs` maps file paths to their pages (no links without it)."""
-    ids = [cid for cid, _ in pages.columns(report)]
+    ids = pages.columns(report)
     rows = []
     for result in report.results:
         tally = pages.counts(result)
@@ -65,8 +65,8 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
     valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
-    return _page("index.html", report, lang, rows=rows, columns=pages.columns(report),
-                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang), valid=valid, gaps=gaps)
+    return _page("index.html", report, lang, rows=rows, columns=ids, valid=valid, gaps=gaps,
+                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang))
 
 
 def render(report: Report, lang: str) -> str:

@@ -64,13 +64,9 @@ def counts(result: FileResult) -> dict[str, int]:
     return {s.value: found.count(s) for s in Status}
 
 
-def columns(report: Report) -> list[tuple[str, str]]:
-    """The criteria of every applied set, (id, number), in first-seen criteria order."""
-    seen: dict[str, str] = {}
-    for criteria_set in report.criteria_sets:
-        for c in criteria_set.criteria:
-            seen.setdefault(c.id, c.number)
-    return list(seen.items())
+def columns(report: Report) -> list[str]:
+    """The criterion ids of every applied set, in first-seen criteria order."""
+    return list(dict.fromkeys(c.id for s in report.criteria_sets for c in s.criteria))
 
 
 def matrix_row(result: FileResult, ids: list[str]) -> list[Status | None]:
@@ -105,7 +101,7 @@ def tallies(report: Report, lang: str) -> list[Tally]:
     names = titles(report, lang)
     valid = [r for r in report.results if r.verdict is not Verdict.INVALID]
     out = []
-    for cid, _ in columns(report):
+    for cid in columns(report):
         row = [s for r in valid for s in matrix_row(r, [cid]) if s is not None]
         out.append(Tally(cid, names.get(cid, cid), row.count(Status.MET),
                          row.count(Status.NOT_MET), row.count(Status.MISSING)))
