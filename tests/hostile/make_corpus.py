@@ -131,6 +131,8 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
         100_001, lambda i: "dietist")),
     "unknown-keys": lambda d: _write(d, "unknown-keys.yaml", HEAD + "".join(
         f"  onbekend{i}: x\n" for i in range(5_000))),
+    "document-path-too-long": lambda d: _write(d, "long-document.yaml", HEAD + (
+        "  vision:\n    document: " + "map/" * 1500 + "visie.pdf\n")),
     "directory": _directory,
     "unreadable": _unreadable,
     "not-found": lambda d: d / "does-not-exist.yaml",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Literal
 
 from pydantic import field_validator
@@ -19,6 +20,15 @@ def _network_field(value: str) -> str:
     if value not in Network.model_fields:
         raise fail(f"`network` heeft geen veld '{value}'", f"`network` has no field '{value}'")
     return value
+
+
+def _exists(path: Path) -> bool:
+    """Whether the document is there; a path the system cannot even look up (too long, a
+    name that is too long) is simply not found."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 class Documented(Check):
@@ -41,7 +51,7 @@ class Documented(Check):
         filled = [a for a in self.alternatives if getattr(section, a, None) not in (None, "")]
         document = getattr(section, "document", None)
         found = document is not None and (bool(_URL.match(document))
-                                          or (ctx.base_dir / document).exists())
+                                          or _exists(ctx.base_dir / document))
         observed = {"document": document, "document_found": found if document else None,
                     "given": filled}
         if found or filled:
