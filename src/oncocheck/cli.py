@@ -6,8 +6,10 @@ so `oncocheck --version` stays quick.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
+from contextlib import suppress
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -155,11 +157,27 @@ def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: st
         write_atomic(path, content)
     for path, pages in sites:
         write_site(path, pages, inputs)
-    for target in (t for t in targets if t.path is None):
-        if target.fmt == "console":
-            _print_console(report, lang, quiet)
-        else:
-            sys.stdout.write(text(target.fmt))
+    try:
+        for target in (t for t in targets if t.path is None):
+            if target.fmt == "console":
+                _print_console(report, lang, quiet)
+            else:
+                sys.stdout.write(text(target.fmt))
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
+    except OSError as exc:
+        raise _stdout_failed(exc) from exc
+
+
+def _stdout_failed(exc: OSError):  # noqa: ANN202 - a UsageError, imported late
+    """The error for a report that could not go to stdout; later writes go nowhere."""
+    from oncocheck.errors import UsageError
+    from oncocheck.report import Text
+
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    reason = exc.strerror or type(exc).__name__
+    return UsageError(Text(f"kan het rapport niet naar de standaarduitvoer schrijven ({reason})",
+                           f"cannot write the report to standard output ({reason})"))
 
 
 def _print_console(report, lang: str, quiet: bool = False) -> None:  # noqa: ANN001 - a Report

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from oncocheck.report import Text
@@ -103,6 +103,17 @@ Words = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_STR_OR_NUM)]
 # Blank text is stripped to "" and refused, so an editor should refuse it too.
 NonEmpty = Annotated[str, BeforeValidator(_as_text), Field(min_length=1),
                      WithJsonSchema({**_STR_OR_NUM, "pattern": "\\S"})]
+
+
+def _one_line(text: str) -> str:
+    # A name printed at the start of a report line must not start a line of its own: in a CI
+    # log a line "::error::..." is a command to the CI system.
+    return _LINE_BREAKS.sub(" ", text)
+
+
+_LINE_BREAKS = re.compile("\\s*[\\r\\n\\x85\\u2028\\u2029]+\\s*")
+Line = Annotated[Words, AfterValidator(_one_line)]  # a line break in a name becomes a space
+Name = Annotated[NonEmpty, AfterValidator(_one_line)]
 
 
 class Strict(BaseModel):

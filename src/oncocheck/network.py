@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from oncocheck.fields import (Email, IsoDate, NonEmpty, Postcode, Strict, Url, Words, YesNo,
-                              fail)
+from oncocheck.fields import (Email, IsoDate, Line, Name, NonEmpty, Postcode, Strict, Url, Words,
+                              YesNo, fail)
 from oncocheck.vocabulary import OTHER, Vocabulary
 from oncocheck.words import closest, normalise, quoted
 
@@ -57,7 +57,7 @@ class ParticipationAgreement(Strict):
 class ContactPoint(Strict):
     """The network's contact point for patients and care providers (criterion 10)."""
 
-    name: Words | None = None
+    name: Line | None = None
     email: Email | None = None
     phone: Words | None = None
 
@@ -65,7 +65,7 @@ class ContactPoint(Strict):
 class Contact(Strict):
     """A hospital or GP the network has contact with (criteria 8 and 9)."""
 
-    name: NonEmpty
+    name: Name
     structural: YesNo = False
     arrangement: Words | None = None
 
@@ -73,7 +73,7 @@ class Contact(Strict):
 class Network(Strict):
     """The `network:` section."""
 
-    name: NonEmpty
+    name: Name
     status: Literal["actief", "in_oprichting"] | None = None
     website: Url | None = None
     website_updated: IsoDate | None = None
@@ -91,10 +91,10 @@ class Network(Strict):
 class Member(Strict):
     """One member of the network; `discipline` is kept as written."""
 
-    name: NonEmpty
+    name: Name
     discipline: NonEmpty
-    discipline_other: Words | None = None
-    organisation: Words | None = None
+    discipline_other: Line | None = None
+    organisation: Line | None = None
     postcode: Postcode | None = None
     verwijsgids: YesNo | None = None
 

@@ -6,6 +6,7 @@ load -> check -> report happens here; rendering and where output goes belong to 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from oncocheck.errors import load_error
 from oncocheck.report import FileResult, Report, Verdict
 
 SUFFIXES = (".yaml", ".yml")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
@@ -23,8 +25,8 @@ def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
     `*.yaml`/`*.yml` (hidden entries skipped, symlinked directories not followed), sorted."""
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
-            yield path, given
+        if not _is_dir(path):
+            yield path, printable(given)
             continue
         found = []
         for folder, dirs, files in os.walk(path):
@@ -32,16 +34,35 @@ def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
             found += [Path(folder, f) for f in files
                       if f.endswith(SUFFIXES) and not f.startswith(".")]
         # a folder without network files is reported, so a typo in a CI path cannot pass
-        yield from ((p, p.as_posix()) for p in sorted(found)) if found else [(path, given)]
+        found.sort()
+        yield from ((p, printable(p.as_posix())) for p in found) if found else [
+            (path, printable(given))]
+
+
+def printable(name: str) -> str:
+    """A path as reports show it: control characters and line breaks (possible in file names)
+    become `?`, so a name cannot start a line of its own in a log (`::error::` in CI)."""
+    return _UNPRINTABLE.sub("?", name)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the system is no folder
+        return False
 
 
 def check_one(path: Path, display: str, options: Options) -> FileResult:
     """One file's result; a path that does not exist is an invalid result, not a crash."""
-    if not path.exists() and not path.is_symlink():
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
         error = load_error("bestand niet gevonden; controleer het pad",
                            "file not found; check the path").errors
         return FileResult(display, Verdict.INVALID, errors=tuple(error))
-    if path.is_dir():
+    except (OSError, ValueError):
+        pass  # too long, not a folder on the way: reading it says why
+    if _is_dir(path):
         error = load_error("een map zonder .yaml- of .yml-bestanden",
                            "a folder with no .yaml or .yml files in it").errors
         return FileResult(display, Verdict.INVALID, errors=tuple(error))

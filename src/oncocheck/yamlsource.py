@@ -136,9 +136,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadFailed:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "syntax error"
-    lines = text.splitlines()
-    if line > max(len(lines), 1):  # the parser's mark after a last line without a line break
-        line, column = max(len(lines), 1), len(lines[-1]) + 1 if lines else 1
+    # the lines an editor shows: after a final line break, one more (empty) line
+    lines = text.splitlines() + ([""] if text.endswith(("\n", "\r")) or not text else [])
+    if line > len(lines):  # the parser counts a line break the file does not end with
+        line, column = len(lines), len(lines[-1]) + 1
     tab = 0 < line <= len(lines) and "\t" in lines[line - 1]
     nl_hint = " Gebruik spaties om in te springen, geen tabs." if tab else (
         " Controleer de inspringing, dubbele punten en aanhalingstekens rond deze plek.")

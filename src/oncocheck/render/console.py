@@ -124,6 +124,9 @@ def write(report: Report, lang: str, console: Console, quiet: bool = False) -> N
 def render(report: Report, lang: str, quiet: bool = False) -> str:
     """The report as plain text (no colour), 120 columns wide; `quiet` as for `write`."""
     buffer = io.StringIO()
+    # soft_wrap: a long line is not broken, so no text from a file can start a line of its
+    # own (in a CI log a line "::error::..." is a command); tables still fit 120 columns
     write(report, lang, Console(file=buffer, width=120, no_color=True, color_system=None,
+                                soft_wrap=True,
                                 force_terminal=False, highlight=False), quiet)
     return buffer.getvalue()
