@@ -116,3 +116,14 @@ def test_batch_checks_every_file_despite_hostile_neighbours(workdir: Path) -> No
     for name, exit_code in expected.items():
         assert verdicts.get(name) == names[exit_code], name
     assert report["summary"]["files"] == len(report["results"]) >= len(expected)
+
+
+@pytest.mark.parametrize("case_id", ["fifo", "alias-bomb", "empty", "tag-python-object",
+                                     "size-50mb", "deep-flow-sequence", "directory"])
+def test_hostile_rule_file_for_criteria(case_id: str, workdir: Path) -> None:
+    """A rule file given with --criteria FILE goes through the same loader and limits."""
+    case = next(c for c in CASES if c["id"] == case_id)
+    path = make_corpus.build(case, workdir)
+    code, out = run_child(*ARGS, "--criteria", str(path), str(make_corpus.COMPLIANT))
+    assert code == 2 and "Traceback" not in out
+    assert f"oncocheck: error: {path}:" in out and "None" not in out

@@ -16,7 +16,8 @@ from pydantic import Field, ValidationInfo, field_validator
 from oncocheck.checks import CheckKind
 from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.fields import BiText, IsoDate, NonEmpty, Strict, Url
-from oncocheck.report import CriteriaRef, CriteriaSetInfo, CriterionInfo, Severity, Text
+from oncocheck.report import (CriteriaRef, CriteriaSetInfo, CriterionInfo, LoadError, Severity,
+                              Text)
 from oncocheck.validate import validate
 from oncocheck.vocabulary import Vocabulary
 from oncocheck.words import did_you_mean
@@ -94,10 +95,15 @@ def _with_file(path: Path, load):  # noqa: ANN001, ANN202 - a tiny local helper
     try:
         return load()
     except LoadFailed as exc:
-        raise UsageError(Text(
-            "; ".join(f"{path}:{e.line}:{e.column}: {e.path}: {e.message.nl}" for e in exc.errors),
-            "; ".join(f"{path}:{e.line}:{e.column}: {e.path}: {e.message.en}" for e in exc.errors),
-        )) from exc
+        raise UsageError(Text("; ".join(_where(path, e) + e.message.nl for e in exc.errors),
+                              "; ".join(_where(path, e) + e.message.en for e in exc.errors),
+                              )) from exc
+
+
+def _where(path: Path, error: LoadError) -> str:
+    """`file:line:column: path: ` with the parts that are known."""
+    place = ":".join(str(x) for x in (path, error.line, error.column) if x is not None)
+    return f"{place}: {error.path}: " if error.path else f"{place}: "
 
 
 @cache
