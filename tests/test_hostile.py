@@ -127,3 +127,9 @@ def test_hostile_rule_file_for_criteria(case_id: str, workdir: Path) -> None:
     code, out = run_child(*ARGS, "--criteria", str(path), str(make_corpus.COMPLIANT))
     assert code == 2 and "Traceback" not in out
     assert f"oncocheck: error: {path}:" in out and "None" not in out
+
+
+def test_security_doc_lists_every_case() -> None:
+    doc = (make_corpus.ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    missing = [c["id"] for c in CASES if f"`{c['id']}`" not in doc]
+    assert missing == []
