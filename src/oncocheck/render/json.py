@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from oncocheck.report import FileResult, Finding, LoadError, Location, Report
+from oncocheck.report import FileResult, Finding, LoadError, Location, PlanItem, Report
 
 
 def _location(location: Location | None) -> dict[str, Any] | None:
@@ -26,7 +26,17 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
     if finding.remediation is not None:
         data["remediation"] = finding.remediation.en
+    if finding.note is not None:
+        data["note"] = finding.note
+    if finding.plan:
+        data["plan"] = [_plan_item(item) for item in finding.plan]
     return data
+
+
+def _plan_item(item: PlanItem) -> dict[str, Any]:
+    return {"action": item.action, "owner": item.owner,
+            "due": item.due.isoformat() if item.due else None,
+            "location": _location(item.location)}
 
 
 def _error(error: LoadError) -> dict[str, Any]:
