@@ -99,6 +99,7 @@ def _message(error: Any) -> Text:
         "int_parsing": ("een geheel getal", "a whole number"),
         "int_type": ("een geheel getal", "a whole number"),
         "string_too_short": ("tekst die niet leeg is", "text that is not empty"),
+        "too_short": ("iets dat niet leeg is", "something that is not empty"),
     }.get(kind)
     if expected:
         return Text(f"verwacht {expected[0]}, niet {found_nl}",

@@ -102,7 +102,7 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
     console.print(line)
     for error in result.errors:
         console.print(f"  {error_place(error, result.file, lang)} {error.message.get(lang)}",
-                      markup=False, highlight=False)
+                      markup=False, highlight=False, soft_wrap=True)
     if result.findings:
         console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
@@ -111,7 +111,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
         for finding in warnings:
             where = _warning_place(finding, lang)
             console.print(f"  ! {finding.criterion} ({where}): "
-                          f"{finding.message.get(lang)}", markup=False, highlight=False)
+                          f"{finding.message.get(lang)}", markup=False, highlight=False,
+                          soft_wrap=True)
     console.print()
 
 
@@ -128,7 +129,8 @@ def write(report: Report, lang: str, console: Console) -> None:
     """Print the report on `console`."""
     for result in report.results:
         _file(console, result, lang)
-    console.print(summary_line(report, lang), style="bold", markup=False, highlight=False)
+    console.print(summary_line(report, lang), style="bold", markup=False, highlight=False,
+                  soft_wrap=True)
 
 
 def render(report: Report, lang: str) -> str:

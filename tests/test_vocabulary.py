@@ -1,0 +1,42 @@
+"""Discipline matching: every spelling people use finds its profession."""
+
+from __future__ import annotations
+
+import pytest
+
+from oncocheck.criteria import vocabulary
+from oncocheck.words import normalise
+
+
+@pytest.mark.parametrize(("written", "discipline"), [
+    ("Diëtist", "dietist"), ("dietist", "dietist"), ("DIETIST", "dietist"),
+    ("dietitian", "dietist"), ("POH-GGZ", "poh_ggz"), ("poh ggz", "poh_ggz"),
+    ("poh_ggz", "poh_ggz"), ("Maatschappelijk werker", "maatschappelijk_werker"),
+    ("maatschappelijk-werker", "maatschappelijk_werker"), ("oncologiefysiotherapeut", "fysiotherapeut"),
+    ("oedeemfysiotherapeut", "fysiotherapeut"), ("Bekkenfysiotherapeut", "fysiotherapeut"),
+    ("GZ-psycholoog", "psycholoog"), ("klinisch psycholoog", "psycholoog"),
+    ("huid- en oedeemtherapeut", "huidtherapeut"), ("oedeemtherapeut", "huidtherapeut"),
+    ("oefentherapeut Mensendieck", "oefentherapeut"), ("GP", "huisarts"),
+    ("wijkverpleegkundige", "oncologieverpleegkundige"), ("leefstijlcoach", "bewegingsagoog"),
+])
+def test_spellings_resolve(written: str, discipline: str) -> None:
+    assert vocabulary().resolve(written).id == discipline
+
+
+def test_unknown_spelling_does_not_resolve() -> None:
+    assert vocabulary().resolve("fysio therapeut") is None
+
+
+def test_counting_and_verwijsgids_flags_follow_the_spec() -> None:
+    vocab = vocabulary()
+    assert not vocab.get("inloophuis").counts and not vocab.get("ervaringsdeskundige").counts
+    assert vocab.get("huisarts").counts and vocab.get("huisarts").verwijsgids == "no"
+    unconfirmed = {d.id for d in vocab.disciplines if d.verwijsgids == "unconfirmed"}
+    assert unconfirmed == {"psychosociaal_therapeut", "logopedist", "oefentherapeut", "seksuoloog"}
+    confirmed = {d.id for d in vocab.disciplines if d.verwijsgids == "yes"}
+    assert confirmed == {"psycholoog", "geestelijk_verzorger", "maatschappelijk_werker",
+                         "fysiotherapeut", "dietist", "ergotherapeut", "huidtherapeut", "haarwerker"}
+
+
+def test_normalise() -> None:
+    assert normalise("  Huid- en  Oedeem_therapeut ") == "huid en oedeem therapeut"
