@@ -172,6 +172,26 @@ def explain(
         fail(exc.text, lang.value)
 
 
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the template.")] = Path(
+        "netwerk.yaml"),
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the template.")] = Lang.nl,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    from_sheet: Annotated[Optional[Path], typer.Option(
+        "--from-sheet", metavar="SHEET", help="Members spreadsheet (.xlsx or .csv) for "
+        "`members_file`.")] = None,
+) -> None:
+    """Write a commented network file template; never overwrites without --force."""
+    from oncocheck.errors import UsageError
+    from oncocheck.init import write_template
+
+    try:
+        typer.echo(write_template(path, lang.value, force, from_sheet).get(lang.value), nl=False)
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+
+
 def main() -> None:
     """Entry point: run the app; an unexpected error becomes a short message and exit 3."""
     try:

@@ -19,7 +19,7 @@ from oncocheck.report import (FileResult, Finding, LoadError, MemberRow, Severit
                               Status, Text, Verdict)
 from oncocheck.validate import validate
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.notices import duplicate_members, superseded
+from oncocheck.notices import duplicate_members, placeholder_name, superseded
 from oncocheck.plans import check_references, plan_warnings, with_plan
 from oncocheck.sheetmerge import merge_sheet
 from oncocheck.words import normalise
@@ -47,6 +47,7 @@ def check_file(path: Path, display: str, options: Options) -> FileResult:
     findings = with_plan(doc, source, [_decide(c, ctx, source) for c in rule_file.criteria])
     findings += plan_warnings(doc, source, findings, options.as_of)
     findings += duplicate_members(members, source)
+    findings += placeholder_name(doc.network.name, source)
     if pinned:
         findings += superseded(rule_file, options.as_of, source)
     verdict = Verdict.COMPLIANT if all(

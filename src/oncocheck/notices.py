@@ -66,3 +66,20 @@ def superseded(rule_file: criteria_sets.RuleFile, as_of: date, source: Source) -
         Location("criteria", line, column),
         Text(f"zet `criteria: {current.ref.label}` of laat het veld weg",
              f"set `criteria: {current.ref.label}` or leave the key out"))]
+
+
+PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")
+
+
+def placeholder_name(name: str, source: Source) -> list[Finding]:
+    """A warning while `network.name` is still the placeholder of `oncocheck init`."""
+    from oncocheck.init import PLACEHOLDER_NAMES
+
+    if name not in PLACEHOLDER_NAMES:
+        return []
+    return [Finding(
+        "template-name", Severity.WARNING, Status.NOT_MET, PLACEHOLDER,
+        Text(f"de naam van het netwerk is nog die uit het sjabloon: '{name}'",
+             f"the network's name is still the template's: '{name}'"), {"name": name},
+        source.locate("network.name"),
+        Text("vul de echte naam in bij `network.name`", "put the real name in `network.name`"))]
