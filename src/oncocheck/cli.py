@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -90,6 +91,9 @@ def check(
         "--output", "-o", help="Write the report here instead of stdout.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of texts.")] = Lang.nl,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings count as failures.")] = False,
+    compare: Annotated[Optional[str], typer.Option(
+        "--compare", metavar="SET@VERSION|FILE",
+        help="Also check under this criteria version and show both side by side.")] = None,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
     from oncocheck.engine import Options
@@ -103,6 +107,8 @@ def check(
         if output is not None:
             refuse_inputs(output, (p for p, _ in network_files(paths)))
         report = run(paths, options)
+        if compare is not None:
+            report = replace(report, compare=run(paths, replace(options, criteria=compare)))
         if output is not None:
             write_atomic(output, render(report, fmt.value, lang.value))
         elif fmt.value == "console":
@@ -151,6 +157,35 @@ def criteria_show(
         typer.echo(show_text(spec, parse_as_of(as_of, lang), lang.value), nl=False)
     except UsageError as exc:
         fail(exc.text, lang.value)
+
+
+class DiffFormat(StrEnum):
+    """Output of `criteria diff`."""
+
+    console = "console"
+    json = "json"
+
+
+@criteria_app.command("diff")
+def criteria_diff(
+    old: Annotated[str, typer.Argument(metavar="A", help="e.g. loppsoz@2021")],
+    new: Annotated[str, typer.Argument(metavar="B", help="e.g. loppsoz@2024")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.console,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """What changed between two criteria versions, criterion by criterion."""
+    from oncocheck import criteria as criteria_sets
+    from oncocheck.diffreport import diff_json, diff_text
+    from oncocheck.errors import UsageError
+
+    try:
+        on = parse_as_of(as_of, lang)
+        a, b = criteria_sets.find(old, on), criteria_sets.find(new, on)
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+    text = diff_json(a, b) if fmt is DiffFormat.json else diff_text(a, b, lang.value)
+    typer.echo(text, nl=False)
 
 
 @app.command()

@@ -131,6 +131,10 @@ def write(report: Report, lang: str, console: Console) -> None:
         _file(console, result, lang)
     console.print(summary_line(report, lang), style="bold", markup=False, highlight=False,
                   soft_wrap=True)
+    if report.compare is not None:
+        from oncocheck.render import compare
+
+        compare.write(report, lang, console)
 
 
 def render(report: Report, lang: str) -> str:

@@ -60,7 +60,7 @@ def _result(result: FileResult) -> dict[str, Any]:
 def as_dict(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
     ref = report.criteria
-    return {
+    data: dict[str, Any] = {
         "tool": {"name": "oncocheck", "version": report.tool_version},
         "criteria": {"set": ref.set, "version": ref.version,
                      "valid_from": ref.valid_from.isoformat()},
@@ -68,6 +68,11 @@ def as_dict(report: Report) -> dict[str, Any]:
         "summary": report.summary,
         "results": [_result(r) for r in report.results],
     }
+    if report.compare is not None:
+        from oncocheck.render import compare
+
+        data["compare"] = compare.as_dict(report)
+    return data
 
 
 def render(report: Report, lang: str) -> str:
