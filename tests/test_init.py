@@ -11,7 +11,7 @@ import yaml
 from typer.testing import CliRunner
 
 from oncocheck.cli import app
-from oncocheck.init import PLACEHOLDER_NAMES, template
+from oncocheck.template import PLACEHOLDER_NAMES, template
 from oncocheck.network import NetworkFile
 from oncocheck.sheet import read_sheet
 

@@ -219,7 +219,7 @@ def init(
 ) -> None:
     """Write a commented network file template; never overwrites without --force."""
     from oncocheck.errors import UsageError
-    from oncocheck.init import write_template
+    from oncocheck.template import write_template
 
     try:
         typer.echo(write_template(path, lang.value, force, from_sheet).get(lang.value), nl=False)

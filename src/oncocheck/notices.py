@@ -73,7 +73,7 @@ PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")
 
 def placeholder_name(name: str, source: Source) -> list[Finding]:
     """A warning while `network.name` is still the placeholder of `oncocheck init`."""
-    from oncocheck.init import PLACEHOLDER_NAMES
+    from oncocheck.template import PLACEHOLDER_NAMES
 
     if name not in PLACEHOLDER_NAMES:
         return []

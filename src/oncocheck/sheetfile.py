@@ -31,8 +31,8 @@ def raw_rows(path: Path, display: str) -> Iterator[Row]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise load_error(
-            f"een ledenlijst moet een .csv- of .xlsx-bestand zijn, niet '{path.suffix or path.name}'"
-            "; sla het op als Excel-werkmap (.xlsx) of als 'CSV UTF-8'",
+            f"een ledenlijst moet een .csv- of .xlsx-bestand zijn, niet '{path.suffix or path.name}"
+            "'; sla het op als Excel-werkmap (.xlsx) of als 'CSV UTF-8'",
             f"a members list must be a .csv or .xlsx file, not '{path.suffix or path.name}'; "
             "save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'")
     _check_file(path, display)
@@ -43,9 +43,10 @@ def _check_file(path: Path, display: str) -> None:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise load_error(f"ledenlijst niet gevonden: {display} (het pad is vanaf het netwerkbestand)",
-                         f"members list not found: {display} (the path is relative to the network "
-                         "file)") from exc
+        raise load_error(
+            f"ledenlijst niet gevonden: {display} (het pad is vanaf het netwerkbestand)",
+            f"members list not found: {display} (the path is relative to the network file)",
+        ) from exc
     except OSError as exc:
         raise load_error(f"kan de ledenlijst niet openen ({exc.strerror})",
                          f"cannot open the members list ({exc.strerror})") from exc

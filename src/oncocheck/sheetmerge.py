@@ -33,7 +33,7 @@ def merge_sheet(source: Source, base_dir: Path, display: str) -> tuple[Source, l
     data = source.data
     named = data.get("members_file") if isinstance(data, dict) else None
     inline = data.get("members") if isinstance(data, dict) else None
-    if not isinstance(named, str) or not named.strip() or not isinstance(inline, (list, type(None))):
+    if not isinstance(named, str) or not named.strip() or not isinstance(inline, list | None):
         return source, []
     shown = sheet_display(display, named.strip())
     sheet = read_sheet(base_dir / named.strip(), shown)

@@ -1,4 +1,4 @@
-"""`oncocheck init`: write the commented network file template, Dutch or English.
+"""`oncocheck init`: write the commented network file template (data in `init/`), nl or en.
 
 The templates are data (`init/network.<lang>.yaml`). Untouched, a template loads and checks to
 "not compliant" with, per criterion, what to fill in; it never gives a load error.
