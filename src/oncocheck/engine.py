@@ -66,10 +66,16 @@ def load(path: Path, display: str) -> tuple[Source, NetworkFile, Vocabulary]:
     try:
         doc = validate(NetworkFile, source, {"vocabulary": vocabulary})
     except LoadFailed as exc:
-        raise LoadFailed([*exc.errors, *sheet_errors]) from exc
+        raise LoadFailed(_in_order([*exc.errors, *sheet_errors])) from exc
     if sheet_errors:
         raise LoadFailed(sheet_errors)
     return source, doc, vocabulary
+
+
+def _in_order(errors: list[LoadError]) -> list[LoadError]:
+    """The network file's errors as found, then the spreadsheet's by row and column."""
+    sheet = sorted((e for e in errors if e.source), key=lambda e: (e.line or 0, e.column or 0))
+    return [e for e in errors if not e.source] + sheet
 
 
 def _rule_file(doc: NetworkFile, source: Source,

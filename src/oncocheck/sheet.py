@@ -95,8 +95,8 @@ def _bad_header(written: str, known: str | None) -> Text:
     names = ["naam", "name", "discipline", "organisatie", "organisation", "postcode",
              "verwijsgids", "discipline_anders", "discipline_other"]
     best = closest(written, names)
-    nl_tail = f"; bedoelt u '{best}'?" if best else ""
-    en_tail = f"; did you mean '{best}'?" if best else ""
+    nl_tail = f"; bedoelt u '{best}'?" if best else "."
+    en_tail = f"; did you mean '{best}'?" if best else "."
     return Text(f"onbekende kolom '{written}'{nl_tail} Bekende kolommen: naam, discipline, "
                 "organisatie, postcode, verwijsgids, discipline_anders (haal andere kolommen weg)",
                 f"unknown column '{written}'{en_tail} Known columns: name, discipline, "

@@ -113,6 +113,9 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
             console.print(f"  ! {finding.criterion} ({where}): "
                           f"{finding.message.get(lang)}", markup=False, highlight=False,
                           soft_wrap=True)
+            if finding.remediation is not None:  # a warning, too, should say what to do
+                console.print(f"    → {finding.remediation.get(lang)}", markup=False,
+                              highlight=False, soft_wrap=True, style="italic")
     console.print()
 
 
