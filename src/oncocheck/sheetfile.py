@@ -36,7 +36,7 @@ def raw_rows(path: Path, display: str) -> Iterator[Row]:
             f"a members list must be a .csv or .xlsx file, not '{path.suffix or path.name}'; "
             "save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'")
     _check_file(path, display)
-    return _csv_rows(path.read_bytes()) if suffix == ".csv" else _xlsx_rows(path)
+    return _csv_rows(path.read_bytes(), display) if suffix == ".csv" else _xlsx_rows(path, display)
 
 
 def _check_file(path: Path, display: str) -> None:
@@ -58,26 +58,26 @@ def _check_file(path: Path, display: str) -> None:
                          f"the members list is larger than the limit of {mib} MiB")
 
 
-def _decode_csv(raw: bytes) -> str:
+def _decode_csv(raw: bytes, display: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _not_utf8("UTF-16", "UTF-16")
+        raise _not_utf8(display, "UTF-16", "UTF-16")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         row = raw[: exc.start].count(b"\n") + 1
-        raise _not_utf8(f"geen UTF-8 (rij {row})", f"not UTF-8 (row {row})") from exc
+        raise _not_utf8(display, f"geen UTF-8 (rij {row})", f"not UTF-8 (row {row})") from exc
 
 
-def _not_utf8(what_nl: str, what_en: str) -> LoadFailed:
+def _not_utf8(display: str, what_nl: str, what_en: str) -> LoadFailed:
     return load_error(
-        f"de ledenlijst is {what_nl}; open hem in Excel en kies bij 'Opslaan als' het type "
-        "'CSV UTF-8 (door komma's gescheiden)', of sla hem op als .xlsx",
-        f"the members list is {what_en}; open it in Excel and choose 'Save As' type "
+        f"de ledenlijst {display} is {what_nl}; open hem in Excel en kies bij 'Opslaan als' het "
+        "type 'CSV UTF-8 (door komma's gescheiden)', of sla hem op als .xlsx",
+        f"the members list {display} is {what_en}; open it in Excel and choose 'Save As' type "
         "'CSV UTF-8 (Comma delimited)', or save it as .xlsx")
 
 
-def _csv_rows(raw: bytes) -> Iterator[Row]:
-    text = _decode_csv(raw)
+def _csv_rows(raw: bytes, display: str) -> Iterator[Row]:
+    text = _decode_csv(raw, display)
     header = text.split("\n", 1)[0]
     # The header decides: Dutch Excel writes ';' because ',' is the decimal comma.
     delimiter = ";" if header.count(";") > header.count(",") else ","
@@ -86,20 +86,20 @@ def _csv_rows(raw: bytes) -> Iterator[Row]:
         for number, cells in enumerate(reader, start=1):
             yield number, [c.strip() or None for c in cells[:MAX_COLUMNS]]
     except csv.Error as exc:
-        raise load_error(f"de ledenlijst is geen geldige CSV (rij {reader.line_num}): {exc}",
-                         f"the members list is not valid CSV (row {reader.line_num}): {exc}"
+        raise load_error(f"{display} is geen geldige CSV (rij {reader.line_num}): {exc}",
+                         f"{display} is not valid CSV (row {reader.line_num}): {exc}"
                          ) from exc
 
 
-def _xlsx_rows(path: Path) -> Iterator[Row]:
+def _xlsx_rows(path: Path, display: str) -> Iterator[Row]:
     from openpyxl import load_workbook  # only when a sheet is read: it is slow to import
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise load_error("de ledenlijst is geen leesbare Excel-werkmap (.xlsx); open en bewaar "
+        raise load_error(f"{display} is geen leesbare Excel-werkmap (.xlsx); open en bewaar "
                          f"hem opnieuw in Excel ({type(exc).__name__})",
-                         "the members list is not a readable Excel workbook (.xlsx); open and "
+                         f"{display} is not a readable Excel workbook (.xlsx); open and "
                          f"save it again in Excel ({type(exc).__name__})") from exc
     try:
         if not workbook.worksheets:
