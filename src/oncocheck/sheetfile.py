@@ -106,9 +106,9 @@ def _xlsx_rows(path: Path, display: str) -> Iterator[Row]:
             return
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some writers store no or wrong dimensions; read what is there
-        rows = sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_COLUMNS, values_only=True)
+        rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)
         for number, cells in enumerate(rows, start=1):
-            yield number, [cell_text(c) for c in cells]
+            yield number, [cell_text(c) for c in cells[:MAX_COLUMNS]]
     finally:
         workbook.close()
 
