@@ -101,3 +101,9 @@ def test_compare_json() -> None:
     assert data["results"][0]["verdict"] == "not_compliant"
     code, out = invoke("check", example, "--format", "json", "--as-of", "2026-11-23")
     assert "compare" not in json.loads(out)
+
+
+def test_compare_with_an_unknown_version_is_a_usage_error() -> None:
+    example = str(ROOT / "examples/compliant/voorbeeldstad.yaml")
+    code, out = invoke("check", example, "--compare", "loppsoz@2022", "--lang", "en")
+    assert code == 2 and "unknown criteria version 'loppsoz@2022'" in out

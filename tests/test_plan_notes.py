@@ -142,3 +142,23 @@ def test_document_inside_the_folder_is_not_marked(tmp_path: Path) -> None:
     assert "document_outside_submission" not in found["4"].observed
     assert "submission" not in found["4"].message.en
 
+
+
+def test_json_with_plan_note_sheet_and_compare_fits_the_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "schemas/report.schema.json").read_text())
+    (tmp_path / "leden.csv").write_text("naam,discipline\nZ,logopedist\nZ,logopedist\n", "utf-8")
+    write(tmp_path, network={"website_updated": None}, notes={"7": "Loopt."},
+          plan=[PLAN_7, {"criterion": "1a", "action": "Niets"}], members_file="leden.csv")
+    report = run([str(tmp_path / "netwerk.yaml")], Options(as_of=AS_OF))
+    compared = run([str(tmp_path / "netwerk.yaml")], Options(as_of=AS_OF, criteria="loppsoz@2021"))
+    from dataclasses import replace
+
+    data = json.loads(render(replace(report, compare=compared), "json", "en"))
+    jsonschema.validate(data, schema)
+    warnings = [f for f in data["results"][0]["findings"] if f["severity"] == "warning"]
+    assert {w["criterion"] for w in warnings} == {"plan-closable", "duplicate-member"}
+    duplicate = next(w for w in warnings if w["criterion"] == "duplicate-member")
+    assert duplicate["location"]["source"].endswith("leden.csv")
+    assert data["compare"]["results"][0]["changed"] == []

@@ -119,34 +119,34 @@ def _members(rows: Iterator[Row], columns: dict[int, str], display: str) -> Shee
                 f"meer dan {MAX_ERRORS} fouten; herstel deze eerst", f"more than {MAX_ERRORS} "
                 "errors; fix these first")))
             break
-        before = len(sheet.errors)
-        member, places = {}, {}
-        for index, value in enumerate(cells):
-            if value is None:
-                continue
-            if index not in columns:
-                sheet.errors.append(_error(display, number, index + 1, Text(
-                    "deze cel staat in een kolom zonder kop; geef de kolom een kop of maak de "
-                    "cel leeg", "this cell is in a column without a name; name the column or "
-                    "empty the cell")))
-                continue
-            member[columns[index]] = value
-            places[columns[index]] = Location(WHERE, number, index + 1, display)
-        _require(sheet, member, columns, number, display)
-        if len(sheet.errors) > before:
-            continue  # a broken row is reported once, by its cells, not again by the model
-        sheet.members.append(member)
-        sheet.positions.append(places)
-        sheet.rows.append(Location(WHERE, number, 1, display))
+        member, places, errors = _row(number, cells, columns, display)
+        sheet.errors.extend(errors)
+        if not errors:  # a broken row is reported once, by its cells, not again by the model
+            sheet.members.append(member)
+            sheet.positions.append(places)
+            sheet.rows.append(Location(WHERE, number, 1, display))
     return sheet
 
 
-def _require(sheet: Sheet, member: dict[str, str], columns: dict[int, str], number: int,
-             display: str) -> None:
+def _row(number: int, cells: list[str | None], columns: dict[int, str], display: str
+         ) -> tuple[dict[str, str], dict[str, Location], list[LoadError]]:
+    """One row as a member, the place of each of its values, and the row's problems."""
+    member, places, errors = {}, {}, []
+    for index, value in enumerate(cells):
+        if value is None:
+            continue
+        if index not in columns:
+            errors.append(_error(display, number, index + 1, Text(
+                "deze cel staat in een kolom zonder kop; geef de kolom een kop of maak de "
+                "cel leeg", "this cell is in a column without a name; name the column or "
+                "empty the cell")))
+            continue
+        member[columns[index]] = value
+        places[columns[index]] = Location(WHERE, number, index + 1, display)
     for needed in REQUIRED:
         if needed not in member:
             index = next(i for i, f in columns.items() if f == needed)
-            nl_name = DUTCH.get(needed, needed)
-            sheet.errors.append(_error(display, number, index + 1, Text(
-                f"lege cel: vul de {nl_name} in (of maak de hele rij leeg)",
+            errors.append(_error(display, number, index + 1, Text(
+                f"lege cel: vul de {DUTCH.get(needed, needed)} in (of maak de hele rij leeg)",
                 f"empty cell: fill in the {needed} (or empty the whole row)")))
+    return member, places, errors
