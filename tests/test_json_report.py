@@ -56,7 +56,7 @@ def test_invalid_file_error_has_position_and_suggestion() -> None:
     report = _check_examples()
     typo = next(r for r in report["results"] if r["file"].endswith("discipline-typo.yaml"))
     assert typo["errors"] == [{"message": "unknown discipline 'dietis'; did you mean 'dietist'?",
-                               "path": "members[1].discipline", "line": 42, "column": 17}]
+                               "path": "members[1].discipline", "line": 43, "column": 17}]
 
 
 def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - fixture

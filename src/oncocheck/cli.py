@@ -12,12 +12,16 @@ from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
 from oncocheck import __version__
 from oncocheck.render import FORMATS
+
+if TYPE_CHECKING:
+    from oncocheck.outputs import Target
+    from oncocheck.report import Report
 
 app = typer.Typer(name="oncocheck", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
@@ -77,6 +81,13 @@ def parse_as_of(value: Optional[str], lang: str) -> date:
                   f"--as-of expects a date like 2026-11-23, not '{value}'"), lang)
 
 
+class FailOn(StrEnum):
+    """Which problems make `check` fail."""
+
+    error = "error"
+    warning = "warning"
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Network files, or directories to search "
@@ -86,11 +97,20 @@ def check(
         help="Criteria to apply; overrides the file's own `criteria:`.")] = None,
     as_of: Annotated[Optional[str], typer.Option(
         "--as-of", metavar="YYYY-MM-DD", help="Date to judge on (default: today).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = "console",
+    fmt: Annotated[Optional[Format], typer.Option(
+        "--format", "-f", help="Output format (default console).")] = None,
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write the report here instead of stdout.")] = None,
+    reports: Annotated[Optional[list[str]], typer.Option(
+        "--report", metavar="FORMAT=PATH", help="Also write this format to PATH (- is stdout); "
+        "repeatable, e.g. --report sarif=oncocheck.sarif --report junit=junit.xml.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of texts.")] = Lang.nl,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings count as failures.")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option(
+        "--fail-on", help="Fail on errors only (default) or on warnings too.")] = None,
+    strict: Annotated[bool, typer.Option("--strict",
+                                         help="Same as --fail-on warning.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
+                                        "the problems (not met, missing, load errors).")] = False,
     compare: Annotated[Optional[str], typer.Option(
         "--compare", metavar="SET@VERSION|FILE",
         help="Also check under this criteria version and show both side by side.")] = None,
@@ -98,38 +118,56 @@ def check(
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
     from oncocheck.engine import Options
     from oncocheck.errors import UsageError
-    from oncocheck.output import refuse_inputs, write_atomic
+    from oncocheck.outputs import plan
     from oncocheck.pipeline import network_files, run
-    from oncocheck.render import render
+    from oncocheck.report import Text
 
+    if strict and fail_on is FailOn.error:
+        fail(Text("--strict betekent --fail-on warning; kies een van beide",
+                  "--strict means --fail-on warning; choose one of the two"), lang.value)
     options = Options(as_of=parse_as_of(as_of, lang), criteria=criteria)
     try:
-        if output is not None:
-            refuse_inputs(output, (p for p, _ in network_files(paths)))
+        targets = plan(fmt.value if fmt else None, output, reports or [],
+                       (p for p, _ in network_files(paths)))
         report = run(paths, options)
         if compare is not None:
             report = replace(report, compare=run(paths, replace(options, criteria=compare)))
-        if output is not None:
-            write_atomic(output, render(report, fmt.value, lang.value))
-        elif fmt.value == "console":
-            _print_console(report, lang.value)
-        else:
-            sys.stdout.write(render(report, fmt.value, lang.value))
+        _deliver(report, targets, lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
-    raise typer.Exit(report.exit_code(strict))
+    raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
-def _print_console(report, lang: str) -> None:  # noqa: ANN001 - a Report
+def _deliver(report: Report, targets: list[Target], lang: str, quiet: bool) -> None:
+    """Render every target first (a failure then writes nothing), then write files, then stdout."""
+    from oncocheck.output import write_atomic
+    from oncocheck.render import render
+    from oncocheck.render.console import render as console_text
+
+    def text(fmt: str) -> str:
+        return console_text(report, lang, quiet=quiet) if fmt == "console" else \
+            render(report, fmt, lang)
+
+    files = [(t.path, text(t.fmt)) for t in targets if t.path is not None]
+    for path, content in files:
+        write_atomic(path, content)
+    for target in (t for t in targets if t.path is None):
+        if target.fmt == "console":
+            _print_console(report, lang, quiet)
+        else:
+            sys.stdout.write(text(target.fmt))
+
+
+def _print_console(report, lang: str, quiet: bool = False) -> None:  # noqa: ANN001 - a Report
     from rich.console import Console
 
     from oncocheck.render.console import render, write
 
     console = Console(highlight=False)
     if console.is_terminal:
-        write(report, lang, console)
+        write(report, lang, console, quiet=quiet)
     else:
-        sys.stdout.write(render(report, lang))
+        sys.stdout.write(render(report, lang, quiet=quiet))
 
 
 @criteria_app.command("list")
@@ -205,6 +243,14 @@ def explain(
                                 lang.value), nl=False)
     except UsageError as exc:
         fail(exc.text, lang.value)
+
+
+@app.command()
+def schema() -> None:
+    """The JSON Schema (draft 2020-12) of the network file, for editors and CI."""
+    from oncocheck.schema import schema_text
+
+    sys.stdout.write(schema_text())
 
 
 @app.command()

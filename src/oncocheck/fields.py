@@ -85,9 +85,19 @@ def _as_text(value: Any) -> Any:
     return _text(value, "tekst", "text") if value is not None else value
 
 
+def _any_case(words: set[str]) -> str:
+    # JSON Schema patterns are ECMA-262, which has no inline `(?i)`: spell out both cases.
+    spelled = ("".join(f"[{c}{c.upper()}]" for c in word) for word in sorted(words))
+    return f"^\\s*(?:{'|'.join(spelled)})\\s*$"
+
+
 _STR_OR_NUM = {"type": ["string", "number", "integer"]}
-_BOOL_WORDS = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern":
-               "^(?i:true|false|ja|nee|yes|no|waar|onwaar|j|n|y)$"}]}
+_BOOL_WORDS = {"anyOf": [{"type": "boolean"},
+                         {"type": "string", "pattern": _any_case(_TRUE | _FALSE)}]}
+# A bare 1311 reaches an editor as a number, which oncocheck reads as the text "1311".
+_POSTCODE_SCHEMA = {"anyOf": [
+    {"type": "integer", "minimum": 0, "maximum": 9999},
+    {"type": "string", "pattern": "^\\s*[0-9]{4}( ?[A-Za-z]{2})?\\s*$"}]}
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_BOOL_WORDS)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date),
@@ -99,9 +109,11 @@ Email = Annotated[str, _matching(_EMAIL, "verwacht een e-mailadres", "expected a
                   WithJsonSchema({"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"})]
 Postcode = Annotated[str, _matching(_POSTCODE, "verwacht een postcode als 1311 of 1311 AB",
                                     "expected a postcode like 1311 or 1311 AB"),
-                     WithJsonSchema(_STR_OR_NUM)]
+                     WithJsonSchema(_POSTCODE_SCHEMA)]
 Words = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_STR_OR_NUM)]
-NonEmpty = Annotated[Words, Field(min_length=1)]
+# Blank text is stripped to "" and refused, so an editor should refuse it too.
+NonEmpty = Annotated[str, BeforeValidator(_as_text), Field(min_length=1),
+                     WithJsonSchema({**_STR_OR_NUM, "pattern": "\\S"})]
 
 
 class Strict(BaseModel):

@@ -33,3 +33,38 @@ def did_you_mean(word: str, options: Iterable[str]) -> tuple[str, str]:
     if best is None:
         return "", ""
     return f"; bedoelt u '{best}'?", f"; did you mean '{best}'?"
+
+
+def _letter_classes() -> dict[str, str]:
+    """For each letter a-z, every Latin-1/Latin Extended-A character `normalise` maps to it."""
+    groups: dict[str, str] = {}
+    for code in [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x180)]:
+        base = normalise(chr(code))
+        if len(base) == 1 and "a" <= base <= "z":
+            groups[base] = groups.get(base, "") + chr(code)
+    return groups
+
+
+_ECMA_SPECIAL = set("\\^$.|?*+()[]{}/")
+
+
+def spelling_pattern(spellings: Iterable[str]) -> str:
+    """An ECMA-262 regular expression (for JSON Schema, where `(?i)` does not exist) matching the
+    texts that `normalise` maps to one of `spellings`: any case, common accents (precomposed or
+    combining), and spaces, hyphens and underscores alike, also around the word."""
+    letters = _letter_classes()
+    separator, marks = r"[\s_-]", r"[\u0300-\u036f]*"
+
+    def one(word: str) -> str:
+        out = ""
+        for char in normalise(word):
+            if char == " ":
+                out += separator + "+"
+            elif char in letters:
+                out += f"[{letters[char]}]{marks}"
+            else:
+                out += ("\\" + char) if char in _ECMA_SPECIAL else char
+        return out
+
+    alternatives = sorted({one(word) for word in spellings})
+    return f"^{separator}*(?:{'|'.join(alternatives)}){separator}*$"

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "console": "oncocheck.render.console",
     "json": "oncocheck.render.json",
+    "junit": "oncocheck.render.junit",
+    "sarif": "oncocheck.render.sarif",
+    "github": "oncocheck.render.github",
 }
 
 

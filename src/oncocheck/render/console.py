@@ -7,6 +7,7 @@ Status is always a word and a symbol, never colour alone. On a terminal rich add
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from rich.console import Console
 from rich.table import Table
@@ -128,9 +129,13 @@ def summary_line(report: Report, lang: str) -> str:
             f"{words['as_of']} {report.as_of.isoformat()})")
 
 
-def write(report: Report, lang: str, console: Console) -> None:
-    """Print the report on `console`."""
+def write(report: Report, lang: str, console: Console, quiet: bool = False) -> None:
+    """Print the report on `console`; `quiet` shows only the problems (and the summary)."""
     for result in report.results:
+        if quiet:
+            result = replace(result, findings=tuple(f for f in result.findings if f.is_problem))
+            if not result.errors and not result.findings:
+                continue
         _file(console, result, lang)
     console.print(summary_line(report, lang), style="bold", markup=False, highlight=False,
                   soft_wrap=True)
@@ -140,9 +145,9 @@ def write(report: Report, lang: str, console: Console) -> None:
         compare.write(report, lang, console)
 
 
-def render(report: Report, lang: str) -> str:
-    """The report as plain text (no colour), 120 columns wide."""
+def render(report: Report, lang: str, quiet: bool = False) -> str:
+    """The report as plain text (no colour), 120 columns wide; `quiet` as for `write`."""
     buffer = io.StringIO()
     write(report, lang, Console(file=buffer, width=120, no_color=True, color_system=None,
-                                force_terminal=False, highlight=False))
+                                force_terminal=False, highlight=False), quiet)
     return buffer.getvalue()

@@ -1,0 +1,71 @@
+"""Several renderings of one check: which format goes where (`--format/--output`, `--report`).
+
+All destinations are settled before anything is checked, so a usage error writes nothing: two
+outputs to the same place, or an output over an input file, are refused up front. `-` is stdout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from oncocheck.errors import UsageError
+from oncocheck.output import refuse_inputs
+from oncocheck.render import FORMATS
+from oncocheck.report import Text
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One rendering: a format and a file, or stdout when `path` is None."""
+
+    fmt: str
+    path: Path | None
+
+
+def parse_report(value: str) -> Target:
+    """`FORMAT=PATH` (PATH `-` is stdout) as a Target; UsageError when malformed."""
+    fmt, sep, path = value.partition("=")
+    fmt = fmt.strip()
+    if not sep or not path or fmt not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise UsageError(Text(
+            f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is stdout), "
+            f"niet '{value}'",
+            f"--report expects FORMAT=PATH with FORMAT one of {known} (PATH - is stdout), "
+            f"not '{value}'"))
+    return Target(fmt, None if path == STDOUT else Path(path))
+
+
+def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
+         inputs: Iterable[Path]) -> list[Target]:
+    """Every rendering of this run, checked. The main one (`--format`, `--output`) is left out
+    only when neither option is given and a `--report` already goes to stdout."""
+    extra = [parse_report(value) for value in reports]
+    main = Target(fmt or "console", None if output is None or str(output) == STDOUT else output)
+    explicit = fmt is not None or output is not None
+    targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
+    _refuse_same_place(targets)
+    paths = [t.path for t in targets if t.path is not None]
+    if paths:
+        files = list(inputs)
+        for path in paths:
+            refuse_inputs(path, files)
+    return targets
+
+
+def _refuse_same_place(targets: list[Target]) -> None:
+    seen: dict[object, Target] = {}
+    for target in targets:
+        key = target.path.resolve() if target.path is not None else STDOUT
+        if key in seen:
+            where = str(target.path) if target.path is not None else "stdout"
+            raise UsageError(Text(
+                f"twee rapporten ({seen[key].fmt} en {target.fmt}) gaan naar {where}; geef elk "
+                "rapport een eigen pad",
+                f"two reports ({seen[key].fmt} and {target.fmt}) go to {where}; give each "
+                "report a path of its own"))
+        seen[key] = target

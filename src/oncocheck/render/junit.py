@@ -1,0 +1,119 @@
+"""JUnit XML: one `<testsuite>` per network file, one `<testcase>` per criterion.
+
+CI systems (GitLab, Jenkins, the GitHub test-report actions) read this format. A `not_met` or
+`missing` criterion is a `<failure>`; an invalid file is one `<error>` test case carrying its
+load errors. A warning that is not met is `<skipped>`: warnings do not change the verdict, so
+they must not turn a CI test report red, yet every JUnit consumer lists skipped tests with their
+message, so they stay visible. No timestamps or durations: the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from oncocheck.render.places import criteria_label, of_error, of_finding
+from oncocheck.report import FileResult, Finding, Report, Severity
+
+# Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
+_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+WORDS = {
+    "nl": {"observed": "waargenomen", "where": "plaats", "todo": "te doen", "note": "notitie",
+           "planned": "gepland", "before": "vóór", "load": "het bestand is leesbaar",
+           "errors": "laadfout(en)", "warning": "waarschuwing"},
+    "en": {"observed": "observed", "where": "where", "todo": "to do", "note": "note",
+           "planned": "planned", "before": "before", "load": "the file can be read",
+           "errors": "load error(s)", "warning": "warning"},
+}
+
+
+def clean(text: str) -> str:
+    """`text` without characters XML 1.0 forbids (ElementTree escapes the rest)."""
+    return _ILLEGAL.sub("", text)
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: clean(v) for k, v in attrs.items()})
+    if text is not None:
+        element.text = clean(text)
+    return element
+
+
+def _details(result: FileResult, finding: Finding, lang: str) -> str:
+    words = WORDS[lang]
+    lines = [finding.message.get(lang)]
+    if finding.observed:
+        observed = json.dumps(finding.observed, ensure_ascii=False, sort_keys=True)
+        lines.append(f"{words['observed']}: {observed}")
+    place = of_finding(result, finding)
+    lines.append(f"{words['where']}: {place.text()}" + (f" ({place.path})" if place.path else ""))
+    if finding.remediation is not None:
+        lines.append(f"{words['todo']}: {finding.remediation.get(lang)}")
+    if finding.note:
+        lines.append(f"{words['note']}: {finding.note}")
+    for item in finding.plan:
+        extra = ", ".join(x for x in (item.owner, item.due and f"{words['before']} "
+                                      f"{item.due.isoformat()}") if x)
+        lines.append(f"{words['planned']}: {item.action}" + (f" ({extra})" if extra else ""))
+    return "\n".join(lines)
+
+
+def _case(suite: ET.Element, report: Report, result: FileResult, finding: Finding,
+          lang: str) -> None:
+    name = f"{criteria_label(report, result)} {finding.criterion}: {finding.title.get(lang)}"
+    case = _sub(suite, "testcase", name=name, classname=result.file)
+    details = _details(result, finding, lang)
+    if not finding.is_problem:
+        _sub(case, "system-out", details)
+    elif finding.severity is Severity.WARNING:
+        _sub(case, "skipped", message=f"{WORDS[lang]['warning']}: {finding.message.get(lang)}")
+        _sub(case, "system-out", details)
+    else:
+        _sub(case, "failure", details, message=finding.message.get(lang),
+             type=finding.status.value)
+
+
+def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str) -> None:
+    name = f"{criteria_label(report, result)} load: {WORDS[lang]['load']}"
+    case = _sub(suite, "testcase", name=name, classname=result.file)
+    lines = []
+    for error in result.errors:
+        place = of_error(result, error)
+        path = f" {place.path}:" if place.path else ""
+        lines.append(f"{place.text()}:{path} {error.message.get(lang)}")
+    message = f"{len(result.errors)} {WORDS[lang]['errors']}: {result.errors[0].message.get(lang)}" \
+        if result.errors else result.verdict.value
+    _sub(case, "error", "\n".join(lines), message=message, type="invalid")
+
+
+def _suite(parent: ET.Element, report: Report, result: FileResult, lang: str) -> None:
+    suite = _sub(parent, "testsuite", name=result.file)
+    properties = _sub(suite, "properties")
+    _sub(properties, "property", name="verdict", value=result.verdict.value)
+    _sub(properties, "property", name="criteria", value=criteria_label(report, result))
+    if result.network:
+        _sub(properties, "property", name="network", value=result.network)
+    if result.errors or not result.findings:
+        _load_case(suite, report, result, lang)
+    for finding in result.findings:
+        _case(suite, report, result, finding, lang)
+    _count(suite, suite.findall("testcase"))
+
+
+def _count(element: ET.Element, cases: list[ET.Element]) -> None:
+    """Set tests/failures/errors/skipped from the test cases themselves, so they always add up."""
+    element.set("tests", str(len(cases)))
+    for tag, attr in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
+        element.set(attr, str(sum(1 for c in cases if c.find(tag) is not None)))
+
+
+def render(report: Report, lang: str) -> str:
+    """The report as JUnit XML (UTF-8, with an XML declaration)."""
+    root = ET.Element("testsuites", name="oncocheck")
+    for result in report.results:
+        _suite(root, report, result, lang)
+    _count(root, root.findall("testsuite/testcase"))
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
