@@ -12,7 +12,7 @@ import yaml
 
 from oncocheck.engine import Options, check_file
 from oncocheck.pipeline import run
-from oncocheck.render import render
+from oncocheck.render import FORMATS, render
 from oncocheck.report import Severity, Status
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases" / "base.yaml").read_text("utf-8"))
@@ -162,3 +162,12 @@ def test_json_with_plan_note_sheet_and_compare_fits_the_schema(tmp_path: Path) -
     duplicate = next(w for w in warnings if w["criterion"] == "duplicate-member")
     assert duplicate["location"]["source"].endswith("leden.csv")
     assert data["compare"]["results"][0]["changed"] == []
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("lang, word", [("nl", "gepland"), ("en", "planned")])
+def test_every_renderer_shows_note_and_plan(report, fmt: str, lang: str, word: str) -> None:
+    text = render(report, fmt, lang)
+    assert "Diëtist volgt" in text and "Een diëtist werven" in text and "2027-03-01" in text
+    if fmt != "json":  # JSON keeps the parts apart, in English keys
+        assert word in text

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.places import column_letter, place_text
+from oncocheck.sheetplace import column_letter, place_text
 from oncocheck.report import Location, Text
 from oncocheck.sheet import read_sheet
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.places import DUTCH
+from oncocheck.sheetplace import DUTCH
 from oncocheck.report import LoadError, Location, Text
 from oncocheck.sheetfile import Row, raw_rows
 from oncocheck.words import closest, normalise
