@@ -136,3 +136,14 @@ def test_from_sheet_rejects_other_file_types(tmp_path: Path) -> None:
                        "en")
     assert code == 2 and "expects an .xlsx or .csv file" in out
     assert not (tmp_path / "n.yaml").exists()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_template_points_at_the_schema_and_an_editor_accepts_it(lang: str) -> None:
+    import jsonschema
+
+    from oncocheck.schema import SCHEMA_URL, schema_text
+
+    text = template(lang)
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}"
+    jsonschema.validate(yaml.safe_load(text), json.loads(schema_text()))
