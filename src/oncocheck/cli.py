@@ -127,20 +127,27 @@ def check(
                   "--strict means --fail-on warning; choose one of the two"), lang.value)
     options = Options(as_of=parse_as_of(as_of, lang), criteria=criteria)
     try:
-        targets = plan(fmt.value if fmt else None, output, reports or [],
-                       (p for p, _ in network_files(paths)))
+        inputs = [p for p, _ in network_files(paths)]
+        targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
         report = run(paths, options)
         if compare is not None:
             report = replace(report, compare=run(paths, replace(options, criteria=compare)))
-        _deliver(report, targets, lang.value, quiet)
+        _deliver(report, targets, inputs, lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
-def _deliver(report: Report, targets: list[Target], lang: str, quiet: bool) -> None:
+def _site(report: Report, lang: str) -> dict[str, str]:
+    from oncocheck.render.html import render_site
+
+    return render_site(report, lang)
+
+
+def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: str,
+             quiet: bool) -> None:
     """Render every target first (a failure then writes nothing), then write files, then stdout."""
-    from oncocheck.output import write_atomic
+    from oncocheck.output import write_atomic, write_site
     from oncocheck.render import render
     from oncocheck.render.console import render as console_text
 
@@ -148,9 +155,12 @@ def _deliver(report: Report, targets: list[Target], lang: str, quiet: bool) -> N
         return console_text(report, lang, quiet=quiet) if fmt == "console" else \
             render(report, fmt, lang)
 
-    files = [(t.path, text(t.fmt)) for t in targets if t.path is not None]
+    files = [(t.path, text(t.fmt)) for t in targets if t.path is not None and not t.site]
+    sites = [(t.path, _site(report, lang)) for t in targets if t.site]
     for path, content in files:
         write_atomic(path, content)
+    for path, pages in sites:
+        write_site(path, pages, inputs)
     for target in (t for t in targets if t.path is None):
         if target.fmt == "console":
             _print_console(report, lang, quiet)

@@ -24,6 +24,12 @@ def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
                 "Choose another path for --output."))
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(target: Path, content: str | bytes) -> None:
     """Write `content` to `target` through a temporary file in the same folder, then rename,
     so readers never see half a report."""
@@ -33,7 +39,27 @@ def write_atomic(target: Path, content: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is shared
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -> None:
+    """Write an HTML site (file name -> page) into `directory`, creating it.
+
+    Each page is written atomically and `index.html` last, so an index never links to a page
+    that is not there yet. No page may land on an input file.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(Text(
+            f"{directory} is een bestand; geef voor een HTML-site een map op met --output.",
+            f"{directory} is a file; give a directory with --output for an HTML site."))
+    inputs = list(inputs)
+    for name in pages:
+        if Path(name).name != name:  # page names come from the renderer; never a path
+            raise ValueError(f"unsafe page name {name!r}")
+        refuse_inputs(directory / name, inputs)
+    for name in sorted(pages, key=lambda n: n == "index.html"):
+        write_atomic(directory / name, pages[name])

@@ -20,10 +20,12 @@ STDOUT = "-"
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One rendering: a format and a file, or stdout when `path` is None."""
+    """One rendering: a format and a file, or stdout when `path` is None. A `site` target is
+    an HTML site (index.html plus a page per network) written into the directory `path`."""
 
     fmt: str
     path: Path | None
+    site: bool = False
 
 
 def parse_report(value: str) -> Target:
@@ -48,13 +50,26 @@ def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
     main = Target(fmt or "console", None if output is None or str(output) == STDOUT else output)
     explicit = fmt is not None or output is not None
     targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
+    files = list(inputs)
+    targets = [_as_site(t, len(files)) for t in targets]
     _refuse_same_place(targets)
-    paths = [t.path for t in targets if t.path is not None]
-    if paths:
-        files = list(inputs)
-        for path in paths:
-            refuse_inputs(path, files)
+    for path in (t.path for t in targets if t.path is not None and not t.site):
+        refuse_inputs(path, files)
     return targets
+
+
+def _as_site(target: Target, files: int) -> Target:
+    """HTML for several files is a site in a directory; for one file, when the path names an
+    existing directory. Other formats are unchanged."""
+    if target.fmt != "html" or (files == 1 and not (target.path and target.path.is_dir())):
+        return target
+    if target.path is None:
+        raise UsageError(Text(
+            f"html voor {files} bestanden schrijft een site: geef een map op, bijvoorbeeld "
+            "--output rapport/ of --report html=rapport/",
+            f"html for {files} files writes a site: give a directory, for example "
+            "--output report/ or --report html=report/"))
+    return Target(target.fmt, target.path, site=True)
 
 
 def _refuse_same_place(targets: list[Target]) -> None:

@@ -18,6 +18,8 @@ FORMATS: dict[str, str] = {
     "junit": "oncocheck.render.junit",
     "sarif": "oncocheck.render.sarif",
     "github": "oncocheck.render.github",
+    "html": "oncocheck.render.html",
+    "markdown": "oncocheck.render.markdown",
 }
 
 

@@ -1,0 +1,86 @@
+"""HTML reports: one self-contained page per network, and a batch as a small site.
+
+Pages carry their CSS inline and load nothing (no fonts, scripts, images or CDNs), so they
+look the same offline and when e-mailed. Everything from a network file is escaped by
+Jinja2's autoescape; templates live in `oncocheck/templates/`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from oncocheck.render import pages
+from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
+from oncocheck.render.working import working
+from oncocheck.report import FileResult, Report, Status, Verdict
+
+
+_BACKTICKS = re.compile(r"`([^`]+)`")
+
+
+def code_spans(text: str) -> Markup:
+    """Escape `text`, then show `network.website` style spans as <code> (messages name keys
+    that way). Escaping comes first, so input can never add markup."""
+    return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("oncocheck", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, VERDICT_SYMBOL=VERDICT_SYMBOL,
+                       Status=Status, Verdict=Verdict, working=working)
+    env.filters["code"] = code_spans
+    return env
+
+
+def _page(template: str, report: Report, lang: str, **context: Any) -> str:
+    lang = "en" if lang == "en" else "nl"
+    return _environment().get_template(template).render(
+        report=report, lang=lang, w=words(lang), **context)
+
+
+def network_page(report: Report, result: FileResult, lang: str, back: str | None = None) -> str:
+    """The page of one network; `back` links to the batch index when given."""
+    return _page("network.html", report, lang, result=result, back=back,
+                 groups=pages.groups(report, result), tally=pages.counts(result))
+
+
+def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:
+    """The batch index; `hrefs` maps file paths to their pages (no links without it)."""
+    ids = pages.columns(report)
+    rows = []
+    for result in report.results:
+        tally = pages.counts(result)
+        rows.append({"result": result, "href": (hrefs or {}).get(result.file), "tally": tally,
+                     "total": sum(tally.values()), "cells": pages.matrix_row(result, ids)})
+    valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
+    gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
+               for s in row["cells"])
+    return _page("index.html", report, lang, rows=rows, columns=ids, valid=valid, gaps=gaps,
+                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang))
+
+
+def render(report: Report, lang: str) -> str:
+    """One self-contained page: the network's page for one result, else the batch index
+    (without links, as the network pages are not written; use `render_site` for those)."""
+    if len(report.results) == 1:
+        return network_page(report, report.results[0], lang)
+    return index_page(report, lang)
+
+
+def render_site(report: Report, lang: str) -> dict[str, str]:
+    """Relative file name -> HTML: `index.html` and one page per network, linked both ways."""
+    names = pages.page_names(report)
+    site = {names[r.file]: network_page(report, r, lang, back="index.html")
+            for r in report.results}
+    site["index.html"] = index_page(report, lang, names)
+    return site

@@ -1,0 +1,117 @@
+"""GitHub-flavoured Markdown: a compact report for a CI job summary or a pull-request comment.
+
+A batch starts with a summary table; each file gets a verdict line and a criteria table.
+Every text that may come from a network file goes through `escape`, so the Markdown stays
+valid (tables keep their cells, no HTML, no links, no mentions) whatever the file contains.
+"""
+
+from __future__ import annotations
+
+import re
+
+from oncocheck.render.ownwords import own_words
+from oncocheck.render.pages import counts
+from oncocheck.render.ui import words
+from oncocheck.report import FileResult, Report, Severity, Status, Verdict
+
+STATUS_EMOJI = {Status.MET: "✅", Status.NOT_MET: "❌", Status.MISSING: "❔"}
+VERDICT_EMOJI = {Verdict.COMPLIANT: "✅", Verdict.NOT_COMPLIANT: "❌", Verdict.INVALID: "⛔"}
+
+# HTML-significant characters become entities; Markdown punctuation gets a backslash
+# (CommonMark escapes any ASCII punctuation); an @ that could mention someone is broken up.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"[\\`*_\[\]#|~$]")
+_MENTION = re.compile(r"(?<![A-Za-z0-9])@")
+# Key names in our own messages (`network.website`) stay code; nothing else can be code.
+_KEY_SPAN = re.compile(r"`([A-Za-z0-9_.\[\]-]+)`")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """`text` as literal inline Markdown on one line, safe inside a table cell."""
+    text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    text = "".join(_ENTITIES.get(c, c) for c in text)  # after, so entities keep their '#'
+    return _MENTION.sub("@&#8203;", text)  # a zero-width space: GitHub mentions nobody
+
+
+def inline(text: str) -> str:
+    """Like `escape`, but `key.name` spans of a message stay code spans."""
+    parts = _KEY_SPAN.split(text)
+    return "".join(f"`{part}`" if odd else escape(part) for odd, part in
+                   ((i % 2 == 1, p) for i, p in enumerate(parts)))
+
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _summary(report: Report, lang: str) -> list[str]:
+    w, s = words(lang), report.summary
+    lines = [f"**{s['files']} {w['files']}: {s['compliant']} {w['compliant'].lower()}, "
+             f"{s['not_compliant']} {w['not_compliant'].lower()}, {s['invalid']} "
+             f"{w['invalid'].lower()}**", "",
+             _row(w["network"], w["file"], w["verdict"], w["score"]), "| --- | --- | --- | ---: |"]
+    for result in report.results:
+        tally = counts(result)
+        score = f"{tally['met']}/{sum(tally.values())}" if result.findings else "–"
+        lines.append(_row(escape(result.network or "–"), escape(result.file),
+                          f"{VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}", score))
+    return lines + [""]
+
+
+def _criteria(result: FileResult, lang: str) -> list[str]:
+    w = words(lang)
+    lines = [_row("ID", w["criterion"], w["status"], w["finding"]), "| --- | --- | --- | --- |"]
+    for f in result.findings:
+        if f.severity is not Severity.ERROR:
+            continue
+        message = inline(f.message.get(lang))
+        if f.remediation is not None and f.is_problem:
+            message += f"<br>→ {inline(f.remediation.get(lang))}"
+        message += "".join(f"<br>{inline(line)}" for line in own_words(f, lang))
+        lines.append(_row(escape(f.criterion), escape(f.title.get(lang)),
+                          f"{STATUS_EMOJI[f.status]} {w[f.status.value]}", message))
+    return lines + [""]
+
+
+def _problems(result: FileResult, lang: str) -> list[str]:
+    w, lines = words(lang), []
+    for e in result.errors:
+        where = ":".join(str(x) for x in (e.source or result.file, e.line, e.column)
+                         if x is not None)
+        path = f" {escape(e.path)}" if e.path else ""
+        lines.append(f"- ⛔ {escape(where)}{path}: {inline(e.message.get(lang))}")
+    for f in result.warnings:
+        line = f" ({w['line'].lower()} {f.location.line})" if f.location else ""
+        lines.append(f"- ⚠️ {escape(f.criterion)}: {inline(f.message.get(lang))}{line}")
+    return lines + [""] if lines else []
+
+
+def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str]:
+    w = words(lang)
+    name = escape(result.network or result.file)
+    lines = [f"{level} {VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}: {name}", ""]
+    criteria = f" · {escape(result.criteria.label)}" if result.criteria else ""
+    lines += [f"{w['file']}: {escape(result.file)}{criteria} · {w['as_of'].lower()} "
+              f"{report.as_of.isoformat()}", ""]
+    if result.findings:
+        lines += _criteria(result, lang)
+    return lines + _problems(result, lang)
+
+
+def render(report: Report, lang: str) -> str:
+    """The report as GitHub-flavoured Markdown."""
+    w = words(lang)
+    if len(report.results) == 1:
+        lines = _file(report.results[0], report, lang, "##")
+    else:
+        lines = [f"## oncocheck · {w['batch_title']}", "",
+                 f"{w['criteria_set']} {escape(report.criteria.label)} · {w['as_of'].lower()} "
+                 f"{report.as_of.isoformat()} · oncocheck {report.tool_version}", ""]
+        lines += _summary(report, lang)
+        for result in report.results:
+            lines += _file(result, report, lang, "###")
+    return "\n".join(lines).rstrip("\n") + "\n"
