@@ -271,7 +271,7 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     from_sheet: Annotated[Optional[Path], typer.Option(
         "--from-sheet", metavar="SHEET", help="Members spreadsheet (.xlsx or .csv) for "
-        "`members_file`.")] = None,
+        "`members_file`; created with only its column names when it does not exist.")] = None,
 ) -> None:
     """Write a commented network file template; never overwrites without --force."""
     from oncocheck.errors import UsageError
