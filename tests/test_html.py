@@ -226,3 +226,18 @@ def test_working_shows_the_share_and_who_was_left_out(report):
                                                      "website": None, "declared": False})
     assert dict(working(missing, result, "nl")) == {
         "ontbreekt": "fysiotherapeut, dietist", "website": "niet opgegeven", "verklaard": "nee"}
+
+
+def test_warning_in_a_spreadsheet_names_its_cell() -> None:
+    from dataclasses import replace
+
+    from oncocheck.render.html import render_site
+    from oncocheck.report import Location
+
+    report = sample_report()
+    bad = report.results[1]
+    moved = tuple(replace(f, location=Location("members[4].name", 6, 1, source="leden.csv"))
+                  if f.criterion == "duplicate-member" else f for f in bad.findings)
+    report = replace(report, results=(report.results[0], replace(bad, findings=moved)))
+    page = next(p for name, p in render_site(report, "nl").items() if "zuid" in name)
+    assert "leden.csv: rij 6, kolom A (naam)" in page

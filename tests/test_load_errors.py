@@ -64,7 +64,7 @@ CASES = [
      "'2024-02-30' is not a real date", "geen bestaande datum"),
     ("date-in-wrong-format",
      HEAD + "  website_updated: 1-9-2026\n", "network.website_updated", 4, 20,
-     "expected a date as YYYY-MM-DD, not '1-9-2026'", "JJJJ-MM-DD"),
+     "expected a date as YYYY-MM-DD, not '1-9-2026'; did you mean 2026-09-01?", "JJJJ-MM-DD"),
     ("bad-boolean",
      HEAD + "  non_profit: misschien\n", "network.non_profit", 4, 15,
      "expected true or false (or ja/nee), not 'misschien'", "verwacht ja of nee"),

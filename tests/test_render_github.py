@@ -51,7 +51,8 @@ def test_one_annotation_per_problem_then_a_notice() -> None:
         ("notice", None, None, None)]
     name, props, message = lines[0]
     assert props["title"] == "loppsoz@2024 1b: Physio, dietitian, psychosocial"
-    assert message == "missing: dietitian\n→ Fix 1b."
+    assert message == ("missing: dietitian\n→ Fix 1b.\nnote: Diëtist volgt\n"
+                       "planned: Een diëtist werven, J. Bakker, before 2027-03-01")
     assert lines[3][2] == "members[2].discipline: unknown discipline 'dietis'; did you mean " \
         "'dietist'?"
     assert lines[4][2].startswith("3 files: 1 compliant, 1 not compliant, 1 invalid")
@@ -76,7 +77,8 @@ def test_hostile_text_cannot_inject_commands(text: str) -> None:
     name, props, message = decoded[0]
     assert props["file"] == bad.file
     assert props["title"] == f"loppsoz@2024 1b: {text} en"
-    assert message == f"{text} (en)\n→ Fix 1b."
+    assert message == (f"{text} (en)\n→ Fix 1b.\nnote: {text}\n"
+                       "planned: Een diëtist werven, J. Bakker, before 2027-03-01")
     name, props, message = decoded[3]
     assert props["file"] == invalid.file
     assert message == f"members[0].{text}: {text}"

@@ -62,7 +62,9 @@ def test_one_result_per_problem_and_load_error() -> None:
     load = run["results"][-1]["locations"][0]["physicalLocation"]
     assert load == {"artifactLocation": {"uri": "examples/invalid/typo.yaml"},
                     "region": {"startLine": 40, "startColumn": 17}}
-    assert run["results"][0]["message"]["text"] == "missing: dietitian → Fix 1b."
+    assert run["results"][0]["message"]["text"] == (
+        "missing: dietitian → Fix 1b. · note: Diëtist volgt · "
+        "planned: Een diëtist werven, J. Bakker, before 2027-03-01")
 
 
 def test_missing_position_falls_back_to_line_one() -> None:

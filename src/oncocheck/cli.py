@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -112,6 +113,9 @@ def check(
                                          help="Same as --fail-on warning.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
                                         "the problems (not met, missing, load errors).")] = False,
+    compare: Annotated[Optional[str], typer.Option(
+        "--compare", metavar="SET@VERSION|FILE",
+        help="Also check under this criteria version and show both side by side.")] = None,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
     from oncocheck.engine import Options
@@ -128,6 +132,8 @@ def check(
         inputs = [p for p, _ in network_files(paths)]
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
         report = run(paths, options)
+        if compare is not None:
+            report = replace(report, compare=run(paths, replace(options, criteria=compare)))
         _deliver(report, targets, inputs, lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
@@ -219,6 +225,35 @@ def criteria_show(
         fail(exc.text, lang.value)
 
 
+class DiffFormat(StrEnum):
+    """Output of `criteria diff`."""
+
+    console = "console"
+    json = "json"
+
+
+@criteria_app.command("diff")
+def criteria_diff(
+    old: Annotated[str, typer.Argument(metavar="A", help="e.g. loppsoz@2021")],
+    new: Annotated[str, typer.Argument(metavar="B", help="e.g. loppsoz@2024")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.console,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
+) -> None:
+    """What changed between two criteria versions, criterion by criterion."""
+    from oncocheck import criteria as criteria_sets
+    from oncocheck.diffreport import diff_json, diff_text
+    from oncocheck.errors import UsageError
+
+    try:
+        on = parse_as_of(as_of, lang)
+        a, b = criteria_sets.find(old, on), criteria_sets.find(new, on)
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+    text = diff_json(a, b) if fmt is DiffFormat.json else diff_text(a, b, lang.value)
+    typer.echo(text, nl=False)
+
+
 @app.command()
 def explain(
     criterion: Annotated[str, typer.Argument(metavar="ID", help="A criterion id, e.g. 2a.")],
@@ -244,6 +279,26 @@ def schema() -> None:
     from oncocheck.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the template.")] = Path(
+        "netwerk.yaml"),
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the template.")] = Lang.nl,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    from_sheet: Annotated[Optional[Path], typer.Option(
+        "--from-sheet", metavar="SHEET", help="Members spreadsheet (.xlsx or .csv) for "
+        "`members_file`; created with only its column names when it does not exist.")] = None,
+) -> None:
+    """Write a commented network file template; never overwrites without --force."""
+    from oncocheck.errors import UsageError
+    from oncocheck.template import write_template
+
+    try:
+        typer.echo(write_template(path, lang.value, force, from_sheet).get(lang.value), nl=False)
+    except UsageError as exc:
+        fail(exc.text, lang.value)
 
 
 def main() -> None:

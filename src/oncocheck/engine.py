@@ -15,11 +15,13 @@ from oncocheck.checks import CheckContext, MemberView, VerwijsgidsShare
 from oncocheck.checks.verwijsgids import REASONS
 from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.network import NetworkFile
-from oncocheck.report import (FileResult, Finding, LoadError, Location, MemberRow, Severity,
+from oncocheck.report import (FileResult, Finding, LoadError, MemberRow, Severity,
                               Status, Text, Verdict)
 from oncocheck.validate import validate
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.notices import duplicate_members, superseded
+from oncocheck.notices import duplicate_members, placeholder_name, superseded
+from oncocheck.plans import check_references, plan_warnings, with_plan
+from oncocheck.sheetmerge import merge_sheet
 from oncocheck.words import normalise
 from oncocheck.yamlsource import Source, parse, read_text
 
@@ -35,16 +37,17 @@ class Options:
 def check_file(path: Path, display: str, options: Options) -> FileResult:
     """The result for one network file (`display` is the path as reports show it)."""
     try:
-        source = parse(read_text(path))
-        vocabulary = criteria_sets.vocabulary()
-        doc = validate(NetworkFile, source, {"vocabulary": vocabulary})
+        source, doc, vocabulary = load(path, display)
         rule_file, pinned = _rule_file(doc, source, options)
+        check_references(doc, source, rule_file)
     except LoadFailed as exc:
         return FileResult(display, Verdict.INVALID, errors=tuple(exc.errors))
     members = tuple(_view(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
     ctx = CheckContext(doc, members, vocabulary, path.parent, options.as_of)
-    findings = [_decide(c, ctx, source) for c in rule_file.criteria]
+    findings = with_plan(doc, source, [_decide(c, ctx, source) for c in rule_file.criteria])
+    findings += plan_warnings(doc, source, findings, options.as_of)
     findings += duplicate_members(members, source)
+    findings += placeholder_name(doc.network.name, source)
     if pinned:
         findings += superseded(rule_file, options.as_of, source)
     verdict = Verdict.COMPLIANT if all(
@@ -52,6 +55,27 @@ def check_file(path: Path, display: str, options: Options) -> FileResult:
         and f.criterion in {c.id for c in rule_file.criteria}) else Verdict.NOT_COMPLIANT
     return FileResult(display, verdict, doc.network.name, rule_file.ref, (), tuple(findings),
                       _member_rows(members, rule_file, source))
+
+
+def load(path: Path, display: str) -> tuple[Source, NetworkFile, Vocabulary]:
+    """The parsed file (with the members spreadsheet merged in), its model and the vocabulary;
+    LoadFailed lists the problems of both files."""
+    source = parse(read_text(path))
+    source, sheet_errors = merge_sheet(source, path.parent, display)
+    vocabulary = criteria_sets.vocabulary()
+    try:
+        doc = validate(NetworkFile, source, {"vocabulary": vocabulary})
+    except LoadFailed as exc:
+        raise LoadFailed(_in_order([*exc.errors, *sheet_errors])) from exc
+    if sheet_errors:
+        raise LoadFailed(sheet_errors)
+    return source, doc, vocabulary
+
+
+def _in_order(errors: list[LoadError]) -> list[LoadError]:
+    """The network file's errors as found, then the spreadsheet's by row and column."""
+    sheet = sorted((e for e in errors if e.source), key=lambda e: (e.line or 0, e.column or 0))
+    return [e for e in errors if not e.source] + sheet
 
 
 def _rule_file(doc: NetworkFile, source: Source,
@@ -81,12 +105,11 @@ def _view(index: int, member, vocabulary: Vocabulary) -> MemberView:  # noqa: AN
 
 def _decide(criterion: criteria_sets.Criterion, ctx: CheckContext, source: Source) -> Finding:
     outcome = criterion.check.evaluate(ctx)
-    line, column = source.where(outcome.path, prefer_key=True)
     remediation = None
     if outcome.status is not Status.MET:
         remediation = outcome.todo or criterion.remediation.text()
     return Finding(criterion.id, criterion.severity, outcome.status, criterion.title.text(),
-                   outcome.message, outcome.observed, Location(outcome.path, line, column),
+                   outcome.message, outcome.observed, source.locate(outcome.path, prefer_key=True),
                    remediation)
 
 
@@ -101,8 +124,7 @@ def _member_rows(members: tuple[MemberView, ...], rule_file: criteria_sets.RuleF
         if view.discipline.id == OTHER:
             label = Text(view.member.discipline_other or label.nl,
                          view.member.discipline_other or label.en)
-        line, column = source.where(view.path)
         rows.append(MemberRow(view.member.name, view.member.discipline, view.discipline.id,
                               label, view.member.organisation, view.member.verwijsgids,
-                              REASONS[why] if why else None, Location(view.path, line, column)))
+                              REASONS[why] if why else None, source.locate(view.path)))
     return tuple(rows)

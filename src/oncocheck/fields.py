@@ -20,6 +20,7 @@ from oncocheck.words import quoted
 _TRUE = {"true", "ja", "yes", "waar", "j", "y"}
 _FALSE = {"false", "nee", "no", "onwaar", "n"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _POSTCODE = re.compile(r"\d{4}( ?[A-Za-z]{2})?")
@@ -46,13 +47,25 @@ def _yes_no(value: Any) -> Any:
                f"expected true or false (or ja/nee), not {quoted(value)}")
 
 
+def _dutch_date(text: str) -> str | None:
+    """`1-9-2026` (day-month-year, as Dutch people write dates) as ISO, if it is a real date."""
+    match = _DMY.fullmatch(text)
+    try:
+        return date(*map(int, match.groups()[::-1])).isoformat() if match else None
+    except ValueError:
+        return None
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     text = _text(value, "een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)")
     if not _DATE.fullmatch(text):
-        raise fail(f"verwacht een datum als JJJJ-MM-DD, niet {quoted(text)}",
-                   f"expected a date as YYYY-MM-DD, not {quoted(text)}")
+        guess = _dutch_date(text)
+        nl_tail = f"; bedoelt u {guess}?" if guess else ""
+        en_tail = f"; did you mean {guess}?" if guess else ""
+        raise fail(f"verwacht een datum als JJJJ-MM-DD, niet {quoted(text)}{nl_tail}",
+                   f"expected a date as YYYY-MM-DD, not {quoted(text)}{en_tail}")
     try:
         return date.fromisoformat(text)
     except ValueError:

@@ -8,6 +8,7 @@ from datetime import date
 from oncocheck import criteria as criteria_sets
 from oncocheck.checks import MemberView
 from oncocheck.errors import UsageError
+from oncocheck.sheetplace import place_text
 from oncocheck.report import Finding, Location, Severity, Status, Text
 from oncocheck.words import normalise, quoted
 from oncocheck.yamlsource import Source
@@ -16,7 +17,12 @@ DUPLICATE = Text("Dubbel lid", "Duplicate member")
 SUPERSEDED = Text("Verouderde criteriaversie", "Superseded criteria version")
 
 
-def _who(view: MemberView) -> tuple[str, str]:
+def _who(view: MemberView, source: Source) -> tuple[str, str]:
+    place = source.locate(view.path)
+    if place.source:  # a member from the spreadsheet is known by its row there
+        where = place_text(place.source, place.line, None)
+        name = quoted(view.member.name)
+        return f"{where.nl}, {name}", f"{where.en}, {name}"
     return (f"lid {view.index + 1}, {quoted(view.member.name)}",
             f"member {view.index + 1}, {quoted(view.member.name)}")
 
@@ -30,14 +36,13 @@ def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Fin
         earlier = first.setdefault(key, view)
         if earlier is view:
             continue
-        (nl, en), (nl0, en0) = _who(view), _who(earlier)
-        line, column = source.where(view.path)
+        (nl, en), (nl0, en0) = _who(view, source), _who(earlier, source)
         findings.append(Finding(
             "duplicate-member", Severity.WARNING, Status.NOT_MET, DUPLICATE,
             Text(f"{nl} heeft dezelfde naam en discipline als {nl0}",
                  f"{en} has the same name and discipline as {en0}"),
             {"member": view.member.name, "discipline": view.discipline.id,
-             "first": earlier.path}, Location(view.path, line, column),
+             "first": earlier.path}, source.locate(view.path),
             Text("verwijder het dubbele lid of maak de namen verschillend",
                  "remove the duplicate or make the names differ")))
     return findings
@@ -62,3 +67,20 @@ def superseded(rule_file: criteria_sets.RuleFile, as_of: date, source: Source) -
         Location("criteria", line, column),
         Text(f"zet `criteria: {current.ref.label}` of laat het veld weg",
              f"set `criteria: {current.ref.label}` or leave the key out"))]
+
+
+PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")
+
+
+def placeholder_name(name: str, source: Source) -> list[Finding]:
+    """A warning while `network.name` is still the placeholder of `oncocheck init`."""
+    from oncocheck.template import PLACEHOLDER_NAMES
+
+    if name not in PLACEHOLDER_NAMES:
+        return []
+    return [Finding(
+        "template-name", Severity.WARNING, Status.NOT_MET, PLACEHOLDER,
+        Text(f"de naam van het netwerk is nog die uit het sjabloon: '{name}'",
+             f"the network's name is still the template's: '{name}'"), {"name": name},
+        source.locate("network.name"),
+        Text("vul de echte naam in bij `network.name`", "put the real name in `network.name`"))]

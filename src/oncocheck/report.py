@@ -200,6 +200,8 @@ class Report:
     criteria: CriteriaRef
     criteria_sets: tuple[CriteriaSetInfo, ...]
     results: tuple[FileResult, ...]
+    #: The same files checked under another criteria version (`check --compare`), or None.
+    compare: Report | None = None
 
     def criteria_set(self, ref: CriteriaRef | None) -> CriteriaSetInfo | None:
         """The applied set with this reference, or None."""

@@ -60,7 +60,7 @@ def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:
     else:
         text = _message(error)
         line, column = source.where(path)
-    return LoadError(text, path, line, column)
+    return LoadError(text, path, line, column, source.source_of(path))
 
 
 def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> list[Any]:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.report import Location
 from oncocheck.yamlbuild import Builder
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
@@ -34,11 +35,27 @@ class Source:
     """A parsed YAML file: its data and where each path (`members[2].discipline`) is.
 
     `values` holds the 1-based (line, column) of each value, `keys` that of each mapping key.
+    `elsewhere` maps paths whose data came from another file (members from the members
+    spreadsheet, `members[5]`) to that file's display path; their positions are in that file.
     """
 
     data: Any
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    elsewhere: dict[str, str] = field(default_factory=dict)
+
+    def source_of(self, path: str) -> str | None:
+        """The other file `path` lies in (the members spreadsheet), or None for this file."""
+        while path:
+            if path in self.elsewhere:
+                return self.elsewhere[path]
+            path = _parent(path)
+        return None
+
+    def locate(self, path: str, prefer_key: bool = False) -> Location:
+        """Where `path` is, as a report Location (naming the spreadsheet when it is there)."""
+        line, column = self.where(path, prefer_key)
+        return Location(path, line, column, self.source_of(path))
 
     def where(self, path: str, prefer_key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one (else 1:1)."""

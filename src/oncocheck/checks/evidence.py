@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
 from pydantic import field_validator
@@ -31,10 +32,32 @@ def _exists(path: Path) -> bool:
         return False
 
 
+_OUTSIDE = Text(" (let op: dit document staat buiten de map van het netwerkbestand, dus niet in "
+                "de inzending)", " (note: this document is outside the network file's folder, "
+                "so not part of the submission)")
+
+
+def outside_submission(document: str) -> bool:
+    """True for a path that is absolute or climbs out of the network file's folder (`../`): the
+    reviewer then does not receive the evidence with the file. A URL is never outside."""
+    if _URL.match(document):
+        return False
+    if PureWindowsPath(document).is_absolute() or PurePosixPath(document).is_absolute():
+        return True
+    parts = PurePosixPath(posixpath.normpath(document.replace("\\", "/"))).parts
+    return bool(parts) and parts[0] == ".."
+
+
+def _marked(text: Text, outside: bool) -> Text:
+    return Text(text.nl + _OUTSIDE.nl, text.en + _OUTSIDE.en) if outside else text
+
+
 class Documented(Check):
     """A section under `network:` with a document that exists, or any of the `alternatives`
     filled in. Document paths are relative to the network file; a URL counts as existing (it is
-    not fetched). Only a document that is not found is `missing`, with the path in the message."""
+    not fetched). Only a document that is not found is `missing`, with the path in the message.
+    A path outside the network file's folder (`../`, absolute) is allowed, but the finding says
+    so and `observed` has `document_outside_submission: true`."""
 
     kind: Literal["documented"]
     field: str
@@ -54,13 +77,18 @@ class Documented(Check):
                                           or _exists(ctx.base_dir / document))
         observed = {"document": document, "document_found": found if document else None,
                     "given": filled}
+        outside = document is not None and outside_submission(document)
+        if outside:
+            observed["document_outside_submission"] = True
         if found or filled:
             given = ([f"document {document}"] if found else []) + filled
-            return Outcome(Status.MET, Text(f"vastgelegd: {', '.join(given)}",
-                                            f"recorded: {', '.join(given)}"), path, observed)
+            return Outcome(Status.MET, _marked(Text(f"vastgelegd: {', '.join(given)}",
+                                                    f"recorded: {', '.join(given)}"), outside),
+                           path, observed)
         if document:
-            return Outcome(Status.MISSING, Text(f"document niet gevonden: {document}",
-                                                f"document not found: {document}"),
+            return Outcome(Status.MISSING, _marked(Text(f"document niet gevonden: {document}",
+                                                        f"document not found: {document}"),
+                                                   outside),
                            f"{path}.document", observed, Text(
                                f"zet het document op {document} (pad vanaf het netwerkbestand) "
                                f"of vul {' of '.join(self.alternatives)} in",

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.report import FileResult, Finding, Report, Severity, Status, Verdict
+from oncocheck.sheetplace import member_field, place_text
+from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status, Verdict
 
 STATUS = {
     Status.MET: ("✔", {"nl": "voldaan", "en": "met"}, "green"),
@@ -59,6 +60,25 @@ def _finding_cell(finding: Finding, lang: str) -> RichText:
     return cell
 
 
+def error_place(error: LoadError, file: str, lang: str) -> str:
+    """`file:line:column: path:`, or for the members spreadsheet the cell in words
+    (`leden.xlsx: rij 7, kolom C (discipline):`)."""
+    if error.source:
+        return place_text(error.source, error.line, error.column,
+                          member_field(error.path)).get(lang) + ":"
+    where = ":".join(str(x) for x in (file, error.line, error.column) if x is not None)
+    return f"{where}: {error.path}:" if error.path else f"{where}:"
+
+
+def _warning_place(finding: Finding, lang: str) -> str:
+    location = finding.location
+    if location is None:
+        return "-"
+    if location.source:
+        return place_text(location.source, location.line, None).get(lang)
+    return f"{WORDS[lang]['line']} {location.line}"
+
+
 def _criteria_table(result: FileResult, lang: str) -> Table:
     words = WORDS[lang]
     table = Table(show_edge=False, pad_edge=False, expand=False, header_style="bold")
@@ -82,21 +102,21 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
     console.print(result.file, style="dim", markup=False, highlight=False)
     console.print(line)
     for error in result.errors:
-        where = ":".join(str(x) for x in (error.source or result.file, error.line, error.column)
-                         if x is not None)
-        path = f" {error.path}:" if error.path else ""
-        console.print(f"  {where}:{path} {error.message.get(lang)}", markup=False,
-                      highlight=False, soft_wrap=True)
+        console.print(f"  {error_place(error, result.file, lang)} {error.message.get(lang)}",
+                      markup=False, highlight=False, soft_wrap=True)
     if result.findings:
         console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
     if warnings:
         console.print(f"{WORDS[lang]['warnings']}:", style="bold yellow")
         for finding in warnings:
-            where = f"{finding.location.line}" if finding.location else "-"
-            console.print(f"  ! {finding.criterion} ({WORDS[lang]['line']} {where}): "
+            where = _warning_place(finding, lang)
+            console.print(f"  ! {finding.criterion} ({where}): "
                           f"{finding.message.get(lang)}", markup=False, highlight=False,
                           soft_wrap=True)
+            if finding.remediation is not None:  # a warning, too, should say what to do
+                console.print(f"    → {finding.remediation.get(lang)}", markup=False,
+                              highlight=False, soft_wrap=True, style="italic")
     console.print()
 
 
@@ -119,6 +139,10 @@ def write(report: Report, lang: str, console: Console, quiet: bool = False) -> N
         _file(console, result, lang)
     console.print(summary_line(report, lang), style="bold", markup=False, highlight=False,
                   soft_wrap=True)
+    if report.compare is not None:
+        from oncocheck.render import compare
+
+        compare.write(report, lang, console)
 
 
 def render(report: Report, lang: str, quiet: bool = False) -> str:

@@ -9,6 +9,7 @@ So a network name or note can never end the line early or start another command.
 from __future__ import annotations
 
 from oncocheck.render.console import summary_line
+from oncocheck.render.ownwords import own_words
 from oncocheck.render.places import Place, criteria_label, of_error, of_finding, problems
 from oncocheck.report import FileResult, Report, Severity
 
@@ -47,6 +48,7 @@ def _file_lines(report: Report, result: FileResult, lang: str) -> list[str]:
         message = finding.message.get(lang)
         if finding.remediation is not None:
             message += f"\n→ {finding.remediation.get(lang)}"
+        message += "".join(f"\n{line}" for line in own_words(finding, lang))
         lines.append(_annotation(name, of_finding(result, finding),
                                  f"{label} {finding.criterion}: {finding.title.get(lang)}",
                                  message))

@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from oncocheck.render import pages
 from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
-from oncocheck.report import FileResult, Report, Status, Verdict
+from oncocheck.report import FileResult, Location, Report, Status, Verdict
+from oncocheck.sheetplace import member_field, place_text
 
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
@@ -39,7 +40,18 @@ def _environment() -> jinja2.Environment:
     env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, VERDICT_SYMBOL=VERDICT_SYMBOL,
                        Status=Status, Verdict=Verdict, working=working)
     env.filters["code"] = code_spans
+    env.globals["place"] = place
     return env
+
+
+def place(location: Location, lang: str) -> Markup:
+    """Where a warning points: a spreadsheet cell (`leden.xlsx: rij 7, kolom C`) or
+    `members[3], regel 42` in the network file."""
+    if location.source:
+        return escape(place_text(location.source, location.line, location.column,
+                                 member_field(location.path)).get(lang))
+    line = "line" if lang == "en" else "regel"
+    return Markup(f"<code>{escape(location.path)}</code>, {line} {location.line}")
 
 
 def _page(template: str, report: Report, lang: str, **context: Any) -> str:

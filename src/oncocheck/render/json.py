@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from oncocheck.report import FileResult, Finding, LoadError, Location, Report
+from oncocheck.report import FileResult, Finding, LoadError, Location, PlanItem, Report
 
 
 def _location(location: Location | None) -> dict[str, Any] | None:
@@ -26,7 +26,17 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
     if finding.remediation is not None:
         data["remediation"] = finding.remediation.en
+    if finding.note is not None:
+        data["note"] = finding.note
+    if finding.plan:
+        data["plan"] = [_plan_item(item) for item in finding.plan]
     return data
+
+
+def _plan_item(item: PlanItem) -> dict[str, Any]:
+    return {"action": item.action, "owner": item.owner,
+            "due": item.due.isoformat() if item.due else None,
+            "location": _location(item.location)}
 
 
 def _error(error: LoadError) -> dict[str, Any]:
@@ -50,7 +60,7 @@ def _result(result: FileResult) -> dict[str, Any]:
 def as_dict(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
     ref = report.criteria
-    return {
+    data: dict[str, Any] = {
         "tool": {"name": "oncocheck", "version": report.tool_version},
         "criteria": {"set": ref.set, "version": ref.version,
                      "valid_from": ref.valid_from.isoformat()},
@@ -58,6 +68,11 @@ def as_dict(report: Report) -> dict[str, Any]:
         "summary": report.summary,
         "results": [_result(r) for r in report.results],
     }
+    if report.compare is not None:
+        from oncocheck.render import compare
+
+        data["compare"] = compare.as_dict(report)
+    return data
 
 
 def render(report: Report, lang: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from oncocheck.render.ownwords import own_words
 from oncocheck.render.pages import counts
 from oncocheck.render.ui import words
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
@@ -70,6 +71,7 @@ def _criteria(result: FileResult, lang: str) -> list[str]:
         message = inline(f.message.get(lang))
         if f.remediation is not None and f.is_problem:
             message += f"<br>→ {inline(f.remediation.get(lang))}"
+        message += "".join(f"<br>{inline(line)}" for line in own_words(f, lang))
         lines.append(_row(escape(f.criterion), escape(f.title.get(lang)),
                           f"{STATUS_EMOJI[f.status]} {w[f.status.value]}", message))
     return lines + [""]

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from oncocheck.render.ownwords import own_words
 from oncocheck.render.places import Place, criteria_label, of_error, of_finding, problems
 from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Text
 
@@ -94,7 +95,7 @@ def _finding_text(finding: Finding, lang: str) -> str:
     parts = [finding.message.get(lang)]
     if finding.remediation is not None:
         parts.append(finding.remediation.get(lang))
-    return " → ".join(parts)
+    return " → ".join(parts) + "".join(f" · {line}" for line in own_words(finding, lang))
 
 
 def _results(report: Report, result: FileResult, index: dict[str, int],

@@ -1,0 +1,101 @@
+"""`check --compare`: each file's verdict and criteria under two versions, side by side.
+
+Used by the console renderer (a table per file) and the JSON renderer (a `compare` object);
+both read only `Report.compare`, the same files checked under the other version.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from oncocheck.report import FileResult, Report, Severity, Status
+
+WORDS = {"nl": {"title": "Vergelijking", "verdict": "oordeel", "id": "ID",
+                "criterion": "Criterium", "differs": "verschil", "absent": "—"},
+         "en": {"title": "Comparison", "verdict": "verdict", "id": "ID",
+                "criterion": "Criterion", "differs": "differs", "absent": "—"}}
+
+
+def pairs(report: Report) -> list[tuple[FileResult, FileResult | None]]:
+    """Each result with the same file's result under the compared version."""
+    other = {r.file: r for r in (report.compare.results if report.compare else ())}
+    return [(result, other.get(result.file)) for result in report.results]
+
+
+def statuses(result: FileResult | None) -> dict[str, Status]:
+    """Criterion id -> status, for the criteria (not the extra warnings) of one result."""
+    return {f.criterion: f.status for f in (result.findings if result else ())
+            if f.severity is Severity.ERROR}
+
+
+def changed(result: FileResult, other: FileResult | None) -> list[str]:
+    """The criteria whose status differs between the two versions (or exist in one only)."""
+    mine, theirs = statuses(result), statuses(other)
+    return [c for c in dict.fromkeys([*mine, *theirs]) if mine.get(c) != theirs.get(c)]
+
+
+def _table(result: FileResult, other: FileResult | None, lang: str) -> Table:
+    from oncocheck.render.console import VERDICT, status_cell
+
+    words = WORDS[lang]
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name in (words["id"], words["criterion"],
+                 result.criteria.label if result.criteria else "—",
+                 other.criteria.label if other and other.criteria else "—", ""):
+        table.add_column(name, no_wrap=name != words["criterion"])
+
+    def verdict(r: FileResult | None) -> RichText:
+        if r is None:
+            return RichText(words["absent"])
+        symbol, text, style = VERDICT[r.verdict]
+        return RichText(f"{symbol} {text[lang]}", style=style)
+
+    table.add_row("", words["verdict"], verdict(result), verdict(other),
+                  words["differs"] if other and other.verdict != result.verdict else "")
+    titles = {f.criterion: f.title.get(lang) for f in (*(other.findings if other else ()),
+                                                        *result.findings)}
+    mine, theirs, differs = statuses(result), statuses(other), changed(result, other)
+    for cid in dict.fromkeys([*mine, *theirs]):
+        cells = [status_cell(s[cid], lang) if cid in s else RichText(words["absent"])
+                 for s in (mine, theirs)]
+        table.add_row(cid, titles.get(cid, ""), *cells, words["differs"] if cid in differs
+                      else "")
+    return table
+
+
+def write(report: Report, lang: str, console: Console) -> None:
+    """The comparison section, after the main report."""
+    if report.compare is None:
+        return
+    console.print()
+    console.print(f"{WORDS[lang]['title']}: {report.criteria.label} ↔ "
+                  f"{report.compare.criteria.label}", style="bold", markup=False)
+    for result, other in pairs(report):
+        console.print(f"{result.file}  {result.network or ''}".rstrip(), style="dim",
+                      markup=False, highlight=False)
+        console.print(_table(result, other, lang))
+
+
+def as_dict(report: Report) -> dict[str, Any] | None:
+    """The JSON `compare` object: per file the verdict and statuses under the other version,
+    and which criteria differ from the main result."""
+    if report.compare is None:
+        return None
+    ref = report.compare.criteria
+    return {
+        "criteria": {"set": ref.set, "version": ref.version,
+                     "valid_from": ref.valid_from.isoformat()},
+        "summary": report.compare.summary,
+        "results": [{
+            "file": result.file,
+            "verdict": other.verdict.value if other else None,
+            "criteria": ({"set": other.criteria.set, "version": other.criteria.version}
+                         if other and other.criteria else None),
+            "statuses": {c: s.value for c, s in statuses(other).items()},
+            "changed": changed(result, other),
+        } for result, other in pairs(report)],
+    }

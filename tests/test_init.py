@@ -1,0 +1,149 @@
+"""`oncocheck init`: the template round trip, refusing to overwrite, `--from-sheet`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from oncocheck.cli import app
+from oncocheck.template import PLACEHOLDER_NAMES, template
+from oncocheck.network import NetworkFile
+from oncocheck.sheet import read_sheet
+
+runner = CliRunner()
+SPEC = Path("/work/shared/spec/network-file.md")
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _model_keys(model: type, prefix: str = "") -> set[str]:
+    keys = set()
+    for name, info in model.model_fields.items():
+        keys.add(prefix + name)
+        for inner in _nested_models(info.annotation):
+            keys |= _model_keys(inner, f"{prefix}{name}.")
+    return keys
+
+
+def _nested_models(annotation: object) -> list[type]:
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) or () for m in _nested_models(arg)]
+
+
+def _template_keys(text: str) -> set[str]:
+    """Every key written in the template, comments included (the examples there count)."""
+    keys, stack = set(), []
+    for line in text.splitlines():
+        match = re.match(r"^(\s*)(?:#\s*)?(?:- )?([a-z_]+):", line)
+        if not match or line.lstrip().startswith("# yaml-language-server"):
+            continue
+        indent = len(match.group(1)) + (2 if "- " in line.split(":")[0] else 0)
+        stack = [(i, k) for i, k in stack if i < indent]
+        keys.add(".".join([k for _, k in stack] + [match.group(2)]))
+        stack.append((indent, match.group(2)))
+    return keys
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_template_names_every_field_with_a_comment(lang: str) -> None:
+    text = template(lang)
+    assert text.startswith("# yaml-language-server: $schema=https://")
+    wanted = {k for k in _model_keys(NetworkFile) if not k.startswith("notes.")}
+    assert wanted <= _template_keys(text), wanted - _template_keys(text)
+    for line in text.splitlines():
+        if re.match(r"^\s*[a-z_]+:", line):
+            assert " # " in line, f"no comment on: {line}"
+    for cid in ("1a", "1b", "2a", "2b", "3", "4", "5", "6", "7", "8", "9", "10"):
+        assert re.search(rf"# criteri(?:um|on|a) (?:[0-9ab]+, )*{cid}\b", text), cid
+
+
+@pytest.mark.parametrize("lang, placeholder", list(zip(["nl", "en"], PLACEHOLDER_NAMES)))
+def test_template_round_trip_lists_what_to_fill_in(tmp_path: Path, lang: str,
+                                                   placeholder: str) -> None:
+    target = tmp_path / "netwerk.yaml"
+    code, out = invoke("init", str(target), "--lang", lang)
+    assert code == 0 and f"oncocheck check {target}" in out
+    assert yaml.safe_load(target.read_text("utf-8"))["network"]["name"] == placeholder
+    code, out = invoke("check", str(target), "--format", "json", "--as-of", "2026-11-23")
+    assert code == 1
+    [result] = json.loads(out)["results"]
+    assert result["errors"] == [] and result["verdict"] == "not_compliant"
+    statuses = {f["criterion"]: f["status"] for f in result["findings"]}
+    assert all(statuses[c] != "met" for c in ("1a", "1b", "2a", "2b", "3", "4", "5", "6", "7",
+                                               "8", "9", "10"))
+    assert statuses["template-name"] == "not_met"
+    todo = [f["remediation"] for f in result["findings"] if f["status"] != "met"]
+    assert all(todo) and any("network.website" in t for t in todo)
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "netwerk.yaml"
+    target.write_text("mijn werk\n", encoding="utf-8")
+    code, out = invoke("init", str(target))
+    assert code == 2 and "bestaat al" in out and "--force" in out
+    assert target.read_text("utf-8") == "mijn werk\n"
+    code, _ = invoke("init", str(target), "--force")
+    assert code == 0 and target.read_text("utf-8") == template("nl")
+
+
+def test_init_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out = invoke("init", "--lang", "en")
+    assert code == 0 and (tmp_path / "netwerk.yaml").read_text("utf-8") == template("en")
+    assert "oncocheck check netwerk.yaml --lang en" in out
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_from_sheet_creates_a_header_only_sheet_and_round_trips(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out = invoke("init", "netwerk/netwerk.yaml", "--from-sheet", f"leden{suffix}")
+    assert code == 0 and "nieuw aangemaakt" in out
+    data = yaml.safe_load(Path("netwerk/netwerk.yaml").read_text("utf-8"))
+    assert data["members_file"] == f"../leden{suffix}" and data["members"] is None
+    sheet = read_sheet(Path(f"leden{suffix}"), f"leden{suffix}")
+    assert sheet.errors == [] and sheet.members == []
+    code, out = invoke("check", "netwerk/netwerk.yaml")
+    assert code == 1 and "ONGELDIG" not in out
+
+
+def test_from_sheet_keeps_an_existing_sheet_and_its_members_count(tmp_path: Path) -> None:
+    sheet = tmp_path / "leden lijst.csv"
+    sheet.write_text("naam;discipline;verwijsgids\nA;fysio;ja\nB;dietist;ja\n", "utf-8")
+    target = tmp_path / "netwerk.yaml"
+    code, out = invoke("init", str(target), "--from-sheet", str(sheet))
+    assert code == 0 and "nieuw aangemaakt" not in out
+    assert 'members_file: "leden lijst.csv"' in target.read_text("utf-8")
+    code, out = invoke("check", str(target), "--format", "json")
+    finding = next(f for f in json.loads(out)["results"][0]["findings"] if f["criterion"] == "2a")
+    assert code == 1 and finding["observed"]["listed"] == 2
+
+
+def test_from_sheet_rejects_other_file_types(tmp_path: Path) -> None:
+    code, out = invoke("init", str(tmp_path / "n.yaml"), "--from-sheet", "leden.ods", "--lang",
+                       "en")
+    assert code == 2 and "expects an .xlsx or .csv file" in out
+    assert not (tmp_path / "n.yaml").exists()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_template_points_at_the_schema_and_an_editor_accepts_it(lang: str) -> None:
+    import jsonschema
+
+    from oncocheck.schema import SCHEMA_URL, schema_text
+
+    text = template(lang)
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}"
+    jsonschema.validate(yaml.safe_load(text), json.loads(schema_text()))
