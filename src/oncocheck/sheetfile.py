@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import stat
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -19,6 +20,8 @@ from oncocheck.errors import LoadFailed, load_error
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_COLUMNS = 64  # a members list has six columns; more is a mistake, not data worth reading
+MAX_ROWS = 250_000  # empty ones too: 100,000 members and room for gaps, not a zip bomb's rows
+MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # an .xlsx of 100,000 members unzips to about 40 MB
 SUFFIXES = (".csv", ".xlsx")
 
 Row = tuple[int, list[str | None]]
@@ -36,7 +39,21 @@ def raw_rows(path: Path, display: str) -> Iterator[Row]:
             f"a members list must be a .csv or .xlsx file, not '{path.suffix or path.name}'; "
             "save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'")
     _check_file(path, display)
-    return _csv_rows(path.read_bytes(), display) if suffix == ".csv" else _xlsx_rows(path, display)
+    rows = _csv_rows(path.read_bytes(), display) if suffix == ".csv" else _xlsx_rows(path, display)
+    return _bounded(rows, display)
+
+
+def _bounded(rows: Iterator[Row], display: str) -> Iterator[Row]:
+    """The rows, stopping with a LoadFailed past MAX_ROWS (a sheet of endless empty rows)."""
+    try:
+        for number, cells in rows:
+            if number > MAX_ROWS:
+                raise load_error(
+                    f"{display} heeft meer dan {MAX_ROWS:_} rijen".replace("_", "."),
+                    f"{display} has more than {MAX_ROWS:,} rows")
+            yield number, cells
+    finally:
+        rows.close()  # an .xlsx keeps its file open until its rows are closed
 
 
 def _check_file(path: Path, display: str) -> None:
@@ -94,6 +111,7 @@ def _csv_rows(raw: bytes, display: str) -> Iterator[Row]:
 def _xlsx_rows(path: Path, display: str) -> Iterator[Row]:
     from openpyxl import load_workbook  # only when a sheet is read: it is slow to import
 
+    _check_unzipped_size(path, display)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
@@ -111,6 +129,20 @@ def _xlsx_rows(path: Path, display: str) -> Iterator[Row]:
             yield number, [cell_text(c) for c in cells[:MAX_COLUMNS]]
     finally:
         workbook.close()
+
+
+def _check_unzipped_size(path: Path, display: str) -> None:
+    """Refuse a zip bomb before opening it: the sizes the archive declares bound what reading
+    it can produce (zipfile stops at the declared size)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl says it cannot read it, with the usual advice
+    if unzipped > MAX_UNZIPPED_BYTES:
+        mib = MAX_UNZIPPED_BYTES // (1024 * 1024)
+        raise load_error(f"{display} wordt uitgepakt groter dan de limiet van {mib} MiB",
+                         f"{display} unpacks to more than the limit of {mib} MiB")
 
 
 def cell_text(value: Any) -> str | None:

@@ -17,6 +17,9 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_sheets import SHEETS  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 FILES = HERE / "files"
 ROOT = HERE.parents[1]
@@ -142,6 +145,7 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "walk-symlink-loops": _walk_with_loops,
     "fifo": _fifo,
     "walk-fifo": _walk_with_fifo,
+    **SHEETS,
 }
 
 
