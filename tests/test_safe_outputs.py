@@ -167,3 +167,19 @@ def test_a_full_disk_on_stdout_is_a_message_not_a_crash() -> None:
 def test_a_path_too_long_for_the_system_is_an_invalid_file() -> None:
     code, out = run(*ARGS, "a" * 5000 + ".yaml")
     assert code == 2 and "Traceback" not in out and "File name too long" in out
+
+
+@pytest.mark.parametrize("named", ["leden.csv", "docs/visie.md"])
+def test_output_refused_over_a_file_the_network_names(tmp_path: Path, named: str) -> None:
+    """The members spreadsheet and a document are inputs too, even if the file is invalid."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "leden.csv").write_text("naam,discipline\nA. de Vries,dietist\n", "utf-8")
+    (tmp_path / "docs" / "visie.md").write_text("Onze visie.\n", "utf-8")
+    before = (tmp_path / named).read_bytes()
+    for extra in ("", "  status: onbekend\n"):  # valid, then invalid
+        network = tmp_path / "netwerk.yaml"
+        network.write_text("format: 1\nnetwork:\n  name: Netwerk\n" + extra + "  vision:\n"
+                           "    document: docs/visie.md\nmembers_file: leden.csv\n", "utf-8")
+        code, out = run(*ARGS, str(network), "-f", "json", "-o", str(tmp_path / named))
+        assert code == 2 and "is an input file" in out
+        assert (tmp_path / named).read_bytes() == before

@@ -134,10 +134,21 @@ def check(
         report = run(paths, options)
         if compare is not None:
             report = replace(report, compare=run(paths, replace(options, criteria=compare)))
-        _deliver(report, targets, inputs, lang.value, quiet)
+        _deliver(report, targets, [*inputs, *_named(report, targets)], lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
+
+
+def _named(report: Report, targets: list[Target]) -> list[Path]:
+    """The spreadsheets and documents the checked files name; no report may replace one."""
+    from oncocheck.output import refuse_inputs
+
+    named = [Path(p) for result in report.results for p in result.references]
+    for target in targets:
+        if target.path is not None and not target.site:
+            refuse_inputs(target.path, named)
+    return named
 
 
 def _site(report: Report, lang: str) -> dict[str, str]:

@@ -6,6 +6,7 @@ FileResult carrying its load errors.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,12 +37,14 @@ class Options:
 
 def check_file(path: Path, display: str, options: Options) -> FileResult:
     """The result for one network file (`display` is the path as reports show it)."""
+    named: list[str] = []
     try:
-        source, doc, vocabulary = load(path, display)
+        source, doc, vocabulary = load(path, display, named)
         rule_file, pinned = _rule_file(doc, source, options)
         check_references(doc, source, rule_file)
     except LoadFailed as exc:
-        return FileResult(display, Verdict.INVALID, errors=tuple(exc.errors))
+        return FileResult(display, Verdict.INVALID, errors=tuple(exc.errors),
+                          references=tuple(named))
     members = tuple(_view(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
     ctx = CheckContext(doc, members, vocabulary, path.parent, options.as_of)
     findings = with_plan(doc, source, [_decide(c, ctx, source) for c in rule_file.criteria])
@@ -54,13 +57,16 @@ def check_file(path: Path, display: str, options: Options) -> FileResult:
         f.status is Status.MET for f in findings if f.severity is Severity.ERROR
         and f.criterion in {c.id for c in rule_file.criteria}) else Verdict.NOT_COMPLIANT
     return FileResult(display, verdict, doc.network.name, rule_file.ref, (), tuple(findings),
-                      _member_rows(members, rule_file, source))
+                      _member_rows(members, rule_file, source), tuple(named))
 
 
-def load(path: Path, display: str) -> tuple[Source, NetworkFile, Vocabulary]:
+def load(path: Path, display: str, named: list[str] | None = None
+         ) -> tuple[Source, NetworkFile, Vocabulary]:
     """The parsed file (with the members spreadsheet merged in), its model and the vocabulary;
-    LoadFailed lists the problems of both files."""
+    LoadFailed lists the problems of both files. `named` receives the files it names."""
     source = parse(read_text(path))
+    if named is not None:
+        named += named_files(source.data, path.parent)
     source, sheet_errors = merge_sheet(source, path.parent, display)
     vocabulary = criteria_sets.vocabulary()
     try:
@@ -70,6 +76,18 @@ def load(path: Path, display: str) -> tuple[Source, NetworkFile, Vocabulary]:
     if sheet_errors:
         raise LoadFailed(sheet_errors)
     return source, doc, vocabulary
+
+
+def named_files(data: object, base: Path) -> list[str]:
+    """The members spreadsheet and documents a parsed network file names, as absolute paths
+    (also when the file is not valid, so no report lands on them)."""
+    network = data.get("network") if isinstance(data, dict) else None
+    sections = [network.get(k) for k in ("vision", "participation_agreement")
+                ] if isinstance(network, dict) else []
+    names = [s.get("document") for s in sections if isinstance(s, dict)]
+    names.append(data.get("members_file") if isinstance(data, dict) else None)
+    return [os.path.abspath(base / n.strip()) for n in names
+            if isinstance(n, str) and n.strip() and "://" not in n]
 
 
 def _in_order(errors: list[LoadError]) -> list[LoadError]:

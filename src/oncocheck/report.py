@@ -171,7 +171,11 @@ class MemberRow:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """Everything known about one checked file."""
+    """Everything known about one checked file.
+
+    `references` are the other files the network file names (its members spreadsheet and
+    documents), as absolute paths: reports are never written over them. Renderers ignore it.
+    """
 
     file: str
     verdict: Verdict
@@ -180,6 +184,7 @@ class FileResult:
     errors: tuple[LoadError, ...] = ()
     findings: tuple[Finding, ...] = ()
     members: tuple[MemberRow, ...] = ()
+    references: tuple[str, ...] = ()
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
