@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from oncocheck.cli import app
 from oncocheck.template import PLACEHOLDER_NAMES, template
 from oncocheck.network import NetworkFile
-from oncocheck.sheet import read_sheet
+from oncocheck.sheets.read import read_sheet
 
 runner = CliRunner()
 SPEC = Path("/work/shared/spec/network-file.md")

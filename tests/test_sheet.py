@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.sheetplace import column_letter, place_text
+from oncocheck.sheets.place import column_letter, place_text
 from oncocheck.report import Location, Text
-from oncocheck.sheet import read_sheet
+from oncocheck.sheets.read import read_sheet
 
 
 def write_xlsx(path: Path, rows: list[list[object]], extra_sheet: bool = False) -> Path:
@@ -139,7 +139,7 @@ def test_bad_rows_name_row_and_column(tmp_path: Path) -> None:
 
 
 def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("oncocheck.sheet.MAX_MEMBERS", 3)
+    monkeypatch.setattr("oncocheck.sheets.read.MAX_MEMBERS", 3)
     path = tmp_path / "leden.csv"
     path.write_text("naam,discipline\n" + "A,fysio\n" * 5, encoding="utf-8")
     sheet = read_sheet(path, "leden.csv")

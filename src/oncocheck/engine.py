@@ -22,7 +22,7 @@ from oncocheck.validate import validate
 from oncocheck.vocabulary import OTHER, Vocabulary
 from oncocheck.notices import duplicate_members, placeholder_name, superseded
 from oncocheck.plans import check_references, plan_warnings, with_plan
-from oncocheck.sheetmerge import merge_sheet
+from oncocheck.sheets.merge import merge_sheet
 from oncocheck.words import normalise
 from oncocheck.yamlsource import Source, parse, read_text
 

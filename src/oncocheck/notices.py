@@ -8,7 +8,7 @@ from datetime import date
 from oncocheck import criteria as criteria_sets
 from oncocheck.checks import MemberView
 from oncocheck.errors import UsageError
-from oncocheck.sheetplace import place_text
+from oncocheck.sheets.place import place_text
 from oncocheck.report import Finding, Location, Severity, Status, Text
 from oncocheck.words import normalise, quoted
 from oncocheck.yamlsource import Source

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.sheetplace import member_field, place_text
+from oncocheck.sheets.place import member_field, place_text
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status, Verdict
 
 STATUS = {

@@ -18,7 +18,7 @@ from oncocheck.render import pages
 from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
-from oncocheck.sheetplace import member_field, place_text
+from oncocheck.sheets.place import member_field, place_text
 
 
 _BACKTICKS = re.compile(r"`([^`]+)`")

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.sheetplace import DUTCH
+from oncocheck.sheets.place import DUTCH
 from oncocheck.report import LoadError, Location, Text
-from oncocheck.sheetfile import Row, raw_rows
+from oncocheck.sheets.rows import Row, raw_rows
 from oncocheck.words import closest, normalise
 
 MAX_MEMBERS = 100_000

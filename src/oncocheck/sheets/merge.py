@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from oncocheck.report import LoadError
-from oncocheck.sheet import read_sheet
+from oncocheck.sheets.read import read_sheet
 from oncocheck.yamlsource import Source
 
 
