@@ -13,19 +13,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.sheets.place import member_field, place_text
+from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL
+from oncocheck.render.ui import WORDS as UI
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status, Verdict
+from oncocheck.sheets.place import member_field, place_text
 
-STATUS = {
-    Status.MET: ("✔", {"nl": "voldaan", "en": "met"}, "green"),
-    Status.NOT_MET: ("✘", {"nl": "niet voldaan", "en": "not met"}, "red"),
-    Status.MISSING: ("?", {"nl": "ontbreekt", "en": "missing"}, "yellow"),
-}
-VERDICT = {
-    Verdict.COMPLIANT: ("✔", {"nl": "VOLDOET", "en": "COMPLIANT"}, "bold green"),
-    Verdict.NOT_COMPLIANT: ("✘", {"nl": "VOLDOET NIET", "en": "NOT COMPLIANT"}, "bold red"),
-    Verdict.INVALID: ("✘", {"nl": "ONGELDIG", "en": "INVALID"}, "bold magenta"),
-}
+_COLOURS = {Status.MET: "green", Status.NOT_MET: "red", Status.MISSING: "yellow",
+            Verdict.COMPLIANT: "bold green", Verdict.NOT_COMPLIANT: "bold red",
+            Verdict.INVALID: "bold magenta"}
+#: (symbol, words by language, style): the same words and symbols as the HTML report.
+STATUS = {s: (STATUS_SYMBOL[s], {lang: UI[lang][s.value] for lang in UI}, _COLOURS[s])
+          for s in Status}
+VERDICT = {v: (VERDICT_SYMBOL[v], {lang: UI[lang][v.value].upper() for lang in UI}, _COLOURS[v])
+           for v in Verdict}
 WORDS = {
     "nl": {"id": "ID", "criterion": "Criterium", "status": "Status", "finding": "Bevinding",
            "warnings": "Waarschuwingen", "todo": "→", "line": "regel", "files": "bestanden",
