@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
@@ -116,12 +117,16 @@ def check(
     compare: Annotated[Optional[str], typer.Option(
         "--compare", metavar="SET@VERSION|FILE",
         help="Also check under this criteria version and show both side by side.")] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Check files in N processes (default: the "
+        "number of cores; 1 checks in this process). The output is the same for any N.")
+    ] = None,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
     from oncocheck.engine import Options
     from oncocheck.errors import UsageError
     from oncocheck.outputs import plan
-    from oncocheck.pipeline import network_files, run
+    from oncocheck.pipeline import network_files
     from oncocheck.report import Text
 
     if strict and fail_on is FailOn.error:
@@ -131,20 +136,33 @@ def check(
     try:
         inputs = [p for p, _ in network_files(paths)]
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
-        report = run(paths, options)
+        report = _run(paths, options, jobs, lang.value)
         if compare is not None:
-            report = replace(report, compare=run(paths, replace(options, criteria=compare)))
+            report = replace(report, compare=_run(paths, replace(options, criteria=compare),
+                                                  jobs, lang.value))
         _deliver(report, targets, [*inputs, *_named(report, targets)], lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
+def _run(paths: list[str], options, jobs: Optional[int], lang: str) -> Report:  # noqa: ANN001
+    """The pipeline with the chosen number of processes and, for a person watching, a bar."""
+    from oncocheck import progress
+    from oncocheck.parallel import default_jobs
+    from oncocheck.pipeline import run
+
+    if not progress.wanted():
+        return run(paths, options, jobs or default_jobs())
+    with progress.Progress("controleren" if lang != "en" else "checking") as bar:
+        return run(paths, options, jobs or default_jobs(), bar)
+
+
 def _named(report: Report, targets: list[Target]) -> list[Path]:
     """The spreadsheets and documents the checked files name; no report may replace one."""
     from oncocheck.output import refuse_inputs
 
-    named = [Path(p) for result in report.results for p in result.references]
+    named = [Path(p) for brief in report.results.briefs for p in brief.references]
     for target in targets:
         if target.path is not None and not target.site:
             refuse_inputs(target.path, named)
@@ -159,14 +177,15 @@ def _site(report: Report, lang: str) -> dict[str, str]:
 
 def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: str,
              quiet: bool) -> None:
-    """Render every target first (a failure then writes nothing), then write files, then stdout."""
+    """Render every target, then write files, then stdout. Formats that stream (JSON) are
+    rendered while they are written, the others before anything is written."""
     from oncocheck.output import write_atomic, write_site
-    from oncocheck.render import render
+    from oncocheck.render import chunks
     from oncocheck.render.console import render as console_text
 
-    def text(fmt: str) -> str:
-        return console_text(report, lang, quiet=quiet) if fmt == "console" else \
-            render(report, fmt, lang)
+    def text(fmt: str) -> Iterable[str]:
+        return (console_text(report, lang, quiet=quiet),) if fmt == "console" else \
+            chunks(report, fmt, lang)
 
     files = [(t.path, text(t.fmt)) for t in targets if t.path is not None and not t.site]
     sites = [(t.path, _site(report, lang)) for t in targets if t.site]
@@ -179,7 +198,8 @@ def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: st
             if target.fmt == "console":
                 _print_console(report, lang, quiet)
             else:
-                sys.stdout.write(text(target.fmt))
+                for piece in text(target.fmt):
+                    sys.stdout.write(piece)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
     except OSError as exc:
         raise _stdout_failed(exc) from exc

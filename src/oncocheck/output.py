@@ -30,10 +30,12 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(target: Path, content: str | bytes) -> None:
-    """Write `content` to `target` through a temporary file in the same folder, then rename,
-    so readers never see half a report."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+def write_atomic(target: Path, content: str | bytes | Iterable[str]) -> None:
+    """Write `content` (text, bytes, or text in pieces) to `target` through a temporary file
+    in the same folder, then rename, so readers never see half a report."""
+    pieces: Iterable[bytes] = ((content.encode("utf-8"),) if isinstance(content, str) else
+                               (content,) if isinstance(content, bytes) else
+                               (piece.encode("utf-8") for piece in content))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -41,7 +43,8 @@ def write_atomic(target: Path, content: str | bytes) -> None:
         raise _cannot_write(target, exc) from exc
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for data in pieces:
+                stream.write(data)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is shared
         os.replace(temporary, target)
     except BaseException as exc:

@@ -9,14 +9,19 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from oncocheck import __version__
 from oncocheck import criteria as criteria_sets
 from oncocheck.engine import Options, check_file
 from oncocheck.errors import load_error
-from oncocheck.report import FileResult, Report, Verdict
+from oncocheck.report import FileResult, Report, Results, Verdict
+
+if TYPE_CHECKING:
+    from oncocheck.progress import Progress
 
 SUFFIXES = (".yaml", ".yml")
+SPILL_AFTER = 100  # files; a larger batch keeps its results on disk, not in memory
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -69,18 +74,44 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
     return check_file(path, display, options)
 
 
-def run(paths: Iterable[str], options: Options) -> Report:
-    """Check every file and build the Report (files in path order)."""
+def run(paths: Iterable[str], options: Options, jobs: int = 1,
+        progress: Progress | None = None) -> Report:
+    """Check every file and build the Report (files in path order, whatever `jobs` is).
+
+    With `jobs` > 1 the files are checked in a pool of that many processes. A batch of more
+    than SPILL_AFTER files keeps its results in a spill file, so memory stays flat.
+    """
     default = (criteria_sets.find(options.criteria, options.as_of) if options.criteria
                else criteria_sets.in_force(criteria_sets.DEFAULT_SET, options.as_of))
-    results = tuple(check_one(p, d, options) for p, d in network_files(paths))
+    files = list(network_files(paths))
+    if progress is not None:
+        progress.start(len(files))
+    results = Results() if len(files) <= SPILL_AFTER else _spill()
+    if jobs > 1 and len(files) > 1:
+        from oncocheck.parallel import checked
+
+        for brief, payload in checked(files, options, jobs):
+            results.add_packed(brief, payload)
+            if progress is not None:
+                progress.advance()
+    else:
+        for path, display in files:
+            results.add(check_one(path, display, options))
+            if progress is not None:
+                progress.advance()
     return build_report(results, default, options)
 
 
-def build_report(results: tuple[FileResult, ...], default: criteria_sets.RuleFile,
+def _spill() -> Results:
+    from oncocheck.spill import SpilledResults
+
+    return SpilledResults()
+
+
+def build_report(results: Results, default: criteria_sets.RuleFile,
                  options: Options) -> Report:
     """The Report for these results, with every criteria set they applied."""
-    applied = {r.criteria for r in results if r.criteria is not None} | {default.ref}
+    applied = {b.criteria for b in results.briefs if b.criteria is not None} | {default.ref}
     by_ref = {rf.ref: rf for rf in criteria_sets.bundled()}
     by_ref[default.ref] = default
     if options.criteria:

@@ -8,10 +8,27 @@ both languages, so a renderer picks one with `text.get(lang)`; the JSON report a
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, dataclass_transform
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type) -> type:
+    """A frozen, slotted dataclass that pickles as a call of its constructor.
+
+    Batches move results between processes and through a spill file; the generic dataclass
+    state restore is several times slower to load than calling the class.
+    """
+    built = dataclass(frozen=True, slots=True)(cls)
+    built.__reduce__ = _reduce  # type: ignore[method-assign]
+    return built
+
+
+def _reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
+    return type(self), tuple([getattr(self, name) for name in self.__slots__])
 
 
 class Status(StrEnum):
@@ -37,7 +54,7 @@ class Verdict(StrEnum):
     INVALID = "invalid"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A text for people, in Dutch (`nl`) and English (`en`)."""
 
@@ -49,7 +66,7 @@ class Text:
         return self.en if lang == "en" else self.nl
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """Where in the network file (or its members spreadsheet) a finding points.
 
@@ -64,7 +81,7 @@ class Location:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoadError:
     """Why a file could not be loaded. `line`/`column` are None only when no position exists
     (an unreadable file, a file that is not found)."""
@@ -76,7 +93,7 @@ class LoadError:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CriteriaRef:
     """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`."""
 
@@ -90,7 +107,7 @@ class CriteriaRef:
         return f"{self.set}@{self.version}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CriterionInfo:
     """What a renderer needs to show about one criterion of a set."""
 
@@ -104,7 +121,7 @@ class CriterionInfo:
     check: str  # the check kind, e.g. "verwijsgids_share"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CriteriaSetInfo:
     """One applied criteria version with its criteria, in criteria order."""
 
@@ -117,7 +134,7 @@ class CriteriaSetInfo:
         return next((c for c in self.criteria if c.id == criterion_id), None)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanItem:
     """One improvement action (`plan:` in the network file)."""
 
@@ -128,7 +145,7 @@ class PlanItem:
     location: Location | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """The outcome of one criterion (or one extra warning) for one file.
 
@@ -155,7 +172,7 @@ class Finding:
         return self.status is not Status.MET
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MemberRow:
     """One member as reports show it, with why it is left out of the 2a denominator (if so)."""
 
@@ -169,7 +186,7 @@ class MemberRow:
     location: Location | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileResult:
     """Everything known about one checked file.
 
@@ -196,17 +213,88 @@ class FileResult:
         return self.verdict is not Verdict.COMPLIANT or (strict and bool(self.warnings))
 
 
-@dataclass(frozen=True, slots=True)
+@record
+class Brief:
+    """What the summary, the exit code and the output guards need of one file's result."""
+
+    verdict: Verdict
+    warned: bool  # it has warnings that are not met
+    criteria: CriteriaRef | None = None
+    references: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, result: FileResult) -> Brief:
+        """The brief of a result."""
+        return cls(result.verdict, bool(result.warnings), result.criteria, result.references)
+
+    def fails(self, strict: bool = False) -> bool:
+        """As FileResult.fails."""
+        return self.verdict is not Verdict.COMPLIANT or (strict and self.warned)
+
+
+class Results(Sequence[FileResult]):
+    """The files of a report in path order, each with its `Brief` at hand.
+
+    This one holds the results in memory; a large batch keeps them in a spill file instead
+    (`oncocheck.spill`), so that a run's memory does not grow with the number of files.
+    """
+
+    def __init__(self, results: Sequence[FileResult] = ()) -> None:
+        self._results = list(results)
+        self._briefs = [Brief.of(r) for r in self._results]
+
+    @property
+    def briefs(self) -> tuple[Brief, ...]:
+        """Each file's brief, in order."""
+        return tuple(self._briefs)
+
+    def add(self, result: FileResult) -> None:
+        """Append the next file's result (while the report is being built)."""
+        self._results.append(result)
+        self._briefs.append(Brief.of(result))
+
+    def add_packed(self, brief: Brief, payload: bytes) -> None:
+        """Append a result as another process packed it (`oncocheck.spill.pack`)."""
+        import pickle
+
+        self.add(pickle.loads(payload))  # noqa: S301 - made by our own worker process
+
+    def __len__(self) -> int:
+        return len(self._briefs)
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - as Sequence
+        return self._results[index]
+
+    def __iter__(self):  # noqa: ANN204 - as Sequence
+        return iter(self._results)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} files)"
+
+
+@record
 class Report:
-    """The outcome of one run: every file, in path order, and the criteria sets applied."""
+    """The outcome of one run: every file, in path order, and the criteria sets applied.
+
+    `results` may be given as any sequence of FileResults; it is kept as a `Results`.
+    """
 
     tool_version: str
     as_of: date
     criteria: CriteriaRef
     criteria_sets: tuple[CriteriaSetInfo, ...]
-    results: tuple[FileResult, ...]
+    results: Results
     #: The same files checked under another criteria version (`check --compare`), or None.
     compare: Report | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.results, Results):
+            object.__setattr__(self, "results", Results(self.results))
 
     def criteria_set(self, ref: CriteriaRef | None) -> CriteriaSetInfo | None:
         """The applied set with this reference, or None."""
@@ -215,7 +303,7 @@ class Report:
     @property
     def summary(self) -> dict[str, int]:
         """Counts of files per verdict, in the JSON report's order."""
-        counts = Counter(r.verdict for r in self.results)
+        counts = Counter(b.verdict for b in self.results.briefs)
         return {
             "files": len(self.results),
             "compliant": counts[Verdict.COMPLIANT],
@@ -225,6 +313,7 @@ class Report:
 
     def exit_code(self, strict: bool = False) -> int:
         """0 all compliant, 1 some not compliant, 2 some invalid (cli.md)."""
-        if any(r.verdict is Verdict.INVALID for r in self.results):
+        briefs = self.results.briefs
+        if any(b.verdict is Verdict.INVALID for b in briefs):
             return 2
-        return 1 if any(r.fails(strict) for r in self.results) else 0
+        return 1 if any(b.fails(strict) for b in briefs) else 0

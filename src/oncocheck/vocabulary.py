@@ -6,9 +6,10 @@ with any case, accents, spaces, hyphens or underscores; `resolve` finds the entr
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
-from pydantic import PrivateAttr, model_validator
+from pydantic import model_validator
 
 from oncocheck.fields import NonEmpty, Strict, YesNo
 from oncocheck.report import Text
@@ -37,16 +38,22 @@ class Vocabulary(Strict):
     """All disciplines, with a lookup by every accepted spelling."""
 
     disciplines: list[Discipline]
-    _lookup: dict[str, Discipline] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
-    def _index(self) -> Vocabulary:
-        for entry in self.disciplines:
-            for name in (entry.id, entry.nl, entry.en, *entry.aliases):
-                self._lookup.setdefault(normalise(name), entry)
+    def _has_other(self) -> Vocabulary:
         if OTHER not in self.ids:
             raise ValueError(f"the vocabulary needs an entry '{OTHER}'")
         return self
+
+    @cached_property
+    def lookup(self) -> dict[str, Discipline]:
+        """Every normalised spelling with its entry (first entry wins); a plain attribute
+        once built, since `resolve` runs for every member of every file."""
+        found: dict[str, Discipline] = {}
+        for entry in self.disciplines:
+            for name in (entry.id, entry.nl, entry.en, *entry.aliases):
+                found.setdefault(normalise(name), entry)
+        return found
 
     @property
     def ids(self) -> list[str]:
@@ -55,12 +62,12 @@ class Vocabulary(Strict):
 
     def resolve(self, written: str) -> Discipline | None:
         """The entry for a discipline as written, or None when unknown."""
-        return self._lookup.get(normalise(written))
+        return self.lookup.get(normalise(written))
 
     def get(self, discipline_id: str) -> Discipline:
         """The entry with this canonical id (KeyError when unknown)."""
-        return self._lookup[normalise(discipline_id)]
+        return self.lookup[normalise(discipline_id)]
 
     def spellings(self) -> dict[str, str]:
         """Every normalised spelling with the canonical id it means (for suggestions)."""
-        return {name: entry.id for name, entry in self._lookup.items()}
+        return {name: entry.id for name, entry in self.lookup.items()}

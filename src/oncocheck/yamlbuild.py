@@ -7,7 +7,8 @@ so an alias bomb ("billion laughs") is stopped by arithmetic before anything is 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 import yaml
 
@@ -40,6 +41,8 @@ class _Frame:
 class Builder:
     """Feed it events with `feed`; then `result()` is the document."""
 
+    _handlers: ClassVar[dict[type, Callable[[Builder, Any], None]]]
+
     def __init__(self, max_depth: int, max_nodes: int) -> None:
         self.max_depth, self.max_nodes = max_depth, max_nodes
         self.values: dict[str, tuple[int, int]] = {}
@@ -57,31 +60,28 @@ class Builder:
 
     def feed(self, event: yaml.Event) -> None:
         """Take one parser event."""
-        if isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._open(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._close()
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self._documents += 1
-            if self._documents > 1:
-                raise _error(event, "het bestand bevat meer dan één YAML-document (`---`)",
-                             "the file holds more than one YAML document (`---`)")
+        handler = self._handlers.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _document(self, event: yaml.DocumentStartEvent) -> None:
+        self._documents += 1
+        if self._documents > 1:
+            raise _error(event, "het bestand bevat meer dan één YAML-document (`---`)",
+                         "the file holds more than one YAML document (`---`)")
 
     def _check_tag(self, event: yaml.NodeEvent) -> None:
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag not in _ALLOWED_TAGS:
             shown = tag.replace(_STANDARD, "!!") if tag.startswith(_STANDARD) else tag
             raise _error(event, f"de YAML-tag {quoted(shown)} is niet toegestaan; haal hem weg",
                          f"the YAML tag {quoted(shown)} is not allowed; remove it")
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        self._check_tag(event)
+        if event.tag is not None:
+            self._check_tag(event)
         value: str | None = event.value
-        hidden = _INVISIBLE.search(event.value)
+        hidden = _INVISIBLE.search(value)
         if hidden:
             code = f"U+{ord(hidden.group()):04X}"
             raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
@@ -100,7 +100,7 @@ class Builder:
         path = self._child_path(event)
         self._stack.append(_Frame(container, path, event.anchor))
 
-    def _close(self) -> None:
+    def _close(self, _event: yaml.Event | None = None) -> None:
         frame = self._stack.pop()
         if frame.anchor:
             self._anchors[frame.anchor] = (frame.container, frame.size)
@@ -178,6 +178,14 @@ class Builder:
             frame.key = None
         else:
             frame.container.append(value)
+
+
+Builder._handlers = {  # type(event) -> method; a dict lookup beats a chain of isinstance
+    yaml.ScalarEvent: Builder._scalar,
+    yaml.MappingStartEvent: Builder._open, yaml.SequenceStartEvent: Builder._open,
+    yaml.MappingEndEvent: Builder._close, yaml.SequenceEndEvent: Builder._close,
+    yaml.AliasEvent: Builder._alias, yaml.DocumentStartEvent: Builder._document,
+}
 
 
 def _join(path: str, key: str) -> str:

@@ -128,8 +128,13 @@ def parse(text: str) -> Source:
     """Parse YAML text into a Source; raise LoadFailed with a position on any problem."""
     builder = Builder(max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        loader = _Loader(text)
+        try:
+            next_event, feed = loader.get_event, builder.feed
+            while (event := next_event()) is not None:  # None after the stream's end
+                feed(event)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text) from exc
     except yaml.reader.ReaderError as exc:

@@ -1,11 +1,14 @@
 """Renderers turn a `Report` into text; they never see the checker, the CLI or the files.
 
-Each format is a module with `render(report: Report, lang: str) -> str`. Modules are imported
+Each format is a module with `render(report: Report, lang: str) -> str`; a format whose size
+grows with the batch (JSON) also has `chunks(report, lang)`, the same text in pieces, so a large
+batch is written without being held whole. Modules are imported
 only when their format is asked for, so heavy dependencies (jinja2) stay out of start-up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -26,3 +29,11 @@ FORMATS: dict[str, str] = {
 def render(report: Report, fmt: str, lang: str) -> str:
     """The report as text in format `fmt` (a key of FORMATS) and language `lang`."""
     return import_module(FORMATS[fmt]).render(report, lang)
+
+
+def chunks(report: Report, fmt: str, lang: str) -> Iterable[str]:
+    """The same text as `render`, in pieces where the format can stream."""
+    module = import_module(FORMATS[fmt])
+    if hasattr(module, "chunks"):
+        return module.chunks(report, lang)
+    return (module.render(report, lang),)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from oncocheck.report import FileResult, Finding, LoadError, Location, PlanItem, Report
@@ -59,22 +60,47 @@ def _result(result: FileResult) -> dict[str, Any]:
 
 def as_dict(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
+    data = _head(report)
+    data["results"] = [_result(r) for r in report.results]
+    data.update(_tail(report))
+    return data
+
+
+def _head(report: Report) -> dict[str, Any]:
     ref = report.criteria
-    data: dict[str, Any] = {
+    return {
         "tool": {"name": "oncocheck", "version": report.tool_version},
         "criteria": {"set": ref.set, "version": ref.version,
                      "valid_from": ref.valid_from.isoformat()},
         "as_of": report.as_of.isoformat(),
         "summary": report.summary,
-        "results": [_result(r) for r in report.results],
     }
-    if report.compare is not None:
-        from oncocheck.render import compare
 
-        data["compare"] = compare.as_dict(report)
-    return data
+
+def _tail(report: Report) -> dict[str, Any]:
+    if report.compare is None:
+        return {}
+    from oncocheck.render import compare
+
+    return {"compare": compare.as_dict(report)}
 
 
 def render(report: Report, lang: str) -> str:
     """The JSON text; `lang` is ignored because the JSON report is always English."""
-    return json.dumps(as_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report, lang))
+
+
+def chunks(report: Report, lang: str) -> Iterator[str]:
+    """The JSON text in pieces, one file's result at a time, so a batch of any size is
+    written without holding it all: the same text as `json.dumps(as_dict(report), indent=2)`."""
+    head = _dumps(_head(report))
+    yield head[:-2] + ',\n  "results": ['
+    for i, result in enumerate(report.results):
+        yield ("\n    " if i == 0 else ",\n    ") + _dumps(_result(result)).replace("\n", "\n    ")
+    yield "\n  ]" if len(report.results) else "]"
+    tail = _tail(report)
+    yield (",\n" + _dumps(tail)[2:] if tail else "\n}") + "\n"
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,57 @@
+"""Checking a batch in a pool of processes, results in path order.
+
+A worker checks one file at a time and sends back its result packed (pickled once, in the
+worker), with its brief; the parsed document never leaves the worker. Rule files and the
+vocabulary are loaded once per process (on Linux the workers inherit them from the parent).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from oncocheck.engine import Options
+from oncocheck.report import Brief
+from oncocheck.spill import pack
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def checked(files: list[tuple[Path, str]], options: Options,
+            jobs: int) -> Iterator[tuple[Brief, bytes]]:
+    """Each file's brief and packed result, in the order of `files`."""
+    workers = min(jobs, len(files))
+    # small chunks keep the workers evenly busy; larger ones cost less to hand out
+    chunk = max(1, min(32, len(files) // (workers * 8)))
+    with _context().Pool(workers, initializer=_ignore_interrupt) as pool:
+        yield from pool.imap(partial(_check, options=options), files, chunksize=chunk)
+
+
+def _check(item: tuple[Path, str], options: Options) -> tuple[Brief, bytes]:
+    from oncocheck.pipeline import check_one
+
+    return pack(check_one(item[0], item[1], options))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe and quick (Linux: the workers start with everything loaded);
+    spawn elsewhere."""
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C is the parent's to handle; it ends the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

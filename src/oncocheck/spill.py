@@ -1,0 +1,60 @@
+"""Results of a large batch kept in a temporary file, so memory stays flat as the batch grows.
+
+Each result is stored pickled, as the process that checked it made it; only its `Brief` stays
+in memory. Reading the results again (a renderer iterating them) loads one at a time. The file
+is unnamed on disk (`tempfile.TemporaryFile`) and vanishes with the process.
+"""
+
+from __future__ import annotations
+
+import pickle
+import tempfile
+from collections.abc import Iterator
+
+from oncocheck.report import Brief, FileResult, Results
+
+PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def pack(result: FileResult) -> tuple[Brief, bytes]:
+    """A result as the spill file stores it, with its brief."""
+    return Brief.of(result), pickle.dumps(result, protocol=PROTOCOL)
+
+
+class SpilledResults(Results):
+    """Results written to a temporary file as they come (`add`), read back in order."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="oncocheck-")
+        self._spans: list[tuple[int, int]] = []
+        self._briefs: list[Brief] = []
+        self._end = 0
+
+    def add(self, result: FileResult) -> None:
+        """Append the next file's result."""
+        self.add_packed(*pack(result))
+
+    def add_packed(self, brief: Brief, payload: bytes) -> None:
+        """Append one packed result (see `pack`)."""
+        self._file.seek(self._end)
+        self._file.write(payload)
+        self._spans.append((self._end, len(payload)))
+        self._end += len(payload)
+        self._briefs.append(brief)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - as Sequence
+        if isinstance(index, slice):
+            return tuple(self._load(i) for i in range(*index.indices(len(self))))
+        return self._load(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[FileResult]:
+        for i in range(len(self)):
+            yield self._load(i)
+
+    def _load(self, i: int) -> FileResult:
+        start, size = self._spans[i]
+        self._file.seek(start)
+        return pickle.loads(self._file.read(size))  # noqa: S301 - our own file, just written
