@@ -1,4 +1,4 @@
-"""The performance goals of issue 6, the ratios that test them, and the check-jsonschema estimate."""
+"""The goals of issue 6, the ratios that test them, and the check-jsonschema estimate."""
 
 from __future__ import annotations
 

@@ -71,7 +71,8 @@ def _run_once(name: str, commands: list[list[str]], ok: tuple[int, ...]) -> dict
     bad = [code for code in result["exit_codes"] if code not in ok]
     if bad:
         raise BenchError(f"{name}: exit code {bad[0]} (expected {' or '.join(map(str, ok))})"
-                         f" from {' '.join(commands[0][:6])} ...\n{result['stderr'][-2000:]}")
+                         f" from {' '.join(commands[0][:6])} ...\n"
+                         f"{result['stderr'][-2000:] or '(no error output; stdout was discarded)'}")
     return result
 
 
