@@ -19,7 +19,8 @@ from pathlib import Path
 
 from benchdata import dataset, network_files
 from goals import Estimate, estimate, goals
-from measurements import BenchError, Measurement, measure, split_arguments
+from measurements import (BenchError, Command, Measurement, measure, measure_in_turns,
+                          split_arguments)
 from summary import machine, print_summary, write_json
 
 HERE = Path(__file__).resolve().parent
@@ -77,25 +78,25 @@ def find_tools(skip_jsonschema: bool) -> Tools:
     return Tools(oncocheck, jsonschema, "--jobs" in helptext, version)
 
 
-def check(tools: Tools, target: Path, jobs1: bool = False) -> list[list[str]]:
+def check(tools: Tools, name: str, label: str, target: Path, jobs1: bool = False) -> Command:
     """`oncocheck check TARGET --format json` (stdout goes to /dev/null), maybe --jobs 1."""
-    return [[*tools.oncocheck, "check", str(target), "--format", "json",
-             *(["--jobs", "1"] if jobs1 else [])]]
+    return Command(name, label, [[*tools.oncocheck, "check", str(target), "--format", "json",
+                                  *(["--jobs", "1"] if jobs1 else [])]], CHECK_OK)
 
 
 def measure_batches(tools: Tools, runs: int, main: Path, small: Path) -> dict[str, Measurement]:
     """(a) the floor, (b) check, (c) check --jobs 1, and both on the small batch (memory)."""
     count, few = len(network_files(main)), len(network_files(small))
-    found = {"floor": measure("floor", f"(a) floor: parse {count:,} files (C loader)",
-                              [[sys.executable, str(HERE / "floor.py"), str(main)]], runs)}
-    plans = [("check", f"(b) check {count:,} files, default jobs", main, False),
-             ("small-check", f"(f) check {few:,} files, default jobs", small, False)]
+    floor = Command("floor", f"(a) floor: parse {count:,} files (C loader)",
+                    [[sys.executable, str(HERE / "floor.py"), str(main)]])
+    full = [floor, check(tools, "check", f"(b) check {count:,} files, default jobs", main)]
+    part = [check(tools, "small-check", f"(f) check {few:,} files, default jobs", small)]
     if tools.has_jobs:
-        plans[1:1] = [("check-jobs1", f"(c) check {count:,} files, --jobs 1", main, True)]
-        plans.append(("small-check-jobs1", f"(f) check {few:,} files, --jobs 1", small, True))
-    for name, label, folder, jobs1 in plans:
-        found[name] = measure(name, label, check(tools, folder, jobs1), runs, CHECK_OK)
-    return found
+        full.append(check(tools, "check-jobs1", f"(c) check {count:,} files, --jobs 1", main,
+                          jobs1=True))
+        part.append(check(tools, "small-check-jobs1", f"(f) check {few:,} files, --jobs 1",
+                          small, jobs1=True))
+    return measure_in_turns(full, runs) | measure_in_turns(part, runs)
 
 
 def measure_jsonschema(tools: Tools, runs: int, main: Path,
@@ -109,35 +110,34 @@ def measure_jsonschema(tools: Tools, runs: int, main: Path,
         schema.write_text(subprocess.run([*tools.oncocheck, "schema"], capture_output=True,
                                          text=True, check=True).stdout, encoding="utf-8")
         prefix = [*tools.jsonschema, "--schemafile", str(schema)]
-        found = {"jsonschema": measure("jsonschema", f"(d) check-jsonschema, {files:,} files",
-                                       split_arguments(prefix, paths[:files]), runs)}
+        found = {"jsonschema": measure(Command(
+            "jsonschema", f"(d) check-jsonschema, {files:,} files",
+            split_arguments(prefix, paths[:files])), runs)}
         if 1 < files < len(paths):  # the fixed cost, so that only the per-file cost is scaled
-            found["jsonschema-one"] = measure("jsonschema-one", "(d) check-jsonschema, 1 file",
-                                              [[*prefix, paths[0]]], runs)
+            found["jsonschema-one"] = measure(Command(
+                "jsonschema-one", "(d) check-jsonschema, 1 file", [[*prefix, paths[0]]]), runs)
     return found, estimate(found["jsonschema"], files, len(paths), found.get("jsonschema-one"))
 
 
 def measure_latency(tools: Tools, runs: int, one: Path) -> dict[str, Measurement]:
     """(e) one-file check and --version against the bare import of the libraries they use."""
-    plans = [("bare-import", f"(e) python -c '{BARE_IMPORT}'", [sys.executable, "-c", BARE_IMPORT],
-              (0,)),
-             ("one-file", "(e) check one 40-member file", [*tools.oncocheck, "check", str(one)],
-              CHECK_OK),
-             ("version", "(e) oncocheck --version", [*tools.oncocheck, "--version"], (0,))]
-    return {name: measure(name, label, [command], runs, ok, warmup=True)
-            for name, label, command, ok in plans}
+    return measure_in_turns([
+        Command("bare-import", f"(e) python -c '{BARE_IMPORT}'",
+                [[sys.executable, "-c", BARE_IMPORT]]),
+        Command("one-file", "(e) check one 40-member file",
+                [[*tools.oncocheck, "check", str(one)]], CHECK_OK),
+        Command("version", "(e) oncocheck --version", [[*tools.oncocheck, "--version"]]),
+    ], runs, warmup=True)
 
 
 def measure_large(tools: Tools, runs: int, large: Path) -> dict[str, Measurement]:
     """N files of 2,000 members, default jobs and --jobs 1: figures only."""
     count = len(network_files(large))
-    found = {"large-check": measure("large-check", f"check {count:,} large files, default jobs",
-                                    check(tools, large), runs, CHECK_OK)}
+    commands = [check(tools, "large-check", f"check {count:,} large files, default jobs", large)]
     if tools.has_jobs:
-        found["large-check-jobs1"] = measure(
-            "large-check-jobs1", f"check {count:,} large files, --jobs 1",
-            check(tools, large, jobs1=True), runs, CHECK_OK)
-    return found
+        commands.append(check(tools, "large-check-jobs1", f"check {count:,} large files, "
+                              "--jobs 1", large, jobs1=True))
+    return measure_in_turns(commands, runs)
 
 
 def run(args: argparse.Namespace) -> None:

@@ -1,8 +1,9 @@
-"""Measure a command: several runs through wrapper.py, each run's time, the peak memory.
+"""Measure commands: several runs through wrapper.py, each run's time, the peak memory.
 
 A measurement's time is the median of its runs; its memory is the largest peak RSS of any
-single process over all runs. A command whose exit code is not an expected one stops the
-benchmark with its stderr: a figure from a failed run would be meaningless.
+single process over all runs. Commands that are compared take turns, run by run. A command
+whose exit code is not an expected one stops the benchmark with its stderr: a figure from a
+failed run would be meaningless.
 """
 
 from __future__ import annotations
@@ -43,36 +44,54 @@ class Measurement:
                 "peak_mb": self.peak_mb, "invocations": self.invocations}
 
 
-def measure(name: str, label: str, commands: list[list[str]], runs: int, ok: tuple[int, ...] = (0,),
-            warmup: bool = False) -> Measurement:
-    """Run the commands (one after another) `runs` times; print and return the figures.
+@dataclass(frozen=True)
+class Command:
+    """What to measure: a key, a label, the commands of one run, the exit codes expected."""
 
-    ok lists the expected exit codes.
+    name: str
+    label: str
+    commands: list[list[str]]  # run one after another (a file list split to fit the OS limit)
+    ok: tuple[int, ...] = (0,)
 
-    With warmup, one extra run comes first and is not counted (caches, .pyc files).
+
+def measure(command: Command, runs: int) -> Measurement:
+    """Run the command `runs` times; print each run and return the figures."""
+    return measure_in_turns([command], runs)[command.name]
+
+
+def measure_in_turns(commands: list[Command], runs: int,
+                     warmup: bool = False) -> dict[str, Measurement]:
+    """Run each command `runs` times, taking turns, and return their figures by name.
+
+    Taking turns spreads any change in the machine's load over all the commands compared.
+    With warmup, each command first runs once uncounted (file caches, .pyc files).
     """
-    if warmup:
-        _run_once(label, commands, ok)
-    seconds, peaks = [], []
+    for command in commands if warmup else []:
+        _run_once(command)
+    seconds: dict[str, list[float]] = {command.name: [] for command in commands}
+    peaks: dict[str, list[float]] = {command.name: [] for command in commands}
     for number in range(1, runs + 1):
-        result = _run_once(label, commands, ok)
-        seconds.append(result["seconds"])
-        peaks.append(result["max_rss_kb"] / 1024)
-        print(f"  {label}: run {number}/{runs}: {seconds[-1]:.3f} s, {peaks[-1]:.1f} MB",
-              flush=True)
-    return Measurement(name, label, tuple(seconds), max(peaks), len(commands))
+        for command in commands:
+            result = _run_once(command)
+            seconds[command.name].append(result["seconds"])
+            peaks[command.name].append(result["max_rss_kb"] / 1024)
+            print(f"  {command.label}: run {number}/{runs}: {result['seconds']:.3f} s, "
+                  f"{peaks[command.name][-1]:.1f} MB", flush=True)
+    return {c.name: Measurement(c.name, c.label, tuple(seconds[c.name]), max(peaks[c.name]),
+                                len(c.commands)) for c in commands}
 
 
-def _run_once(name: str, commands: list[list[str]], ok: tuple[int, ...]) -> dict:
+def _run_once(command: Command) -> dict:
     """One run through the wrapper; BenchError if any command exits with an unexpected code."""
     wrapper = subprocess.run([sys.executable, str(WRAPPER)], input=json.dumps(
-        {"commands": commands}), capture_output=True, text=True, check=True)
+        {"commands": command.commands}), capture_output=True, text=True, check=True)
     result = json.loads(wrapper.stdout)
-    bad = [code for code in result["exit_codes"] if code not in ok]
+    bad = [code for code in result["exit_codes"] if code not in command.ok]
     if bad:
-        raise BenchError(f"{name}: exit code {bad[0]} (expected {' or '.join(map(str, ok))})"
-                         f" from {' '.join(commands[0][:6])} ...\n"
-                         f"{result['stderr'][-2000:] or '(no error output; stdout was discarded)'}")
+        raise BenchError(
+            f"{command.label}: exit code {bad[0]} (expected {' or '.join(map(str, command.ok))})"
+            f" from {' '.join(command.commands[0][:6])} ...\n"
+            f"{result['stderr'][-2000:] or '(no error output; stdout was discarded)'}")
     return result
 
 
