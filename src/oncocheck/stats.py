@@ -75,11 +75,20 @@ def share_distribution(results: Iterable[FileResult]) -> ShareDistribution:
         shares[-1] if shares else None)
 
 
-def share_thresholds(results: Iterable[FileResult]) -> tuple[float, ...]:
-    """The 2a thresholds the results were checked against, smallest first."""
-    found = {f.observed.get("threshold") for r in results for f in r.findings
-             if f.criterion == SHARE_CRITERION and f.severity is Severity.ERROR}
-    return tuple(sorted(t for t in found if isinstance(t, (int, float))))
+def share_thresholds(results: Iterable[FileResult]) -> tuple[tuple[str, float], ...]:
+    """The 2a thresholds the results were checked against, smallest first, each labelled with
+    the criteria versions that use it (`loppsoz@2021`)."""
+    found: dict[float, list[str]] = {}
+    for result in results:
+        for f in result.findings:
+            threshold = f.observed.get("threshold")
+            if f.criterion != SHARE_CRITERION or not isinstance(threshold, (int, float)):
+                continue
+            labels = found.setdefault(threshold, [])
+            label = result.criteria.label if result.criteria else ""
+            if label not in labels:
+                labels.append(label)
+    return tuple((", ".join(sorted(found[t])), t) for t in sorted(found))
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,10 +40,10 @@ def _bars(values: Sequence[int], labels: Sequence[str], label_every: int) -> lis
     for i, (value, label) in enumerate(zip(values, labels, strict=True)):
         height = plot_h * value / top
         x, y = LEFT + i * step, TOP + plot_h - height
-        parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" width="{step * 0.8:.1f}" '
-                     f'height="{height:.1f}" fill="{BAR}"><title>{escape(label)}: {value}'
-                     '</title></rect>')
-        if value:
+        if value:  # an empty bin is no shape; its 0 is in the page's table
+            parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" '
+                         f'width="{step * 0.8:.1f}" height="{height:.1f}" fill="{BAR}">'
+                         f'<title>{escape(label)}: {value}</title></rect>')
             parts.append(_text(x + step / 2, y - 4, str(value)))
         if i % label_every == 0:
             parts.append(_text(x + step / 2, TOP + plot_h + 15, label, colour=MUTED))
