@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from oncocheck import criteria as criteria_sets
+from oncocheck import pipeline
 from oncocheck.checks.verwijsgids import meets_share
+from oncocheck.engine import Options
+from oncocheck.errors import UsageError
 from oncocheck.report import CriteriaRef, FileResult, Report, Severity, Text, Verdict
 from oncocheck.stats import SHARE_CRITERION, ShareDistribution, share_distribution, share_of
 
@@ -134,3 +138,29 @@ def compare(before: Report, after: Report, sweep_criterion: str | None = None) -
         share_distribution(after.results), (_threshold(before), _threshold(after)),
         sweep(after.results) if sweep_criterion == SHARE_CRITERION else None)
 
+
+
+def sweep_criterion(value: str | None) -> str | None:
+    """The criterion of `--sweep` (only 2a can be swept); UsageError for anything else."""
+    if value is None or value.strip().lower() in SWEEPABLE:
+        return None if value is None else value.strip().lower()
+    known = ", ".join(SWEEPABLE)
+    raise UsageError(Text(f"--sweep kan alleen {known} verkennen, niet '{value}'",
+                          f"--sweep can only sweep {known}, not '{value}'"))
+
+
+def check_both(paths: list[str], before: str, after: str, as_of: date) -> tuple[Report, Report]:
+    """The files checked under `before` and under `after` (criteria specs as for --criteria).
+
+    UsageError for an unknown version or when no path holds a network file; a file that cannot
+    be read is an invalid result in both reports, as with `check`.
+    """
+    for spec in (before, after):
+        criteria_sets.find(spec, as_of)
+    found = list(pipeline.network_files(paths))
+    if not found or all(pipeline.is_dir(path) for path, _ in found):
+        given = ", ".join(paths) or "-"
+        raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
+                              f"no network files (*.yaml, *.yml) found in {given}"))
+    return (pipeline.run(paths, Options(as_of, before)),
+            pipeline.run(paths, Options(as_of, after)))

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-WIDTH, HEIGHT = 720, 260
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 28, 44
+WIDTH, HEIGHT = 720, 280
+LEFT, RIGHT, TOP, BOTTOM = 40, 10, 44, 44
 BAR, INK, MUTED, GRID = "#0a58ca", "#1f2328", "#57606a", "#d0d7de"
 
 
@@ -53,8 +53,8 @@ def _bars(values: Sequence[int], labels: Sequence[str], label_every: int) -> lis
 def _marker(marker: Marker, count: int, index: int) -> str:
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     x = LEFT + plot_w * marker.at / max(count, 1)
-    y = TOP - 16 + 11 * (index % 2)  # alternate heights so two close labels do not overlap
-    return (f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{TOP + plot_h}" '
+    y = 12 + 12 * (index % 2)  # above the bars; alternate so two close labels do not overlap
+    return (f'<line x1="{x:.1f}" y1="{y + 4}" x2="{x:.1f}" y2="{TOP + plot_h}" '
             f'stroke="{marker.colour}" stroke-width="2" stroke-dasharray="6 3"/>'
             + _text(x + 4, y, marker.label, anchor="start", colour=marker.colour))
 
