@@ -70,6 +70,8 @@ def _criteria(impact: Impact, lang: str) -> Table:
     table = _table("ID", w["criterion"], w["changed"], w["transitions"],
                    w["failing"].format(label=impact.before.label),
                    w["failing"].format(label=impact.after.label))
+    table.columns[1].min_width = 30
+    table.columns[3].no_wrap = True  # a transition on one line is easier to read and search
     for c in impact.criteria:
         table.add_row(c.id, c.title.get(lang), str(c.changed),
                       transitions_text(c.transitions, lang), str(c.failing_before),
