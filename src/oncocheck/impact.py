@@ -120,8 +120,10 @@ def sweep(results: tuple[FileResult, ...]) -> tuple[SweepPoint, ...]:
 
 
 def compare(before: Report, after: Report, sweep_criterion: str | None = None) -> Impact:
-    """The Impact of `after` over `before` (the same files, in the same order)."""
-    pairs = list(zip(before.results, after.results, strict=True))
+    """The Impact of `after` over `before` (the same files checked under both versions)."""
+    # paired by file, so a file that appears or goes between the two runs cannot shift pairs
+    later = {r.file: r for r in after.results}
+    pairs = [(a, later[a.file]) for a in before.results if a.file in later]
     valid = [(statuses(a), statuses(b)) for a, b in pairs
              if Verdict.INVALID not in (a.verdict, b.verdict)]
     ids = {cid for a, b in valid for cid in (*a, *b)}
