@@ -142,7 +142,33 @@ def test_index_is_complete_without_scripts(browser: object, site: Path) -> None:
     assert page.locator("table.matrix tbody tr").count() == 8
     assert page.locator("tr[data-network]:visible").count() == 16
     assert page.locator("th button").count() == 0 and page.locator("#filter").count() == 0
+    statistics = page.locator("section[aria-labelledby=statistics]")
+    assert statistics.get_by_role("img").first.is_visible()  # the 2a share chart
+    assert statistics.get_by_text("Disciplines per netwerk").is_visible()
     context.close()
+
+
+def test_impact_page(browser: object, tmp_path: Path) -> None:
+    target = tmp_path / "impact.html"
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, [
+            "impact", "tests/impact", "--from", "loppsoz@2021", "--to", "loppsoz@2024",
+            "--sweep", "2a", "--format", "html", "--output", str(target), "--lang", "en",
+            "--as-of", "2026-11-23"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    visit = Visit(browser, target)
+    page = visit.page
+    assert page.get_by_role("heading", level=1).inner_text() == \
+        "Impact of a criteria version: loppsoz@2021 → loppsoz@2024"
+    charts = page.get_by_role("img")
+    assert charts.count() == 2 and charts.first.is_visible()
+    assert charts.first.bounding_box()["height"] > 100
+    visit.assert_quiet()
+    visit.context.close()
 
 
 def test_hostile_name_runs_no_script(browser: object, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
     `*.yaml`/`*.yml` (hidden entries skipped, symlinked directories not followed), sorted."""
     for given in paths:
         path = Path(given)
-        if not _is_dir(path):
+        if not is_dir(path):
             yield path, printable(given)
             continue
         found = []
@@ -50,7 +50,8 @@ def printable(name: str) -> str:
     return _UNPRINTABLE.sub("?", name)
 
 
-def _is_dir(path: Path) -> bool:
+def is_dir(path: Path) -> bool:
+    """Whether `path` is a folder (False for names the system cannot handle)."""
     try:
         return path.is_dir()
     except (OSError, ValueError):  # a name too long for the system is no folder
@@ -67,7 +68,7 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
         return FileResult(display, Verdict.INVALID, errors=tuple(error))
     except (OSError, ValueError):
         pass  # too long, not a folder on the way: reading it says why
-    if _is_dir(path):
+    if is_dir(path):
         error = load_error("een map zonder .yaml- of .yml-bestanden",
                            "a folder with no .yaml or .yml files in it").errors
         return FileResult(display, Verdict.INVALID, errors=tuple(error))

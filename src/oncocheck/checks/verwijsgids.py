@@ -30,6 +30,15 @@ def percent(value: Fraction | float) -> str:
     return f"{hundredths.numerator}%" if hundredths.denominator == 1 else f"{float(hundredths):.1f}%"
 
 
+def meets_share(listed: int, eligible: int, threshold: float) -> bool:
+    """Whether `listed` of `eligible` reaches `threshold` (inclusive, exact: 3/5 meets 0.6).
+
+    The one comparison 2a makes; `oncocheck impact --sweep 2a` uses it too, so a sweep agrees
+    with the check at every threshold. False when nobody is eligible.
+    """
+    return eligible > 0 and Fraction(listed, eligible) >= Fraction(str(threshold))
+
+
 class VerwijsgidsShare(Check):
     """At least `threshold` of the members of Verwijsgids professions are listed there.
 
@@ -78,7 +87,7 @@ class VerwijsgidsShare(Check):
                     "voeg leden toe met `verwijsgids: ja` of nee bij elk lid",
                     "add members, with `verwijsgids: true` or false for each"))
         share = Fraction(listed, len(eligible))
-        met = share >= Fraction(str(self.threshold))
+        met = meets_share(listed, len(eligible), self.threshold)
         observed["share"] = round(float(share), 3)
         working = f"{listed}/{len(eligible)} = {percent(share)}"
         need = percent(self.threshold)

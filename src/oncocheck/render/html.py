@@ -8,6 +8,7 @@ Jinja2's autoescape; templates live in `oncocheck/templates/`.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import cache
 from typing import Any
 
@@ -15,10 +16,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from oncocheck.render import pages
+from oncocheck.render.impact_words import words as stat_words
 from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
-from oncocheck.render.working import working
+from oncocheck.render.working import percent, working
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
 from oncocheck.sheets.place import member_field, place_text
+from oncocheck.stats import bin_label
 
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
@@ -40,8 +43,13 @@ def _environment() -> jinja2.Environment:
     env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, VERDICT_SYMBOL=VERDICT_SYMBOL,
                        Status=Status, Verdict=Verdict, working=working)
     env.filters["code"] = code_spans
-    env.globals["place"] = place
+    env.globals.update(place=place, working_percent=share_percent, bin_label=bin_label)
     return env
+
+
+def share_percent(value: Fraction | float) -> str:
+    """A share as people read it: 0.636 -> `63.6%`."""
+    return percent(float(value))
 
 
 def place(location: Location, lang: str) -> Markup:
@@ -54,10 +62,16 @@ def place(location: Location, lang: str) -> Markup:
     return Markup(f"<code>{escape(location.path)}</code>, {line} {location.line}")
 
 
-def _page(template: str, report: Report, lang: str, **context: Any) -> str:
+def page(template: str, lang: str, **context: Any) -> str:
+    """One of the templates rendered with the UI words of `lang`; `context` must hold what
+    base.html shows in its footer as `report` (an object with `tool_version` and `as_of`)."""
     lang = "en" if lang == "en" else "nl"
     return _environment().get_template(template).render(
-        report=report, lang=lang, w=words(lang), **context)
+        lang=lang, w=words(lang), sw=stat_words(lang), **context)
+
+
+def _page(template: str, report: Report, lang: str, **context: Any) -> str:
+    return page(template, lang, report=report, **context)
 
 
 def network_page(report: Report, result: FileResult, lang: str, back: str | None = None) -> str:
@@ -78,7 +92,18 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
     return _page("index.html", report, lang, rows=rows, columns=ids, valid=valid, gaps=gaps,
-                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang))
+                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang),
+                 **_statistics(report, lang))
+
+
+def _statistics(report: Report, lang: str) -> dict[str, Any]:
+    """What the index's reviewer statistics show: the 2a share chart and disciplines."""
+    from oncocheck.render.charts import share_chart
+    from oncocheck.stats import discipline_counts, share_distribution, share_thresholds
+
+    shares = share_distribution(report.results)
+    return {"shares": shares, "disciplines": discipline_counts(report.results),
+            "share_svg": share_chart(shares, share_thresholds(report.results), lang)}
 
 
 def render(report: Report, lang: str) -> str:

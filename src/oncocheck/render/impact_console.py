@@ -1,0 +1,153 @@
+"""The impact report in the terminal (rich): verdicts, changes, criteria, 2a shares, sweep.
+
+Plain text when not a terminal, like the `check` console report; every number also stands
+as a number, the bars are only a help for the eye.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from oncocheck.impact import Impact
+from oncocheck.render.impact_words import words
+from oncocheck.render.ui import WORDS as UI
+from oncocheck.render.working import percent
+from oncocheck.stats import BIN_WIDTH, BINS, bin_label
+
+BAR_WIDTH = 40
+
+
+def _table(*columns: str) -> Table:
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name in columns:
+        table.add_column(name)
+    return table
+
+
+def _bar(value: int, top: int) -> str:
+    return "█" * round(BAR_WIDTH * value / top) if top else ""
+
+
+def state(name: str, lang: str) -> str:
+    """A status or verdict value as a word (`not_met` -> `niet voldaan`)."""
+    return UI["en" if lang == "en" else "nl"].get(name) or words(lang)["absent"]
+
+
+def _verdicts(impact: Impact, lang: str) -> Table:
+    w = words(lang)
+    table = _table(w["verdict"], impact.before.label, impact.after.label)
+    for key in ("compliant", "not_compliant", "invalid"):
+        table.add_row(state(key, lang), str(impact.summary_before[key]),
+                      str(impact.summary_after[key]))
+    table.add_row(w["files"], str(impact.summary_before["files"]),
+                  str(impact.summary_after["files"]))
+    return table
+
+
+def _changes(impact: Impact, lang: str) -> Table:
+    w = words(lang)
+    table = _table(w["file"], w["network"], impact.before.label, impact.after.label)
+    for change in impact.changes:
+        # RichText: names from files are shown as written, never read as rich markup
+        table.add_row(RichText(change.file), RichText(change.network or ""),
+                      state(change.before.value, lang),
+                      state(change.after.value, lang))
+    return table
+
+
+def transitions_text(transitions: tuple[tuple[str, str, int], ...], lang: str) -> str:
+    """`voldaan → niet voldaan: 12` for every transition that happens, or `geen`."""
+    found = [f"{state(a, lang)} → {state(b, lang)}: {n}" for a, b, n in transitions if n]
+    return "; ".join(found) or words(lang)["no_transitions"]
+
+
+def _criteria(impact: Impact, lang: str) -> Table:
+    w = words(lang)
+    table = _table("ID", w["criterion"], w["changed"], w["transitions"],
+                   w["failing"].format(label=impact.before.label),
+                   w["failing"].format(label=impact.after.label))
+    table.columns[1].min_width = 30
+    table.columns[3].no_wrap = True  # a transition on one line is easier to read and search
+    for c in impact.criteria:
+        table.add_row(c.id, c.title.get(lang), str(c.changed),
+                      transitions_text(c.transitions, lang), str(c.failing_before),
+                      str(c.failing_after))
+    return table
+
+
+def threshold_notes(impact: Impact, lang: str) -> dict[int, str]:
+    """Bin index -> `drempel loppsoz@2021 50%` for the bins the versions' thresholds fall in."""
+    notes: dict[int, list[str]] = {}
+    for ref, value in zip((impact.before, impact.after), impact.thresholds, strict=True):
+        if value is not None:
+            label = words(lang)["threshold_of"].format(label=ref.label)
+            notes.setdefault(min(int(value * 100 // BIN_WIDTH), BINS - 1), []).append(
+                f"{label} {percent(value)}")
+    return {i: ", ".join(texts) for i, texts in notes.items()}
+
+
+def _shares(impact: Impact, lang: str) -> tuple[Table, str]:
+    w, shares = words(lang), impact.shares
+    table = _table(w["bin"], w["networks"], "")
+    notes = threshold_notes(impact, lang)
+    for i, count in enumerate(shares.counts):
+        note = f"  ← {notes[i]}" if i in notes else ""
+        table.add_row(bin_label(i), str(count), _bar(count, max(shares.counts)) + note)
+    values = [(w[k], v) for k, v in (("minimum", shares.minimum), ("median", shares.median),
+                                      ("maximum", shares.maximum))]
+    line = ", ".join(f"{name} {percent(float(v)) if v is not None else '–'}"
+                     for name, v in values)
+    line += f"; {w['undefined']}: {shares.undefined}; {w['invalid']}: {shares.invalid}"
+    return table, line
+
+
+def _sweep(impact: Impact, lang: str) -> Table:
+    w = words(lang)
+    table = _table(w["threshold"], w["meeting"], "")
+    top = max((p.meeting for p in impact.sweep or ()), default=0)
+    for point in impact.sweep or ():
+        table.add_row(f"{point.threshold}%", str(point.meeting), _bar(point.meeting, top))
+    return table
+
+
+def write(impact: Impact, lang: str, console: Console) -> None:
+    """Print the impact report on `console`."""
+    w = words(lang)
+
+    def heading(text: str) -> None:
+        console.print()
+        console.print(text, style="bold", markup=False, highlight=False)
+
+    console.print(f"{w['title']}: {impact.before.label} → {impact.after.label} "
+                  f"({w['as_of'].lower()} {impact.as_of.isoformat()})", style="bold",
+                  markup=False, highlight=False, soft_wrap=True)
+    heading(w["verdicts"])
+    console.print(_verdicts(impact, lang))
+    heading(w["changes"])
+    console.print(_changes(impact, lang) if impact.changes else w["no_changes"], markup=False)
+    heading(w["per_criterion"])
+    console.print(_criteria(impact, lang))
+    if impact.summary_after["invalid"]:
+        console.print(w["not_checked"].format(n=impact.summary_after["invalid"]), markup=False)
+    heading(w["shares"])
+    table, line = _shares(impact, lang)
+    console.print(table)
+    console.print(line, markup=False, highlight=False, soft_wrap=True)
+    console.print(w["share_basis"].format(label=impact.after.label), markup=False)
+    if impact.sweep is not None:
+        heading(w["sweep"])
+        console.print(_sweep(impact, lang))
+        console.print(w["sweep_basis"].format(n=impact.shares.networks), markup=False,
+                      soft_wrap=True)
+
+
+def render(impact: Impact, lang: str) -> str:
+    """The impact report as plain text (no colour), 120 columns wide."""
+    buffer = io.StringIO()
+    write(impact, lang, Console(file=buffer, width=120, no_color=True, color_system=None,
+                                soft_wrap=True, force_terminal=False, highlight=False))
+    return buffer.getvalue()

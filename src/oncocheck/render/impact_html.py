@@ -1,0 +1,32 @@
+"""The impact report as one self-contained HTML page (`oncocheck impact --format html`).
+
+The same base template, stylesheet and escaping as the HTML reports; the charts are inline
+SVG (no script), each with its numbers in a table as well.
+"""
+
+from __future__ import annotations
+
+from oncocheck.impact import Impact
+from oncocheck.render.charts import share_chart, sweep_chart
+from oncocheck.render.html import page
+from oncocheck.render.impact_console import transitions_text
+
+
+def thresholds(impact: Impact) -> list[tuple[str, float]]:
+    """(version label, 2a threshold) for the chart lines; one line when both are the same."""
+    pairs = [(ref.label, value) for ref, value in
+             zip((impact.before, impact.after), impact.thresholds, strict=True)
+             if value is not None]
+    if len(pairs) == 2 and pairs[0][1] == pairs[1][1]:
+        return [(f"{pairs[0][0]}, {pairs[1][0]}", pairs[0][1])]
+    return pairs
+
+
+def render(impact: Impact, lang: str) -> str:
+    """The impact page in `lang`."""
+    lines = thresholds(impact)
+    return page(
+        "impact.html", lang, report=impact, impact=impact,
+        share_svg=share_chart(impact.shares, lines, lang),
+        sweep_svg=sweep_chart(impact.sweep, lines, lang) if impact.sweep else None,
+        transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria})

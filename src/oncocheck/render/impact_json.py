@@ -1,0 +1,67 @@
+"""The impact report as JSON: English keys in a fixed order, deterministic for the same input.
+
+Shape (documented in `oncocheck impact --help` and the README):
+
+    tool, as_of, from, to            the two criteria versions ({set, version, valid_from})
+    summary: {from: {...}, to: {...}}  files per verdict under each version
+    verdict_changes: [{file, network, from, to}]
+    criteria: [{criterion, changed, transitions: {"met->not_met": n, ...},
+                failing: {from, to}}]   in official order; invalid files not counted
+    share_2a: {networks, undefined, invalid, min, median, max, thresholds: {from, to},
+               bins: [{from, to, networks}]}   shares and percentages as numbers 0..100
+    sweep: null, or {criterion: "2a", networks, points: [{threshold, networks}]}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from oncocheck.impact import Impact
+from oncocheck.report import CriteriaRef
+from oncocheck.stats import BIN_WIDTH, as_percent
+
+
+def _ref(ref: CriteriaRef) -> dict[str, str]:
+    return {"set": ref.set, "version": ref.version, "valid_from": ref.valid_from.isoformat()}
+
+
+def _shares(impact: Impact) -> dict[str, Any]:
+    shares = impact.shares
+    before, after = impact.thresholds
+    return {
+        "networks": shares.networks, "undefined": shares.undefined, "invalid": shares.invalid,
+        "min": as_percent(shares.minimum), "median": as_percent(shares.median),
+        "max": as_percent(shares.maximum),
+        "thresholds": {"from": as_percent(before), "to": as_percent(after)},
+        "bins": [{"from": i * BIN_WIDTH, "to": (i + 1) * BIN_WIDTH, "networks": n}
+                 for i, n in enumerate(shares.counts)],
+    }
+
+
+def as_dict(impact: Impact) -> dict[str, Any]:
+    """The impact as JSON-ready data."""
+    return {
+        "tool": {"name": "oncocheck", "version": impact.tool_version},
+        "as_of": impact.as_of.isoformat(),
+        "from": _ref(impact.before),
+        "to": _ref(impact.after),
+        "summary": {"from": impact.summary_before, "to": impact.summary_after},
+        "verdict_changes": [{"file": c.file, "network": c.network, "from": c.before.value,
+                             "to": c.after.value} for c in impact.changes],
+        "criteria": [{
+            "criterion": c.id, "changed": c.changed,
+            "transitions": {f"{a}->{b}": n for a, b, n in c.transitions},
+            "failing": {"from": c.failing_before, "to": c.failing_after},
+        } for c in impact.criteria],
+        "share_2a": _shares(impact),
+        "sweep": None if impact.sweep is None else {
+            "criterion": "2a", "networks": impact.shares.networks,
+            "points": [{"threshold": p.threshold, "networks": p.meeting} for p in impact.sweep],
+        },
+    }
+
+
+def render(impact: Impact, lang: str) -> str:
+    """The JSON text; `lang` is ignored because JSON is always English."""
+    return json.dumps(as_dict(impact), ensure_ascii=False, indent=2) + "\n"
