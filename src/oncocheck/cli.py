@@ -256,6 +256,9 @@ def impact(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write the report here instead of stdout.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of texts.")] = Lang.nl,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Check files in N processes (default: the "
+        "number of cores).")] = None,
 ) -> None:
     """What a criteria version changes for a batch: verdicts, criteria, the 2a share.
 
@@ -274,6 +277,7 @@ def impact(
     """
     from oncocheck.errors import UsageError
     from oncocheck.impact import check_both, compare, sweep_criterion
+    from oncocheck.parallel import default_jobs
     from oncocheck.output import refuse_inputs, write_atomic
     from oncocheck.pipeline import network_files
 
@@ -282,10 +286,12 @@ def impact(
         criterion = sweep_criterion(sweep)
         if target is not None:
             refuse_inputs(target, [p for p, _ in network_files(paths)])
-        reports = check_both(paths, before, after, parse_as_of(as_of, lang))
+        reports = check_both(paths, before, after, parse_as_of(as_of, lang),
+                             jobs or default_jobs())
         result = compare(*reports, criterion)
         if target is not None:
-            refuse_inputs(target, [Path(f) for r in reports[1].results for f in r.references])
+            refuse_inputs(target, [Path(f) for b in reports[1].results.briefs
+                                   for f in b.references])
             write_atomic(target, _impact_text(result, fmt, lang.value))
         elif fmt is ImpactFormat.console:
             _print_impact(result, lang.value)

@@ -151,7 +151,8 @@ def sweep_criterion(value: str | None) -> str | None:
                           f"--sweep can only sweep {known}, not '{value}'"))
 
 
-def check_both(paths: list[str], before: str, after: str, as_of: date) -> tuple[Report, Report]:
+def check_both(paths: list[str], before: str, after: str, as_of: date,
+               jobs: int = 1) -> tuple[Report, Report]:
     """The files checked under `before` and under `after` (criteria specs as for --criteria).
 
     UsageError for an unknown version or when no path holds a network file; a file that cannot
@@ -164,5 +165,5 @@ def check_both(paths: list[str], before: str, after: str, as_of: date) -> tuple[
         given = ", ".join(paths) or "-"
         raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
                               f"no network files (*.yaml, *.yml) found in {given}"))
-    return (pipeline.run(paths, Options(as_of, before)),
-            pipeline.run(paths, Options(as_of, after)))
+    return (pipeline.run(paths, Options(as_of, before), jobs),
+            pipeline.run(paths, Options(as_of, after), jobs))

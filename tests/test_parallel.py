@@ -1,0 +1,142 @@
+"""Batches: the same output whatever --jobs is, results spilled to disk, the progress bar."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from oncocheck import pipeline, progress
+from oncocheck.cli import app
+from oncocheck.engine import Options
+from oncocheck.report import Brief, Results, Verdict
+from oncocheck.spill import SpilledResults, pack
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+AS_OF = ["--as-of", "2026-11-23"]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """More generated files than a batch keeps in memory, plus one invalid file."""
+    folder = tmp_path_factory.mktemp("batch")
+    generate(folder, pipeline.SPILL_AFTER + 30)
+    (folder / "netwerk-kapot.yaml").write_text("format: 1\nnetwork: [\n", encoding="utf-8")
+    return folder
+
+
+def _output(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["check", *args, *AS_OF])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("fmt", ["json", "console", "junit", "sarif", "markdown", "github"])
+def test_examples_give_the_same_bytes_with_one_or_two_jobs(fmt: str) -> None:
+    one = _output(str(EXAMPLES), "-f", fmt, "--jobs", "1")
+    two = _output(str(EXAMPLES), "-f", fmt, "--jobs", "2")
+    assert one == two
+    assert one[0] == 2 and "geen-dietist" in one[1]
+
+
+def test_a_generated_batch_gives_the_same_bytes_with_one_or_two_jobs(batch: Path) -> None:
+    one = _output(str(batch), "-f", "json", "--jobs", "1")
+    two = _output(str(batch), "-f", "json", "--jobs", "2")
+    assert one == two
+    assert one[0] == 2  # the broken file makes the run invalid, and is in the report
+    assert one[1].count('"verdict": "invalid"') == 1
+    assert one[1].count('"file": ') == pipeline.SPILL_AFTER + 31
+
+
+def test_a_site_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        code, _ = _output(str(EXAMPLES), "-f", "html", "-o", str(tmp_path / jobs), "-j", jobs)
+        assert code == 2
+    pages = sorted(p.name for p in (tmp_path / "1").iterdir())
+    assert pages == sorted(p.name for p in (tmp_path / "2").iterdir()) and "index.html" in pages
+    for name in pages:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
+
+
+def test_a_large_batch_keeps_its_results_in_a_spill_file(batch: Path) -> None:
+    options = Options(as_of=date(2026, 11, 23))
+    spilled = pipeline.run([str(batch)], options, jobs=2)
+    assert isinstance(spilled.results, SpilledResults)
+    in_memory = pipeline.run([str(batch / "netwerk-00003.yaml")], options)
+    assert type(in_memory.results) is Results
+    assert spilled.results[3] == in_memory.results[0]
+    assert spilled.results[-1].verdict is Verdict.INVALID
+    assert spilled.summary["files"] == len(spilled.results) == pipeline.SPILL_AFTER + 31
+    assert spilled.summary["invalid"] == 1 and spilled.exit_code() == 2
+
+
+def test_spilled_results_read_back_in_order_by_index_and_slice(report) -> None:  # noqa: ANN001
+    spilled = SpilledResults()
+    for result in report.results:
+        spilled.add(result)
+    assert list(spilled) == list(report.results) and len(spilled) == len(report.results)
+    assert spilled[-1] == report.results[-1]
+    assert spilled[::-1] == tuple(reversed(list(report.results)))
+    assert spilled.briefs == tuple(Brief.of(r) for r in report.results)
+    with pytest.raises(IndexError):
+        spilled[len(report.results)]
+
+
+def test_results_pickle_as_they_were(report) -> None:  # noqa: ANN001
+    for result in report.results:
+        brief, payload = pack(result)
+        assert pickle.loads(payload) == result and brief == Brief.of(result)
+
+
+def test_progress_is_only_for_a_terminal_outside_ci() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert progress.wanted(Terminal(), {"TERM": "xterm"})
+    assert not progress.wanted(Terminal(), {"CI": "true"})
+    assert not progress.wanted(Terminal(), {"TERM": "dumb"})
+    assert not progress.wanted(io.StringIO(), {})
+
+
+def test_progress_draws_once_the_batch_takes_a_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    quick, slow = Terminal(), Terminal()
+    with progress.Progress("checking", quick) as bar:
+        bar.start(3)
+        bar.advance()
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    with progress.Progress("checking", slow) as bar:
+        bar.start(3)
+        for _ in range(3):
+            bar.advance()
+    assert quick.getvalue() == ""
+    assert "checking" in slow.getvalue()
+
+
+def test_no_progress_bar_when_stderr_is_piped(batch: Path) -> None:
+    environ = {k: v for k, v in os.environ.items() if k != "CI"}
+    done = subprocess.run([sys.executable, "-m", "oncocheck", "check", str(batch), "-f", "json",
+                           "-o", os.devnull, *AS_OF], capture_output=True, text=True,
+                          env=environ, timeout=120, check=False)
+    assert done.returncode == 2 and done.stderr == ""
+
+
+def test_jobs_must_be_a_positive_number() -> None:
+    code, output = _output(str(EXAMPLES), "--jobs", "0")
+    assert code == 2 and "--jobs" in output
