@@ -67,6 +67,8 @@ def with_plan(doc: NetworkFile, source: Source, findings: list[Finding]) -> list
     ids = [f.criterion for f in findings]
     notes = {_canonical(k, ids): v for k, v in (doc.notes or {}).items()}
     items = plan_items(doc, source, ids)
+    if not notes and not items:
+        return list(findings)
     return [replace(f, note=notes.get(f.criterion),
                     plan=tuple(i for i in items if i.criterion == f.criterion))
             for f in findings]

@@ -27,10 +27,11 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 class _Frame:
     """An open mapping or sequence."""
 
-    __slots__ = ("container", "path", "key", "key_mark", "size", "anchor")
+    __slots__ = ("container", "is_map", "path", "key", "key_mark", "size", "anchor")
 
     def __init__(self, container: Any, path: str, anchor: str | None) -> None:
         self.container = container
+        self.is_map = isinstance(container, dict)
         self.path = path
         self.key: str | None = None
         self.key_mark: yaml.Mark | None = None
@@ -89,7 +90,23 @@ class Builder:
         if event.tag == _STANDARD + "null" or (not event.style and event.tag is None
                                                 and value in _NULLS):
             value = None
-        self._place(event, value, 1)
+        frame = self._stack[-1] if self._stack else None
+        if frame is None or frame.key is None or event.anchor or not frame.is_map:
+            self._place(event, value, 1)
+            return
+        # the common case, inlined (most events are a value under a key): record the
+        # positions of key and value, count the value, store it
+        key = frame.key
+        path = f"{frame.path}.{key}" if frame.path else key
+        mark, start = frame.key_mark, event.start_mark
+        self.keys[path] = (mark.line + 1, mark.column + 1)
+        self.values[path] = (start.line + 1, start.column + 1)
+        frame.size += 1
+        self._nodes += 1
+        if self._nodes > self.max_nodes:
+            raise self._too_many()
+        frame.container[key] = value
+        frame.key = None
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
         self._check_tag(event)
@@ -170,14 +187,17 @@ class Builder:
         frame.size += size
         self._nodes += size if added is None else added
         if self._nodes > self.max_nodes:
-            raise load_error(
-                f"te veel waarden (meer dan {self.max_nodes:,}, aliassen meegeteld)",
-                f"too many values (more than {self.max_nodes:,}, counting aliases)", "", 1, 1)
+            raise self._too_many()
         if isinstance(frame.container, dict):
             frame.container[frame.key] = value
             frame.key = None
         else:
             frame.container.append(value)
+
+    def _too_many(self) -> LoadFailed:
+        return load_error(
+            f"te veel waarden (meer dan {self.max_nodes:,}, aliassen meegeteld)",
+            f"too many values (more than {self.max_nodes:,}, counting aliases)", "", 1, 1)
 
 
 Builder._handlers = {  # type(event) -> method; a dict lookup beats a chain of isinstance
