@@ -134,35 +134,38 @@ def check(
                   "--strict means --fail-on warning; choose one of the two"), lang.value)
     options = Options(as_of=parse_as_of(as_of, lang), criteria=criteria)
     try:
-        inputs = [p for p, _ in network_files(paths)]
+        files = list(network_files(paths))
+        inputs = [p for p, _ in files]
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
-        report = _run(paths, options, jobs, lang.value)
+        report = _run(paths, options, jobs, lang.value, files)
         if compare is not None:
             report = replace(report, compare=_run(paths, replace(options, criteria=compare),
-                                                  jobs, lang.value))
+                                                  jobs, lang.value, files))
         _deliver(report, targets, [*inputs, *_named(report, targets)], lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
-def _run(paths: list[str], options, jobs: Optional[int], lang: str) -> Report:  # noqa: ANN001
+def _run(paths: list[str], options, jobs: Optional[int], lang: str,  # noqa: ANN001
+         files: list) -> Report:  # noqa: ANN001 - Options, network_files(paths)
     """The pipeline with the chosen number of processes and, for a person watching, a bar."""
     from oncocheck import progress
     from oncocheck.parallel import default_jobs
     from oncocheck.pipeline import run
 
     if not progress.wanted():
-        return run(paths, options, jobs or default_jobs())
+        return run(paths, options, jobs or default_jobs(), files=files)
     with progress.Progress("controleren" if lang != "en" else "checking") as bar:
-        return run(paths, options, jobs or default_jobs(), bar)
+        return run(paths, options, jobs or default_jobs(), bar, files)
 
 
 def _named(report: Report, targets: list[Target]) -> list[Path]:
     """The spreadsheets and documents the checked files name; no report may replace one."""
     from oncocheck.output import refuse_inputs
 
-    named = [Path(p) for brief in report.results.briefs for p in brief.references]
+    named = [Path(p) for p in dict.fromkeys(
+        p for brief in report.results.briefs for p in brief.references)]
     for target in targets:
         if target.path is not None and not target.site:
             refuse_inputs(target.path, named)

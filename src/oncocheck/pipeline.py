@@ -76,15 +76,17 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
 
 
 def run(paths: Iterable[str], options: Options, jobs: int = 1,
-        progress: Progress | None = None) -> Report:
+        progress: Progress | None = None,
+        files: list[tuple[Path, str]] | None = None) -> Report:
     """Check every file and build the Report (files in path order, whatever `jobs` is).
 
     With `jobs` > 1 the files are checked in a pool of that many processes. A batch of more
-    than SPILL_AFTER files keeps its results in a spill file, so memory stays flat.
+    than SPILL_AFTER files keeps its results in a spill file, so memory stays flat. `files`
+    is `network_files(paths)` when the caller has already listed them.
     """
     default = (criteria_sets.find(options.criteria, options.as_of) if options.criteria
                else criteria_sets.in_force(criteria_sets.DEFAULT_SET, options.as_of))
-    files = list(network_files(paths))
+    files = list(network_files(paths)) if files is None else files
     if progress is not None:
         progress.start(len(files))
     results = Results() if len(files) <= SPILL_AFTER else _spill()

@@ -8,7 +8,9 @@ is unnamed on disk (`tempfile.TemporaryFile`) and vanishes with the process.
 from __future__ import annotations
 
 import pickle
+import sys
 import tempfile
+from array import array
 from collections.abc import Iterator
 
 from oncocheck.report import Brief, FileResult, Results
@@ -26,9 +28,9 @@ class SpilledResults(Results):
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="oncocheck-")
-        self._spans: list[tuple[int, int]] = []
+        self._offsets = array("q", [0])  # result i lies from offsets[i] to offsets[i + 1]
         self._briefs: list[Brief] = []
-        self._end = 0
+        self._shared: dict[object, object] = {}  # one copy of each equal brief part
 
     def add(self, result: FileResult) -> None:
         """Append the next file's result."""
@@ -36,14 +38,21 @@ class SpilledResults(Results):
 
     def add_packed(self, brief: Brief, payload: bytes) -> None:
         """Append one packed result (see `pack`)."""
-        self._file.seek(self._end)
+        self._file.seek(self._offsets[-1])
         self._file.write(payload)
-        self._spans.append((self._end, len(payload)))
-        self._end += len(payload)
-        self._briefs.append(brief)
+        self._offsets.append(self._offsets[-1] + len(payload))
+        self._briefs.append(self._compact(brief))
+
+    def _compact(self, brief: Brief) -> Brief:
+        """The brief with its criteria and references shared with earlier briefs: each
+        arrived as its own copy, and files of one batch mostly name the same ones."""
+        share = self._shared.setdefault
+        return share(brief, Brief(brief.verdict, brief.warned, share(brief.criteria,
+                                                                     brief.criteria),
+                                  tuple(sys.intern(r) for r in brief.references)))
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self._offsets) - 1
 
     def __getitem__(self, index):  # noqa: ANN001, ANN204 - as Sequence
         if isinstance(index, slice):
@@ -55,6 +64,6 @@ class SpilledResults(Results):
             yield self._load(i)
 
     def _load(self, i: int) -> FileResult:
-        start, size = self._spans[i]
+        start = self._offsets[i]
         self._file.seek(start)
-        return pickle.loads(self._file.read(size))  # noqa: S301 - our own file, just written
+        return pickle.loads(self._file.read(self._offsets[i + 1] - start))  # noqa: S301 - our own file, just written
