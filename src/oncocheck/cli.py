@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
@@ -232,101 +232,6 @@ def _print_console(report, lang: str, quiet: bool = False) -> None:  # noqa: ANN
         sys.stdout.write(render(report, lang, quiet=quiet))
 
 
-class ImpactFormat(StrEnum):
-    """Output of `impact`."""
-
-    console = "console"
-    json = "json"
-    html = "html"
-
-
-@app.command()
-def impact(
-    paths: Annotated[list[str], typer.Argument(help="Network files, or directories to search "
-                                               "for *.yaml / *.yml.")],
-    before: Annotated[str, typer.Option("--from", metavar="SET@VERSION|FILE",
-                                        help="The criteria version now, e.g. loppsoz@2021.")],
-    after: Annotated[str, typer.Option("--to", metavar="SET@VERSION|FILE",
-                                       help="The criteria version to compare with, e.g. "
-                                       "loppsoz@2024.")],
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", metavar="YYYY-MM-DD", help="Date to judge on (default: today).")] = None,
-    sweep: Annotated[Optional[str], typer.Option(
-        "--sweep", metavar="ID", help="Also count the networks meeting this criterion at "
-        "thresholds 40%..80% in steps of 5 (only 2a).")] = None,
-    fmt: Annotated[ImpactFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = ImpactFormat.console,
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write the report here instead of stdout.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of texts.")] = Lang.nl,
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help="Check files in N processes (default: the "
-        "number of cores).")] = None,
-) -> None:
-    """What a criteria version changes for a batch: verdicts, criteria, the 2a share.
-
-    Every file is checked under --from and under --to. The report lists the networks whose
-    verdict changes, per criterion how statuses move, the distribution of the 2a share in 5%
-    bins (networks without a share and invalid files counted apart) and, with --sweep 2a, how
-    many networks meet 2a at each threshold. Exit 0 when the report is made (also when
-    networks fail), 2 on a usage error.
-
-    JSON (--format json, English keys in this order): tool, as_of, from, to (set, version,
-    valid_from); summary {from, to} (files, compliant, not_compliant, invalid);
-    verdict_changes [{file, network, from, to}]; criteria [{criterion, changed, transitions
-    {"met->not_met": n, ...}, failing {from, to}}]; share_2a {networks, undefined, invalid,
-    min, median, max, thresholds {from, to}, bins [{from, to, networks}]} in percent; sweep
-    null or {criterion, networks, points [{threshold, networks}]}.
-    """
-    from oncocheck.errors import UsageError
-    from oncocheck.impact import check_both, compare, sweep_criterion
-    from oncocheck.parallel import default_jobs
-    from oncocheck.output import refuse_inputs, write_atomic
-    from oncocheck.pipeline import network_files
-
-    target = None if output is None or str(output) == "-" else output
-    try:
-        criterion = sweep_criterion(sweep)
-        if target is not None:
-            refuse_inputs(target, [p for p, _ in network_files(paths)])
-        reports = check_both(paths, before, after, parse_as_of(as_of, lang),
-                             jobs or default_jobs())
-        result = compare(*reports, criterion)
-        if target is not None:
-            refuse_inputs(target, [Path(f) for b in reports[1].results.briefs
-                                   for f in b.references])
-            write_atomic(target, _impact_text(result, fmt, lang.value))
-        elif fmt is ImpactFormat.console:
-            _print_impact(result, lang.value)
-        else:
-            sys.stdout.write(_impact_text(result, fmt, lang.value))
-        sys.stdout.flush()
-    except UsageError as exc:
-        fail(exc.text, lang.value)
-    except OSError as exc:  # stdout closed or full; a file that cannot be written is a UsageError
-        fail(_stdout_failed(exc).text, lang.value)
-
-
-def _impact_text(result, fmt: ImpactFormat, lang: str) -> str:  # noqa: ANN001 - an Impact
-    """The impact report as text in `fmt`."""
-    from importlib import import_module
-
-    return import_module(f"oncocheck.render.impact_{fmt.value}").render(result, lang)
-
-
-def _print_impact(result, lang: str) -> None:  # noqa: ANN001 - an Impact
-    """The console report: coloured on a terminal, else plain text."""
-    from rich.console import Console
-
-    from oncocheck.render.impact_console import render, write
-
-    console = Console(highlight=False)
-    if console.is_terminal:
-        write(result, lang, console)
-    else:
-        sys.stdout.write(render(result, lang))
-
-
 @criteria_app.command("list")
 def criteria_list(
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD")] = None,
@@ -428,6 +333,11 @@ def init(
         typer.echo(write_template(path, lang.value, force, from_sheet).get(lang.value), nl=False)
     except UsageError as exc:
         fail(exc.text, lang.value)
+
+
+from oncocheck.cli_impact import impact  # noqa: E402 - it uses the helpers above
+
+app.command()(impact)
 
 
 def main() -> None:
