@@ -28,12 +28,12 @@ VERDICT = {v: (VERDICT_SYMBOL[v], {lang: UI[lang][v.value].upper() for lang in U
            for v in Verdict}
 WORDS = {
     "nl": {"id": "ID", "criterion": "Criterium", "status": "Status", "finding": "Bevinding",
-           "warnings": "Waarschuwingen", "todo": "→", "line": "regel", "files": "bestanden",
+           "warnings": "Waarschuwingen", "todo": "→", "line": "regel", "files": "bestanden", "file": "bestand",
            "compliant": "voldoet", "not_compliant": "voldoet niet", "invalid": "ongeldig",
            "as_of": "peildatum", "criteria": "criteria", "note": "notitie",
            "planned": "gepland", "before": "vóór"},
     "en": {"id": "ID", "criterion": "Criterion", "status": "Status", "finding": "Finding",
-           "warnings": "Warnings", "todo": "→", "line": "line", "files": "files",
+           "warnings": "Warnings", "todo": "→", "line": "line", "files": "files", "file": "file",
            "compliant": "compliant", "not_compliant": "not compliant", "invalid": "invalid",
            "as_of": "as of", "criteria": "criteria", "note": "note",
            "planned": "planned", "before": "before"},
@@ -123,7 +123,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
 def summary_line(report: Report, lang: str) -> str:
     """`3 bestanden: 1 voldoet, 1 voldoet niet, 1 ongeldig (criteria ..., peildatum ...)`."""
     words, counts = WORDS[lang], report.summary
-    return (f"{counts['files']} {words['files']}: {counts['compliant']} {words['compliant']}, "
+    files = words["file"] if counts["files"] == 1 else words["files"]
+    return (f"{counts['files']} {files}: {counts['compliant']} {words['compliant']}, "
             f"{counts['not_compliant']} {words['not_compliant']}, {counts['invalid']} "
             f"{words['invalid']} ({words['criteria']} {report.criteria.label}, "
             f"{words['as_of']} {report.as_of.isoformat()})")
