@@ -107,3 +107,47 @@ def test_compare_with_an_unknown_version_is_a_usage_error() -> None:
     example = str(ROOT / "examples/compliant/voorbeeldstad.yaml")
     code, out = invoke("check", example, "--compare", "loppsoz@2022", "--lang", "en")
     assert code == 2 and "unknown criteria version 'loppsoz@2022'" in out
+
+
+def test_compare_in_markdown_puts_both_versions_side_by_side() -> None:
+    example = str(ROOT / "examples/not-compliant/verwijsgids-55.yaml")
+    code, out = invoke("check", example, "--compare", "loppsoz@2021", "--format", "markdown",
+                       "--lang", "en", "--as-of", "2026-11-23")
+    assert code == 1
+    assert "**Comparison: loppsoz@2024 ↔ loppsoz@2021**" in out
+    rows = {line.split(" | ")[0].strip("| "): line for line in out.splitlines()
+            if line.startswith("| ") and ("✅" in line or "❌" in line)}
+    assert "| ❌ not met | ✅ met | differs |" in rows["2a"]
+    assert rows["1a"].endswith("| ✅ met | ✅ met |  |")
+    assert "| verdict | ❌ Not compliant | ✅ Compliant | differs |" in out
+
+
+def test_compare_in_html_is_a_table_with_words_not_colour_only(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from htmlcheck import external_references, strict_parse
+
+    example = str(ROOT / "examples/not-compliant/verwijsgids-55.yaml")
+    target = tmp_path / "report.html"
+    code, _ = invoke("check", example, "--compare", "loppsoz@2021", "--format", "html",
+                     "--output", str(target), "--as-of", "2026-11-23")
+    page = target.read_text(encoding="utf-8")
+    assert code == 1
+    strict_parse(page)
+    assert not external_references(page)
+    section = page[page.index('id="compare"'):page.index("</section>", page.index('id="compare"'))]
+    assert "Vergelijking: loppsoz@2024 ↔ loppsoz@2021" in section
+    row_2a = section[section.index("<code>2a</code>"):].split("</tr>")[0]
+    assert "niet voldaan" in row_2a and "voldaan" in row_2a and "verschil" in row_2a
+    row_1a = section[section.index("<code>1a</code>"):].split("</tr>")[0]
+    assert "verschil" not in row_1a
+
+
+def test_no_comparison_section_without_compare(tmp_path: Path) -> None:
+    example = str(ROOT / "examples/not-compliant/verwijsgids-55.yaml")
+    code, out = invoke("check", example, "--format", "markdown", "--as-of", "2026-11-23")
+    assert "Vergelijking" not in out
+    target = tmp_path / "report.html"
+    invoke("check", example, "--format", "html", "--output", str(target))
+    assert 'id="compare"' not in target.read_text(encoding="utf-8")

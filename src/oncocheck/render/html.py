@@ -77,7 +77,24 @@ def _page(template: str, report: Report, lang: str, **context: Any) -> str:
 def network_page(report: Report, result: FileResult, lang: str, back: str | None = None) -> str:
     """The page of one network; `back` links to the batch index when given."""
     return _page("network.html", report, lang, result=result, back=back,
-                 groups=pages.groups(report, result), tally=pages.counts(result))
+                 groups=pages.groups(report, result), tally=pages.counts(result),
+                 compared=_compared(report, result, lang))
+
+
+def _compared(report: Report, result: FileResult, lang: str) -> dict[str, Any] | None:
+    """`check --compare`: this network under the other version, criterion by criterion."""
+    if report.compare is None:
+        return None
+    from oncocheck.render.compare import WORDS, changed, statuses
+
+    other = next((r for r in report.compare.results if r.file == result.file), None)
+    mine, theirs, differs = statuses(result), statuses(other), changed(result, other)
+    titles = {f.criterion: f.title.get(lang)
+              for f in (*(other.findings if other else ()), *result.findings)}
+    return {"words": WORDS[lang], "other": other, "label": report.compare.criteria.label,
+            "rows": [{"id": cid, "title": titles.get(cid, ""), "mine": mine.get(cid),
+                      "theirs": theirs.get(cid), "differs": cid in differs}
+                     for cid in dict.fromkeys([*mine, *theirs])]}
 
 
 def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:

@@ -90,6 +90,36 @@ def _problems(result: FileResult, lang: str) -> list[str]:
     return lines + [""] if lines else []
 
 
+def _compared(result: FileResult, other: FileResult | None, report: Report,
+              lang: str) -> list[str]:
+    """`check --compare`: verdict and criteria under both versions, side by side."""
+    from oncocheck.render.compare import WORDS, changed, statuses
+
+    w, cw = words(lang), WORDS[lang]
+    compared = report.compare.criteria.label if report.compare else "–"
+
+    def label(r: FileResult | None) -> str:
+        return escape(r.criteria.label) if r is not None and r.criteria else cw["absent"]
+
+    def verdict(r: FileResult | None) -> str:
+        return f"{VERDICT_EMOJI[r.verdict]} {w[r.verdict.value]}" if r else cw["absent"]
+
+    lines = [f"**{cw['title']}: {escape(report.criteria.label)} ↔ {escape(compared)}**", "",
+             _row("ID", w["criterion"], label(result), label(other), ""),
+             "| --- | --- | --- | --- | --- |",
+             _row("", cw["verdict"], verdict(result), verdict(other),
+                  cw["differs"] if other and other.verdict != result.verdict else "")]
+    titles = {f.criterion: f.title.get(lang)
+              for f in (*(other.findings if other else ()), *result.findings)}
+    mine, theirs, differs = statuses(result), statuses(other), changed(result, other)
+    for cid in dict.fromkeys([*mine, *theirs]):
+        cells = [f"{STATUS_EMOJI[s[cid]]} {w[s[cid].value]}" if cid in s else cw["absent"]
+                 for s in (mine, theirs)]
+        lines.append(_row(escape(cid), escape(titles.get(cid, "")), *cells,
+                          cw["differs"] if cid in differs else ""))
+    return lines + [""]
+
+
 def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str]:
     w = words(lang)
     name = escape(result.network or result.file)
@@ -99,7 +129,11 @@ def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str
               f"{report.as_of.isoformat()}", ""]
     if result.findings:
         lines += _criteria(result, lang)
-    return lines + _problems(result, lang)
+    lines += _problems(result, lang)
+    if report.compare is not None:
+        other = next((r for r in report.compare.results if r.file == result.file), None)
+        lines += _compared(result, other, report, lang)
+    return lines
 
 
 def render(report: Report, lang: str) -> str:
