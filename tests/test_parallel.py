@@ -140,3 +140,19 @@ def test_no_progress_bar_when_stderr_is_piped(batch: Path) -> None:
 def test_jobs_must_be_a_positive_number() -> None:
     code, output = _output(str(EXAMPLES), "--jobs", "0")
     assert code == 2 and "--jobs" in output
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers inherit the patch by fork")
+def test_a_worker_that_dies_ends_the_run_with_an_error_not_a_hang(
+        batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from oncocheck import cli
+
+    def dies(path: Path, display: str, options: Options):  # noqa: ANN202 - as check_one
+        os._exit(9)  # what the kernel's out-of-memory killer leaves behind
+
+    monkeypatch.setattr(pipeline, "check_one", dies)  # workers are forked with it on Linux
+    monkeypatch.setattr(sys, "argv", ["oncocheck", "check", str(batch), "-j", "2",
+                                      "-f", "json", *AS_OF])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 3

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -34,8 +35,13 @@ def checked(files: list[tuple[Path, str]], options: Options,
     workers = min(jobs, len(files))
     # small chunks keep the workers evenly busy; larger ones cost less to hand out
     chunk = max(1, min(32, len(files) // (workers * 8)))
-    with _context().Pool(workers, initializer=_ignore_interrupt) as pool:
-        yield from pool.imap(partial(_check, options=options), files, chunksize=chunk)
+    # an executor, not multiprocessing.Pool: a worker that dies (killed for memory, say)
+    # breaks the run with an error instead of leaving it waiting for ever
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupt)
+    try:
+        yield from pool.map(partial(_check, options=options), files, chunksize=chunk)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _check(item: tuple[Path, str], options: Options) -> tuple[Brief, bytes]:
