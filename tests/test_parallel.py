@@ -156,3 +156,17 @@ def test_a_worker_that_dies_ends_the_run_with_an_error_not_a_hang(
     with pytest.raises(SystemExit) as stopped:
         cli.main()
     assert stopped.value.code == 3
+
+
+def test_a_spilled_batch_keeps_each_files_json_text_as_made_at_check_time(
+        report) -> None:  # noqa: ANN001
+    from oncocheck.render.json import file_text
+
+    spilled = SpilledResults(prepare="json")
+    for result in report.results:
+        spilled.add(result)
+    assert list(spilled.prepared("json")) == [file_text(r) for r in report.results]
+    assert list(spilled) == list(report.results)  # the results are still all there
+    assert spilled.prepared("sarif") is None and SpilledResults().prepared("json") is None
+    with pytest.raises(ValueError, match="prepared json"):
+        spilled.add_packed(*pack(report.results[0]))

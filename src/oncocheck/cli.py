@@ -137,7 +137,8 @@ def check(
         files = list(network_files(paths))
         inputs = [p for p, _ in files]
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
-        report = _run(paths, options, jobs, lang.value, files)
+        prepare = "json" if any(t.fmt == "json" for t in targets) else None
+        report = _run(paths, options, jobs, lang.value, files, prepare)
         if compare is not None:
             report = replace(report, compare=_run(paths, replace(options, criteria=compare),
                                                   jobs, lang.value, files))
@@ -148,16 +149,17 @@ def check(
 
 
 def _run(paths: list[str], options, jobs: Optional[int], lang: str,  # noqa: ANN001
-         files: list) -> Report:  # noqa: ANN001 - Options, network_files(paths)
-    """The pipeline with the chosen number of processes and, for a person watching, a bar."""
+         files: list, prepare: Optional[str] = None) -> Report:  # noqa: ANN001
+    """The pipeline with the chosen number of processes and, for a person watching, a bar
+    (`options` an engine Options, `files` network_files(paths), `prepare` see pipeline.run)."""
     from oncocheck import progress
     from oncocheck.parallel import default_jobs
     from oncocheck.pipeline import run
 
     if not progress.wanted():
-        return run(paths, options, jobs or default_jobs(), files=files)
+        return run(paths, options, jobs or default_jobs(), files=files, prepare=prepare)
     with progress.Progress("controleren" if lang != "en" else "checking") as bar:
-        return run(paths, options, jobs or default_jobs(), bar, files)
+        return run(paths, options, jobs or default_jobs(), bar, files, prepare)
 
 
 def _named(report: Report, targets: list[Target]) -> list[Path]:

@@ -1,7 +1,8 @@
 """Checking a batch in a pool of processes, results in path order.
 
 A worker checks one file at a time and sends back its result packed (pickled once, in the
-worker), with its brief; the parsed document never leaves the worker. Rule files and the
+worker), with its brief and, when asked, its part of the JSON report; the parsed document
+never leaves the worker. Rule files and the
 vocabulary are loaded once per process (on Linux the workers inherit them from the parent).
 """
 
@@ -29,9 +30,10 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def checked(files: list[tuple[Path, str]], options: Options,
-            jobs: int) -> Iterator[tuple[Brief, bytes]]:
-    """Each file's brief and packed result, in the order of `files`."""
+def checked(files: list[tuple[Path, str]], options: Options, jobs: int,
+            prepare: str | None = None) -> Iterator[tuple[Brief, bytes, str | None]]:
+    """Each file's brief, packed result and (with `prepare`) its text in that format, in
+    the order of `files`."""
     workers = min(jobs, len(files))
     # small chunks keep the workers evenly busy; larger ones cost less to hand out
     chunk = max(1, min(32, len(files) // (workers * 8)))
@@ -39,15 +41,19 @@ def checked(files: list[tuple[Path, str]], options: Options,
     # breaks the run with an error instead of leaving it waiting for ever
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupt)
     try:
-        yield from pool.map(partial(_check, options=options), files, chunksize=chunk)
+        yield from pool.map(partial(_check, options=options, prepare=prepare), files,
+                            chunksize=chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _check(item: tuple[Path, str], options: Options) -> tuple[Brief, bytes]:
+def _check(item: tuple[Path, str], options: Options,
+           prepare: str | None) -> tuple[Brief, bytes, str | None]:
     from oncocheck.pipeline import check_one
+    from oncocheck.render import file_text
 
-    return pack(check_one(item[0], item[1], options))
+    result = check_one(item[0], item[1], options)
+    return (*pack(result), file_text(prepare, result) if prepare else None)
 
 
 def _context() -> multiprocessing.context.BaseContext:

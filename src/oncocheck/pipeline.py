@@ -77,24 +77,27 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
 
 def run(paths: Iterable[str], options: Options, jobs: int = 1,
         progress: Progress | None = None,
-        files: list[tuple[Path, str]] | None = None) -> Report:
+        files: list[tuple[Path, str]] | None = None, prepare: str | None = None) -> Report:
     """Check every file and build the Report (files in path order, whatever `jobs` is).
 
     With `jobs` > 1 the files are checked in a pool of that many processes. A batch of more
-    than SPILL_AFTER files keeps its results in a spill file, so memory stays flat. `files`
-    is `network_files(paths)` when the caller has already listed them.
+    than SPILL_AFTER files keeps its results in a spill file, so memory stays flat, and with
+    `prepare` (a format that `render.prepares`) also each file's text in that format, made in
+    the process that checked it. `files` is `network_files(paths)` when the caller has
+    already listed them.
     """
     default = (criteria_sets.find(options.criteria, options.as_of) if options.criteria
                else criteria_sets.in_force(criteria_sets.DEFAULT_SET, options.as_of))
     files = list(network_files(paths)) if files is None else files
     if progress is not None:
         progress.start(len(files))
-    results = Results() if len(files) <= SPILL_AFTER else _spill()
+    results = Results() if len(files) <= SPILL_AFTER else _spill(prepare)
     if jobs > 1 and len(files) > 1:
         from oncocheck.parallel import checked
 
-        for brief, payload in checked(files, options, jobs):
-            results.add_packed(brief, payload)
+        keep = prepare if len(files) > SPILL_AFTER else None  # only a spill file keeps texts
+        for brief, payload, text in checked(files, options, jobs, keep):
+            results.add_packed(brief, payload, text)
             if progress is not None:
                 progress.advance()
     else:
@@ -105,10 +108,10 @@ def run(paths: Iterable[str], options: Options, jobs: int = 1,
     return build_report(results, default, options)
 
 
-def _spill() -> Results:
+def _spill(prepare: str | None) -> Results:
     from oncocheck.spill import SpilledResults
 
-    return SpilledResults()
+    return SpilledResults(prepare)
 
 
 def build_report(results: Results, default: criteria_sets.RuleFile,

@@ -8,7 +8,7 @@ both languages, so a renderer picks one with `text.get(lang)`; the JSON report a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -253,11 +253,17 @@ class Results(Sequence[FileResult]):
         self._results.append(result)
         self._briefs.append(Brief.of(result))
 
-    def add_packed(self, brief: Brief, payload: bytes) -> None:
-        """Append a result as another process packed it (`oncocheck.spill.pack`)."""
+    def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:
+        """Append a result as another process packed it (`oncocheck.spill.pack`), with its
+        prepared text (see `prepared`; kept only by a spilled batch)."""
         import pickle
 
         self.add(pickle.loads(payload))  # noqa: S301 - made by our own worker process
+
+    def prepared(self, fmt: str) -> Iterator[str] | None:
+        """Each file's part of format `fmt`, as made when the file was checked, or None
+        when it was not made (a renderer then renders the results itself)."""
+        return None
 
     def __len__(self) -> int:
         return len(self._briefs)

@@ -24,24 +24,58 @@ def pack(result: FileResult) -> tuple[Brief, bytes]:
 
 
 class SpilledResults(Results):
-    """Results written to a temporary file as they come (`add`), read back in order."""
+    """Results written to a temporary file as they come (`add`), read back in order.
 
-    def __init__(self) -> None:
+    With `prepare` (a format name, e.g. "json") each file's part of that format is stored
+    beside its result, made where the file was checked (`oncocheck.render.file_text`), so
+    writing the report later only copies text instead of loading and rendering every result.
+    """
+
+    def __init__(self, prepare: str | None = None) -> None:
         self._file = tempfile.TemporaryFile(prefix="oncocheck-")
-        self._offsets = array("q", [0])  # result i lies from offsets[i] to offsets[i + 1]
+        # entry i lies from offsets[i] to offsets[i + 1]: its result, then its prepared text
+        self._offsets = array("q", [0])
+        self._texts = array("q")  # where entry i's prepared text starts
+        self._prepare = prepare
         self._briefs: list[Brief] = []
         self._shared: dict[object, object] = {}  # one copy of each equal brief part
 
     def add(self, result: FileResult) -> None:
         """Append the next file's result."""
-        self.add_packed(*pack(result))
+        text = None
+        if self._prepare is not None:
+            from oncocheck.render import file_text
 
-    def add_packed(self, brief: Brief, payload: bytes) -> None:
-        """Append one packed result (see `pack`)."""
-        self._file.seek(self._offsets[-1])
+            text = file_text(self._prepare, result)
+        self.add_packed(*pack(result), text)
+
+    def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:
+        """Append one packed result (see `pack`) and, when this batch prepares a format,
+        its text in that format."""
+        end = self._offsets[-1]
+        self._file.seek(end)
         self._file.write(payload)
-        self._offsets.append(self._offsets[-1] + len(payload))
+        end += len(payload)
+        self._texts.append(end)
+        if self._prepare is not None:
+            if text is None:
+                raise ValueError(f"a result without its prepared {self._prepare} text")
+            encoded = text.encode("utf-8")
+            self._file.write(encoded)
+            end += len(encoded)
+        self._offsets.append(end)
         self._briefs.append(self._compact(brief))
+
+    def prepared(self, fmt: str) -> Iterator[str] | None:
+        if fmt != self._prepare:
+            return None
+        return self._prepared_texts()
+
+    def _prepared_texts(self) -> Iterator[str]:
+        for i in range(len(self)):
+            start = self._texts[i]
+            self._file.seek(start)
+            yield self._file.read(self._offsets[i + 1] - start).decode("utf-8")
 
     def _compact(self, brief: Brief) -> Brief:
         """The brief with its criteria and references shared with earlier briefs: each
@@ -66,4 +100,4 @@ class SpilledResults(Results):
     def _load(self, i: int) -> FileResult:
         start = self._offsets[i]
         self._file.seek(start)
-        return pickle.loads(self._file.read(self._offsets[i + 1] - start))  # noqa: S301 - our own file, just written
+        return pickle.loads(self._file.read(self._texts[i] - start))  # noqa: S301 - our own file, just written

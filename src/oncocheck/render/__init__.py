@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from oncocheck.report import Report
+    from oncocheck.report import FileResult, Report
 
 FORMATS: dict[str, str] = {
     "console": "oncocheck.render.console",
@@ -37,3 +37,13 @@ def chunks(report: Report, fmt: str, lang: str) -> Iterable[str]:
     if hasattr(module, "chunks"):
         return module.chunks(report, lang)
     return (module.render(report, lang),)
+
+
+def prepares(fmt: str) -> bool:
+    """Whether format `fmt` has a part per file that can be made where the file is checked."""
+    return hasattr(import_module(FORMATS[fmt]), "file_text")
+
+
+def file_text(fmt: str, result: FileResult) -> str:
+    """One file's part of format `fmt` (a format for which `prepares` is true)."""
+    return import_module(FORMATS[fmt]).file_text(result)

@@ -95,11 +95,19 @@ def chunks(report: Report, lang: str) -> Iterator[str]:
     written without holding it all: the same text as `json.dumps(as_dict(report), indent=2)`."""
     head = _dumps(_head(report))
     yield head[:-2] + ',\n  "results": ['
-    for i, result in enumerate(report.results):
-        yield ("\n    " if i == 0 else ",\n    ") + _dumps(_result(result)).replace("\n", "\n    ")
+    texts = report.results.prepared("json")
+    if texts is None:
+        texts = (file_text(result) for result in report.results)
+    for i, text in enumerate(texts):
+        yield ("\n    " if i == 0 else ",\n    ") + text
     yield "\n  ]" if len(report.results) else "]"
     tail = _tail(report)
     yield (",\n" + _dumps(tail)[2:] if tail else "\n}") + "\n"
+
+
+def file_text(result: FileResult) -> str:
+    """One file's entry of `results`, indented as it stands in the report."""
+    return _dumps(_result(result)).replace("\n", "\n    ")
 
 
 def _dumps(data: Any) -> str:
