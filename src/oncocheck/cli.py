@@ -223,15 +223,21 @@ def _stdout_failed(exc: OSError):  # noqa: ANN202 - a UsageError, imported late
 
 
 def _print_console(report, lang: str, quiet: bool = False) -> None:  # noqa: ANN001 - a Report
-    from rich.console import Console
-
     from oncocheck.render.console import render, write
+
+    print_console(lambda console: write(report, lang, console, quiet=quiet),
+                  lambda: render(report, lang, quiet=quiet))
+
+
+def print_console(draw, plain) -> None:  # noqa: ANN001 - (Console) -> None, () -> str
+    """A console report: drawn by rich (coloured) on a terminal, else written as plain text."""
+    from rich.console import Console
 
     console = Console(highlight=False)
     if console.is_terminal:
-        write(report, lang, console, quiet=quiet)
+        draw(console)
     else:
-        sys.stdout.write(render(report, lang, quiet=quiet))
+        sys.stdout.write(plain())
 
 
 @criteria_app.command("list")

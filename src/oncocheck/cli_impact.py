@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli import Lang, _stdout_failed, fail, parse_as_of
+from oncocheck.cli import Lang, _stdout_failed, fail, parse_as_of, print_console
 
 
 class ImpactFormat(StrEnum):
@@ -70,10 +70,11 @@ def impact(
     target = None if output is None or str(output) == "-" else output
     try:
         criterion = sweep_criterion(sweep)
+        files = list(network_files(paths))
         if target is not None:
-            refuse_inputs(target, [p for p, _ in network_files(paths)])
+            refuse_inputs(target, [p for p, _ in files])
         reports = check_both(paths, before, after, parse_as_of(as_of, lang),
-                             jobs or default_jobs())
+                             jobs or default_jobs(), files)
         result = compare(*reports, criterion)
         if target is not None:
             refuse_inputs(target, [Path(f) for b in reports[1].results.briefs
@@ -99,12 +100,6 @@ def _impact_text(result, fmt: ImpactFormat, lang: str) -> str:  # noqa: ANN001 -
 
 def _print_impact(result, lang: str) -> None:  # noqa: ANN001 - an Impact
     """The console report: coloured on a terminal, else plain text."""
-    from rich.console import Console
-
     from oncocheck.render.impact_console import render, write
 
-    console = Console(highlight=False)
-    if console.is_terminal:
-        write(result, lang, console)
-    else:
-        sys.stdout.write(render(result, lang))
+    print_console(lambda console: write(result, lang, console), lambda: render(result, lang))

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from oncocheck import criteria as criteria_sets
 from oncocheck import pipeline
 from oncocheck.checks.verwijsgids import meets_share
 from oncocheck.engine import Options
 from oncocheck.errors import UsageError
-from oncocheck.report import CriteriaRef, FileResult, Report, Severity, Text, Verdict
+from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
 from oncocheck.stats import SHARE_CRITERION, ShareDistribution, share_distribution, share_of
 
 #: Thresholds of `--sweep 2a`, in percent.
@@ -79,8 +80,7 @@ class Impact:
 
 def statuses(result: FileResult) -> dict[str, str]:
     """Criterion id -> status value, for the criteria (not the extra warnings) of a file."""
-    return {f.criterion: f.status.value for f in result.findings
-            if f.severity is Severity.ERROR}
+    return {cid: status.value for cid, status in result.statuses.items()}
 
 
 def criterion_order(ids: set[str]) -> list[str]:
@@ -151,19 +151,20 @@ def sweep_criterion(value: str | None) -> str | None:
                           f"--sweep can only sweep {known}, not '{value}'"))
 
 
-def check_both(paths: list[str], before: str, after: str, as_of: date,
-               jobs: int = 1) -> tuple[Report, Report]:
-    """The files checked under `before` and under `after` (criteria specs as for --criteria).
+def check_both(paths: list[str], before: str, after: str, as_of: date, jobs: int = 1,
+               files: list[tuple[Path, str]] | None = None) -> tuple[Report, Report]:
+    """The files checked under `before` and under `after` (criteria specs as for --criteria);
+    `files` is `network_files(paths)` when the caller has already listed them.
 
     UsageError for an unknown version or when no path holds a network file; a file that cannot
     be read is an invalid result in both reports, as with `check`.
     """
     for spec in (before, after):
         criteria_sets.find(spec, as_of)
-    found = list(pipeline.network_files(paths))
+    found = list(pipeline.network_files(paths)) if files is None else files
     if not found or all(pipeline.is_dir(path) for path, _ in found):
         given = ", ".join(paths) or "-"
         raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
                               f"no network files (*.yaml, *.yml) found in {given}"))
-    return (pipeline.run(paths, Options(as_of, before), jobs),
-            pipeline.run(paths, Options(as_of, after), jobs))
+    return (pipeline.run(paths, Options(as_of, before), jobs, files=found),
+            pipeline.run(paths, Options(as_of, after), jobs, files=found))

@@ -50,10 +50,13 @@ def checked(files: list[tuple[Path, str]], options: Options, jobs: int,
 def _check(item: tuple[Path, str], options: Options,
            prepare: str | None) -> tuple[Brief, bytes, str | None]:
     from oncocheck.pipeline import check_one
-    from oncocheck.render import file_text
 
     result = check_one(item[0], item[1], options)
-    return (*pack(result), file_text(prepare, result) if prepare else None)
+    if prepare is None:
+        return (*pack(result), None)
+    from oncocheck.render import file_text
+
+    return (*pack(result), file_text(prepare, result))
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -208,6 +208,11 @@ class FileResult:
         """Warning findings that are not met."""
         return tuple(f for f in self.findings if f.severity is Severity.WARNING and f.is_problem)
 
+    @property
+    def statuses(self) -> dict[str, Status]:
+        """Criterion id -> status, for the criteria (not the extra warnings)."""
+        return {f.criterion: f.status for f in self.findings if f.severity is Severity.ERROR}
+
     def fails(self, strict: bool = False) -> bool:
         """True when this file makes the run fail (with `strict`, warnings count too)."""
         return self.verdict is not Verdict.COMPLIANT or (strict and bool(self.warnings))

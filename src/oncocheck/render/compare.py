@@ -1,23 +1,34 @@
 """`check --compare`: each file's verdict and criteria under two versions, side by side.
 
-Used by the console renderer (a table per file) and the JSON renderer (a `compare` object);
-both read only `Report.compare`, the same files checked under the other version.
+Used by the console renderer (a table per file), the JSON renderer (a `compare` object) and
+the HTML and Markdown reports (a table per file, from `rows`); all read only
+`Report.compare`, the same files checked under the other version.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text as RichText
+from oncocheck.report import FileResult, Report, Status
 
-from oncocheck.report import FileResult, Report, Severity, Status
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 WORDS = {"nl": {"title": "Vergelijking", "verdict": "oordeel", "id": "ID",
                 "criterion": "Criterium", "differs": "verschil", "absent": "—"},
          "en": {"title": "Comparison", "verdict": "verdict", "id": "ID",
                 "criterion": "Criterion", "differs": "differs", "absent": "—"}}
+
+
+class Row(NamedTuple):
+    """One criterion under both versions (a status is None where a version lacks it)."""
+
+    id: str
+    title: str
+    mine: Status | None
+    theirs: Status | None
+    differs: bool
 
 
 def pairs(report: Report) -> list[tuple[FileResult, FileResult | None]]:
@@ -26,10 +37,15 @@ def pairs(report: Report) -> list[tuple[FileResult, FileResult | None]]:
     return [(result, other.get(result.file)) for result in report.results]
 
 
+def other_of(report: Report, result: FileResult) -> FileResult | None:
+    """The same file's result under the compared version, if any."""
+    return next((r for r in (report.compare.results if report.compare else ())
+                 if r.file == result.file), None)
+
+
 def statuses(result: FileResult | None) -> dict[str, Status]:
     """Criterion id -> status, for the criteria (not the extra warnings) of one result."""
-    return {f.criterion: f.status for f in (result.findings if result else ())
-            if f.severity is Severity.ERROR}
+    return result.statuses if result else {}
 
 
 def changed(result: FileResult, other: FileResult | None) -> list[str]:
@@ -38,7 +54,20 @@ def changed(result: FileResult, other: FileResult | None) -> list[str]:
     return [c for c in dict.fromkeys([*mine, *theirs]) if mine.get(c) != theirs.get(c)]
 
 
+def rows(result: FileResult, other: FileResult | None, lang: str) -> list[Row]:
+    """Every criterion of either version, in order, with its status under each."""
+    titles = {f.criterion: f.title.get(lang)
+              for f in (*(other.findings if other else ()), *result.findings)}
+    mine, theirs = statuses(result), statuses(other)
+    return [Row(cid, titles.get(cid, ""), mine.get(cid), theirs.get(cid),
+                mine.get(cid) != theirs.get(cid))
+            for cid in dict.fromkeys([*mine, *theirs])]
+
+
 def _table(result: FileResult, other: FileResult | None, lang: str) -> Table:
+    from rich.table import Table
+    from rich.text import Text as RichText
+
     from oncocheck.render.console import VERDICT, status_cell
 
     words = WORDS[lang]
@@ -56,14 +85,10 @@ def _table(result: FileResult, other: FileResult | None, lang: str) -> Table:
 
     table.add_row("", words["verdict"], verdict(result), verdict(other),
                   words["differs"] if other and other.verdict != result.verdict else "")
-    titles = {f.criterion: f.title.get(lang) for f in (*(other.findings if other else ()),
-                                                        *result.findings)}
-    mine, theirs, differs = statuses(result), statuses(other), changed(result, other)
-    for cid in dict.fromkeys([*mine, *theirs]):
-        cells = [status_cell(s[cid], lang) if cid in s else RichText(words["absent"])
-                 for s in (mine, theirs)]
-        table.add_row(cid, titles.get(cid, ""), *cells, words["differs"] if cid in differs
-                      else "")
+    for row in rows(result, other, lang):
+        cells = [status_cell(s, lang) if s is not None else RichText(words["absent"])
+                 for s in (row.mine, row.theirs)]
+        table.add_row(row.id, row.title, *cells, words["differs"] if row.differs else "")
     return table
 
 

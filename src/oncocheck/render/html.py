@@ -85,16 +85,11 @@ def _compared(report: Report, result: FileResult, lang: str) -> dict[str, Any] |
     """`check --compare`: this network under the other version, criterion by criterion."""
     if report.compare is None:
         return None
-    from oncocheck.render.compare import WORDS, changed, statuses
+    from oncocheck.render.compare import WORDS, other_of, rows
 
-    other = next((r for r in report.compare.results if r.file == result.file), None)
-    mine, theirs, differs = statuses(result), statuses(other), changed(result, other)
-    titles = {f.criterion: f.title.get(lang)
-              for f in (*(other.findings if other else ()), *result.findings)}
+    other = other_of(report, result)
     return {"words": WORDS[lang], "other": other, "label": report.compare.criteria.label,
-            "rows": [{"id": cid, "title": titles.get(cid, ""), "mine": mine.get(cid),
-                      "theirs": theirs.get(cid), "differs": cid in differs}
-                     for cid in dict.fromkeys([*mine, *theirs])]}
+            "rows": rows(result, other, lang)}
 
 
 def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:

@@ -93,7 +93,7 @@ def _problems(result: FileResult, lang: str) -> list[str]:
 def _compared(result: FileResult, other: FileResult | None, report: Report,
               lang: str) -> list[str]:
     """`check --compare`: verdict and criteria under both versions, side by side."""
-    from oncocheck.render.compare import WORDS, changed, statuses
+    from oncocheck.render.compare import WORDS, rows
 
     w, cw = words(lang), WORDS[lang]
     compared = report.compare.criteria.label if report.compare else "–"
@@ -109,14 +109,11 @@ def _compared(result: FileResult, other: FileResult | None, report: Report,
              "| --- | --- | --- | --- | --- |",
              _row("", cw["verdict"], verdict(result), verdict(other),
                   cw["differs"] if other and other.verdict != result.verdict else "")]
-    titles = {f.criterion: f.title.get(lang)
-              for f in (*(other.findings if other else ()), *result.findings)}
-    mine, theirs, differs = statuses(result), statuses(other), changed(result, other)
-    for cid in dict.fromkeys([*mine, *theirs]):
-        cells = [f"{STATUS_EMOJI[s[cid]]} {w[s[cid].value]}" if cid in s else cw["absent"]
-                 for s in (mine, theirs)]
-        lines.append(_row(escape(cid), escape(titles.get(cid, "")), *cells,
-                          cw["differs"] if cid in differs else ""))
+    for row in rows(result, other, lang):
+        cells = [f"{STATUS_EMOJI[s]} {w[s.value]}" if s is not None else cw["absent"]
+                 for s in (row.mine, row.theirs)]
+        lines.append(_row(escape(row.id), escape(row.title), *cells,
+                          cw["differs"] if row.differs else ""))
     return lines + [""]
 
 
@@ -131,8 +128,9 @@ def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str
         lines += _criteria(result, lang)
     lines += _problems(result, lang)
     if report.compare is not None:
-        other = next((r for r in report.compare.results if r.file == result.file), None)
-        lines += _compared(result, other, report, lang)
+        from oncocheck.render.compare import other_of
+
+        lines += _compared(result, other_of(report, result), report, lang)
     return lines
 
 

@@ -71,7 +71,7 @@ def columns(report: Report) -> list[str]:
 
 def matrix_row(result: FileResult, ids: list[str]) -> list[Status | None]:
     """The status per criterion id for one file (None: not checked or not in its set)."""
-    found = {f.criterion: f.status for f in result.findings if f.severity is Severity.ERROR}
+    found = result.statuses
     return [found.get(cid) for cid in ids]
 
 
