@@ -19,14 +19,15 @@ from pathlib import Path
 import yaml
 
 from oncocheck import criteria
-from oncocheck.engine import Options, check_file, load
+from oncocheck.decide import choose
+from oncocheck.engine import check_file, load
 from oncocheck.render.json import _result
 from oncocheck.yamlsource import parse, read_text
 
 
 def main() -> None:
     files = sorted(Path(sys.argv[1]).glob("*.yaml"))
-    options = Options(as_of=date(2026, 11, 23))
+    options = choose(None, date(2026, 11, 23), date(2026, 11, 23))
     criteria.bundled()
     texts = [f.read_text(encoding="utf-8") for f in files]
     stages: dict[str, float] = {}

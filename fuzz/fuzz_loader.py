@@ -24,13 +24,14 @@ import atheris
 
 with atheris.instrument_imports():
     from oncocheck import engine
+from oncocheck.decide import choose
     from oncocheck.report import Report, Verdict
     from oncocheck.render import json as json_report
     from oncocheck.yamlsource import decode
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-OPTIONS = engine.Options(as_of=date(2026, 11, 23))
+OPTIONS = choose(None, date(2026, 11, 23), date(2026, 11, 23))
 _current = {"data": b""}
 _BREAKS = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 

@@ -103,9 +103,9 @@ def sample_report(hostile: str | None = None) -> Report:
         results=(
             FileResult("examples/compliant/voorbeeldstad.yaml", Verdict.COMPLIANT,
                        "Oncologiezorgnetwerk Voorbeeldstad", LOPPSOZ_2024, (), good,
-                       _members(31)),
+                       _members(31), as_of=date(2026, 11, 23)),
             FileResult("examples/not-compliant/zuid.yaml", Verdict.NOT_COMPLIANT, name2,
-                       LOPPSOZ_2024, (), tuple(bad), _members(40)),
+                       LOPPSOZ_2024, (), tuple(bad), _members(40), as_of=date(2026, 11, 23)),
             FileResult("examples/invalid/typo.yaml", Verdict.INVALID, None, None,
                        (LoadError(Text("onbekende discipline 'dietis'; bedoelt u 'dietist'?",
                                        "unknown discipline 'dietis'; did you mean 'dietist'?"),

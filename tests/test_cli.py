@@ -46,7 +46,8 @@ def test_directory_batch_reports_every_file_in_path_order() -> None:
     report = json.loads(out)
     files = [r["file"] for r in report["results"]]
     assert files == sorted(files) and len(files) == 8
-    assert report["summary"] == {"files": 8, "compliant": 1, "not_compliant": 5, "invalid": 2}
+    assert report["summary"] == {"files": 8, "compliant": 1, "not_compliant": 5, "invalid": 2,
+                                 "criteria": {"loppsoz@2024": 6}}
 
 
 def test_55_percent_example_is_compliant_under_2021_only() -> None:
@@ -64,7 +65,7 @@ def test_version_in_force_on_as_of(as_of: str, version: str) -> None:
     assert report["results"][0]["criteria"] == {"set": "loppsoz", "version": version}
 
 
-def test_pin_to_superseded_version_warns_with_version_in_force(tmp_path: Path) -> None:
+def test_pin_to_a_superseded_version_is_judged_by_the_version_in_force(tmp_path: Path) -> None:
     text = (EXAMPLES / "compliant/voorbeeldstad.yaml").read_text(encoding="utf-8")
     pinned = tmp_path / "pinned.yaml"
     pinned.write_text(text.replace("criteria: loppsoz@2024", "criteria: loppsoz@2021"))
@@ -72,14 +73,15 @@ def test_pin_to_superseded_version_warns_with_version_in_force(tmp_path: Path) -
     (tmp_path / "docs/visie-2025.md").write_text("visie")
     code, out = run("check", str(pinned), *AS_OF, "--format", "json")
     result = json.loads(out)["results"][0]
-    assert result["criteria"]["version"] == "2021" and code == 0
+    assert result["criteria"]["version"] == "2024" and code == 0
     warning = result["findings"][-1]
-    assert warning["criterion"] == "superseded-criteria" and warning["severity"] == "warning"
-    assert "loppsoz@2024 is in force" in warning["message"]
+    assert warning["criterion"] == "criteria-pin" and warning["severity"] == "warning"
+    assert "prepared for loppsoz@2021, but is judged by loppsoz@2024" in warning["message"]
     assert run("check", str(pinned), *AS_OF, "--strict")[0] == 1
-    # Before 2024-02-06 the pin is the version in force: no warning.
+    # Before 2024-02-06 the declared version is the one in force: no warning.
     early = json.loads(run("check", str(pinned), "--as-of", "2024-01-01", "--format", "json")[1])
-    assert all(f["criterion"] != "superseded-criteria" for f in early["results"][0]["findings"])
+    assert early["results"][0]["criteria"]["version"] == "2021"
+    assert all(f["criterion"] != "criteria-pin" for f in early["results"][0]["findings"])
 
 
 def test_criteria_option_overrides_the_pin() -> None:

@@ -20,6 +20,7 @@ from htmlcheck import external_references, strict_parse
 from typer.testing import CliRunner
 
 from oncocheck.cli import app
+from oncocheck.decide import choose
 from oncocheck.impact import check_both, compare, criterion_order
 from oncocheck.render import impact_console, impact_html, impact_json
 
@@ -44,7 +45,9 @@ def impact():
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:
-        reports = check_both([FIXTURES], "loppsoz@2021", "loppsoz@2024", date(2026, 11, 23))
+        day = date(2026, 11, 23)
+        reports = check_both([FIXTURES], choose("loppsoz@2021", day, day),
+                             choose("loppsoz@2024", day, day))
     finally:
         os.chdir(cwd)
     return compare(*reports, "2a")
@@ -63,9 +66,9 @@ def test_networks_at_50_and_55_percent_flip_to_not_compliant(impact) -> None:
         ("tests/impact/b-50.yaml", "Netwerk Vijftig", "compliant", "not_compliant"),
         ("tests/impact/c-55.yaml", "Netwerk Vijfenvijftig", "compliant", "not_compliant")]
     assert impact.summary_before == {"files": 8, "compliant": 5, "not_compliant": 2,
-                                     "invalid": 1}
+                                     "invalid": 1, "criteria": {"loppsoz@2021": 7}}
     assert impact.summary_after == {"files": 8, "compliant": 3, "not_compliant": 4,
-                                    "invalid": 1}
+                                    "invalid": 1, "criteria": {"loppsoz@2024": 7}}
 
 
 def test_only_2a_changes_and_its_transitions_are_counted(impact) -> None:
@@ -115,7 +118,8 @@ def test_json_shape_and_order() -> None:
     code, out = run(FIXTURES, *VERSIONS, "--sweep", "2a", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["tool", "as_of", "from", "to", "summary", "verdict_changes",
+    assert list(data) == ["tool", "as_of", "as_of_dates", "from", "to", "summary",
+                          "verdict_changes",
                           "criteria", "share_2a", "sweep"]
     assert data["from"] == {"set": "loppsoz", "version": "2021", "valid_from": "2021-01-01"}
     assert data["verdict_changes"][0] == {"file": "tests/impact/b-50.yaml",

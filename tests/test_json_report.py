@@ -62,5 +62,7 @@ def test_invalid_file_error_has_position_and_suggestion() -> None:
 def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - fixture
     data = json.loads(render(report, "json", "nl"))
     jsonschema.validate(data, SCHEMA)
-    assert data["summary"] == {"files": 3, "compliant": 1, "not_compliant": 1, "invalid": 1}
+    assert data["summary"] == {"files": 3, "compliant": 1, "not_compliant": 1, "invalid": 1,
+                               "criteria": {"loppsoz@2024": 2}}
+    assert [r.get("as_of") for r in data["results"]] == ["2026-11-23", "2026-11-23", None]
     assert data["results"][1]["findings"][1]["message"] == "missing: dietitian"

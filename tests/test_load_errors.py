@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.engine import Options, check_file
+from oncocheck.decide import choose
+from oncocheck.engine import check_file
 from oncocheck.report import Verdict
 
 HEAD = "format: 1\nnetwork:\n  name: Netwerk\n"
-OPTIONS = Options(as_of=date(2026, 11, 23))
+OPTIONS = choose(None, date(2026, 11, 23), date(2026, 11, 23))
 
 # (id, file text, path, line, column, English message, Dutch message fragment)
 CASES = [
@@ -113,8 +114,17 @@ CASES = [
      "the file holds more than one YAML document (`---`)", "meer dan één"),
     ("unknown-criteria-pin",
      "format: 1\ncriteria: loppsoz@2019\nnetwork:\n  name: N\n", "criteria", 2, 11,
-     "unknown criteria version 'loppsoz@2019' (known: loppsoz@2021, loppsoz@2024); did you "
-     "mean 'loppsoz@2021'?", "onbekende criteriaversie"),
+     "unknown criteria version 'loppsoz@2019'; this must be a bundled version (known: "
+     "loppsoz@2021, loppsoz@2024); did you mean 'loppsoz@2021'?", "onbekende criteriaversie"),
+    ("criteria-pin-is-a-path",
+     "format: 1\ncriteria: ../regels.yaml\nnetwork:\n  name: N\n", "criteria", 2, 11,
+     "`criteria:` cannot name a rule file ('../regels.yaml'): a file does not choose its own "
+     "rules; name a bundled version (loppsoz@2021, loppsoz@2024) or leave the key out",
+     "kan geen regelbestand noemen"),
+    ("submitted-not-a-date",
+     "format: 1\nsubmitted: 1-11-2023\nnetwork:\n  name: N\n", "submitted", 2, 12,
+     "expected a date as YYYY-MM-DD, not '1-11-2023'; did you mean 2023-11-01?",
+     "verwacht een datum als JJJJ-MM-DD"),
     ("latin-1-bytes", None, "", 3, 11,
      "not valid UTF-8 (byte 0xeb); save the file as UTF-8", "UTF-8"),
 ]

@@ -12,12 +12,13 @@ import yaml
 from typer.testing import CliRunner
 
 from oncocheck.cli import app
-from oncocheck.engine import Options, check_file
+from oncocheck.decide import choose
+from oncocheck.engine import check_file
 from oncocheck.report import Location, Verdict
 from test_sheet import write_xlsx
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases" / "base.yaml").read_text("utf-8"))
-OPTIONS = Options(as_of=date(2026, 11, 23), criteria="loppsoz@2024")
+OPTIONS = choose("loppsoz@2024", date(2026, 11, 23), date(2026, 11, 23))
 HEADER = ["Naam", "Organisatie", "Discipline", "Verwijsgids"]
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from oncocheck import pipeline, progress
 from oncocheck.cli import app
-from oncocheck.engine import Options
+from oncocheck.decide import choose
 from oncocheck.report import Brief, Results, Verdict
 from oncocheck.spill import SpilledResults, pack
 
@@ -71,7 +71,7 @@ def test_a_site_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
 
 
 def test_a_large_batch_keeps_its_results_in_a_spill_file(batch: Path) -> None:
-    options = Options(as_of=date(2026, 11, 23))
+    options = choose(None, date(2026, 11, 23), date(2026, 11, 23))
     spilled = pipeline.run([str(batch)], options, jobs=2)
     assert isinstance(spilled.results, SpilledResults)
     in_memory = pipeline.run([str(batch / "netwerk-00003.yaml")], options)
@@ -147,7 +147,7 @@ def test_a_worker_that_dies_ends_the_run_with_an_error_not_a_hang(
         batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from oncocheck import cli
 
-    def dies(path: Path, display: str, options: Options):  # noqa: ANN202 - as check_one
+    def dies(path: Path, display: str, choice: object):  # noqa: ANN202 - as check_one
         os._exit(9)  # what the kernel's out-of-memory killer leaves behind
 
     monkeypatch.setattr(pipeline, "check_one", dies)  # workers are forked with it on Linux

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from oncocheck.engine import Options, check_file
+from oncocheck.decide import choose
+from oncocheck.engine import check_file
 from oncocheck.pipeline import run
 from oncocheck.render import FORMATS, render
 from oncocheck.report import Severity, Status
@@ -31,7 +32,7 @@ def write(tmp_path: Path, **top: object) -> Path:
 
 
 def findings(path: Path, as_of: date = AS_OF) -> dict[str, object]:
-    result = check_file(path, "netwerk.yaml", Options(as_of=as_of, criteria="loppsoz@2024"))
+    result = check_file(path, "netwerk.yaml", choose("loppsoz@2024", as_of, as_of))
     assert not result.errors, result.errors
     by_id: dict[str, object] = {}
     for finding in result.findings:
@@ -65,13 +66,13 @@ def test_plan_and_note_are_attached_to_their_criterion(tmp_path: Path) -> None:
 def test_console_shows_plan_and_note(tmp_path: Path, lang: str, line: str) -> None:
     write(tmp_path, network={"website_updated": None}, notes={"7": "Vernieuwing loopt."},
           plan=[{**PLAN_7, "action": "Bijwerken", "owner": "JB"}])
-    text = render(run([str(tmp_path / "netwerk.yaml")], Options(as_of=AS_OF)), "console", lang)
+    text = render(run([str(tmp_path / "netwerk.yaml")], choose(None, AS_OF, AS_OF)), "console", lang)
     assert line in text and "Vernieuwing loopt." in text
 
 
 def test_json_has_note_and_plan_only_when_present(tmp_path: Path) -> None:
     write(tmp_path, network={"website_updated": None}, notes={"7": "Loopt."}, plan=[PLAN_7])
-    data = json.loads(render(run([str(tmp_path / "netwerk.yaml")], Options(as_of=AS_OF)),
+    data = json.loads(render(run([str(tmp_path / "netwerk.yaml")], choose(None, AS_OF, AS_OF)),
                              "json", "en"))
     by_id = {f["criterion"]: f for f in data["results"][0]["findings"]}
     assert by_id["7"]["note"] == "Loopt."
@@ -113,7 +114,7 @@ def test_plan_for_a_met_criterion_can_be_closed(tmp_path: Path) -> None:
 def test_unknown_criterion_is_a_load_error_with_a_suggestion(
         tmp_path: Path, top: dict, path: str, hint: str) -> None:
     file = write(tmp_path, **top)
-    [error] = check_file(file, "netwerk.yaml", Options(as_of=AS_OF)).errors
+    [error] = check_file(file, "netwerk.yaml", choose(None, AS_OF, AS_OF)).errors
     assert error.path == path and hint in error.message.en and error.line > 1
     assert "loppsoz@2024" in error.message.nl
 
@@ -151,8 +152,8 @@ def test_json_with_plan_note_sheet_and_compare_fits_the_schema(tmp_path: Path) -
     (tmp_path / "leden.csv").write_text("naam,discipline\nZ,logopedist\nZ,logopedist\n", "utf-8")
     write(tmp_path, network={"website_updated": None}, notes={"7": "Loopt."},
           plan=[PLAN_7, {"criterion": "1a", "action": "Niets"}], members_file="leden.csv")
-    report = run([str(tmp_path / "netwerk.yaml")], Options(as_of=AS_OF))
-    compared = run([str(tmp_path / "netwerk.yaml")], Options(as_of=AS_OF, criteria="loppsoz@2021"))
+    report = run([str(tmp_path / "netwerk.yaml")], choose(None, AS_OF, AS_OF))
+    compared = run([str(tmp_path / "netwerk.yaml")], choose("loppsoz@2021", AS_OF, AS_OF))
     from dataclasses import replace
 
     data = json.loads(render(replace(report, compare=compared), "json", "en"))

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oncocheck.engine import Options
+from oncocheck.decide import choose
 from oncocheck.pipeline import run
 from oncocheck.render import render
 from oncocheck.report import Verdict
@@ -27,7 +27,7 @@ from oncocheck.report import Verdict
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "report.schema.json").read_text("utf-8"))
-OPTIONS = Options(as_of=date(2026, 11, 23))
+OPTIONS = choose(None, date(2026, 11, 23), date(2026, 11, 23))
 BREAKS = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 FOLDER = Path(tempfile.mkdtemp(prefix="oncocheck-properties-"))
 atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)

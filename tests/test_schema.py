@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oncocheck.criteria import vocabulary
-from oncocheck.engine import Options
+from oncocheck.decide import choose
 from oncocheck.pipeline import run
 from oncocheck.report import Verdict
 from oncocheck.schema import network_schema, schema_text
@@ -62,7 +62,7 @@ def _peer(files: list[Path]) -> set[str]:
 
 
 def _oncocheck(files: list[Path]) -> set[str]:
-    report = run([str(f) for f in files], Options(as_of=date(2026, 11, 23), criteria=None))
+    report = run([str(f) for f in files], choose(None, date(2026, 11, 23), date(2026, 11, 23)))
     return {r.file for r in report.results if r.verdict is Verdict.INVALID}
 
 

@@ -71,12 +71,12 @@ def fail(text, lang: str = "nl") -> NoReturn:  # noqa: ANN001 - a report Text
     raise typer.Exit(2)
 
 
-def parse_as_of(value: Optional[str], lang: str) -> date:
-    """The --as-of date (default today)."""
+def parse_as_of(value: Optional[str], lang: str) -> date | None:
+    """The --as-of date, or None when not given."""
     from oncocheck.report import Text
 
     if value is None:
-        return date.today()
+        return None
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -97,9 +97,11 @@ def check(
                                                "for *.yaml / *.yml.")],
     criteria: Annotated[Optional[str], typer.Option(
         "--criteria", metavar="SET[@VERSION]|FILE",
-        help="Criteria to apply; overrides the file's own `criteria:`.")] = None,
+        help="Criteria to apply (default: the version in force on each file's as-of date; "
+        "a file's own `criteria:` only declares what it was prepared for).")] = None,
     as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", metavar="YYYY-MM-DD", help="Date to judge on (default: today).")] = None,
+        "--as-of", metavar="YYYY-MM-DD", help="Date to judge every file on (default: each "
+        "file's `submitted:` date, else today).")] = None,
     fmt: Annotated[Optional[Format], typer.Option(
         "--format", "-f", help="Output format (default console).")] = None,
     output: Annotated[Optional[Path], typer.Option(
@@ -123,7 +125,7 @@ def check(
     ] = None,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
-    from oncocheck.engine import Options
+    from oncocheck.decide import choose
     from oncocheck.errors import UsageError
     from oncocheck.outputs import plan
     from oncocheck.pipeline import network_files
@@ -132,34 +134,59 @@ def check(
     if strict and fail_on is FailOn.error:
         fail(Text("--strict betekent --fail-on warning; kies een van beide",
                   "--strict means --fail-on warning; choose one of the two"), lang.value)
-    options = Options(as_of=parse_as_of(as_of, lang), criteria=criteria)
     try:
+        day, today = parse_as_of(as_of, lang), date.today()
+        choice = choose(criteria, day, today)
+        other = choose(compare, day, today) if compare is not None else None
         files = list(network_files(paths))
-        inputs = [p for p, _ in files]
+        inputs = [p for p, _ in files] + rule_files(criteria, compare)
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
         prepare = "json" if any(t.fmt == "json" for t in targets) else None
-        report = _run(paths, options, jobs, lang.value, files, prepare)
-        if compare is not None:
-            report = replace(report, compare=_run(paths, replace(options, criteria=compare),
-                                                  jobs, lang.value, files))
+        report = _run(paths, choice, jobs, lang.value, files, prepare)
+        if other is not None:
+            _refuse_same_version(report, other)
+            report = replace(report, compare=_run(paths, other, jobs, lang.value, files))
         _deliver(report, targets, [*inputs, *_named(report, targets)], lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
-def _run(paths: list[str], options, jobs: Optional[int], lang: str,  # noqa: ANN001
+def rule_files(*specs: Optional[str]) -> list[Path]:
+    """The rule files named on the command line (`--criteria FILE` and the like): inputs, so
+    no report may be written over them."""
+    from oncocheck.criteria import is_path
+
+    return [Path(s.strip()) for s in specs if s is not None and is_path(s.strip())]
+
+
+def _refuse_same_version(report: Report, other) -> None:  # noqa: ANN001 - a decide.Choice
+    """UsageError when `--compare` names the version that already judged every file."""
+    from oncocheck.errors import UsageError
+    from oncocheck.report import Text
+
+    against = other.default().ref
+    applied = {ref for ref, _ in report.applied} or {report.criteria}
+    if applied == {against}:
+        raise UsageError(Text(
+            f"--compare {against.label} is de versie die de bestanden al beoordeelt; kies een "
+            "andere versie om mee te vergelijken",
+            f"--compare {against.label} is the version that already judges the files; choose "
+            "another version to compare with"))
+
+
+def _run(paths: list[str], choice, jobs: Optional[int], lang: str,  # noqa: ANN001
          files: list, prepare: Optional[str] = None) -> Report:  # noqa: ANN001
     """The pipeline with the chosen number of processes and, for a person watching, a bar
-    (`options` an engine Options, `files` network_files(paths), `prepare` see pipeline.run)."""
+    (`choice` a decide.Choice, `files` network_files(paths), `prepare` see pipeline.run)."""
     from oncocheck import progress
     from oncocheck.parallel import default_jobs
     from oncocheck.pipeline import run
 
     if not progress.wanted():
-        return run(paths, options, jobs or default_jobs(), files=files, prepare=prepare)
+        return run(paths, choice, jobs or default_jobs(), files=files, prepare=prepare)
     with progress.Progress("controleren" if lang != "en" else "checking") as bar:
-        return run(paths, options, jobs or default_jobs(), bar, files, prepare)
+        return run(paths, choice, jobs or default_jobs(), bar, files, prepare)
 
 
 def _named(report: Report, targets: list[Target]) -> list[Path]:
@@ -248,7 +275,7 @@ def criteria_list(
     """The bundled criteria sets and versions, with their in-force dates."""
     from oncocheck.explain import list_text
 
-    typer.echo(list_text(parse_as_of(as_of, lang), lang.value), nl=False)
+    typer.echo(list_text(parse_as_of(as_of, lang) or date.today(), lang.value), nl=False)
 
 
 @criteria_app.command("show")
@@ -262,7 +289,8 @@ def criteria_show(
     from oncocheck.explain import show_text
 
     try:
-        typer.echo(show_text(spec, parse_as_of(as_of, lang), lang.value), nl=False)
+        typer.echo(show_text(spec, parse_as_of(as_of, lang) or date.today(), lang.value),
+                   nl=False)
     except UsageError as exc:
         fail(exc.text, lang.value)
 
@@ -288,7 +316,7 @@ def criteria_diff(
     from oncocheck.errors import UsageError
 
     try:
-        on = parse_as_of(as_of, lang)
+        on = parse_as_of(as_of, lang) or date.today()
         a, b = criteria_sets.find(old, on), criteria_sets.find(new, on)
     except UsageError as exc:
         fail(exc.text, lang.value)
@@ -309,8 +337,8 @@ def explain(
     from oncocheck.explain import explain_text
 
     try:
-        typer.echo(explain_text(criterion, criteria or "loppsoz", parse_as_of(as_of, lang),
-                                lang.value), nl=False)
+        typer.echo(explain_text(criterion, criteria or "loppsoz",
+                                parse_as_of(as_of, lang) or date.today(), lang.value), nl=False)
     except UsageError as exc:
         fail(exc.text, lang.value)
 

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli import Lang, _stdout_failed, fail, parse_as_of, print_console
+from oncocheck.cli import Lang, _stdout_failed, fail, parse_as_of, print_console, rule_files
 
 
 class ImpactFormat(StrEnum):
@@ -33,7 +33,8 @@ def impact(
                                        help="The criteria version to compare with, e.g. "
                                        "loppsoz@2024.")],
     as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", metavar="YYYY-MM-DD", help="Date to judge on (default: today).")] = None,
+        "--as-of", metavar="YYYY-MM-DD", help="Date to judge every file on (default: each "
+        "file's `submitted:` date, else today).")] = None,
     sweep: Annotated[Optional[str], typer.Option(
         "--sweep", metavar="ID", help="Also count the networks meeting this criterion at "
         "thresholds 40%..80% in steps of 5 (only 2a).")] = None,
@@ -61,6 +62,9 @@ def impact(
     min, median, max, thresholds {from, to}, bins [{from, to, networks}]} in percent; sweep
     null or {criterion, networks, points [{threshold, networks}]}.
     """
+    from datetime import date
+
+    from oncocheck.decide import choose
     from oncocheck.errors import UsageError
     from oncocheck.impact import check_both, compare, sweep_criterion
     from oncocheck.parallel import default_jobs
@@ -70,11 +74,12 @@ def impact(
     target = None if output is None or str(output) == "-" else output
     try:
         criterion = sweep_criterion(sweep)
+        day, today = parse_as_of(as_of, lang), date.today()
+        choices = choose(before, day, today), choose(after, day, today)
         files = list(network_files(paths))
         if target is not None:
-            refuse_inputs(target, [p for p, _ in files])
-        reports = check_both(paths, before, after, parse_as_of(as_of, lang),
-                             jobs or default_jobs(), files)
+            refuse_inputs(target, [p for p, _ in files] + rule_files(before, after))
+        reports = check_both(paths, *choices, jobs or default_jobs(), files)
         result = compare(*reports, criterion)
         if target is not None:
             refuse_inputs(target, [Path(f) for b in reports[1].results.briefs

@@ -11,11 +11,14 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from pydantic import Field, ValidationInfo, field_validator
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, PrivateAttr, ValidationInfo, field_validator
 
 from oncocheck.checks import CheckKind
 from oncocheck.errors import LoadFailed, UsageError
-from oncocheck.fields import BiText, IsoDate, NonEmpty, Strict, Url
+from oncocheck.fields import BiText, IsoDate, NonEmpty, Strict, Url, YesNo, fail
 from oncocheck.report import (CriteriaRef, CriteriaSetInfo, CriterionInfo, LoadError, Severity,
                               Text)
 from oncocheck.validate import validate
@@ -24,12 +27,26 @@ from oncocheck.words import did_you_mean
 from oncocheck.yamlsource import parse, read_text
 
 DEFAULT_SET = "loppsoz"
+_CRITERION_ID = re.compile(r"[A-Za-z0-9._-]{1,16}")
+
+
+def _short_id(value: str) -> str:
+    # ids are printed at the start of report lines and in CI annotations: nothing but a
+    # short identifier can stand there (a line break would start a line of its own)
+    if not _CRITERION_ID.fullmatch(value):
+        raise fail("een criterium-id is kort: letters, cijfers, '.', '_' of '-', hoogstens 16 "
+                   "tekens", "a criterion id is short: letters, digits, '.', '_' or '-', at "
+                   "most 16 characters")
+    return value
+
+
+CriterionId = Annotated[NonEmpty, AfterValidator(_short_id)]
 
 
 class Criterion(Strict):
     """One criterion of a version: its texts and the check that decides it."""
 
-    id: NonEmpty
+    id: CriterionId
     title: BiText
     text: BiText
     severity: Severity
@@ -39,14 +56,18 @@ class Criterion(Strict):
 
 
 class RuleFile(Strict):
-    """One version of a criteria set."""
+    """One version of a criteria set. `valid_from_assumed` marks an in-force date that no
+    source gives (the first version's)."""
 
-    set: NonEmpty
-    version: NonEmpty
+    set: CriterionId
+    version: CriterionId
     valid_from: IsoDate
+    valid_from_assumed: YesNo = False
     title: BiText
     source: Url
     criteria: list[Criterion] = Field(min_length=1)
+    #: The path a user's own rule file was given by, as reports show it; None when bundled.
+    _file: str | None = PrivateAttr(default=None)
 
     @field_validator("criteria")
     @classmethod
@@ -59,8 +80,13 @@ class RuleFile(Strict):
 
     @property
     def ref(self) -> CriteriaRef:
-        """This version's reference."""
-        return CriteriaRef(self.set, self.version, self.valid_from)
+        """This version's reference (naming the rule file when it is not bundled)."""
+        return CriteriaRef(self.set, self.version, self.valid_from, self._file)
+
+    @property
+    def bundled(self) -> bool:
+        """Whether this version ships with oncocheck (not a user's rule file)."""
+        return self._file is None
 
     def info(self) -> CriteriaSetInfo:
         """What renderers need to know about this version."""
@@ -85,10 +111,19 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
-def load_rule_file(path: Path) -> RuleFile:
-    """A rule file, validated (disciplines against the vocabulary); LoadFailed names the file."""
+def _parse_rule_file(path: Path) -> RuleFile:
+    """A rule file, validated (disciplines against the vocabulary); UsageError names the file."""
     return _with_file(path, lambda: validate(RuleFile, parse(read_text(path)),
                                              {"vocabulary": vocabulary()}))
+
+
+@cache
+def load_rule_file(path: Path) -> RuleFile:
+    """A user's own rule file (`--criteria FILE`): validated like a bundled one, and marked
+    with its path so that no report can mistake it for a bundled version."""
+    rule_file = _parse_rule_file(path).model_copy()
+    rule_file._file = str(path)  # MERGE: through the display filter
+    return rule_file
 
 
 def _with_file(path: Path, load):  # noqa: ANN001, ANN202 - a tiny local helper
@@ -110,7 +145,8 @@ def _where(path: Path, error: LoadError) -> str:
 def bundled() -> tuple[RuleFile, ...]:
     """Every bundled version, ordered by set and in-force date."""
     files = sorted(p for p in criteria_dir().glob("*/*.yaml"))
-    return tuple(sorted((load_rule_file(p) for p in files), key=lambda r: (r.set, r.valid_from)))
+    return tuple(sorted((_parse_rule_file(p) for p in files),
+                        key=lambda r: (r.set, r.valid_from)))
 
 
 def in_force(set_name: str, on: date) -> RuleFile:
@@ -129,20 +165,34 @@ def in_force(set_name: str, on: date) -> RuleFile:
     return current[-1]
 
 
+def is_path(spec: str) -> bool:
+    """Whether a criteria spec names a rule file rather than a bundled set or version."""
+    return spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
+
+
 def find(spec: str, on: date) -> RuleFile:
     """The rule file meant by `spec`: `set@version`, `set` (in force on `on`) or a file path."""
-    if spec.endswith((".yaml", ".yml")) or "/" in spec:
+    if is_path(spec):
         return load_rule_file(Path(spec))
     set_name, _, version = spec.partition("@")
     if not version:
         return in_force(set_name, on)
+    return find_bundled(set_name, version)
+
+
+def find_bundled(set_name: str, version: str) -> RuleFile:
+    """The bundled version `set_name@version`; UsageError (with the known ones) if none."""
     if not any(r.set == set_name for r in bundled()):
         raise _unknown(set_name, sorted({r.set for r in bundled()}), "set")
     for rule_file in bundled():
         if rule_file.set == set_name and rule_file.version == version:
             return rule_file
-    versions = [r.ref.label for r in bundled() if r.set == set_name]
-    raise _unknown(spec, versions, "version")
+    raise _unknown(f"{set_name}@{version}", labels(set_name), "version")
+
+
+def labels(set_name: str | None = None) -> list[str]:
+    """`set@version` of every bundled version (of one set), oldest first."""
+    return [r.ref.label for r in bundled() if set_name is None or r.set == set_name]
 
 
 def _unknown(given: str, options: list[str], what: str) -> UsageError:

@@ -102,3 +102,20 @@ def describe(change: PartChange, lang: str) -> str:
     if is_text:
         return f"{name_text}: '{old}' → '{new}'"
     return f"{name_text} {old} → {new}"
+
+
+def outcome_changes(old: criteria_sets.RuleFile, new: criteria_sets.RuleFile) -> list[Text]:
+    """What changes outcomes between two versions, one short line per change, e.g.
+    `2a: drempel 50% → 60%`: criteria added or removed, and changed checks or severities
+    (changed wording alone changes no verdict and is left out)."""
+    lines = []
+    for change in diff(old, new):
+        if change.change != "changed":
+            word = {"added": ("nieuw", "added"), "removed": ("vervallen", "removed")}[change.change]
+            lines.append(Text(f"{change.criterion}: {word[0]}", f"{change.criterion}: {word[1]}"))
+            continue
+        for part in change.parts:
+            if part.part.startswith("check.") or part.part == "severity":
+                lines.append(Text(f"{change.criterion}: {describe(part, 'nl')}",
+                                  f"{change.criterion}: {describe(part, 'en')}"))
+    return lines

@@ -1,4 +1,5 @@
-"""Check one network file: load it, choose its criteria version, decide every criterion.
+"""Check one network file: load it, decide its criteria version and date, decide every
+criterion.
 
 `check_file` never raises for bad input: a file that cannot be loaded becomes an `invalid`
 FileResult carrying its load errors.
@@ -7,57 +8,49 @@ FileResult carrying its load errors.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from oncocheck import criteria as criteria_sets
 from oncocheck.checks import CheckContext, MemberView, VerwijsgidsShare
 from oncocheck.checks.verwijsgids import REASONS
+from oncocheck.decide import Choice, Decision, decide
 from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.network import NetworkFile
 from oncocheck.report import (FileResult, Finding, LoadError, MemberRow, Severity,
                               Status, Text, Verdict)
 from oncocheck.validate import validate
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.notices import duplicate_members, placeholder_name, superseded
+from oncocheck.notices import criteria_pin, duplicate_members, placeholder_name
 from oncocheck.plans import check_references, plan_warnings, with_plan
 from oncocheck.sheets.merge import merge_sheet
 from oncocheck.words import normalise
 from oncocheck.yamlsource import Source, parse, read_text
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
-    """How to check: `criteria` is what `--criteria` said (None: the file's pin or in force)."""
-
-    as_of: date
-    criteria: str | None = None
-
-
-def check_file(path: Path, display: str, options: Options) -> FileResult:
-    """The result for one network file (`display` is the path as reports show it)."""
+def check_file(path: Path, display: str, choice: Choice) -> FileResult:
+    """The result for one network file (`display` is the path as reports show it), judged by
+    the version and on the date `choice` and the file's `submitted:` date decide."""
     named: list[str] = []
     try:
         source, doc, vocabulary = load(path, display, named)
-        rule_file, pinned = _rule_file(doc, source, options)
-        check_references(doc, source, rule_file)
+        decision = _decision(choice, doc, source)
+        check_references(doc, source, decision.rules)
     except LoadFailed as exc:
         return FileResult(display, Verdict.INVALID, errors=tuple(exc.errors),
                           references=tuple(named))
+    rule_file, as_of = decision.rules, decision.as_of
     members = tuple(_view(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
-    ctx = CheckContext(doc, members, vocabulary, path.parent, options.as_of)
+    ctx = CheckContext(doc, members, vocabulary, path.parent, as_of)
     findings = with_plan(doc, source, [_decide(c, ctx, source) for c in rule_file.criteria])
-    findings += plan_warnings(doc, source, findings, options.as_of)
+    findings += plan_warnings(doc, source, findings, as_of)
+    findings += criteria_pin(doc.criteria, decision, source)
     findings += duplicate_members(members, source)
     findings += placeholder_name(doc.network.name, source)
-    if pinned:
-        findings += superseded(rule_file, options.as_of, source)
     verdict = Verdict.COMPLIANT if all(
         f.status is Status.MET for f in findings if f.severity is Severity.ERROR
         and f.criterion in {c.id for c in rule_file.criteria}) else Verdict.NOT_COMPLIANT
     return FileResult(display, verdict, doc.network.name, rule_file.ref, (), tuple(findings),
-                      _member_rows(members, rule_file, source), tuple(named))
+                      _member_rows(members, rule_file, source), tuple(named), as_of)
 
 
 def load(path: Path, display: str, named: list[str] | None = None
@@ -70,7 +63,8 @@ def load(path: Path, display: str, named: list[str] | None = None
     source, sheet_errors = merge_sheet(source, path.parent, display)
     vocabulary = criteria_sets.vocabulary()
     try:
-        doc = validate(NetworkFile, source, {"vocabulary": vocabulary})
+        doc = validate(NetworkFile, source, {"vocabulary": vocabulary,
+                                             "declarable": criteria_sets.labels()})
     except LoadFailed as exc:
         raise LoadFailed(_in_order([*exc.errors, *sheet_errors])) from exc
     if sheet_errors:
@@ -96,18 +90,14 @@ def _in_order(errors: list[LoadError]) -> list[LoadError]:
     return [e for e in errors if not e.source] + sheet
 
 
-def _rule_file(doc: NetworkFile, source: Source,
-               options: Options) -> tuple[criteria_sets.RuleFile, bool]:
-    """The rule file to apply, and whether it came from the file's own pin."""
-    if options.criteria:
-        return criteria_sets.find(options.criteria, options.as_of), False
-    if not doc.criteria:
-        return criteria_sets.in_force(criteria_sets.DEFAULT_SET, options.as_of), False
+def _decision(choice: Choice, doc: NetworkFile, source: Source) -> Decision:
+    """The version and date for this file; a `submitted:` date before the first version is a
+    load error at that key."""
     try:
-        return criteria_sets.find(doc.criteria, options.as_of), True
+        return decide(choice, doc.submitted)
     except UsageError as exc:
-        line, column = source.where("criteria")
-        raise LoadFailed([LoadError(exc.text, "criteria", line, column)]) from exc
+        line, column = source.where("submitted")
+        raise LoadFailed([LoadError(exc.text, "submitted", line, column)]) from exc
 
 
 def _view(index: int, member, vocabulary: Vocabulary) -> MemberView:  # noqa: ANN001

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from oncocheck import criteria as criteria_sets
 from oncocheck import pipeline
 from oncocheck.checks.verwijsgids import meets_share
-from oncocheck.engine import Options
+from oncocheck.decide import Choice
 from oncocheck.errors import UsageError
 from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
 from oncocheck.stats import SHARE_CRITERION, ShareDistribution, share_distribution, share_of
@@ -76,6 +75,8 @@ class Impact:
     shares: ShareDistribution
     thresholds: tuple[float | None, float | None]  # the 2a threshold of each version
     sweep: tuple[SweepPoint, ...] | None
+    #: The distinct dates the files were judged on (each file's as-of date), earliest first.
+    dates: tuple[date, ...] = ()
 
 
 def statuses(result: FileResult) -> dict[str, str]:
@@ -138,7 +139,8 @@ def compare(before: Report, after: Report, sweep_criterion: str | None = None) -
         tuple(_criterion(cid, valid, titles.get(cid, Text(cid, cid)))
               for cid in criterion_order(ids)),
         share_distribution(after.results), (_threshold(before), _threshold(after)),
-        sweep(after.results) if sweep_criterion == SHARE_CRITERION else None)
+        sweep(after.results) if sweep_criterion == SHARE_CRITERION else None,
+        tuple(sorted(set(before.dates) | set(after.dates))))
 
 
 
@@ -151,20 +153,18 @@ def sweep_criterion(value: str | None) -> str | None:
                           f"--sweep can only sweep {known}, not '{value}'"))
 
 
-def check_both(paths: list[str], before: str, after: str, as_of: date, jobs: int = 1,
+def check_both(paths: list[str], before: Choice, after: Choice, jobs: int = 1,
                files: list[tuple[Path, str]] | None = None) -> tuple[Report, Report]:
-    """The files checked under `before` and under `after` (criteria specs as for --criteria);
+    """The files checked under `before` and under `after` (each file on its own as-of date);
     `files` is `network_files(paths)` when the caller has already listed them.
 
-    UsageError for an unknown version or when no path holds a network file; a file that cannot
-    be read is an invalid result in both reports, as with `check`.
+    UsageError when no path holds a network file; a file that cannot be read is an invalid
+    result in both reports, as with `check`.
     """
-    for spec in (before, after):
-        criteria_sets.find(spec, as_of)
     found = list(pipeline.network_files(paths)) if files is None else files
     if not found or all(pipeline.is_dir(path) for path, _ in found):
         given = ", ".join(paths) or "-"
         raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
                               f"no network files (*.yaml, *.yml) found in {given}"))
-    return (pipeline.run(paths, Options(as_of, before), jobs, files=found),
-            pipeline.run(paths, Options(as_of, after), jobs, files=found))
+    return (pipeline.run(paths, before, jobs, files=found),
+            pipeline.run(paths, after, jobs, files=found))

@@ -14,7 +14,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from oncocheck.fields import (Email, IsoDate, Line, Name, NonEmpty, Postcode, Strict, Url, Words,
                               YesNo, fail)
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.words import closest, normalise, quoted
+from oncocheck.words import closest, did_you_mean, normalise, quoted
 
 FORMATS = (1,)
 MAX_MEMBERS = 100_000  # a limit that holds: a file this size still checks in seconds
@@ -142,10 +142,17 @@ class PlanItem(Strict):
 
 
 class NetworkFile(Strict):
-    """A whole network file."""
+    """A whole network file.
+
+    `criteria` is a declaration (the version the file was prepared for), never a choice: it
+    may only name a bundled `set@version` (the validation context's `declarable`).
+    `submitted` is the day the file was sent in for review; it selects the version and the
+    date the file is judged on unless the user says otherwise (`oncocheck.decide`).
+    """
 
     format: int
     criteria: NonEmpty | None = None
+    submitted: IsoDate | None = None
     network: Network
     members_file: NonEmpty | None = None
     members: list[Member] | None = None
@@ -160,6 +167,25 @@ class NetworkFile(Strict):
                        "bestand".replace(",", "."), f"{len(value):,} members; oncocheck reads at "
                        f"most {MAX_MEMBERS:,} per file")
         return value
+
+    @field_validator("criteria")
+    @classmethod
+    def _declared(cls, value: str | None, info: ValidationInfo) -> str | None:
+        known = (info.context or {}).get("declarable")
+        if value is None or known is None or value in known:
+            return value
+        listed = ", ".join(known)
+        if any(c in value for c in "/\\") or value.lower().endswith((".yaml", ".yml")):
+            raise fail(
+                f"`criteria:` kan geen regelbestand noemen ({quoted(value)}): een bestand kiest "
+                f"niet zijn eigen regels; noem een meegeleverde versie ({listed}) of laat de "
+                "sleutel weg", f"`criteria:` cannot name a rule file ({quoted(value)}): a file "
+                f"does not choose its own rules; name a bundled version ({listed}) or leave the "
+                "key out")
+        nl_tail, en_tail = did_you_mean(value, known)
+        raise fail(f"onbekende criteriaversie {quoted(value)}; hier hoort een meegeleverde versie "
+                   f"(bekend: {listed}){nl_tail}", f"unknown criteria version {quoted(value)}; "
+                   f"this must be a bundled version (known: {listed}){en_tail}")
 
     @field_validator("format", mode="before")
     @classmethod

@@ -1,20 +1,21 @@
-"""Extra warning findings that follow the criteria: duplicate members, a superseded pin."""
+"""Extra warning findings that follow the criteria: duplicate members, a `criteria:`
+declaration that differs from the version applied, the template's placeholder name."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from oncocheck import criteria as criteria_sets
 from oncocheck.checks import MemberView
-from oncocheck.errors import UsageError
+from oncocheck.criteriadiff import outcome_changes
+from oncocheck.decide import Basis, Decision
 from oncocheck.sheets.place import place_text
 from oncocheck.report import Finding, Location, Severity, Status, Text
 from oncocheck.words import normalise, quoted
 from oncocheck.yamlsource import Source
 
 DUPLICATE = Text("Dubbel lid", "Duplicate member")
-SUPERSEDED = Text("Verouderde criteriaversie", "Superseded criteria version")
+PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
 
 
 def _who(view: MemberView, source: Source) -> tuple[str, str]:
@@ -48,25 +49,57 @@ def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Fin
     return findings
 
 
-def superseded(rule_file: criteria_sets.RuleFile, as_of: date, source: Source) -> list[Finding]:
-    """A warning when the file pins a version that a newer one has replaced on `as_of`."""
-    try:
-        current = criteria_sets.in_force(rule_file.set, as_of)
-    except UsageError:  # a set oncocheck does not bundle has no version "in force"
+def criteria_pin(declared: str | None, decision: Decision, source: Source) -> list[Finding]:
+    """A warning when the file's `criteria:` declaration names another version than the one
+    that judges it: both versions, why the applied one applies, and what differs."""
+    applied = decision.rules
+    if declared is None or declared == applied.ref.label:
         return []
-    if current.valid_from <= rule_file.valid_from:
-        return []
-    line, column = source.where("criteria")
+    set_name, _, version = declared.partition("@")
+    prepared = criteria_sets.find_bundled(set_name, version)
+    changes = outcome_changes(prepared, applied)
+    why = _why(decision)
+    differs = Text("; ".join(c.nl for c in changes), "; ".join(c.en for c in changes))
+    if not changes:
+        differs = Text("in wat er gecontroleerd wordt verschillen ze niet",
+                       "they do not differ in what is checked")
+    label = applied.ref.label
     return [Finding(
-        "superseded-criteria", Severity.WARNING, Status.NOT_MET, SUPERSEDED,
-        Text(f"het bestand is voorbereid op {rule_file.ref.label}, maar op {as_of} is "
-             f"{current.ref.label} van kracht (sinds {current.valid_from})",
-             f"the file is prepared for {rule_file.ref.label}, but on {as_of} "
-             f"{current.ref.label} is in force (since {current.valid_from})"),
-        {"pinned": rule_file.ref.label, "in_force": current.ref.label},
-        Location("criteria", line, column),
-        Text(f"zet `criteria: {current.ref.label}` of laat het veld weg",
-             f"set `criteria: {current.ref.label}` or leave the key out"))]
+        "criteria-pin", Severity.WARNING, Status.NOT_MET, PIN,
+        Text(f"het bestand is voorbereid op {declared}, maar wordt beoordeeld volgens {label} "
+             f"({why.nl}); verschil: {differs.nl}",
+             f"the file is prepared for {declared}, but is judged by {label} ({why.en}); "
+             f"what differs: {differs.en}"),
+        {"declared": declared, "applied": label, "basis": decision.basis.value,
+         "changes": [c.en for c in changes]},
+        source.locate("criteria"), _pin_todo(declared, prepared, applied))]
+
+
+def _why(decision: Decision) -> Text:
+    """Why the applied version applies, in a few words."""
+    day = decision.as_of.isoformat()
+    return {
+        Basis.CRITERIA: Text("gekozen met --criteria", "chosen with --criteria"),
+        Basis.AS_OF: Text(f"van kracht op de peildatum {day}", f"in force on the as-of date {day}"),
+        Basis.SUBMITTED: Text(f"van kracht op de inzenddatum {day}",
+                              f"in force on the submission date {day}"),
+        Basis.TODAY: Text(f"van kracht op {day}", f"in force on {day}"),
+    }[decision.basis]
+
+
+def _pin_todo(declared: str, prepared: criteria_sets.RuleFile,
+              applied: criteria_sets.RuleFile) -> Text:
+    """Update the declaration, or ask for the declared version's verdict on purpose."""
+    older = prepared.valid_from < applied.valid_from
+    ask_nl = (f"vraag het oude oordeel met `--criteria {declared}`" if older else
+              f"vraag het oordeel volgens {declared} met `--criteria {declared}`")
+    ask_en = (f"ask for the old verdict with `--criteria {declared}`" if older else
+              f"ask for the verdict by {declared} with `--criteria {declared}`")
+    if not applied.bundled:
+        return Text(f"{ask_nl}, of laat `criteria:` weg", f"{ask_en}, or leave `criteria:` out")
+    label = applied.ref.label
+    return Text(f"werk `criteria:` bij naar {label}, of {ask_nl}",
+                f"update `criteria:` to {label}, or {ask_en}")
 
 
 PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")

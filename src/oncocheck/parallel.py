@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from oncocheck.engine import Options
+from oncocheck.decide import Choice
 from oncocheck.report import Brief
 from oncocheck.spill import pack
 
@@ -30,7 +30,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def checked(files: list[tuple[Path, str]], options: Options, jobs: int,
+def checked(files: list[tuple[Path, str]], choice: Choice, jobs: int,
             prepare: str | None = None) -> Iterator[tuple[Brief, bytes, str | None]]:
     """Each file's brief, packed result and (with `prepare`) its text in that format, in
     the order of `files`."""
@@ -41,17 +41,17 @@ def checked(files: list[tuple[Path, str]], options: Options, jobs: int,
     # breaks the run with an error instead of leaving it waiting for ever
     pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupt)
     try:
-        yield from pool.map(partial(_check, options=options, prepare=prepare), files,
+        yield from pool.map(partial(_check, choice=choice, prepare=prepare), files,
                             chunksize=chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _check(item: tuple[Path, str], options: Options,
+def _check(item: tuple[Path, str], choice: Choice,
            prepare: str | None) -> tuple[Brief, bytes, str | None]:
     from oncocheck.pipeline import check_one
 
-    result = check_one(item[0], item[1], options)
+    result = check_one(item[0], item[1], choice)
     if prepare is None:
         return (*pack(result), None)
     from oncocheck.render import file_text

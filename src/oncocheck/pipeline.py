@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from oncocheck import __version__
 from oncocheck import criteria as criteria_sets
-from oncocheck.engine import Options, check_file
+from oncocheck.decide import Choice
+from oncocheck.engine import check_file
 from oncocheck.errors import load_error
 from oncocheck.report import FileResult, Report, Results, Verdict
 
@@ -58,7 +59,7 @@ def is_dir(path: Path) -> bool:
         return False
 
 
-def check_one(path: Path, display: str, options: Options) -> FileResult:
+def check_one(path: Path, display: str, choice: Choice) -> FileResult:
     """One file's result; a path that does not exist is an invalid result, not a crash."""
     try:
         os.lstat(path)
@@ -72,10 +73,10 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
         error = load_error("een map zonder .yaml- of .yml-bestanden",
                            "a folder with no .yaml or .yml files in it").errors
         return FileResult(display, Verdict.INVALID, errors=tuple(error))
-    return check_file(path, display, options)
+    return check_file(path, display, choice)
 
 
-def run(paths: Iterable[str], options: Options, jobs: int = 1,
+def run(paths: Iterable[str], choice: Choice, jobs: int = 1,
         progress: Progress | None = None,
         files: list[tuple[Path, str]] | None = None, prepare: str | None = None) -> Report:
     """Check every file and build the Report (files in path order, whatever `jobs` is).
@@ -86,8 +87,6 @@ def run(paths: Iterable[str], options: Options, jobs: int = 1,
     the process that checked it. `files` is `network_files(paths)` when the caller has
     already listed them.
     """
-    default = (criteria_sets.find(options.criteria, options.as_of) if options.criteria
-               else criteria_sets.in_force(criteria_sets.DEFAULT_SET, options.as_of))
     files = list(network_files(paths)) if files is None else files
     if progress is not None:
         progress.start(len(files))
@@ -96,16 +95,16 @@ def run(paths: Iterable[str], options: Options, jobs: int = 1,
         from oncocheck.parallel import checked
 
         keep = prepare if len(files) > SPILL_AFTER else None  # only a spill file keeps texts
-        for brief, payload, text in checked(files, options, jobs, keep):
+        for brief, payload, text in checked(files, choice, jobs, keep):
             results.add_packed(brief, payload, text)
             if progress is not None:
                 progress.advance()
     else:
         for path, display in files:
-            results.add(check_one(path, display, options))
+            results.add(check_one(path, display, choice))
             if progress is not None:
                 progress.advance()
-    return build_report(results, default, options)
+    return build_report(results, choice)
 
 
 def _spill(prepare: str | None) -> Results:
@@ -114,14 +113,13 @@ def _spill(prepare: str | None) -> Results:
     return SpilledResults(prepare)
 
 
-def build_report(results: Results, default: criteria_sets.RuleFile,
-                 options: Options) -> Report:
-    """The Report for these results, with every criteria set they applied."""
+def build_report(results: Results, choice: Choice) -> Report:
+    """The Report for these results, with every criteria set they applied and the run's own
+    date and version (what judges a file without a `submitted:` date)."""
+    default = choice.default()
     applied = {b.criteria for b in results.briefs if b.criteria is not None} | {default.ref}
     by_ref = {rf.ref: rf for rf in criteria_sets.bundled()}
     by_ref[default.ref] = default
-    if options.criteria:
-        chosen = criteria_sets.find(options.criteria, options.as_of)
-        by_ref[chosen.ref] = chosen
-    sets = tuple(by_ref[ref].info() for ref in sorted(applied, key=lambda r: (r.set, r.valid_from)))
-    return Report(__version__, options.as_of, default.ref, sets, results)
+    order = sorted(applied, key=lambda r: (r.set, r.valid_from, r.file or ""))
+    sets = tuple(by_ref[ref].info() for ref in order)
+    return Report(__version__, choice.run_as_of, default.ref, sets, results)

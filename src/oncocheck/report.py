@@ -95,16 +95,23 @@ class LoadError:
 
 @record
 class CriteriaRef:
-    """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`."""
+    """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`.
+
+    `file` is set for a rule file the user gave by path (`--criteria FILE`), as shown in
+    reports; a bundled version has none. Two refs with the same set and version are different
+    versions when one comes from a file: a rule file cannot pass for a bundled version.
+    """
 
     set: str
     version: str
     valid_from: date
+    file: str | None = None
 
     @property
     def label(self) -> str:
-        """`set@version`, the form users type."""
-        return f"{self.set}@{self.version}"
+        """`set@version`, the form users type; with the rule file's path when not bundled."""
+        name = f"{self.set}@{self.version}"
+        return f"{name} ({self.file})" if self.file else name
 
 
 @record
@@ -190,6 +197,8 @@ class MemberRow:
 class FileResult:
     """Everything known about one checked file.
 
+    `criteria` and `as_of` are the version and date that judged the file, decided once per
+    file (`oncocheck.decide`); every renderer shows these, never a batch-wide default.
     `references` are the other files the network file names (its members spreadsheet and
     documents), as absolute paths: reports are never written over them. Renderers ignore it.
     """
@@ -202,6 +211,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     members: tuple[MemberRow, ...] = ()
     references: tuple[str, ...] = ()
+    #: The date this file was judged on (`--as-of`, else its `submitted:`, else today);
+    #: None when it could not be loaded.
+    as_of: date | None = None
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
@@ -226,11 +238,13 @@ class Brief:
     warned: bool  # it has warnings that are not met
     criteria: CriteriaRef | None = None
     references: tuple[str, ...] = ()
+    as_of: date | None = None
 
     @classmethod
     def of(cls, result: FileResult) -> Brief:
         """The brief of a result."""
-        return cls(result.verdict, bool(result.warnings), result.criteria, result.references)
+        return cls(result.verdict, bool(result.warnings), result.criteria, result.references,
+                   result.as_of)
 
     def fails(self, strict: bool = False) -> bool:
         """As FileResult.fails."""
@@ -292,7 +306,10 @@ class Results(Sequence[FileResult]):
 class Report:
     """The outcome of one run: every file, in path order, and the criteria sets applied.
 
-    `results` may be given as any sequence of FileResults; it is kept as a `Results`.
+    `as_of` and `criteria` are the run's own date and version (`--as-of`/`--criteria`, else
+    today and the version in force today): what a file without a `submitted:` date is judged
+    by. Each result carries the version and date that judged it; `applied` and `dates` count
+    them. `results` may be given as any sequence of FileResults; it is kept as a `Results`.
     """
 
     tool_version: str
@@ -312,15 +329,36 @@ class Report:
         return next((s for s in self.criteria_sets if s.ref == ref), None)
 
     @property
-    def summary(self) -> dict[str, int]:
-        """Counts of files per verdict, in the JSON report's order."""
+    def summary(self) -> dict[str, Any]:
+        """Counts of files per verdict, then per applied version (`summary.criteria`), in
+        the JSON report's order."""
         counts = Counter(b.verdict for b in self.results.briefs)
         return {
             "files": len(self.results),
             "compliant": counts[Verdict.COMPLIANT],
             "not_compliant": counts[Verdict.NOT_COMPLIANT],
             "invalid": counts[Verdict.INVALID],
+            "criteria": {ref.label: n for ref, n in self.applied},
         }
+
+    @property
+    def applied(self) -> tuple[tuple[CriteriaRef, int], ...]:
+        """Each criteria version that judged a file, with how many files; most files first,
+        then the newest version. Files that could not be loaded were judged by none."""
+        counts = Counter(b.criteria for b in self.results.briefs if b.criteria is not None)
+        return tuple(sorted(counts.items(), key=lambda item: (
+            -item[1], item[0].set, -item[0].valid_from.toordinal(), item[0].label)))
+
+    @property
+    def dates(self) -> tuple[date, ...]:
+        """The distinct as-of dates that judged the files, earliest first."""
+        return tuple(sorted({b.as_of for b in self.results.briefs if b.as_of is not None}))
+
+    def uniform(self) -> bool:
+        """True when every loaded file was judged by the run's own version and date (or no
+        file was loaded): then one version and one date describe the whole batch."""
+        return all(ref == self.criteria for ref, _ in self.applied) and all(
+            d == self.as_of for d in self.dates)
 
     def exit_code(self, strict: bool = False) -> int:
         """0 all compliant, 1 some not compliant, 2 some invalid (cli.md)."""

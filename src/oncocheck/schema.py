@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from oncocheck.criteria import vocabulary
+from oncocheck.criteria import labels, vocabulary
 from oncocheck.network import NetworkFile
 from oncocheck.vocabulary import OTHER
 from oncocheck.words import spelling_pattern
@@ -55,6 +55,7 @@ def network_schema() -> dict[str, Any]:
     defs = root.pop("$defs")
     texts = yaml.safe_load(HELP.read_text(encoding="utf-8"))
     root["properties"]["format"] = {"enum": [1, "1"]}
+    root["properties"]["criteria"] = {"enum": [*labels(), None]}  # a declaration: bundled only
     defs["ParticipationAgreement"]["properties"]["min_meetings_per_year"] = dict(_COUNT)
     defs["Member"]["properties"]["discipline"] = {"$ref": "#/$defs/Discipline"}
     defs["Member"].update(_other_needs_name())

@@ -83,7 +83,8 @@ class SpilledResults(Results):
         share = self._shared.setdefault
         return share(brief, Brief(brief.verdict, brief.warned, share(brief.criteria,
                                                                      brief.criteria),
-                                  tuple(sys.intern(r) for r in brief.references)))
+                                  tuple(sys.intern(r) for r in brief.references),
+                                  share(brief.as_of, brief.as_of)))
 
     def __len__(self) -> int:
         return len(self._offsets) - 1

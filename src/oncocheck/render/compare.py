@@ -16,9 +16,11 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 WORDS = {"nl": {"title": "Vergelijking", "verdict": "oordeel", "id": "ID",
-                "criterion": "Criterium", "differs": "verschil", "absent": "—"},
+                "criterion": "Criterium", "differs": "verschil", "absent": "—",
+                "applied": "toegepast", "compared": "ter vergelijking"},
          "en": {"title": "Comparison", "verdict": "verdict", "id": "ID",
-                "criterion": "Criterion", "differs": "differs", "absent": "—"}}
+                "criterion": "Criterion", "differs": "differs", "absent": "—",
+                "applied": "applied", "compared": "compared"}}
 
 
 class Row(NamedTuple):
@@ -64,7 +66,17 @@ def rows(result: FileResult, other: FileResult | None, lang: str) -> list[Row]:
             for cid in dict.fromkeys([*mine, *theirs])]
 
 
-def _table(result: FileResult, other: FileResult | None, lang: str) -> Table:
+def columns(result: FileResult, other: FileResult | None, report: Report,
+            lang: str) -> tuple[str, str]:
+    """The two version columns: `loppsoz@2024 (toegepast)`, `loppsoz@2021 (ter vergelijking)`."""
+    words = WORDS[lang]
+    mine = result.criteria.label if result.criteria else words["absent"]
+    theirs = (other.criteria.label if other and other.criteria else
+              report.compare.criteria.label if report.compare else words["absent"])
+    return f"{mine} ({words['applied']})", f"{theirs} ({words['compared']})"
+
+
+def _table(result: FileResult, other: FileResult | None, report: Report, lang: str) -> Table:
     from rich.table import Table
     from rich.text import Text as RichText
 
@@ -72,9 +84,7 @@ def _table(result: FileResult, other: FileResult | None, lang: str) -> Table:
 
     words = WORDS[lang]
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name in (words["id"], words["criterion"],
-                 result.criteria.label if result.criteria else "—",
-                 other.criteria.label if other and other.criteria else "—", ""):
+    for name in (words["id"], words["criterion"], *columns(result, other, report, lang), ""):
         table.add_column(name, no_wrap=name != words["criterion"])
 
     def verdict(r: FileResult | None) -> RichText:
@@ -97,28 +107,37 @@ def write(report: Report, lang: str, console: Console) -> None:
     if report.compare is None:
         return
     console.print()
-    console.print(f"{WORDS[lang]['title']}: {report.criteria.label} ↔ "
-                  f"{report.compare.criteria.label}", style="bold", markup=False)
+    console.print(f"{WORDS[lang]['title']}: {header(report)}", style="bold", markup=False)
     for result, other in pairs(report):
         console.print(f"{result.file}  {result.network or ''}".rstrip(), style="dim",
                       markup=False, highlight=False)
-        console.print(_table(result, other, lang))
+        console.print(_table(result, other, report, lang))
+
+
+def header(report: Report) -> str:
+    """`loppsoz@2024 ↔ loppsoz@2021`: the version(s) applied, then the compared one."""
+    from oncocheck.render.versions import criteria_text
+
+    other = report.compare.criteria.label if report.compare else "—"
+    return f"{criteria_text(report)} ↔ {other}"
 
 
 def as_dict(report: Report) -> dict[str, Any] | None:
-    """The JSON `compare` object: per file the verdict and statuses under the other version,
-    and which criteria differ from the main result."""
+    """The JSON `compare` object: the compared version, and per file the version applied
+    (`applied`), the verdict and statuses under the compared version (`criteria`), and which
+    criteria differ from the main result."""
     if report.compare is None:
         return None
-    ref = report.compare.criteria
+    from oncocheck.render.json import ref_dict
+
     return {
-        "criteria": {"set": ref.set, "version": ref.version,
-                     "valid_from": ref.valid_from.isoformat()},
+        "criteria": ref_dict(report.compare.criteria),
         "summary": report.compare.summary,
         "results": [{
             "file": result.file,
+            "applied": ref_dict(result.criteria, with_date=False) if result.criteria else None,
             "verdict": other.verdict.value if other else None,
-            "criteria": ({"set": other.criteria.set, "version": other.criteria.version}
+            "criteria": (ref_dict(other.criteria, with_date=False)
                          if other and other.criteria else None),
             "statuses": {c: s.value for c, s in statuses(other).items()},
             "changed": changed(result, other),

@@ -15,6 +15,7 @@ from rich.text import Text as RichText
 
 from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL
 from oncocheck.render.ui import WORDS as UI
+from oncocheck.render.versions import criteria_text, dates_text
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status, Verdict
 from oncocheck.sheets.place import member_field, place_text
 
@@ -99,6 +100,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
     line.append(f"  {result.network or result.file}", style="bold")
     if result.criteria:
         line.append(f" · {result.criteria.label}")
+    if result.as_of:
+        line.append(f" · {WORDS[lang]['as_of']} {result.as_of.isoformat()}")
     console.print(result.file, style="dim", markup=False, highlight=False)
     console.print(line)
     for error in result.errors:
@@ -121,13 +124,14 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
 
 
 def summary_line(report: Report, lang: str) -> str:
-    """`3 bestanden: 1 voldoet, 1 voldoet niet, 1 ongeldig (criteria ..., peildatum ...)`."""
+    """`3 bestanden: 1 voldoet, 1 voldoet niet, 1 ongeldig (criteria ..., peildatum ...)`,
+    counting the versions and spanning the dates when the files were judged by several."""
     words, counts = WORDS[lang], report.summary
     files = words["file"] if counts["files"] == 1 else words["files"]
     return (f"{counts['files']} {files}: {counts['compliant']} {words['compliant']}, "
             f"{counts['not_compliant']} {words['not_compliant']}, {counts['invalid']} "
-            f"{words['invalid']} ({words['criteria']} {report.criteria.label}, "
-            f"{words['as_of']} {report.as_of.isoformat()})")
+            f"{words['invalid']} ({words['criteria']} {criteria_text(report)}, "
+            f"{words['as_of']} {dates_text(report, lang)})")
 
 
 def write(report: Report, lang: str, console: Console, quiet: bool = False) -> None:

@@ -18,6 +18,8 @@ from markupsafe import Markup, escape
 from oncocheck.render import pages
 from oncocheck.render.impact_words import words as stat_words
 from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
+from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
+                                       mixed_versions)
 from oncocheck.render.working import percent, working
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
 from oncocheck.sheets.place import member_field, place_text
@@ -71,12 +73,14 @@ def page(template: str, lang: str, **context: Any) -> str:
 
 
 def _page(template: str, report: Report, lang: str, **context: Any) -> str:
+    context.setdefault("page_as_of", report.as_of.isoformat())
     return page(template, lang, report=report, **context)
 
 
 def network_page(report: Report, result: FileResult, lang: str, back: str | None = None) -> str:
     """The page of one network; `back` links to the batch index when given."""
     return _page("network.html", report, lang, result=result, back=back,
+                 page_as_of=file_as_of(report, result),
                  groups=pages.groups(report, result), tally=pages.counts(result),
                  compared=_compared(report, result, lang))
 
@@ -85,11 +89,11 @@ def _compared(report: Report, result: FileResult, lang: str) -> dict[str, Any] |
     """`check --compare`: this network under the other version, criterion by criterion."""
     if report.compare is None:
         return None
-    from oncocheck.render.compare import WORDS, other_of, rows
+    from oncocheck.render.compare import WORDS, columns, other_of, rows
 
     other = other_of(report, result)
     return {"words": WORDS[lang], "other": other, "label": report.compare.criteria.label,
-            "rows": rows(result, other, lang)}
+            "rows": rows(result, other, lang), "columns": columns(result, other, report, lang)}
 
 
 def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:
@@ -104,6 +108,8 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
     return _page("index.html", report, lang, rows=rows, columns=ids, valid=valid, gaps=gaps,
+                 page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
+                 versions=mixed_versions(report), dates=mixed_dates(report),
                  titles=pages.titles(report, lang), tallies=pages.tallies(report, lang),
                  **_statistics(report, lang))
 

@@ -15,6 +15,7 @@ from rich.text import Text as RichText
 from oncocheck.impact import Impact
 from oncocheck.render.impact_words import words
 from oncocheck.render.ui import WORDS as UI
+from oncocheck.render.versions import date_span
 from oncocheck.render.working import percent
 from oncocheck.stats import BIN_WIDTH, BINS, bin_label
 
@@ -123,7 +124,7 @@ def write(impact: Impact, lang: str, console: Console) -> None:
         console.print(text, style="bold", markup=False, highlight=False)
 
     console.print(f"{w['title']}: {impact.before.label} → {impact.after.label} "
-                  f"({w['as_of'].lower()} {impact.as_of.isoformat()})", style="bold",
+                  f"({w['as_of'].lower()} {date_span(impact.dates, impact.as_of, lang)})", style="bold",
                   markup=False, highlight=False, soft_wrap=True)
     heading(w["verdicts"])
     console.print(_verdicts(impact, lang))

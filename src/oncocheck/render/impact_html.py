@@ -10,6 +10,7 @@ from oncocheck.impact import Impact
 from oncocheck.render.charts import share_chart, sweep_chart
 from oncocheck.render.html import page
 from oncocheck.render.impact_console import transitions_text
+from oncocheck.render.versions import date_span
 
 
 def thresholds(impact: Impact) -> list[tuple[str, float]]:
@@ -27,6 +28,7 @@ def render(impact: Impact, lang: str) -> str:
     lines = thresholds(impact)
     return page(
         "impact.html", lang, report=impact, impact=impact,
+        page_as_of=date_span(impact.dates, impact.as_of, lang),
         share_svg=share_chart(impact.shares, lines, lang),
         sweep_svg=sweep_chart(impact.sweep, lines, lang) if impact.sweep else None,
         transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria})

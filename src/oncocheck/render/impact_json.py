@@ -2,7 +2,8 @@
 
 Shape (documented in `oncocheck impact --help` and the README):
 
-    tool, as_of, from, to            the two criteria versions ({set, version, valid_from})
+    tool, as_of, as_of_dates         the run's date, and the dates the files were judged on
+    from, to                         the two criteria versions ({set, version, valid_from})
     summary: {from: {...}, to: {...}}  files per verdict under each version
     verdict_changes: [{file, network, from, to}]
     criteria: [{criterion, changed, transitions: {"met->not_met": n, ...},
@@ -44,6 +45,7 @@ def as_dict(impact: Impact) -> dict[str, Any]:
     return {
         "tool": {"name": "oncocheck", "version": impact.tool_version},
         "as_of": impact.as_of.isoformat(),
+        "as_of_dates": [d.isoformat() for d in impact.dates],
         "from": _ref(impact.before),
         "to": _ref(impact.after),
         "summary": {"from": impact.summary_before, "to": impact.summary_after},

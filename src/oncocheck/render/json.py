@@ -6,7 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from oncocheck.report import FileResult, Finding, LoadError, Location, PlanItem, Report
+from oncocheck.report import (CriteriaRef, FileResult, Finding, LoadError, Location, PlanItem,
+                              Report)
 
 
 def _location(location: Location | None) -> dict[str, Any] | None:
@@ -52,7 +53,9 @@ def _result(result: FileResult) -> dict[str, Any]:
     data: dict[str, Any] = {"file": result.file, "network": result.network,
                             "verdict": result.verdict.value}
     if result.criteria is not None:
-        data["criteria"] = {"set": result.criteria.set, "version": result.criteria.version}
+        data["criteria"] = ref_dict(result.criteria, with_date=False)
+    if result.as_of is not None:
+        data["as_of"] = result.as_of.isoformat()
     data["errors"] = [_error(e) for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
     return data
@@ -66,12 +69,21 @@ def as_dict(report: Report) -> dict[str, Any]:
     return data
 
 
+def ref_dict(ref: CriteriaRef, with_date: bool = True) -> dict[str, Any]:
+    """A criteria version as JSON: set, version (valid_from), and the rule file's path when it
+    is not bundled."""
+    data: dict[str, Any] = {"set": ref.set, "version": ref.version}
+    if with_date:
+        data["valid_from"] = ref.valid_from.isoformat()
+    if ref.file is not None:
+        data["file"] = ref.file
+    return data
+
+
 def _head(report: Report) -> dict[str, Any]:
-    ref = report.criteria
     return {
         "tool": {"name": "oncocheck", "version": report.tool_version},
-        "criteria": {"set": ref.set, "version": ref.version,
-                     "valid_from": ref.valid_from.isoformat()},
+        "criteria": ref_dict(report.criteria),
         "as_of": report.as_of.isoformat(),
         "summary": report.summary,
     }

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from oncocheck.render.places import criteria_label, of_error, of_finding
+from oncocheck.render.versions import file_as_of
 from oncocheck.report import FileResult, Finding, Report, Severity
 
 # Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
@@ -92,6 +93,7 @@ def _suite(parent: ET.Element, report: Report, result: FileResult, lang: str) ->
     properties = _sub(suite, "properties")
     _sub(properties, "property", name="verdict", value=result.verdict.value)
     _sub(properties, "property", name="criteria", value=criteria_label(report, result))
+    _sub(properties, "property", name="as_of", value=file_as_of(report, result))
     if result.network:
         _sub(properties, "property", name="network", value=result.network)
     if result.errors or not result.findings:

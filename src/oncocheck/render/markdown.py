@@ -12,6 +12,8 @@ import re
 from oncocheck.render.ownwords import own_words
 from oncocheck.render.pages import counts
 from oncocheck.render.ui import words
+from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
+                                       mixed_versions)
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
 
 STATUS_EMOJI = {Status.MET: "✅", Status.NOT_MET: "❌", Status.MISSING: "❔"}
@@ -49,16 +51,25 @@ def _row(*cells: str) -> str:
 
 
 def _summary(report: Report, lang: str) -> list[str]:
+    """The batch table; a version and a date column when the files were judged by several."""
     w, s = words(lang), report.summary
+    versions, dates = mixed_versions(report), mixed_dates(report)
+    head = [w["network"], w["file"], w["verdict"], w["score"]]
+    head += [w["criteria_set"]] * versions + [w["as_of"]] * dates
     lines = [f"**{s['files']} {w['files']}: {s['compliant']} {w['compliant'].lower()}, "
              f"{s['not_compliant']} {w['not_compliant'].lower()}, {s['invalid']} "
              f"{w['invalid'].lower()}**", "",
-             _row(w["network"], w["file"], w["verdict"], w["score"]), "| --- | --- | --- | ---: |"]
+             _row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
     for result in report.results:
         tally = counts(result)
         score = f"{tally['met']}/{sum(tally.values())}" if result.findings else "–"
-        lines.append(_row(escape(result.network or "–"), escape(result.file),
-                          f"{VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}", score))
+        cells = [escape(result.network or "–"), escape(result.file),
+                 f"{VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}", score]
+        if versions:
+            cells.append(escape(result.criteria.label) if result.criteria else "–")
+        if dates:
+            cells.append(result.as_of.isoformat() if result.as_of else "–")
+        lines.append(_row(*cells))
     return lines + [""]
 
 
@@ -93,19 +104,15 @@ def _problems(result: FileResult, lang: str) -> list[str]:
 def _compared(result: FileResult, other: FileResult | None, report: Report,
               lang: str) -> list[str]:
     """`check --compare`: verdict and criteria under both versions, side by side."""
-    from oncocheck.render.compare import WORDS, rows
+    from oncocheck.render.compare import WORDS, columns, header, rows
 
     w, cw = words(lang), WORDS[lang]
-    compared = report.compare.criteria.label if report.compare else "–"
-
-    def label(r: FileResult | None) -> str:
-        return escape(r.criteria.label) if r is not None and r.criteria else cw["absent"]
 
     def verdict(r: FileResult | None) -> str:
         return f"{VERDICT_EMOJI[r.verdict]} {w[r.verdict.value]}" if r else cw["absent"]
 
-    lines = [f"**{cw['title']}: {escape(report.criteria.label)} ↔ {escape(compared)}**", "",
-             _row("ID", w["criterion"], label(result), label(other), ""),
+    lines = [f"**{cw['title']}: {escape(header(report))}**", "",
+             _row("ID", w["criterion"], *map(escape, columns(result, other, report, lang)), ""),
              "| --- | --- | --- | --- | --- |",
              _row("", cw["verdict"], verdict(result), verdict(other),
                   cw["differs"] if other and other.verdict != result.verdict else "")]
@@ -123,7 +130,7 @@ def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str
     lines = [f"{level} {VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}: {name}", ""]
     criteria = f" · {escape(result.criteria.label)}" if result.criteria else ""
     lines += [f"{w['file']}: {escape(result.file)}{criteria} · {w['as_of'].lower()} "
-              f"{report.as_of.isoformat()}", ""]
+              f"{file_as_of(report, result)}", ""]
     if result.findings:
         lines += _criteria(result, lang)
     lines += _problems(result, lang)
@@ -141,8 +148,8 @@ def render(report: Report, lang: str) -> str:
         lines = _file(report.results[0], report, lang, "##")
     else:
         lines = [f"## oncocheck · {w['batch_title']}", "",
-                 f"{w['criteria_set']} {escape(report.criteria.label)} · {w['as_of'].lower()} "
-                 f"{report.as_of.isoformat()} · oncocheck {report.tool_version}", ""]
+                 f"{w['criteria_set']} {escape(criteria_text(report))} · {w['as_of'].lower()} "
+                 f"{dates_text(report, lang)} · oncocheck {report.tool_version}", ""]
         lines += _summary(report, lang)
         for result in report.results:
             lines += _file(result, report, lang, "###")

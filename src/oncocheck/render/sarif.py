@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from oncocheck.render.ownwords import own_words
 from oncocheck.render.places import Place, criteria_label, of_error, of_finding, problems
+from oncocheck.render.versions import criteria_text, dates_text, file_as_of
 from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -107,8 +108,8 @@ def _results(report: Report, result: FileResult, index: dict[str, int],
     for finding in problems(result):
         out.append(_result(finding.criterion, index, _level(finding.severity),
                            _finding_text(finding, lang), of_finding(result, finding),
-                           {"criteria": label, "status": finding.status.value,
-                            "observed": finding.observed}))
+                           {"criteria": label, "asOf": file_as_of(report, result),
+                            "status": finding.status.value, "observed": finding.observed}))
     return out
 
 
@@ -122,7 +123,8 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
               "rules": rules}
     run = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints",
            "properties": {"asOf": report.as_of.isoformat(), "criteria": report.criteria.label,
-                          "summary": report.summary}}
+                          "criteriaApplied": criteria_text(report),
+                          "asOfApplied": dates_text(report, lang), "summary": report.summary}}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
