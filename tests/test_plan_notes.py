@@ -1,4 +1,4 @@
-"""Notes and the improvement plan, and evidence documents outside the submission."""
+"""Notes and the improvement plan (verbeterplan)."""
 
 from __future__ import annotations
 
@@ -117,32 +117,6 @@ def test_unknown_criterion_is_a_load_error_with_a_suggestion(
     [error] = check_file(file, "netwerk.yaml", choose(None, AS_OF, AS_OF)).errors
     assert error.path == path and hint in error.message.en and error.line > 1
     assert "loppsoz@2024" in error.message.nl
-
-
-def test_document_outside_the_folder_is_marked(tmp_path: Path) -> None:
-    (tmp_path / "gedeeld").mkdir()
-    (tmp_path / "gedeeld" / "visie.pdf").write_text("%PDF", encoding="utf-8")
-    (tmp_path / "netwerk").mkdir()
-    write(tmp_path / "netwerk", network={"vision": {"document": "../gedeeld/visie.pdf"},
-                                         "participation_agreement": {
-                                             "document": str(tmp_path / "nergens.pdf")}})
-    found = findings(tmp_path / "netwerk" / "netwerk.yaml")
-    assert found["4"].status is Status.MET
-    assert found["4"].observed["document_outside_submission"] is True
-    assert "buiten de map van het netwerkbestand" in found["4"].message.nl
-    assert found["3"].status is Status.MISSING  # absolute, and not there
-    assert found["3"].observed["document_outside_submission"] is True
-    assert "not part of the submission" in found["3"].message.en
-
-
-def test_document_inside_the_folder_is_not_marked(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "visie.pdf").write_text("%PDF", encoding="utf-8")
-    found = findings(write(tmp_path, network={"vision": {"document": "docs/../docs/visie.pdf"}}))
-    assert found["4"].status is Status.MET
-    assert "document_outside_submission" not in found["4"].observed
-    assert "submission" not in found["4"].message.en
-
 
 
 def test_json_with_plan_note_sheet_and_compare_fits_the_schema(tmp_path: Path) -> None:

@@ -15,12 +15,13 @@ from oncocheck.checks import CheckContext, MemberView, VerwijsgidsShare
 from oncocheck.checks.verwijsgids import REASONS
 from oncocheck.decide import Choice, Decision, decide
 from oncocheck.errors import LoadFailed, UsageError
-from oncocheck.network import NetworkFile
+from oncocheck.network import DOCUMENT_SECTIONS, NetworkFile
 from oncocheck.report import (FileResult, Finding, LoadError, MemberRow, Severity,
                               Status, Text, Verdict)
 from oncocheck.validate import validate
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.notices import criteria_pin, duplicate_members, placeholder_name
+from oncocheck.notices import (criteria_pin, document_warnings, duplicate_members,
+                               placeholder_name)
 from oncocheck.plans import check_references, plan_warnings, with_plan
 from oncocheck.sheets.merge import merge_sheet
 from oncocheck.words import normalise
@@ -44,6 +45,7 @@ def check_file(path: Path, display: str, choice: Choice) -> FileResult:
     findings = with_plan(doc, source, [_decide(c, ctx, source) for c in rule_file.criteria])
     findings += plan_warnings(doc, source, findings, as_of)
     findings += criteria_pin(doc.criteria, decision, source)
+    findings += document_warnings(doc, path.parent, source)
     findings += duplicate_members(members, source)
     findings += placeholder_name(doc.network.name, source)
     verdict = Verdict.COMPLIANT if all(
@@ -76,8 +78,7 @@ def named_files(data: object, base: Path) -> list[str]:
     """The members spreadsheet and documents a parsed network file names, as absolute paths
     (also when the file is not valid, so no report lands on them)."""
     network = data.get("network") if isinstance(data, dict) else None
-    sections = [network.get(k) for k in ("vision", "participation_agreement")
-                ] if isinstance(network, dict) else []
+    sections = [network.get(k) for k in DOCUMENT_SECTIONS] if isinstance(network, dict) else []
     names = [s.get("document") for s in sections if isinstance(s, dict)]
     names.append(data.get("members_file") if isinstance(data, dict) else None)
     return [os.path.abspath(base / n.strip()) for n in names

@@ -17,6 +17,8 @@ from oncocheck.vocabulary import OTHER, Vocabulary
 from oncocheck.words import closest, did_you_mean, normalise, quoted
 
 FORMATS = (1,)
+#: The sections under `network:` that may name an evidence document (`document:`).
+DOCUMENT_SECTIONS = ("vision", "participation_agreement")
 MAX_MEMBERS = 100_000  # a limit that holds: a file this size still checks in seconds
 MAX_SUGGESTIONS = 100  # "did you mean" costs about a millisecond; only the first are useful
 Scope = Literal["wijk", "gemeente", "regio", "provincie", "landelijk"]

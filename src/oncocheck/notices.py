@@ -4,11 +4,14 @@ declaration that differs from the version applied, the template's placeholder na
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from oncocheck import criteria as criteria_sets
 from oncocheck.checks import MemberView
+from oncocheck.checks.documents import look_up
 from oncocheck.criteriadiff import outcome_changes
 from oncocheck.decide import Basis, Decision
+from oncocheck.network import DOCUMENT_SECTIONS, NetworkFile
 from oncocheck.sheets.place import place_text
 from oncocheck.report import Finding, Location, Severity, Status, Text
 from oncocheck.words import normalise, quoted
@@ -100,6 +103,36 @@ def _pin_todo(declared: str, prepared: criteria_sets.RuleFile,
     label = applied.ref.label
     return Text(f"werk `criteria:` bij naar {label}, of {ask_nl}",
                 f"update `criteria:` to {label}, or {ask_en}")
+
+
+NOT_FOUND = Text("Document niet gevonden", "Document not found")
+NOT_USABLE = Text("Document niet bruikbaar", "Document not usable")
+
+
+def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[Finding]:
+    """A warning for every `document:` the file names that does not count as evidence (not
+    found, a folder, a device, outside the folder, an address without a host), also when the
+    criterion is met by something else: evidence is never silently missing."""
+    findings = []
+    for section in DOCUMENT_SECTIONS:
+        document = getattr(getattr(doc.network, section), "document", None)
+        if not document:
+            continue
+        evidence = look_up(document, base_dir)
+        if evidence.usable:
+            continue
+        path = f"network.{section}.document"
+        missing = evidence.problem == "not_found"
+        findings.append(Finding(
+            "document-not-found" if missing else "document-not-usable", Severity.WARNING,
+            Status.NOT_MET, NOT_FOUND if missing else NOT_USABLE, evidence.message(),
+            {"document": document, "looked_up": evidence.looked_up,
+             "problem": evidence.problem}, source.locate(path),
+            Text(f"zet het document als gewoon bestand op {evidence.looked_up}, in de map van "
+                 f"het netwerkbestand (of een https://-adres), of haal `{path}` weg",
+                 f"put the document as a regular file at {evidence.looked_up}, inside the "
+                 f"network file's folder (or an https:// address), or remove `{path}`")))
+    return findings
 
 
 PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")

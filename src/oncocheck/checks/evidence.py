@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import posixpath
-import re
-from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Literal
 
 from pydantic import field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome, add
+from oncocheck.checks.documents import look_up
 from oncocheck.fields import fail
 from oncocheck.network import Network
 from oncocheck.report import Status, Text
-
-_URL = re.compile(r"https?://", re.IGNORECASE)
-
 
 def _network_field(value: str) -> str:
     if value not in Network.model_fields:
@@ -23,41 +18,13 @@ def _network_field(value: str) -> str:
     return value
 
 
-def _exists(path: Path) -> bool:
-    """Whether the document is there; a path the system cannot even look up (too long, a
-    name that is too long) is simply not found."""
-    try:
-        return path.exists()
-    except (OSError, ValueError):
-        return False
-
-
-_OUTSIDE = Text(" (let op: dit document staat buiten de map van het netwerkbestand, dus niet in "
-                "de inzending)", " (note: this document is outside the network file's folder, "
-                "so not part of the submission)")
-
-
-def outside_submission(document: str) -> bool:
-    """True for a path that is absolute or climbs out of the network file's folder (`../`): the
-    reviewer then does not receive the evidence with the file. A URL is never outside."""
-    if _URL.match(document):
-        return False
-    if PureWindowsPath(document).is_absolute() or PurePosixPath(document).is_absolute():
-        return True
-    parts = PurePosixPath(posixpath.normpath(document.replace("\\", "/"))).parts
-    return bool(parts) and parts[0] == ".."
-
-
-def _marked(text: Text, outside: bool) -> Text:
-    return Text(text.nl + _OUTSIDE.nl, text.en + _OUTSIDE.en) if outside else text
-
-
 class Documented(Check):
-    """A section under `network:` with a document that exists, or any of the `alternatives`
-    filled in. Document paths are relative to the network file; a URL counts as existing (it is
-    not fetched). Only a document that is not found is `missing`, with the path in the message.
-    A path outside the network file's folder (`../`, absolute) is allowed, but the finding says
-    so and `observed` has `document_outside_submission: true`."""
+    """A section under `network:` with a document that counts, or any of the `alternatives`
+    filled in. A document counts when it is a regular file inside the network file's folder
+    (paths are relative to the network file; `map\\visie.docx` is looked up as
+    `map/visie.docx`) or an http(s) address (not fetched). A document that is named but does
+    not count is `missing` unless an alternative is filled in; either way the file also gets
+    a `document-not-found` or `document-not-usable` warning."""
 
     kind: Literal["documented"]
     field: str
@@ -73,27 +40,29 @@ class Documented(Check):
                            path, {}, add(path))
         filled = [a for a in self.alternatives if getattr(section, a, None) not in (None, "")]
         document = getattr(section, "document", None)
-        found = document is not None and (bool(_URL.match(document))
-                                          or _exists(ctx.base_dir / document))
+        evidence = look_up(document, ctx.base_dir) if document else None
+        found = evidence is not None and evidence.usable
         observed = {"document": document, "document_found": found if document else None,
                     "given": filled}
-        outside = document is not None and outside_submission(document)
-        if outside:
-            observed["document_outside_submission"] = True
+        if evidence is not None and evidence.looked_up != document:
+            observed["document_looked_up"] = evidence.looked_up
+        if evidence is not None and evidence.problem:
+            observed["document_problem"] = evidence.problem
         if found or filled:
-            given = ([f"document {document}"] if found else []) + filled
-            return Outcome(Status.MET, _marked(Text(f"vastgelegd: {', '.join(given)}",
-                                                    f"recorded: {', '.join(given)}"), outside),
-                           path, observed)
-        if document:
-            return Outcome(Status.MISSING, _marked(Text(f"document niet gevonden: {document}",
-                                                        f"document not found: {document}"),
-                                                   outside),
+            shown = evidence.described() if found else None
+            given_nl = ([f"document {shown.nl}"] if shown else []) + filled
+            given_en = ([f"document {shown.en}"] if shown else []) + filled
+            return Outcome(Status.MET, Text(f"vastgelegd: {', '.join(given_nl)}",
+                                            f"recorded: {', '.join(given_en)}"), path, observed)
+        if evidence is not None:
+            return Outcome(Status.MISSING, evidence.message(),
                            f"{path}.document", observed, Text(
-                               f"zet het document op {document} (pad vanaf het netwerkbestand) "
-                               f"of vul {' of '.join(self.alternatives)} in",
-                               f"put the document at {document} (relative to the network file) "
-                               f"or fill in {' or '.join(self.alternatives)}"))
+                               f"zet het document als gewoon bestand op {evidence.looked_up} "
+                               "(pad vanaf het netwerkbestand, in diens map) of vul "
+                               f"{' of '.join(self.alternatives)} in",
+                               f"put the document as a regular file at {evidence.looked_up} "
+                               "(relative to the network file, inside its folder) or fill in "
+                               f"{' or '.join(self.alternatives)}"))
         names = " / ".join(["document", *self.alternatives])
         return Outcome(Status.MISSING, Text(f"`{path}` is leeg", f"`{path}` is empty"), path,
                        observed, Text(f"vul {names} in onder `{path}`",

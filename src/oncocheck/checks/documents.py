@@ -1,0 +1,96 @@
+"""Evidence documents (`document:` in a network file): looked up, never opened or fetched.
+
+A document counts only when a reviewer receives it with the file: a regular file whose real
+path stays inside the network file's folder, or an http(s) address with a host. A relative
+path written with Windows backslashes (`map\\visie.docx`) is looked up as `map/visie.docx`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+from urllib.parse import urlsplit
+
+from oncocheck.report import Text
+
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+#: What can be wrong with a document: its JSON code, and the words for people.
+PROBLEMS = {
+    "not_found": Text("niet gevonden", "not found"),
+    "folder": Text("is een map, geen document", "is a folder, not a document"),
+    "not_a_file": Text("is geen gewoon bestand (apparaat, pipe of socket)",
+                       "is not a regular file (a device, pipe or socket)"),
+    "outside": Text("staat buiten de map van het netwerkbestand, dus niet in de inzending",
+                    "is outside the network file's folder, so not part of the submission"),
+    "bad_url": Text("is geen bruikbaar adres (een http(s)-adres met een host)",
+                    "is not a usable address (an http(s) address with a host)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A document as written and as looked up; `problem` (a key of PROBLEMS) is None when it
+    counts."""
+
+    written: str
+    looked_up: str
+    problem: str | None
+
+    @property
+    def usable(self) -> bool:
+        """Whether the document counts as evidence."""
+        return self.problem is None
+
+    def message(self) -> Text:
+        """`document niet gevonden: docs/visie.pdf`, or what else is wrong with it."""
+        shown = self.described()
+        if self.problem == "not_found":
+            return Text(f"document niet gevonden: {shown.nl}", f"document not found: {shown.en}")
+        why = PROBLEMS[self.problem or "not_found"]
+        return Text(f"document niet bruikbaar: {shown.nl} {why.nl}",
+                    f"document not usable: {shown.en} {why.en}")
+
+    def described(self) -> Text:
+        """`docs/visie.pdf` or `map\\visie.docx (gezocht als map/visie.docx)`."""
+        if self.looked_up == self.written:
+            return Text(self.written, self.written)
+        return Text(f"{self.written} (gezocht als {self.looked_up})",
+                    f"{self.written} (looked up as {self.looked_up})")
+
+
+def look_up(document: str, base_dir: Path) -> Evidence:
+    """Whether `document` (as written in a network file in `base_dir`) counts."""
+    if _URL.match(document):
+        parts = urlsplit(document)
+        ok = parts.scheme.lower() in ("http", "https") and bool(_host(document))
+        return Evidence(document, document, None if ok else "bad_url")
+    looked = document.replace("\\", "/")
+    if PureWindowsPath(document).drive or looked.startswith("/"):
+        return Evidence(document, looked, "outside")
+    return Evidence(document, looked, _file_problem(base_dir, looked))
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # a malformed address (an unclosed `[` in the host, say)
+        return None
+
+
+def _file_problem(base_dir: Path, relative: str) -> str | None:
+    """Why the file at `relative` below `base_dir` does not count, or None."""
+    try:
+        folder = os.path.realpath(base_dir)
+        real = os.path.realpath(base_dir / relative)
+        if os.path.commonpath([real, folder]) != folder:
+            return "outside"
+        mode = os.stat(real).st_mode
+    except (OSError, ValueError):  # not there, or a name the system cannot look up
+        return "not_found"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return None if stat.S_ISREG(mode) else "not_a_file"
