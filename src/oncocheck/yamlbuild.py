@@ -71,12 +71,29 @@ class Builder:
             raise _error(event, "het bestand bevat meer dan één YAML-document (`---`)",
                          "the file holds more than one YAML document (`---`)")
 
+    def here(self, key: Any = None) -> str:
+        """The path of the value the parser is at (`network.website`): where an error in the
+        next event lies. `key` is the text of a scalar that may be a mapping key."""
+        if not self._stack:
+            return ""
+        frame = self._stack[-1]
+        if frame.is_map:
+            if frame.key is not None:
+                return _join(frame.path, frame.key)
+            return _join(frame.path, key) if isinstance(key, str) else frame.path
+        return f"{frame.path}[{len(frame.container)}]"
+
+    def container(self) -> str:
+        """The path of the innermost open mapping or list ("" at the top)."""
+        return self._stack[-1].path if self._stack else ""
+
     def _check_tag(self, event: yaml.NodeEvent) -> None:
         tag = event.tag
         if tag not in _ALLOWED_TAGS:
             shown = tag.replace(_STANDARD, "!!") if tag.startswith(_STANDARD) else tag
             raise _error(event, f"de YAML-tag {quoted(shown)} is niet toegestaan; haal hem weg",
-                         f"the YAML tag {quoted(shown)} is not allowed; remove it")
+                         f"the YAML tag {quoted(shown)} is not allowed; remove it",
+                         self.here(getattr(event, "value", None)))
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         if event.tag is not None:
@@ -86,7 +103,8 @@ class Builder:
         if hidden:
             code = f"U+{ord(hidden.group()):04X}"
             raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
-                         f"an invisible control character ({code}) in the text; remove it")
+                         f"an invisible control character ({code}) in the text; remove it",
+                         self.here())
         if event.tag == _STANDARD + "null" or (not event.style and event.tag is None
                                                 and value in _NULLS):
             value = None
@@ -112,7 +130,7 @@ class Builder:
         self._check_tag(event)
         if len(self._stack) >= self.max_depth:
             raise _error(event, f"te diep genest (meer dan {self.max_depth} niveaus)",
-                         f"nested too deeply (more than {self.max_depth} levels)")
+                         f"nested too deeply (more than {self.max_depth} levels)", self.here())
         container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
         path = self._child_path(event)
         self._stack.append(_Frame(container, path, event.anchor))
@@ -129,7 +147,7 @@ class Builder:
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor not in self._anchors:
             raise _error(event, f"onbekend anker {quoted('*' + event.anchor)}",
-                         f"unknown anchor {quoted('*' + event.anchor)}")
+                         f"unknown anchor {quoted('*' + event.anchor)}", self.here())
         value, size = self._anchors[event.anchor]
         self._place(event, value, size)
 
@@ -150,11 +168,11 @@ class Builder:
     def _take_key(self, frame: _Frame, event: yaml.Event, key: Any) -> None:
         if not isinstance(event, yaml.ScalarEvent) or key is None:
             raise _error(event, "een sleutel moet gewone tekst zijn",
-                         "a key must be plain text")
+                         "a key must be plain text", frame.path)
         if key == "<<" and not event.style:
             raise _error(event, "samenvoegsleutels (`<<`) worden niet ondersteund; schrijf de "
                          "sleutels voluit", "merge keys (`<<`) are not supported; write the "
-                         "keys out in full")
+                         "keys out in full", frame.path)
         if key in frame.container:
             first = self.keys.get(_join(frame.path, key), (0, 0))[0]
             raise _error(event, f"dubbele sleutel {quoted(key)} (eerder op regel {first})",
@@ -171,7 +189,7 @@ class Builder:
         if isinstance(frame.container, dict):
             if frame.key is None:
                 raise _error(event, "een sleutel moet gewone tekst zijn",
-                             "a key must be plain text")
+                             "a key must be plain text", frame.path)
             path = _join(frame.path, frame.key)
             mark = frame.key_mark
             self.keys[path] = (mark.line + 1, mark.column + 1)
@@ -197,7 +215,8 @@ class Builder:
     def _too_many(self) -> LoadFailed:
         return load_error(
             f"te veel waarden (meer dan {self.max_nodes:,}, aliassen meegeteld)",
-            f"too many values (more than {self.max_nodes:,}, counting aliases)", "", 1, 1)
+            f"too many values (more than {self.max_nodes:,}, counting aliases)", self.here(),
+            1, 1)
 
 
 Builder._handlers = {  # type(event) -> method; a dict lookup beats a chain of isinstance

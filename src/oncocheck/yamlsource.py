@@ -136,16 +136,17 @@ def parse(text: str) -> Source:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text) from exc
+        raise _syntax_error(exc, text, builder) from exc
     except yaml.reader.ReaderError as exc:
         line, column = _position(text, exc.position)
         raise load_error(f"teken dat niet is toegestaan (#x{exc.character:04x})",
                          f"a character that is not allowed (#x{exc.character:04x})",
-                         "", line, column) from exc
+                         builder.here(), line, column) from exc
     except yaml.YAMLError as exc:
-        raise load_error(f"YAML-fout: {exc}", f"YAML error: {exc}", "", 1, 1) from exc
+        raise load_error(f"YAML-fout: {exc}", f"YAML error: {exc}", builder.here(), 1,
+                         1) from exc
     except RecursionError as exc:  # pragma: no cover - the builder is iterative
-        raise load_error("te diep genest", "nested too deeply", "", 1, 1) from exc
+        raise load_error("te diep genest", "nested too deeply", builder.here(), 1, 1) from exc
     return Source(builder.result(), builder.values, builder.keys)
 
 
@@ -154,10 +155,47 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadFailed:
+def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:
+    """Where flow brackets (`[`, `{`) first nest deeper than `limit`, outside quotes and
+    comments; None when they never do (the depth came from block indentation)."""
+    depth, quote, comment, line, start = 0, "", False, 1, 0
+    previous = "\n"
+    for index, char in enumerate(text):
+        if char == "\n":
+            line, start, comment = line + 1, index + 1, False
+        elif comment:
+            pass
+        elif quote:
+            if char == quote and not (quote == '"' and previous == "\\"):
+                quote = ""
+        elif char in "'\"" and previous in " \t\n[{,:":  # a quote that starts a scalar
+            quote = char
+        elif char == "#" and previous in " \t\n":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line, index - start + 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
+    return None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, builder: Builder) -> LoadFailed:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "syntax error"
+    if "maximum nesting depth" in problem:
+        # libyaml (PyYAML >= 6.0.2) has its own, higher bound, which it can reach while it
+        # scans ahead of the events the builder counts: say it in the loader's words, at the
+        # bracket that went past the loader's bound
+        depth = builder.max_depth
+        end = mark.index + 1 if mark else len(text)
+        line, column = _too_deep_at(text[:end], depth) or (line, column)
+        return load_error(f"te diep genest (meer dan {depth} niveaus)",
+                          f"nested too deeply (more than {depth} levels)", builder.here(),
+                          line, column)
     # the lines an editor shows: after a final line break, one more (empty) line
     lines = text.splitlines() + ([""] if text.endswith(("\n", "\r")) or not text else [])
     if line > len(lines):  # the parser counts a line break the file does not end with
@@ -167,5 +205,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> LoadFailed:
         " Controleer de inspringing, dubbele punten en aanhalingstekens rond deze plek.")
     en_hint = " Indent with spaces, not tabs." if tab else (
         " Check the indentation, colons and quotes around this place.")
+    # a syntax error lies somewhere in the innermost open mapping or list: name that one
     return load_error(f"YAML-syntaxfout: {problem}.{nl_hint}",
-                      f"YAML syntax error: {problem}.{en_hint}", "", line, column)
+                      f"YAML syntax error: {problem}.{en_hint}", builder.container(), line,
+                      column)
