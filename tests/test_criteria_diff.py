@@ -151,3 +151,32 @@ def test_no_comparison_section_without_compare(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     invoke("check", example, "--format", "html", "--output", str(target))
     assert 'id="compare"' not in target.read_text(encoding="utf-8")
+
+
+def test_outcome_changes_are_what_the_criteria_pin_warning_lists() -> None:
+    old, new = (criteria_sets.find(v, date(2026, 1, 1)) for v in ("loppsoz@2021", "loppsoz@2024"))
+    from oncocheck.criteriadiff import outcome_changes
+
+    assert [(t.nl, t.en) for t in outcome_changes(old, new)] == [
+        ("2a: drempel 50% → 60%", "2a: threshold 50% → 60%")]
+    assert outcome_changes(new, new) == []
+
+
+def test_the_assumed_in_force_date_is_said() -> None:
+    code, out = invoke("criteria", "list", "--lang", "en")
+    assert code == 0
+    assert "loppsoz@2021     from 2021-01-01 (assumed: the exact date is not known)" in out
+    assert "loppsoz@2024     from 2024-02-06  " in out
+
+
+def test_criterion_ids_must_be_short_identifiers(tmp_path: Path) -> None:
+    data = yaml.safe_load((criteria_sets.criteria_dir() / "loppsoz" / "2024.yaml").read_text("utf-8"))
+    for bad in ("2a\n::error::x", "a" * 17, "2 a"):
+        data["criteria"][0]["id"] = bad
+        path = tmp_path / "rules.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        code, out = invoke("check", str(ROOT / "examples/compliant/voorbeeldstad.yaml"), "--criteria",
+                           str(path), "--lang", "en")
+        assert code == 2, out
+        assert "criteria[0].id: a criterion id is short" in out
+        assert "::error::x" not in out.replace("\\n", "")

@@ -18,6 +18,7 @@ from oncocheck.words import normalise
     ("huid- en oedeemtherapeut", "huidtherapeut"), ("oedeemtherapeut", "huidtherapeut"),
     ("oefentherapeut Mensendieck", "oefentherapeut"), ("GP", "huisarts"),
     ("wijkverpleegkundige", "oncologieverpleegkundige"), ("leefstijlcoach", "bewegingsagoog"),
+    ("diëtiste", "dietist"), ("Dietiste", "dietist"), ("seksuologe", "seksuoloog"),
 ])
 def test_spellings_resolve(written: str, discipline: str) -> None:
     assert vocabulary().resolve(written).id == discipline
@@ -32,10 +33,20 @@ def test_counting_and_verwijsgids_flags_follow_the_spec() -> None:
     assert not vocab.get("inloophuis").counts and not vocab.get("ervaringsdeskundige").counts
     assert vocab.get("huisarts").counts and vocab.get("huisarts").verwijsgids == "no"
     unconfirmed = {d.id for d in vocab.disciplines if d.verwijsgids == "unconfirmed"}
-    assert unconfirmed == {"psychosociaal_therapeut", "logopedist", "oefentherapeut", "seksuoloog"}
+    assert unconfirmed == {"psychosociaal_therapeut", "logopedist", "oefentherapeut"}
     confirmed = {d.id for d in vocab.disciplines if d.verwijsgids == "yes"}
     assert confirmed == {"psycholoog", "geestelijk_verzorger", "maatschappelijk_werker",
-                         "fysiotherapeut", "dietist", "ergotherapeut", "huidtherapeut", "haarwerker"}
+                         "fysiotherapeut", "dietist", "ergotherapeut", "huidtherapeut", "haarwerker",
+                         "seksuoloog"}
+
+
+def test_every_verwijsgids_flag_says_what_it_rests_on() -> None:
+    vocab = vocabulary()
+    for entry in vocab.disciplines:
+        assert entry.verwijsgids_source.strip() and entry.verwijsgids_checked.year >= 2026
+        # no source confirms any "no": each is marked as an assumption
+        assert entry.verwijsgids_assumed is (entry.verwijsgids == "no"), entry.id
+    assert "IKNL" in vocab.get("seksuoloog").verwijsgids_source
 
 
 def test_normalise() -> None:

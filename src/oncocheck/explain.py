@@ -13,9 +13,11 @@ from oncocheck.words import did_you_mean
 
 WORDS = {
     "nl": {"in_force": "van kracht", "from": "vanaf", "severity": "ernst", "check": "controle",
+           "assumed": "aanname: de precieze datum is niet bekend",
            "remediation": "wat te doen", "source": "bron", "how": "Zo controleert oncocheck dit",
            "parameters": "parameters", "today": "peildatum"},
     "en": {"in_force": "in force", "from": "from", "severity": "severity", "check": "check",
+           "assumed": "assumed: the exact date is not known",
            "remediation": "what to do", "source": "source", "how": "How oncocheck checks this",
            "parameters": "parameters", "today": "as of"},
 }
@@ -31,9 +33,16 @@ def list_text(as_of: date, lang: str) -> str:
     for rule_file in criteria_sets.bundled():
         current = criteria_sets.in_force(rule_file.set, as_of) is rule_file
         mark = f"  ← {words['in_force']} ({words['today']} {as_of})" if current else ""
-        lines.append(f"{rule_file.ref.label:<16} {words['from']} {rule_file.valid_from}  "
+        lines.append(f"{rule_file.ref.label:<16} {words['from']} {_since(rule_file, lang)}  "
                      f"{rule_file.title.text().get(lang)}{mark}")
     return "\n".join(lines) + "\n"
+
+
+def _since(rule_file: criteria_sets.RuleFile, lang: str) -> str:
+    """`2024-02-06`, or `2021-01-01 (aanname: ...)` for an in-force date no source gives."""
+    if not rule_file.valid_from_assumed:
+        return rule_file.valid_from.isoformat()
+    return f"{rule_file.valid_from} ({WORDS[lang]['assumed']})"
 
 
 def _parameters(criterion: criteria_sets.Criterion) -> str:
@@ -61,7 +70,7 @@ def show_text(spec: str, as_of: date, lang: str) -> str:
     rule_file = criteria_sets.find(spec, as_of)
     words = WORDS[lang]
     lines = [f"{rule_file.ref.label}: {rule_file.title.text().get(lang)} "
-             f"({words['from']} {rule_file.valid_from})", f"{words['source']}: "
+             f"({words['from']} {_since(rule_file, lang)})", f"{words['source']}: "
              f"{rule_file.source}", ""]
     for criterion in rule_file.criteria:
         lines += _criterion(criterion, lang, full=False) + [""]

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from oncocheck.fields import NonEmpty, Strict, YesNo
+from oncocheck.fields import IsoDate, NonEmpty, Strict, YesNo, fail
 from oncocheck.report import Text
 from oncocheck.words import normalise
 
@@ -19,7 +19,12 @@ OTHER = "anders"
 
 
 class Discipline(Strict):
-    """One profession (or kind of member)."""
+    """One profession (or kind of member).
+
+    `verwijsgids` says whether the profession is represented in the Verwijsgids Kanker;
+    every flag names what it rests on (`verwijsgids_source`) and when that was checked, and a
+    "no" that no source confirms is marked `verwijsgids_assumed`.
+    """
 
     id: NonEmpty
     nl: NonEmpty
@@ -27,6 +32,15 @@ class Discipline(Strict):
     aliases: list[NonEmpty] = []
     counts: YesNo
     verwijsgids: Literal["yes", "no", "unconfirmed"]
+    verwijsgids_assumed: YesNo = False
+    verwijsgids_source: NonEmpty
+    verwijsgids_checked: IsoDate
+
+    @model_validator(mode="after")
+    def _assumption_only_for_no(self) -> Discipline:
+        if self.verwijsgids_assumed and self.verwijsgids != "no":
+            raise fail("alleen een 'no' kan een aanname zijn", "only a 'no' can be assumed")
+        return self
 
     @property
     def label(self) -> Text:

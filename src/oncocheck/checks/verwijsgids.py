@@ -21,6 +21,9 @@ REASONS = {
                                    "profession not confirmed in the Verwijsgids Kanker"),
     "profession_not_in_verwijsgids": Text("beroep staat niet in de Verwijsgids Kanker",
                                           "profession not in the Verwijsgids Kanker"),
+    "assumed_not_in_verwijsgids": Text(
+        "beroep staat niet in de Verwijsgids Kanker (aanname, niet bevestigd)",
+        "profession not in the Verwijsgids Kanker (assumed, not confirmed)"),
 }
 
 
@@ -65,9 +68,14 @@ class VerwijsgidsShare(Check):
             return "not_a_profession"
         if view.member.verwijsgids:
             return None
-        flag = self.represented.get(view.discipline.id, view.discipline.verwijsgids)
-        return {"yes": None, "unconfirmed": "unconfirmed_profession"}.get(
-            flag, "profession_not_in_verwijsgids")
+        discipline = view.discipline
+        if discipline.id in self.represented:  # the rule file's own word: no assumption
+            flag, assumed = self.represented[discipline.id], False
+        else:
+            flag, assumed = discipline.verwijsgids, discipline.verwijsgids_assumed
+        if flag == "no":
+            return "assumed_not_in_verwijsgids" if assumed else "profession_not_in_verwijsgids"
+        return {"yes": None, "unconfirmed": "unconfirmed_profession"}.get(flag)
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Compute listed/eligible against the threshold, with the working."""
