@@ -40,7 +40,7 @@ def test_json_is_english_whatever_lang_says() -> None:
     assert two_a["location"]["path"] == "members"
     reasons = {e["reason"] for e in two_a["observed"]["excluded"]}
     assert reasons == {"not_a_profession", "unconfirmed_profession",
-                       "profession_not_in_verwijsgids"}
+                       "assumed_not_in_verwijsgids"}
 
 
 def test_every_criterion_has_exactly_one_finding_in_criteria_order() -> None:
