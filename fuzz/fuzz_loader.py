@@ -24,7 +24,7 @@ import atheris
 
 with atheris.instrument_imports():
     from oncocheck import engine
-from oncocheck.decide import choose
+    from oncocheck.decide import choose
     from oncocheck.report import Report, Verdict
     from oncocheck.render import json as json_report
     from oncocheck.yamlsource import decode
