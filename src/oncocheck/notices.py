@@ -13,7 +13,7 @@ from oncocheck.criteriadiff import outcome_changes
 from oncocheck.decide import Basis, Decision
 from oncocheck.network import DOCUMENT_SECTIONS, NetworkFile
 from oncocheck.sheets.place import place_text
-from oncocheck.report import Finding, Location, Severity, Status, Text
+from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.words import normalise, quoted
 from oncocheck.yamlsource import Source
 
