@@ -35,9 +35,12 @@ def bad_cell(exc: BaseException, display: str, sheet: str, last_row: int) -> Loa
     row = getattr(parser, "row_counter", None)
     if frame.f_code.co_name == "parse_row" or element is None or not isinstance(row, int):
         written = getattr(frame.f_locals.get("row"), "attrib", {}).get("r", "")
-        return _failed(display, sheet, last_row + 1, None, Text(
-            f"rijnummer {quoted(written)} in het bestand is geen getal",
-            f"the row number {quoted(written)} in the file is not a number"))
+        return LoadFailed([LoadError(Text(
+            f"de rij na rij {last_row} op blad {quoted(sheet)} is niet te lezen: het rijnummer "
+            f"{quoted(written)} in het bestand is geen getal; open en bewaar het bestand opnieuw "
+            "in Excel", f"the row after row {last_row} on sheet {quoted(sheet)} cannot be read: "
+            f"its row number {quoted(written)} in the file is not a number; open and save the "
+            "file again in Excel"), "members_file", last_row + 1, None, display)])
     column = getattr(parser, "col_counter", None)
     return _failed(display, sheet, row, column if isinstance(column, int) and column > 0 else None,
                    _what(element))
