@@ -45,10 +45,12 @@ def test_every_control_format_separator_and_private_use_character_is_escaped() -
 
 @pytest.mark.parametrize("raw, shown", [
     ("a\x1b[2Jb", "a\\u001b[2Jb"), ("\x07\x00\x7f\x9b", "\\u0007\\u0000\\u007f\\u009b"),
-    ("abc\u202edef", "abc\\u202edef"), ("x\u200by\u200d\ufeff\u00ad", "x\\u200by\\u200d\\ufeff\\u00ad"),
+    ("abc\u202edef", "abc\\u202edef"),
+    ("x\u200by\u200d\ufeff\u00ad", "x\\u200by\\u200d\\ufeff\\u00ad"),
     ("\u2066i\u2069\u061c\u200e", "\\u2066i\\u2069\\u061c\\u200e"), ("p\u2028q", "p\\u2028q"),
     ("tag\U000e0041", "tag\\U000e0041"), ("\ue000", "\\ue000"), ("\udcff.yaml", "\\udcff.yaml"),
-    ("\u3164\ufe0f\u034f", "\\u3164\\ufe0f\\u034f"), ("één\tregel\nnog één", "één\tregel\nnog één"),
+    ("\u3164\ufe0f\u034f", "\\u3164\\ufe0f\\u034f"),
+    ("één\tregel\nnog één", "één\tregel\nnog één"),
     ("a\rb", "a\\rb"), ("Diëtist ‘t Gooi — 100%", "Diëtist ‘t Gooi — 100%"),
 ])
 def test_visible_escapes_what_cannot_be_seen_and_keeps_the_rest(raw: str, shown: str) -> None:
