@@ -172,6 +172,14 @@ def test_hostile_inputs_in_every_format(tmp_path: Path, fmt: str, lang: str) -> 
         assert "Zuid\\\\u200b" in joined  # escaped once by oncocheck, once by JSON
 
 
+@pytest.mark.parametrize("extra", [["-q"], ["--compare", "loppsoz@2021"], ["--strict"]])
+@pytest.mark.parametrize("fmt", ["console", "markdown", "html"])
+def test_hostile_inputs_with_other_options(tmp_path: Path, fmt: str, extra: list[str]) -> None:
+    folder = _folder(tmp_path)
+    for text in _outputs(folder, tmp_path, fmt, "en", *extra):
+        _safe(fmt, text)
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_hostile_rule_file_in_every_format(tmp_path: Path, fmt: str) -> None:
     """A rule file (--criteria FILE) goes through the same loader: its titles, texts and

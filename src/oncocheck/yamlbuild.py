@@ -22,7 +22,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 # Escapes like "\e" can put terminal control sequences or text-direction overrides into a
 # value; printed on a reviewer's terminal they could hide or fake text. Tab and newline are fine.
 # A file holding one is refused; other invisible characters are shown as escapes.
-_REFUSED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class _Frame:
@@ -210,7 +210,7 @@ def _shown(event: yaml.ScalarEvent, value: str, is_key: bool) -> str:
     """A scalar as oncocheck keeps it: refused when it holds a control character or a
     text-direction override (only an escape like "\\e" can put one there), else with every
     other invisible character shown as an escape (`words.visible`); a key is one line."""
-    hidden = _REFUSED.search(value)
+    hidden = _INVISIBLE.search(value)
     if hidden:
         code = f"U+{ord(hidden.group()):04X}"
         raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
