@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from oncocheck.sheets.place import column_letter, place_text
 from oncocheck.report import Location, Text
 from oncocheck.sheets.read import read_sheet
+
+sys.path.insert(0, str(Path(__file__).parent / "hostile"))
+from make_sheets import _HEADER, _cell, _row, _xlsx  # noqa: E402
 
 
 def write_xlsx(path: Path, rows: list[list[object]], extra_sheet: bool = False) -> Path:
@@ -211,3 +215,19 @@ def test_cells_are_shown_safely_and_xlsx_escapes_decoded(tmp_path: Path) -> None
     from oncocheck.sheets.rows import cell_text
 
     assert cell_text("x_x001B_y_x000D_\nz\u200b") == "x\\u001by\nz\\u200b"
+
+
+def test_a_bad_cell_reference_names_the_row_not_the_previous_cell(tmp_path: Path) -> None:
+    _xlsx(tmp_path / "a.xlsx", [_HEADER, _row(2, _cell("A2", "A"), _cell("ZZZZ2", "x"))])
+    [error] = read_sheet(tmp_path / "a.xlsx", "a.xlsx").errors
+    assert (error.source, error.line, error.column) == ("a.xlsx", 2, None)
+    assert "the cell reference 'ZZZZ2' in the file is not valid" in error.message.en
+
+
+def test_a_failure_outside_the_cells_is_an_unreadable_workbook_after_the_last_row(
+        tmp_path: Path) -> None:
+    margins = '<pageMargins left="abc" right="1" top="1" bottom="1" header="1" footer="1"/>'
+    _xlsx(tmp_path / "a.xlsx", [_HEADER, _row(2, _cell("A2", "A"), _cell("B2", "dietist")),
+                                f"</sheetData>{margins}<sheetData>"])
+    [error] = read_sheet(tmp_path / "a.xlsx", "a.xlsx").errors
+    assert "a.xlsx is not a readable Excel workbook (.xlsx) (after row 2)" in error.message.en

@@ -41,9 +41,10 @@ def bad_cell(exc: BaseException, display: str, sheet: str, last_row: int) -> Loa
             "in Excel", f"the row after row {last_row} on sheet {quoted(sheet)} cannot be read: "
             f"its row number {quoted(written)} in the file is not a number; open and save the "
             "file again in Excel"), "members_file", last_row + 1, None, display)])
-    column = getattr(parser, "col_counter", None)
-    return _failed(display, sheet, row, column if isinstance(column, int) and column > 0 else None,
-                   _what(element))
+    column = getattr(parser, "col_counter", None)  # already this cell's, unless its reference
+    if not isinstance(column, int) or column < 1 or not _coordinate(element.get("r") or "A1"):
+        column = None  # is what failed: then it is still the previous cell's
+    return _failed(display, sheet, row, column, _what(element))
 
 
 def _innermost(exc: BaseException, names: tuple[str, ...]) -> FrameType | None:
@@ -69,8 +70,8 @@ def _what(element: Any) -> Text:
                     "niet heeft", f"the cell refers to shared text no. {quoted(value)}, which "
                     "the workbook does not have")
     nl, en = _KINDS.get(kind, (f"type {quoted(kind)}", f"type {quoted(kind)}"))
-    return Text(f"de cel is gemarkeerd als {nl} maar bevat {quoted(value)}",
-                f"the cell is marked as {en} but holds {quoted(value)}")
+    return Text(f"de cel is opgeslagen als {nl} maar bevat {quoted(value)}",
+                f"the cell is stored as {en} but holds {quoted(value)}")
 
 
 def _coordinate(text: str) -> bool:
