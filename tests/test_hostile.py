@@ -1,8 +1,9 @@
 """The hostile-input corpus (tests/hostile/cases.yaml) through the real command line.
 
 Every case: the expected exit code, a message that names the file and the problem, never a
-traceback. Cases that could hang or take long run in a child process with a timeout. A batch of
-all of them in one folder, with a valid file among them, still checks every file.
+traceback, no control character and no line a CI system would read as a command. Cases that
+could hang or take long run in a child process with a timeout. A batch of all of them in one
+folder, with a valid file among them, still checks every file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli import app
+from oncocheck.pipeline import printable
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_corpus  # noqa: E402
@@ -27,6 +30,18 @@ CASES = make_corpus.cases()
 ARGS = ["check", "--lang", "en", "--as-of", "2026-11-23"]
 TIMEOUT = 120  # seconds; generous for a shared CI machine, far below "hangs"
 AS_ROOT = getattr(os, "geteuid", lambda: 1)() == 0
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+
+
+def _skip(case: dict) -> None:
+    if case.get("root_only") and not AS_ROOT:
+        pytest.skip("making a device node (mknod) needs root")
+
+
+def _shown_safely(out: str) -> None:
+    """Nothing from an input moves the cursor, reorders text or starts a command line."""
+    assert _CONTROL.search(out) is None, repr(_CONTROL.search(out))
+    assert not any(line.lstrip().startswith("::") for line in out.splitlines())
 
 
 def run_cli(*args: str) -> tuple[int, str]:
@@ -73,21 +88,29 @@ def workdir(tmp_path: Path):
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_hostile_case(case: dict, workdir: Path) -> None:
+    _skip(case)
     path = make_corpus.build(case, workdir)
     code, out = runner_for(case)(*ARGS, str(path))
     assert "Traceback" not in out
-    assert path.name in out
+    assert printable(path.name) in out
     for fragment in case["says"]:
         assert fragment in out, f"{case['id']}: {fragment!r} not in output:\n{out[:3000]}"
+    for fragment in case.get("never", []):
+        assert fragment not in out, f"{case['id']}: {fragment!r} in output"
+    _shown_safely(out)
     assert code == case["exit"], out[:3000]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if not c.get("subprocess")],
                          ids=[c["id"] for c in CASES if not c.get("subprocess")])
 def test_hostile_case_in_dutch(case: dict, workdir: Path) -> None:
+    _skip(case)
     path = make_corpus.build(case, workdir)
     code, out = runner_for(case)("check", "--as-of", "2026-11-23", str(path))
-    assert "Traceback" not in out and path.name in out
+    assert "Traceback" not in out and printable(path.name) in out
+    for fragment in case.get("never", []):
+        assert fragment not in out
+    _shown_safely(out)
     assert code == case["exit"]
 
 
@@ -105,8 +128,68 @@ def test_read_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert "geheim.yaml: cannot open the file (Permission denied)" in out
 
 
+def test_members_file_refused_by_the_system(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A members spreadsheet the system will not open is a load error, not exit 3 (also when
+    tests run as root, who may read anything)."""
+    (tmp_path / "leden.csv").write_text("naam,discipline\nA,dietist\n", encoding="utf-8")
+    path = tmp_path / "netwerk.yaml"
+    path.write_text("format: 1\nnetwork:\n  name: X\nmembers_file: leden.csv\n", "utf-8")
+
+    real_open = os.open
+
+    def refuse(name: str, *args: int) -> int:  # the spreadsheet only, not the other files
+        if str(name).endswith("leden.csv"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args)
+
+    monkeypatch.setattr("oncocheck.sheets.opening.os.open", refuse)
+    code, out = run_cli(*ARGS, str(path))
+    assert code == 2
+    assert "members_file: cannot open the members list" in out and "(Permission denied)" in out
+
+
+def test_members_file_that_fails_while_read(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "leden.xlsx").write_bytes(b"PK")
+    path = tmp_path / "netwerk.yaml"
+    path.write_text("format: 1\nnetwork:\n  name: X\nmembers_file: leden.xlsx\n", "utf-8")
+    real_open, real_fdopen, sheets = os.open, os.fdopen, set()
+
+    def opening(name: str, *args: int) -> int:
+        fd = real_open(name, *args)
+        if str(name).endswith("leden.xlsx"):
+            sheets.add(fd)
+        return fd
+
+    def fdopen(fd: int, *args: str) -> object:  # the spreadsheet fails, not the other files
+        return Failing(fd) if fd in sheets else real_fdopen(fd, *args)
+
+    class Failing:
+        def __init__(self, fd: int) -> None:
+            self.stream = real_fdopen(fd, "rb")
+
+        def __enter__(self) -> "Failing":
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.stream.close()
+
+        def fileno(self) -> int:
+            return self.stream.fileno()
+
+        def read(self, size: int) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr("oncocheck.sheets.opening.os.open", opening)
+    monkeypatch.setattr("oncocheck.sheets.opening.os.fdopen", fdopen)
+    code, out = run_cli(*ARGS, str(path))
+    assert code == 2 and "cannot read the members list" in out and "Input/output error" in out
+
+
 # The slow ones are left out of the batch; they are checked one by one above.
-SLOW = {"many-values", "members-100k", "members-too-many", "members-typos", "line-1mb-value"}
+SLOW = {"many-values", "members-100k", "members-too-many", "members-typos", "line-1mb-value",
+        "notes-15mb"}
 
 
 def test_batch_checks_every_file_despite_hostile_neighbours(workdir: Path) -> None:
@@ -116,9 +199,11 @@ def test_batch_checks_every_file_despite_hostile_neighbours(workdir: Path) -> No
     for case in CASES:
         if case["id"] in SLOW or case["id"] == "not-found":
             continue
+        if case.get("root_only") and not AS_ROOT:
+            continue
         path = make_corpus.build(case, folder)
         if not path.is_dir() and not (case.get("permissions") and AS_ROOT):
-            expected[path.name] = case["exit"]
+            expected[printable(path.name)] = case["exit"]
     shutil.copyfile(make_corpus.COMPLIANT, folder / "zz-valid.yaml")
     expected["zz-valid.yaml"] = 0
     code, out = run_child(*ARGS, "--format", "json", str(folder))

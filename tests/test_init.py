@@ -109,14 +109,26 @@ def test_init_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_from_sheet_creates_a_header_only_sheet_and_round_trips(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out = invoke("init", "netwerk/netwerk.yaml", "--from-sheet", f"leden{suffix}")
+    code, out = invoke("init", "netwerk/netwerk.yaml", "--from-sheet",
+                       f"netwerk/lijst/leden{suffix}")
     assert code == 0 and "nieuw aangemaakt" in out
     data = yaml.safe_load(Path("netwerk/netwerk.yaml").read_text("utf-8"))
-    assert data["members_file"] == f"../leden{suffix}" and data["members"] is None
-    sheet = read_sheet(Path(f"leden{suffix}"), f"leden{suffix}")
+    assert data["members_file"] == f"lijst/leden{suffix}" and data["members"] is None
+    sheet = read_sheet(Path(f"netwerk/lijst/leden{suffix}"), f"leden{suffix}")
     assert sheet.errors == [] and sheet.members == []
     code, out = invoke("check", "netwerk/netwerk.yaml")
     assert code == 1 and "ONGELDIG" not in out
+
+
+def test_from_sheet_refuses_a_sheet_outside_the_network_files_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` reads a members list only inside the network file's folder, so `init` does not
+    write a network file naming one outside it (and writes nothing)."""
+    monkeypatch.chdir(tmp_path)
+    code, out = invoke("init", "netwerk/netwerk.yaml", "--from-sheet", "leden.xlsx",
+                       "--lang", "en")
+    assert code == 2 and "is outside the folder of netwerk/netwerk.yaml" in out
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_from_sheet_keeps_an_existing_sheet_and_its_members_count(tmp_path: Path) -> None:

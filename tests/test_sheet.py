@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from oncocheck.sheets.place import column_letter, place_text
 from oncocheck.report import Location, Text
 from oncocheck.sheets.read import read_sheet
+
+sys.path.insert(0, str(Path(__file__).parent / "hostile"))
+from make_sheets import _HEADER, _cell, _row, _xlsx  # noqa: E402
 
 
 def write_xlsx(path: Path, rows: list[list[object]], extra_sheet: bool = False) -> Path:
@@ -173,3 +177,57 @@ def test_place_text() -> None:
     assert place_text("leden.csv", 4, None).en == "leden.csv: row 4"
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
 
+
+
+def test_a_sheet_is_read_only_inside_its_folder(tmp_path: Path) -> None:
+    """The real path decides: a link leading out, `../` or an absolute path elsewhere is
+    refused before anything is opened; a link that stays inside is followed."""
+    (tmp_path / "net").mkdir()
+    (tmp_path / "geheim.csv").write_text("naam,discipline\nGeheim,dietist\n", "utf-8")
+    (tmp_path / "net" / "sub").mkdir()
+    (tmp_path / "net" / "sub" / "leden.csv").write_text("naam,discipline\nA,dietist\n", "utf-8")
+    (tmp_path / "net" / "uit.csv").symlink_to(tmp_path / "geheim.csv")
+    (tmp_path / "net" / "binnen.csv").symlink_to("sub/leden.csv")
+    folder = tmp_path / "net"
+    for name in ("uit.csv", "../geheim.csv", str(tmp_path / "geheim.csv")):
+        [error] = read_sheet(folder / name, name, folder).errors
+        assert "is outside the network file's folder" in error.message.en, name
+    for name in ("sub/leden.csv", "binnen.csv"):
+        sheet = read_sheet(folder / name, name, folder)
+        assert sheet.errors == [] and sheet.members == [{"name": "A", "discipline": "dietist"}]
+
+
+def test_system_files_are_refused_even_from_a_network_file_in_the_root() -> None:
+    """A network file in `/` has every file in its folder; /proc, /sys and /dev stay out."""
+    from oncocheck.errors import LoadFailed
+    from oncocheck.sheets.opening import read_members_file
+
+    for path in ("/proc/self/environ", "/sys/kernel/notes"):  # (never /dev in tests)
+        with pytest.raises(LoadFailed) as refused:
+            read_members_file(Path(path), Path("/"), path)
+        assert "leads to a file of the system" in refused.value.errors[0].message.en
+
+
+def test_cells_are_shown_safely_and_xlsx_escapes_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "leden.csv"
+    path.write_bytes("naam,discipline\n\"A\x1b[2J\r\nB\u202e\",dietist\n".encode())
+    assert read_sheet(path, "leden.csv").members[0]["name"] == "A\\u001b[2J\nB\\u202e"
+    from oncocheck.sheets.rows import cell_text
+
+    assert cell_text("x_x001B_y_x000D_\nz\u200b") == "x\\u001by\nz\\u200b"
+
+
+def test_a_bad_cell_reference_names_the_row_not_the_previous_cell(tmp_path: Path) -> None:
+    _xlsx(tmp_path / "a.xlsx", [_HEADER, _row(2, _cell("A2", "A"), _cell("ZZZZ2", "x"))])
+    [error] = read_sheet(tmp_path / "a.xlsx", "a.xlsx").errors
+    assert (error.source, error.line, error.column) == ("a.xlsx", 2, None)
+    assert "the cell reference 'ZZZZ2' in the file is not valid" in error.message.en
+
+
+def test_a_failure_outside_the_cells_is_an_unreadable_workbook_after_the_last_row(
+        tmp_path: Path) -> None:
+    margins = '<pageMargins left="abc" right="1" top="1" bottom="1" header="1" footer="1"/>'
+    _xlsx(tmp_path / "a.xlsx", [_HEADER, _row(2, _cell("A2", "A"), _cell("B2", "dietist")),
+                                f"</sheetData>{margins}<sheetData>"])
+    [error] = read_sheet(tmp_path / "a.xlsx", "a.xlsx").errors
+    assert "a.xlsx is not a readable Excel workbook (.xlsx) (after row 2)" in error.message.en

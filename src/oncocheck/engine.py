@@ -18,10 +18,10 @@ from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.network import DOCUMENT_SECTIONS, NetworkFile
 from oncocheck.report import (FileResult, Finding, LoadError, MemberRow, Severity,
                               Status, Text, Verdict)
-from oncocheck.validate import validate
+from oncocheck.validate import capped, validate
 from oncocheck.vocabulary import OTHER, Vocabulary
-from oncocheck.notices import (criteria_pin, document_warnings, duplicate_members,
-                               placeholder_name)
+from oncocheck.notices import (capped_warnings, criteria_pin, document_warnings,
+                               duplicate_members, placeholder_name)
 from oncocheck.plans import check_references, plan_warnings, with_plan
 from oncocheck.sheets.merge import merge_sheet
 from oncocheck.words import normalise
@@ -36,8 +36,9 @@ def check_file(path: Path, display: str, choice: Choice) -> FileResult:
         source, doc, vocabulary = load(path, display, named)
         decision = _decision(choice, doc, source)
         check_references(doc, source, decision.rules)
-    except LoadFailed as exc:
-        return FileResult(display, Verdict.INVALID, errors=tuple(exc.errors),
+    except LoadFailed as exc:  # the one cap on a file's load errors, whatever their source
+        return FileResult(display, Verdict.INVALID,
+                          errors=tuple(capped(exc.listed, exc.omitted).errors),
                           references=tuple(named))
     rule_file, as_of = decision.rules, decision.as_of
     members = tuple(_view(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
@@ -48,6 +49,7 @@ def check_file(path: Path, display: str, choice: Choice) -> FileResult:
     findings += document_warnings(doc, path.parent, source)
     findings += duplicate_members(members, source)
     findings += placeholder_name(doc.network.name, source)
+    findings = capped_warnings(findings)
     verdict = Verdict.COMPLIANT if all(
         f.status is Status.MET for f in findings if f.severity is Severity.ERROR
         and f.criterion in {c.id for c in rule_file.criteria}) else Verdict.NOT_COMPLIANT
@@ -62,15 +64,16 @@ def load(path: Path, display: str, named: list[str] | None = None
     source = parse(read_text(path))
     if named is not None:
         named += named_files(source.data, path.parent)
-    source, sheet_errors = merge_sheet(source, path.parent, display)
+    source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
     vocabulary = criteria_sets.vocabulary()
     try:
         doc = validate(NetworkFile, source, {"vocabulary": vocabulary,
                                              "declarable": criteria_sets.labels()})
     except LoadFailed as exc:
-        raise LoadFailed(_in_order([*exc.errors, *sheet_errors])) from exc
+        raise LoadFailed(_in_order([*exc.listed, *sheet_errors]),
+                         exc.omitted + sheet_omitted) from exc
     if sheet_errors:
-        raise LoadFailed(sheet_errors)
+        raise LoadFailed(sheet_errors, sheet_omitted)
     return source, doc, vocabulary
 
 

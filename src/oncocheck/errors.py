@@ -10,11 +10,27 @@ class OncocheckError(Exception):
 
 
 class LoadFailed(OncocheckError):
-    """A file (network file, rule file, vocabulary) could not be loaded."""
+    """A file (network file, rule file, vocabulary) could not be loaded.
 
-    def __init__(self, errors: list[LoadError]) -> None:
-        super().__init__("; ".join(e.message.en for e in errors))
-        self.errors = errors
+    `listed` are the problems found; `omitted` counts more that were found but not made into
+    messages (past a cap, `validate.capped`). `errors` is what to show: the listed ones and,
+    when some were omitted, one line saying how many.
+    """
+
+    def __init__(self, errors: list[LoadError], omitted: int = 0) -> None:
+        self.listed, self.omitted = list(errors), omitted
+        super().__init__("; ".join(e.message.en for e in self.errors))
+
+    @property
+    def errors(self) -> list[LoadError]:
+        """The listed errors, then "and N more errors" when `omitted` is not 0."""
+        return [*self.listed, more_errors(self.omitted)] if self.omitted else self.listed
+
+
+def more_errors(count: int) -> LoadError:
+    """The line that stands for `count` errors not listed."""
+    return LoadError(Text(f"en nog {count} fouten; herstel eerst de fouten hierboven",
+                          f"and {count} more errors; fix the ones above first"))
 
 
 class UsageError(OncocheckError):

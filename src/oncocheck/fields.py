@@ -127,6 +127,7 @@ def _one_line(text: str) -> str:
 _LINE_BREAKS = re.compile("\\s*[\\r\\n\\x85\\u2028\\u2029]+\\s*")
 Line = Annotated[Words, AfterValidator(_one_line)]  # a line break in a name becomes a space
 Name = Annotated[NonEmpty, AfterValidator(_one_line)]
+Reference = Annotated[NonEmpty, AfterValidator(_one_line)]  # a file path or URL: one line
 
 
 class Strict(BaseModel):

@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from oncocheck.fields import (Email, IsoDate, Line, Name, NonEmpty, Postcode, Strict, Url, Words,
-                              YesNo, fail)
+from oncocheck.fields import (Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference, Strict,
+                              Url, Words, YesNo, fail)
 from oncocheck.vocabulary import OTHER, Vocabulary
 from oncocheck.words import closest, did_you_mean, normalise, quoted
 
@@ -37,14 +37,14 @@ class Area(Strict):
 class Vision(Strict):
     """The written vision or objective (criterion 4)."""
 
-    document: NonEmpty | None = None
+    document: Reference | None = None
     summary: Words | None = None
 
 
 class ParticipationAgreement(Strict):
     """Agreements on members' minimum participation (criterion 3)."""
 
-    document: NonEmpty | None = None
+    document: Reference | None = None
     min_meetings_per_year: int | None = None
     description: Words | None = None
 

@@ -4,6 +4,7 @@ declaration that differs from the version applied, the template's placeholder na
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from oncocheck import criteria as criteria_sets
@@ -17,6 +18,7 @@ from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.words import normalise, quoted
 from oncocheck.yamlsource import Source
 
+MAX_WARNINGS = 100  # of one kind per file: 5,000 duplicate members say no more than 100 do
 DUPLICATE = Text("Dubbel lid", "Duplicate member")
 PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
 
@@ -50,6 +52,27 @@ def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Fin
             Text("verwijder het dubbele lid of maak de namen verschillend",
                  "remove the duplicate or make the names differ")))
     return findings
+
+
+def capped_warnings(findings: Sequence[Finding]) -> list[Finding]:
+    """`findings` with at most MAX_WARNINGS warnings of one kind (one id, `duplicate-member`);
+    in place of the rest, one more finding of that kind saying how many ("… and 4900 more",
+    `observed: {"more": 4900}`, at the place of the first one left out, no remediation)."""
+    kept: list[Finding] = []
+    counts: dict[str, int] = {}
+    first_left_out: dict[str, tuple[int, Finding]] = {}
+    for finding in findings:
+        if finding.severity is Severity.WARNING:
+            counts[finding.criterion] = counts.get(finding.criterion, 0) + 1
+            if counts[finding.criterion] > MAX_WARNINGS:
+                first_left_out.setdefault(finding.criterion, (len(kept), finding))
+                continue
+        kept.append(finding)
+    for kind, (index, first) in sorted(first_left_out.items(), key=lambda i: -i[1][0]):
+        more = counts[kind] - MAX_WARNINGS
+        kept.insert(index, replace(first, message=Text(f"… en nog {more}", f"… and {more} more"),
+                                   observed={"more": more}, remediation=None))
+    return kept
 
 
 def criteria_pin(declared: str | None, decision: Decision, source: Source) -> list[Finding]:

@@ -6,7 +6,6 @@ load -> check -> report happens here; rendering and where output goes belong to 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,13 +16,13 @@ from oncocheck.decide import Choice
 from oncocheck.engine import check_file
 from oncocheck.errors import load_error
 from oncocheck.report import FileResult, Report, Results, Verdict
+from oncocheck.words import visible
 
 if TYPE_CHECKING:
     from oncocheck.progress import Progress
 
 SUFFIXES = (".yaml", ".yml")
 SPILL_AFTER = 100  # files; a larger batch keeps its results on disk, not in memory
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
@@ -46,9 +45,11 @@ def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
 
 
 def printable(name: str) -> str:
-    """A path as reports show it: control characters and line breaks (possible in file names)
-    become `?`, so a name cannot start a line of its own in a log (`::error::` in CI)."""
-    return _UNPRINTABLE.sub("?", name)
+    """A path as reports show it, on one line: control characters, line breaks (possible in
+    file names), bidi and other invisible characters, and bytes that are not UTF-8 shown as
+    escapes (`words.visible`), so a name cannot start a line of its own in a log (`::error::`
+    in CI) nor read differently from what it is."""
+    return visible(name, multiline=False)
 
 
 def is_dir(path: Path) -> bool:

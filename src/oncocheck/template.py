@@ -72,7 +72,17 @@ def write_template(target: Path, lang: str, force: bool = False,
             raise UsageError(Text(
                 f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet '{sheet}'",
                 f"--from-sheet expects an .xlsx or .csv file, not '{sheet}'"))
-        text = _with_sheet(text, sheet_reference(target, sheet))
+        reference = sheet_reference(target, sheet)
+        if reference == ".." or reference.startswith("../") or PurePath(reference).is_absolute():
+            raise UsageError(Text(
+                f"de ledenlijst {sheet} ligt buiten de map van {target}; oncocheck check leest "
+                "alleen een ledenlijst in de map van het netwerkbestand (of een map daaronder). "
+                "Zet de ledenlijst daar, of maak het netwerkbestand in de map van de ledenlijst.",
+                f"the members list {sheet} is outside the folder of {target}; oncocheck check "
+                "reads a members list only in the network file's folder (or a folder below it). "
+                "Put the spreadsheet there, or write the network file in the spreadsheet's "
+                "folder."))
+        text = _with_sheet(text, reference)
     created = sheet is not None and not sheet.exists()
     write_atomic(target, text)
     if created:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -36,11 +37,13 @@ def validate(model: type[M], source: Source, context: dict[str, Any] | None = No
     except ValidationError as exc:
         errors = exc.errors()
         shown = [_translate(model, source, e) for e in errors[:MAX_ERRORS]]
-        if len(errors) > MAX_ERRORS:
-            more = len(errors) - MAX_ERRORS
-            shown.append(LoadError(Text(f"en nog {more} fouten; herstel eerst de fouten hierboven",
-                                        f"and {more} more errors; fix the ones above first")))
-        raise LoadFailed(shown) from exc
+        raise LoadFailed(shown, len(errors) - len(shown)) from exc
+
+
+def capped(errors: Sequence[LoadError], omitted: int = 0) -> LoadFailed:
+    """At most MAX_ERRORS of `errors` (in order), counting the rest with `omitted` (errors that
+    were counted but never listed): the one cap for a file's load errors, whatever made them."""
+    return LoadFailed(list(errors[:MAX_ERRORS]), omitted + max(0, len(errors) - MAX_ERRORS))
 
 
 def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:

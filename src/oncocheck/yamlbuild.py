@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.words import quoted
+from oncocheck.words import quoted, shown_as_is, visible
 
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
@@ -21,6 +21,7 @@ _ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
 _NULLS = {"", "~", "null", "Null", "NULL"}
 # Escapes like "\e" can put terminal control sequences or text-direction overrides into a
 # value; printed on a reviewer's terminal they could hide or fake text. Tab and newline are fine.
+# A file holding one is refused; other invisible characters are shown as escapes.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -99,16 +100,13 @@ class Builder:
         if event.tag is not None:
             self._check_tag(event)
         value: str | None = event.value
-        hidden = _INVISIBLE.search(value)
-        if hidden:
-            code = f"U+{ord(hidden.group()):04X}"
-            raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
-                         f"an invisible control character ({code}) in the text; remove it",
-                         self.here())
+        frame = self._stack[-1] if self._stack else None
+        if not shown_as_is(value):  # rare: most scalars are plain printable text
+            is_key = frame is not None and frame.is_map and frame.key is None
+            value = _shown(event, value, is_key, self.here(value if is_key else None))
         if event.tag == _STANDARD + "null" or (not event.style and event.tag is None
                                                 and value in _NULLS):
             value = None
-        frame = self._stack[-1] if self._stack else None
         if frame is None or frame.key is None or event.anchor or not frame.is_map:
             self._place(event, value, 1)
             return
@@ -225,6 +223,18 @@ Builder._handlers = {  # type(event) -> method; a dict lookup beats a chain of i
     yaml.MappingEndEvent: Builder._close, yaml.SequenceEndEvent: Builder._close,
     yaml.AliasEvent: Builder._alias, yaml.DocumentStartEvent: Builder._document,
 }
+
+
+def _shown(event: yaml.ScalarEvent, value: str, is_key: bool, path: str) -> str:
+    """A scalar as oncocheck keeps it: refused when it holds a control character or a
+    text-direction override (only an escape like "\\e" can put one there), else with every
+    other invisible character shown as an escape (`words.visible`); a key is one line."""
+    hidden = _INVISIBLE.search(value)
+    if hidden:
+        code = f"U+{ord(hidden.group()):04X}"
+        raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
+                     f"an invisible control character ({code}) in the text; remove it", path)
+    return visible(value, multiline=not is_key)
 
 
 def _join(path: str, key: str) -> str:

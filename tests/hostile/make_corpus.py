@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -98,6 +99,36 @@ def _walk_with_fifo(directory: Path) -> Path:
     return top
 
 
+def _appended(name: str, tail: str) -> Callable[[Path], Path]:
+    """The compliant example (with its documents) and `tail` after it."""
+    return lambda d: _compliant(d, name, (COMPLIANT.read_text(encoding="utf-8") + tail).encode())
+
+
+def _plan(count: int, criterion: str, extra: str = "") -> str:
+    return "plan:\n" + "".join(f'  - criterion: "{criterion}"\n    action: Actie {i}\n'
+                                 f"    due: 2026-01-01\n{extra}" for i in range(count))
+
+
+def _named(name: bytes) -> Callable[[Path], Path]:
+    """A small network file whose name holds what a file system allows and a log must not
+    show raw (control characters, line breaks, bidi, bytes that are not UTF-8)."""
+    def make(directory: Path) -> Path:
+        path = os.fsencode(directory) + b"/" + name
+        with open(path, "wb") as stream:
+            stream.write(HEAD.encode())
+        return Path(os.fsdecode(path))
+    return make
+
+
+def _errors_from_both(directory: Path) -> Path:
+    """150 model errors in the network file and 150 in its members spreadsheet."""
+    rows = "".join(f"Lid {i},\n" for i in range(150))  # an empty discipline cell each
+    (directory / "leeg-discipline.csv").write_text("naam,discipline\n" + rows, "utf-8")
+    keys = "".join(f"  onbekend{i}: x\n" for i in range(150))
+    return _write(directory, "errors-from-both.yaml",
+                  HEAD + keys + "members_file: leeg-discipline.csv\n")
+
+
 GENERATORS: dict[str, Callable[[Path], Path]] = {
     "nul-byte": lambda d: _write(d, "nul-byte.yaml", HEAD.encode() + b"  status: act\x00ief\n"),
     "nul-start": lambda d: _write(d, "nul-start.yaml", b"\x00\x00" + HEAD.encode()),
@@ -145,6 +176,22 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "walk-symlink-loops": _walk_with_loops,
     "fifo": _fifo,
     "walk-fifo": _walk_with_fifo,
+    "notes-15mb": _appended("notes-15mb.yaml", "".join(
+        f"  x{i}: uitleg\n" for i in range(840_000))),  # under `notes:`, 15 MB in all
+    "plan-unknown-criteria": lambda d: _write(d, "plan-unknown.yaml", HEAD + _plan(5_000, "99")),
+    "errors-from-both": _errors_from_both,
+    "duplicate-members": lambda d: _compliant(d, "duplicates.yaml", re.sub(
+        "name: Lid [0-9]+", "name: Jan Jansen", _network(5_000, lambda i: "dietist")).encode()),
+    "plan-closable-many": _appended("plan-closable.yaml", _plan(500, "2a")),
+    "zero-width-name": lambda d: _write(d, "zero-width.yaml", "format: 1\nnetwork:\n  name: "
+                                        '"Netwerk\\u200bZuid\\ufeff\\u00ad\\U000e0041"\n'),
+    "line-break-in-key": lambda d: _write(d, "key-break.yaml", HEAD + 'notes:\n  "1a\\n'
+                                          '::error::INJECTED": x\n'),
+    "line-break-in-plan": lambda d: _write(d, "plan-break.yaml", HEAD + _plan(
+        1, "1a", '    owner: "J.\\n::warning::X"\n').replace(
+        "Actie 0", '"actie\\n::error::INJECTED"')),
+    "file-name-control": _named(b"net\x1b[2J\xe2\x80\xae\xe2\x80\x8b\r\n::error::INJECTED.yaml"),
+    "file-name-not-utf8": _named(b"net\xffx.yaml"),
     **SHEETS,
 }
 

@@ -41,6 +41,12 @@ WORDS = {
 }
 
 
+def one_line(text: str) -> str:
+    """A message on one console line: a line break in it (from a multi-line input text) would
+    start a line of its own, which a CI log may read as a command."""
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+
+
 def status_cell(status: Status, lang: str) -> RichText:
     """`✔ voldaan` in the status colour."""
     symbol, words, style = STATUS[status]
@@ -105,7 +111,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
     console.print(result.file, style="dim", markup=False, highlight=False)
     console.print(line)
     for error in result.errors:
-        console.print(f"  {error_place(error, result.file, lang)} {error.message.get(lang)}",
+        message = one_line(error.message.get(lang))
+        console.print(f"  {error_place(error, result.file, lang)} {message}",
                       markup=False, highlight=False, soft_wrap=True)
     if result.findings:
         console.print(_criteria_table(result, lang))
@@ -115,10 +122,10 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
         for finding in warnings:
             where = _warning_place(finding, lang)
             console.print(f"  ! {finding.criterion} ({where}): "
-                          f"{finding.message.get(lang)}", markup=False, highlight=False,
+                          f"{one_line(finding.message.get(lang))}", markup=False, highlight=False,
                           soft_wrap=True)
             if finding.remediation is not None:  # a warning, too, should say what to do
-                console.print(f"    → {finding.remediation.get(lang)}", markup=False,
+                console.print(f"    → {one_line(finding.remediation.get(lang))}", markup=False,
                               highlight=False, soft_wrap=True, style="italic")
     console.print()
 

@@ -32,14 +32,23 @@ _BACKTICKS = re.compile(r"`([^`]+)`")
 def code_spans(text: str) -> Markup:
     """Escape `text`, then show `network.website` style spans as <code> (messages name keys
     that way). Escaping comes first, so input can never add markup."""
-    return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))))
+    return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))).replace("\n", "&#10;"))
+
+
+def _one_source_line(value: Any) -> Any:
+    """A `{{ }}` value escaped, with its line breaks written `&#10;`: the page looks the same,
+    and no text from an input (a multi-line note or summary) starts a line of the page's
+    source, where a CI log showing it would read `::error::` as a command."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(str(escape(value)).replace("\n", "&#10;"))
+    return value
 
 
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("oncocheck", "templates"),
-        autoescape=True, undefined=jinja2.StrictUndefined,
+        autoescape=True, undefined=jinja2.StrictUndefined, finalize=_one_source_line,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, VERDICT_SYMBOL=VERDICT_SYMBOL,

@@ -19,6 +19,7 @@ from oncocheck.report import FileResult, Finding, Report, Severity
 
 # Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
 _ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = re.compile(r"\s*\n\s*")
 WORDS = {
     "nl": {"observed": "waargenomen", "where": "plaats", "todo": "te doen", "note": "notitie",
            "planned": "gepland", "before": "vóór", "load": "het bestand is leesbaar",
@@ -57,7 +58,14 @@ def _details(result: FileResult, finding: Finding, lang: str) -> str:
         extra = ", ".join(x for x in (item.owner, item.due and f"{words['before']} "
                                       f"{item.due.isoformat()}") if x)
         lines.append(f"{words['planned']}: {item.action}" + (f" ({extra})" if extra else ""))
-    return "\n".join(lines)
+    return "\n".join(_one_line(line) for line in lines)
+
+
+def _one_line(text: str) -> str:
+    """A line of a failure's text with the line breaks of a multi-line input (a note, a plan
+    action, a rule file's remediation) made spaces, as Markdown does: a JUnit file shown in a
+    CI log must not let input start a line there (`::error::` is a command to GitHub)."""
+    return _BREAKS.sub(" ", text)
 
 
 def _case(suite: ET.Element, report: Report, result: FileResult, finding: Finding,
@@ -82,7 +90,7 @@ def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str)
     for error in result.errors:
         place = of_error(result, error)
         path = f" {place.path}:" if place.path else ""
-        lines.append(f"{place.text()}:{path} {error.message.get(lang)}")
+        lines.append(_one_line(f"{place.text()}:{path} {error.message.get(lang)}"))
     message = f"{len(result.errors)} {WORDS[lang]['errors']}: {result.errors[0].message.get(lang)}" \
         if result.errors else result.verdict.value
     _sub(case, "error", "\n".join(lines), message=message, type="invalid")

@@ -24,8 +24,10 @@ def sheet_display(network_display: str, members_file: str) -> str:
     return Path(joined).as_posix()
 
 
-def merge_sheet(source: Source, base_dir: Path, display: str) -> tuple[Source, list[LoadError]]:
-    """`source` with the spreadsheet's members appended, and the spreadsheet's own problems.
+def merge_sheet(source: Source, base_dir: Path, display: str
+                ) -> tuple[Source, list[LoadError], int]:
+    """`source` with the spreadsheet's members appended, the spreadsheet's own problems (at
+    most `validate.MAX_ERRORS`) and how many more it had.
 
     Without a usable `members_file` (absent, not text, or `members` not a list) the source is
     returned as it is: the model then reports what is wrong with those keys.
@@ -34,9 +36,9 @@ def merge_sheet(source: Source, base_dir: Path, display: str) -> tuple[Source, l
     named = data.get("members_file") if isinstance(data, dict) else None
     inline = data.get("members") if isinstance(data, dict) else None
     if not isinstance(named, str) or not named.strip() or not isinstance(inline, list | None):
-        return source, []
+        return source, [], 0
     shown = sheet_display(display, named.strip())
-    sheet = read_sheet(base_dir / named.strip(), shown)
+    sheet = read_sheet(base_dir / named.strip(), shown, base_dir)
     line, column = source.where("members_file")
     errors = [e if e.line is not None else replace(e, line=line, column=column, source=None)
               for e in sheet.errors]
@@ -48,6 +50,6 @@ def merge_sheet(source: Source, base_dir: Path, display: str) -> tuple[Source, l
         for key, place in places.items():
             keys[f"{path}.{key}"] = values[f"{path}.{key}"] = (place.line, place.column)
     if not sheet.members:
-        return source, errors
+        return source, errors, sheet.omitted
     merged = {**data, "members": [*(inline or []), *sheet.members]}
-    return Source(merged, values, keys, elsewhere), errors
+    return Source(merged, values, keys, elsewhere), errors, sheet.omitted

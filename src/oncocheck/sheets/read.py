@@ -7,19 +7,20 @@ out), with the row and column of every value so errors name the cell a coordinat
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
 from oncocheck.sheets.place import DUTCH
 from oncocheck.report import LoadError, Location, Text
 from oncocheck.sheets.rows import Row, raw_rows
-from oncocheck.words import closest, normalise
+from oncocheck.validate import MAX_ERRORS
+from oncocheck.words import closest, normalise, quoted
 
 MAX_MEMBERS = 100_000
-MAX_ERRORS = 200  # past this, the list is the wrong file or shifted; more lines do not help
 #: Every accepted column name (normalised) and the member field it fills.
 COLUMNS = {"naam": "name", "name": "name", "discipline": "discipline",
            "organisatie": "organisation", "organisation": "organisation",
@@ -31,30 +32,42 @@ WHERE = "members_file"
 
 @dataclass(frozen=True)
 class Sheet:
-    """A read members spreadsheet: one dict of text per member, with its places."""
+    """A read members spreadsheet: one dict of text per member, with its places; its problems
+    (at most MAX_ERRORS) and how many more it had (`omitted`)."""
 
     members: list[dict[str, str]] = field(default_factory=list)
     positions: list[dict[str, Location]] = field(default_factory=list)
     rows: list[Location] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    omitted: int = 0
 
 
-def read_sheet(path: Path, display: str) -> Sheet:
-    """The members in the spreadsheet at `path` (`display` is how reports name it).
+def read_sheet(path: Path, display: str, folder: Path | None = None) -> Sheet:
+    """The members in the spreadsheet at `path` (`display` is how reports name it), which must
+    lie in `folder` (the network file's folder; by default its own).
 
     Never raises for bad input: every problem is a LoadError in `errors`.
     """
     try:
-        with closing(raw_rows(path, display)) as rows:  # closing: an .xlsx keeps its file open
-            header = next(((n, cells) for n, cells in rows if any(cells)), None)
-            if header is None:
-                return Sheet(errors=[_error(display, None, None, _EMPTY)])
-            columns, errors = _columns(header, display)
-            if errors:
-                return Sheet(errors=errors)
-            return _members(rows, columns, display)
+        with warnings.catch_warnings():
+            # openpyxl warns on stderr about a workbook's styles and impossible dates (it reads
+            # those as "#VALUE!"): nothing a reviewer can act on, and not part of any report
+            warnings.filterwarnings("ignore", module="openpyxl")
+            return _read(path, display, folder)
     except LoadFailed as exc:
-        return Sheet(errors=[LoadError(e.message, WHERE) for e in exc.errors])
+        return Sheet(errors=[LoadError(e.message, WHERE, e.line, e.column, e.source)
+                             for e in exc.errors])
+
+
+def _read(path: Path, display: str, folder: Path | None) -> Sheet:
+    with closing(raw_rows(path, display, folder)) as rows:  # closing: an .xlsx keeps its file open
+        header = next(((n, cells) for n, cells in rows if any(cells)), None)
+        if header is None:
+            return Sheet(errors=[_error(display, None, None, _EMPTY)])
+        columns, errors = _columns(header, display)
+        if errors:
+            return Sheet(errors=errors)
+        return _members(rows, columns, display)
 
 
 _EMPTY = Text("de ledenlijst is leeg; zet in de eerste rij de kolomkoppen (naam, discipline, "
@@ -91,20 +104,21 @@ def _columns(header: Row, display: str) -> tuple[dict[int, str], list[LoadError]
 
 def _bad_header(written: str, known: str | None) -> Text:
     if known is not None:
-        return Text(f"kolom '{written}' staat er twee keer in", f"column '{written}' appears twice")
+        return Text(f"kolom {quoted(written)} staat er twee keer in",
+                    f"column {quoted(written)} appears twice")
     names = ["naam", "name", "discipline", "organisatie", "organisation", "postcode",
              "verwijsgids", "discipline_anders", "discipline_other"]
     best = closest(written, names)
     nl_tail = f"; bedoelt u '{best}'?" if best else "."
     en_tail = f"; did you mean '{best}'?" if best else "."
-    return Text(f"onbekende kolom '{written}'{nl_tail} Bekende kolommen: naam, discipline, "
+    return Text(f"onbekende kolom {quoted(written)}{nl_tail} Bekende kolommen: naam, discipline, "
                 "organisatie, postcode, verwijsgids, discipline_anders (haal andere kolommen weg)",
-                f"unknown column '{written}'{en_tail} Known columns: name, discipline, "
+                f"unknown column {quoted(written)}{en_tail} Known columns: name, discipline, "
                 "organisation, postcode, verwijsgids, discipline_other (remove other columns)")
 
 
 def _members(rows: Iterator[Row], columns: dict[int, str], display: str) -> Sheet:
-    sheet = Sheet()
+    sheet, omitted = Sheet(), 0
     for number, cells in rows:
         if not any(cells):
             continue
@@ -114,18 +128,15 @@ def _members(rows: Iterator[Row], columns: dict[int, str], display: str) -> Shee
                 .replace("_", "."), f"more than {MAX_MEMBERS:,} members; that is not the "
                 "members list of one network")))
             break
-        if len(sheet.errors) >= MAX_ERRORS:
-            sheet.errors.append(_error(display, number, None, Text(
-                f"meer dan {MAX_ERRORS} fouten; herstel deze eerst", f"more than {MAX_ERRORS} "
-                "errors; fix these first")))
-            break
         member, places, errors = _row(number, cells, columns, display)
-        sheet.errors.extend(errors)
+        room = MAX_ERRORS - len(sheet.errors)  # past the cap errors are counted, not kept
+        sheet.errors.extend(errors[:max(room, 0)])
+        omitted += max(len(errors) - max(room, 0), 0)
         if not errors:  # a broken row is reported once, by its cells, not again by the model
             sheet.members.append(member)
             sheet.positions.append(places)
             sheet.rows.append(Location(WHERE, number, 1, display))
-    return sheet
+    return replace(sheet, omitted=omitted) if omitted else sheet
 
 
 def _row(number: int, cells: list[str | None], columns: dict[int, str], display: str
