@@ -23,7 +23,7 @@ from oncocheck.report import (CriteriaRef, CriteriaSetInfo, CriterionInfo, LoadE
                               Text)
 from oncocheck.validate import validate
 from oncocheck.vocabulary import Vocabulary
-from oncocheck.words import did_you_mean
+from oncocheck.words import did_you_mean, visible
 from oncocheck.yamlsource import parse, read_text
 
 DEFAULT_SET = "loppsoz"
@@ -122,7 +122,7 @@ def load_rule_file(path: Path) -> RuleFile:
     """A user's own rule file (`--criteria FILE`): validated like a bundled one, and marked
     with its path so that no report can mistake it for a bundled version."""
     rule_file = _parse_rule_file(path).model_copy()
-    rule_file._file = str(path)  # MERGE: through the display filter
+    rule_file._file = visible(str(path), multiline=False)  # a path, shown as every file name
     return rule_file
 
 
@@ -137,7 +137,8 @@ def _with_file(path: Path, load):  # noqa: ANN001, ANN202 - a tiny local helper
 
 def _where(path: Path, error: LoadError) -> str:
     """`file:line:column: path: ` with the parts that are known."""
-    place = ":".join(str(x) for x in (path, error.line, error.column) if x is not None)
+    shown = visible(str(path), multiline=False)
+    place = ":".join(str(x) for x in (shown, error.line, error.column) if x is not None)
     return f"{place}: {error.path}: " if error.path else f"{place}: "
 
 
