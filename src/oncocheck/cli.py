@@ -364,11 +364,12 @@ def main() -> None:
     3 for out of memory and for a bug in oncocheck (a short message; `--debug` shows the
     traceback of a bug), 128 + N after signal N, and 141 (the exit of a filter killed by
     SIGPIPE) without a message when stdout's reader went away (`| head`)."""
-    from oncocheck.process import StdoutFailed, Terminated, is_broken_pipe, prepare
+    from oncocheck.process import StdoutFailed, prepare
 
     prepare()
     lang = _argv_lang()
-    memory = _line(lang, _OUT_OF_MEMORY).encode("utf-8", "replace")  # no allocating later
+    memory = _line(lang, _OUT_OF_MEMORY).encode("utf-8", "replace") + b"\n"
+    starved = False
     try:
         try:
             app(prog_name="oncocheck")
@@ -378,26 +379,37 @@ def main() -> None:
     except SystemExit:
         raise
     except MemoryError:
-        with suppress(OSError):
+        starved = True  # nothing more here: the failed run's data is only freed past `except`
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns faults into exits
+        starved = _fault(exc, lang)
+    if starved:
+        try:
             os.write(2, memory)
-        os._exit(3)  # nothing left to clean up that needs memory: outputs are removed already
-    except StdoutFailed as exc:
+        except OSError:
+            pass
+        os._exit(3)  # no clean-up needing memory is left: half-written outputs are removed
+
+
+def _fault(exc: BaseException, lang: str) -> bool:
+    """Exit as `main` documents for `exc`; True (not exiting) when it means out of memory."""
+    from oncocheck.process import StdoutFailed, Terminated, is_broken_pipe, out_of_memory
+
+    if isinstance(exc, StdoutFailed):
         if is_broken_pipe(exc):  # the quiet end of a filter whose reader has had enough
             sys.exit(141)
         say(_line(lang, _stdout_text(exc)))
         sys.exit(2)
-    except Terminated as exc:
+    if isinstance(exc, Terminated):
         say(_line(lang, _STOPPED, exc.args[0]))
         sys.exit(128 + exc.signum)
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         sys.exit(130)
-    except OSError as exc:
-        if exc.errno not in (errno.EMFILE, errno.ENFILE):
-            _internal_error()
+    if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
         say(_line(lang, _DESCRIPTORS, exc.strerror or ""))
         sys.exit(2)
-    except Exception:  # noqa: BLE001 - the one place that turns bugs into exit code 3
-        _internal_error()
+    if out_of_memory(exc):  # also a Rust panic in pydantic-core when an allocation failed
+        return True
+    _internal_error()
 
 
 _OUT_OF_MEMORY = ("te weinig geheugen; controleer minder of kleinere bestanden tegelijk, of "

@@ -163,3 +163,17 @@ def restore_signals(previous: object) -> None:
 def is_broken_pipe(error: StdoutFailed) -> bool:
     """Whether stdout failed because its reader went away (`| head`)."""
     return error.errno == errno.EPIPE
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """Whether `exc` means the process ran out of memory: a MemoryError (also as the context
+    of another error), or a Rust extension's panic at a null object pointer (pydantic-core
+    panics so when an allocation fails inside it)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, MemoryError):
+            return True
+        if type(seen).__name__ == "PanicException" and "null" in str(seen):
+            return True
+        seen = seen.__context__
+    return False
