@@ -46,6 +46,7 @@ def run_child(*args: str) -> tuple[int, str]:
 def workdir(tmp_path: Path):
     """A folder for generated inputs, removed afterwards (some are tens of megabytes)."""
     yield tmp_path
+    make_corpus.remove_deep_trees(tmp_path)  # before rglob, which recurses
     for path in tmp_path.rglob("*"):
         if not path.is_symlink():
             path.chmod(0o755)

@@ -117,6 +117,8 @@ def spill_failed(exc: OSError) -> UsageError:
     reason = exc.strerror or type(exc).__name__
     return UsageError(Text(
         f"kan de tussenresultaten van deze grote batch niet bewaren in de tijdelijke map "
-        f"{folder} ({reason}); maak daar ruimte vrij of wijs met TMPDIR een andere map aan",
+        f"{folder} ({reason}); maak daar ruimte vrij, verhoog de limiet op bestandsgrootte "
+        "(ulimit -f) of wijs met TMPDIR een andere map aan",
         f"cannot keep the intermediate results of this large batch in the temporary folder "
-        f"{folder} ({reason}); free space there or point TMPDIR at another folder"))
+        f"{folder} ({reason}); free space there, raise the file size limit (ulimit -f) or "
+        "point TMPDIR at another folder"))
