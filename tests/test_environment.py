@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import resource
 import shutil
 import signal
 import socket
@@ -33,6 +32,8 @@ from oncocheck.cli import app
 from oncocheck.engine import Options
 from oncocheck.pool import Pool
 from oncocheck.render import FORMATS
+
+resource = pytest.importorskip("resource", reason="resource limits are a Unix facility")
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPLIANT = ROOT / "examples" / "compliant" / "voorbeeldstad.yaml"
@@ -196,6 +197,17 @@ def test_a_path_to_stdout_writes_after_what_stdout_holds(tmp_path: Path, network
     assert json.loads(text.removeprefix("before\n"))["summary"]["files"] == 1
     piped = child("check", network, "-f", "json", "-o", link, *AS_OF)  # stdout a pipe
     assert json.loads(piped.stdout)["summary"]["files"] == 1
+
+
+@linux
+def test_a_path_to_a_closed_stdout_is_a_message(tmp_path: Path, network: Path) -> None:
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    done = child("check", network, "-f", "json", "-o", link, "--lang", "en", *AS_OF,
+                 close_stdout=True)
+    assert done.returncode == 2
+    assert _errors(done) == ("oncocheck: error: cannot write the report to standard output: "
+                             "it is closed\n")
 
 
 def test_a_link_to_a_file_stays_a_link_and_its_file_gets_the_report(tmp_path: Path,
@@ -440,7 +452,8 @@ def test_a_c_locale_is_no_problem(network: Path) -> None:
 
 EN = ["--lang", "en"]
 COMMANDS = {
-    **{f"check-{fmt}": ["check", str(COMPLIANT), "-f", fmt, *EN, *AS_OF] for fmt in sorted(FORMATS)},
+    **{f"check-{fmt}": ["check", str(COMPLIANT), "-f", fmt, *EN, *AS_OF]
+       for fmt in sorted(FORMATS)},
     "impact": ["impact", str(COMPLIANT), "--from", "loppsoz@2021", "--to", "loppsoz@2024", *EN],
     "criteria": ["criteria", "show", *EN],
     "explain": ["explain", "2a", *EN],

@@ -144,6 +144,7 @@ def check(
     from oncocheck.errors import UsageError
     from oncocheck.outputs import plan
     from oncocheck.pipeline import network_files
+    from oncocheck.process import release
     from oncocheck.report import Text
 
     if strict and fail_on is FailOn.error:
@@ -162,6 +163,10 @@ def check(
         _deliver(report, targets, [*inputs, *_named(report, targets)], lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
+    except MemoryError as exc:
+        release(exc)  # and the batch's data, which this frame would keep through unwinding:
+        files = inputs = targets = report = None  # noqa: F841
+        raise
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 

@@ -28,6 +28,7 @@ from oncocheck.process import ESCAPE, StdoutFailed, blocked_signals, restore_sig
 from oncocheck.report import Text
 
 Content = str | bytes | Iterable[str]
+_NOCTTY, _CLOEXEC = getattr(os, "O_NOCTTY", 0), getattr(os, "O_CLOEXEC", 0)  # 0: not Unix
 _OWN_FDS = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd|/dev/fd")
 
 
@@ -162,7 +163,7 @@ def _atomic(target: Path, pieces: Iterator[bytes], make_folder: bool = True) -> 
 def _write_stream(target: Path, pieces: Iterator[bytes]) -> None:
     """Open a FIFO or a device and write into it (a FIFO waits for its reader, as `>` does)."""
     try:
-        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC)
+        fd = os.open(target, os.O_WRONLY | _NOCTTY | _CLOEXEC)
     except OSError as exc:
         raise _cannot_write(target, exc) from exc
     try:

@@ -15,7 +15,7 @@ from oncocheck import __version__
 from oncocheck import criteria as criteria_sets
 from oncocheck.engine import Options, check_file
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.process import out_of_memory
+from oncocheck.process import out_of_memory, release
 from oncocheck.report import FileResult, Report, Results, Verdict
 
 if TYPE_CHECKING:
@@ -116,12 +116,7 @@ def check_one(path: Path, display: str, options: Options) -> FileResult:
     except BaseException as exc:
         if not out_of_memory(exc):
             raise
-        # The tracebacks keep every frame below alive, and with them the file's data: drop
-        # them here, or unwinding may find no memory at all (CPython 3.11 then loops for ever).
-        cause: BaseException | None = exc
-        while cause is not None:
-            cause.__traceback__ = None
-            cause = cause.__context__
+        release(exc)  # the file's data goes now, before anything else unwinds
         raise MemoryError from None
 
 

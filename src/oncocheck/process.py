@@ -177,3 +177,16 @@ def out_of_memory(exc: BaseException) -> bool:
             return True
         seen = seen.__context__
     return False
+
+
+def release(exc: BaseException) -> None:
+    """Drop the tracebacks of `exc` and of the errors it arose from.
+
+    A traceback keeps every frame below it alive, and with them whatever data they hold. Out
+    of memory that data must go before the error unwinds further: CPython 3.11 needs a few
+    bytes to unwind into a `with` block, and loops for ever when they are not there.
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        seen.__traceback__ = None
+        seen = seen.__context__
