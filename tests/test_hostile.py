@@ -80,6 +80,7 @@ def runner_for(case: dict):  # noqa: ANN201 - run_cli or a run_child variant
 def workdir(tmp_path: Path):
     """A folder for generated inputs, removed afterwards (some are tens of megabytes)."""
     yield tmp_path
+    make_corpus.remove_deep_trees(tmp_path)  # before rglob, which recurses
     for path in tmp_path.rglob("*"):
         if not path.is_symlink():
             path.chmod(0o755)

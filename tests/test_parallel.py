@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import pickle
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -143,19 +145,37 @@ def test_jobs_must_be_a_positive_number() -> None:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers inherit the patch by fork")
-def test_a_worker_that_dies_ends_the_run_with_an_error_not_a_hang(
-        batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("death, message", [
+    (lambda: os.kill(os.getpid(), signal.SIGKILL),
+     "the checking process was stopped by the system (signal 9; out of memory?)"),
+    (lambda: os._exit(9), "the checking process ended unexpectedly (exit code 9)")])
+def test_a_worker_that_dies_costs_only_the_file_it_was_checking(
+        batch: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+        death, message: str) -> None:  # noqa: ANN001 - a function that ends the process
     from oncocheck import cli
 
+    real = pipeline.check_one
+    fatal = {"netwerk-00003.yaml", "netwerk-00077.yaml"}
+
     def dies(path: Path, display: str, choice: object):  # noqa: ANN202 - as check_one
-        os._exit(9)  # what the kernel's out-of-memory killer leaves behind
+        if path.name in fatal:
+            death()  # what the kernel's out-of-memory killer does to a worker
+        return real(path, display, choice)
 
     monkeypatch.setattr(pipeline, "check_one", dies)  # workers are forked with it on Linux
     monkeypatch.setattr(sys, "argv", ["oncocheck", "check", str(batch), "-j", "2",
-                                      "-f", "json", *AS_OF])
+                                      "-f", "json", "--lang", "en", *AS_OF])
     with pytest.raises(SystemExit) as stopped:
         cli.main()
-    assert stopped.value.code == 3
+    out, err = capsys.readouterr()
+    assert stopped.value.code == 2 and err == ""
+    results = {Path(r["file"]).name: r for r in json.loads(out)["results"]}
+    assert len(results) == pipeline.SPILL_AFTER + 31  # every file is in the report
+    for name in fatal:
+        assert results[name]["verdict"] == "invalid"
+        assert results[name]["errors"][0]["message"] == message + "; this file was not checked"
+    assert results["netwerk-00004.yaml"]["verdict"] != "invalid"
+    assert sum(r["verdict"] == "invalid" for r in results.values()) == 3  # and the broken one
 
 
 def test_a_spilled_batch_keeps_each_files_json_text_as_made_at_check_time(

@@ -6,6 +6,7 @@ so `oncocheck --version` stays quick.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -47,7 +48,7 @@ _debug = "--debug" in sys.argv
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"oncocheck {__version__}")
+        emit(f"oncocheck {__version__}\n")
         raise typer.Exit()
 
 
@@ -64,24 +65,41 @@ def root(
     _debug = _debug or debug
 
 
+def emit(text: str) -> None:
+    """Write `text` to stdout now; a stdout that fails raises (see `oncocheck.process`)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def say(line: str) -> None:
+    """One line on stderr; a stderr that fails too leaves nothing to tell it on."""
+    with suppress(OSError, ValueError):
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
 def fail(text, lang: str = "nl") -> NoReturn:  # noqa: ANN001 - a report Text
     """Print a usage problem on stderr and exit with code 2."""
     word = "fout" if lang != "en" else "error"
-    typer.echo(f"oncocheck: {word}: {text.get(lang)}", err=True)
+    say(f"oncocheck: {word}: {text.get(lang)}")
     raise typer.Exit(2)
 
 
 def parse_as_of(value: Optional[str], lang: str) -> date | None:
-    """The --as-of date, or None when not given."""
+    """The --as-of date, written as in a network file (YYYY-MM-DD exactly); None when not
+    given."""
+    from oncocheck.fields import iso_date
     from oncocheck.report import Text
+    from oncocheck.words import quoted
 
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(Text(f"--as-of verwacht een datum als 2026-11-23, niet '{value}'",
-                  f"--as-of expects a date like 2026-11-23, not '{value}'"), lang)
+    parsed = iso_date(value)
+    if parsed is None:
+        fail(Text(f"--as-of verwacht een datum als 2026-11-23 (JJJJ-MM-DD), niet {quoted(value)}",
+                  f"--as-of expects a date like 2026-11-23 (YYYY-MM-DD), not {quoted(value)}"),
+             lang)
+    return parsed
 
 
 class FailOn(StrEnum):
@@ -129,6 +147,7 @@ def check(
     from oncocheck.errors import UsageError
     from oncocheck.outputs import plan
     from oncocheck.pipeline import network_files
+    from oncocheck.process import release
     from oncocheck.report import Text
 
     if strict and fail_on is FailOn.error:
@@ -149,6 +168,10 @@ def check(
         _deliver(report, targets, [*inputs, *_named(report, targets)], lang.value, quiet)
     except UsageError as exc:
         fail(exc.text, lang.value)
+    except MemoryError as exc:
+        release(exc)  # and the batch's data, which this frame would keep through unwinding:
+        files = inputs = targets = report = None  # noqa: F841
+        raise
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 
@@ -211,7 +234,7 @@ def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: st
              quiet: bool) -> None:
     """Render every target, then write files, then stdout. Formats that stream (JSON) are
     rendered while they are written, the others before anything is written."""
-    from oncocheck.output import write_atomic, write_site
+    from oncocheck.output import write_report, write_site
     from oncocheck.render import chunks
     from oncocheck.render.console import render as console_text
 
@@ -222,7 +245,7 @@ def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: st
     files = [(t.path, text(t.fmt)) for t in targets if t.path is not None and not t.site]
     sites = [(t.path, _site(report, lang)) for t in targets if t.site]
     for path, content in files:
-        write_atomic(path, content)
+        write_report(path, content)
     for path, pages in sites:
         write_site(path, pages, inputs)
     try:
@@ -233,20 +256,10 @@ def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: st
                 for piece in text(target.fmt):
                     sys.stdout.write(piece)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
-    except OSError as exc:
-        raise _stdout_failed(exc) from exc
+    except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
+        from oncocheck.process import StdoutFailed
 
-
-def _stdout_failed(exc: OSError):  # noqa: ANN202 - a UsageError, imported late
-    """The error for a report that could not go to stdout; later writes go nowhere."""
-    from oncocheck.errors import UsageError
-    from oncocheck.report import Text
-
-    with suppress(OSError, ValueError):
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    reason = exc.strerror or type(exc).__name__
-    return UsageError(Text(f"kan het rapport niet naar de standaarduitvoer schrijven ({reason})",
-                           f"cannot write the report to standard output ({reason})"))
+        raise StdoutFailed(exc) from exc
 
 
 def _print_console(report, lang: str, quiet: bool = False) -> None:  # noqa: ANN001 - a Report
@@ -275,7 +288,7 @@ def criteria_list(
     """The bundled criteria sets and versions, with their in-force dates."""
     from oncocheck.explain import list_text
 
-    typer.echo(list_text(parse_as_of(as_of, lang) or date.today(), lang.value), nl=False)
+    emit(list_text(parse_as_of(as_of, lang) or date.today(), lang.value))
 
 
 @criteria_app.command("show")
@@ -289,10 +302,10 @@ def criteria_show(
     from oncocheck.explain import show_text
 
     try:
-        typer.echo(show_text(spec, parse_as_of(as_of, lang) or date.today(), lang.value),
-                   nl=False)
+        text = show_text(spec, parse_as_of(as_of, lang) or date.today(), lang.value)
     except UsageError as exc:
         fail(exc.text, lang.value)
+    emit(text)
 
 
 class DiffFormat(StrEnum):
@@ -321,7 +334,7 @@ def criteria_diff(
     except UsageError as exc:
         fail(exc.text, lang.value)
     text = diff_json(a, b) if fmt is DiffFormat.json else diff_text(a, b, lang.value)
-    typer.echo(text, nl=False)
+    emit(text)
 
 
 @app.command()
@@ -337,10 +350,11 @@ def explain(
     from oncocheck.explain import explain_text
 
     try:
-        typer.echo(explain_text(criterion, criteria or "loppsoz",
-                                parse_as_of(as_of, lang) or date.today(), lang.value), nl=False)
+        text = explain_text(criterion, criteria or "loppsoz",
+                            parse_as_of(as_of, lang) or date.today(), lang.value)
     except UsageError as exc:
         fail(exc.text, lang.value)
+    emit(text)
 
 
 @app.command()
@@ -348,7 +362,7 @@ def schema() -> None:
     """The JSON Schema (draft 2020-12) of the network file, for editors and CI."""
     from oncocheck.schema import schema_text
 
-    sys.stdout.write(schema_text())
+    emit(schema_text())
 
 
 @app.command()
@@ -366,9 +380,10 @@ def init(
     from oncocheck.template import write_template
 
     try:
-        typer.echo(write_template(path, lang.value, force, from_sheet).get(lang.value), nl=False)
+        text = write_template(path, lang.value, force, from_sheet).get(lang.value)
     except UsageError as exc:
         fail(exc.text, lang.value)
+    emit(text)
 
 
 from oncocheck.cli_impact import impact  # noqa: E402 - it uses the helpers above
@@ -377,18 +392,94 @@ app.command()(impact)
 
 
 def main() -> None:
-    """Entry point: run the app; an unexpected error becomes a short message and exit 3."""
+    """Entry point: run the app. Whatever goes wrong ends in one line on stderr and a
+    documented exit code: 2 for a problem of the environment (stdout, file descriptors),
+    3 for out of memory and for a bug in oncocheck (a short message; `--debug` shows the
+    traceback of a bug), 128 + N after signal N, and 141 (the exit of a filter killed by
+    SIGPIPE) without a message when stdout's reader went away (`| head`)."""
+    from oncocheck.process import StdoutFailed, prepare
+
+    prepare()
+    lang = _argv_lang()
+    memory = _line(lang, _OUT_OF_MEMORY).encode("utf-8", "replace") + b"\n"
+    starved = False
     try:
-        app(prog_name="oncocheck")
+        try:
+            app(prog_name="oncocheck")
+        finally:
+            with suppress(StdoutFailed):  # a stdout that fails now failed in the command
+                sys.stdout.flush()
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except MemoryError:
+        starved = True  # nothing more here: the failed run's data is only freed past `except`
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns faults into exits
+        starved = _fault(exc, lang)
+    if starved:
+        try:
+            os.write(2, memory)
+        except OSError:
+            pass
+        os._exit(3)  # no clean-up needing memory is left: half-written outputs are removed
+
+
+def _fault(exc: BaseException, lang: str) -> bool:
+    """Exit as `main` documents for `exc`; True (not exiting) when it means out of memory."""
+    from oncocheck.process import StdoutFailed, Terminated, is_broken_pipe, out_of_memory
+
+    if isinstance(exc, StdoutFailed):
+        if is_broken_pipe(exc):  # the quiet end of a filter whose reader has had enough
+            sys.exit(141)
+        say(_line(lang, _stdout_text(exc)))
+        sys.exit(2)
+    if isinstance(exc, Terminated):
+        say(_line(lang, _STOPPED, exc.args[0]))
+        sys.exit(128 + exc.signum)
+    if isinstance(exc, KeyboardInterrupt):
         sys.exit(130)
-    except Exception:  # noqa: BLE001 - the one place that turns bugs into exit code 3
-        if _debug:
-            traceback.print_exc()
-        sys.stderr.write(
-            "oncocheck: interne fout / internal error. Dit is een fout in oncocheck, niet in uw "
-            "bestand; meld het met de opdracht die u gaf (zonder netwerkgegevens). Run again "
-            "with --debug for the traceback.\n")
-        sys.exit(3)
+    if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
+        say(_line(lang, _DESCRIPTORS, exc.strerror or ""))
+        sys.exit(2)
+    if out_of_memory(exc):  # also a Rust panic in pydantic-core when an allocation failed
+        return True
+    _internal_error()
+
+
+_OUT_OF_MEMORY = ("te weinig geheugen; controleer minder of kleinere bestanden tegelijk, of "
+                  "gebruik minder --jobs", "out of memory; check fewer or smaller files at a "
+                  "time, or use fewer --jobs")
+_STOPPED = ("gestopt door {}", "stopped by {}")
+_DESCRIPTORS = ("te weinig bestandsdescriptors ({}); verhoog de limiet (ulimit -n) of gebruik "
+                "minder --jobs", "too few file descriptors ({}); raise the limit (ulimit -n) "
+                "or use fewer --jobs")
+
+
+def _line(lang: str, text: tuple[str, str], *values: str) -> str:
+    word = "fout" if lang != "en" else "error"
+    return f"oncocheck: {word}: {text[lang == 'en'].format(*values)}"
+
+
+def _stdout_text(exc) -> tuple[str, str]:  # noqa: ANN001 - a process.StdoutFailed
+    if exc.errno == errno.EBADF:
+        return ("kan het rapport niet naar de standaarduitvoer schrijven: die is gesloten",
+                "cannot write the report to standard output: it is closed")
+    return (f"kan het rapport niet naar de standaarduitvoer schrijven ({exc.reason})",
+            f"cannot write the report to standard output ({exc.reason})")
+
+
+def _argv_lang() -> str:
+    """The --lang of the command line, for messages given outside a command."""
+    args = sys.argv[1:]
+    for index, arg in enumerate(args):
+        if arg == "--lang" and args[index + 1:index + 2] == ["en"] or arg == "--lang=en":
+            return "en"
+    return "nl"
+
+
+def _internal_error() -> NoReturn:
+    if _debug:
+        traceback.print_exc()
+    say("oncocheck: interne fout / internal error. Dit is een fout in oncocheck, niet in uw "
+        "bestand; meld het met de opdracht die u gaf (zonder netwerkgegevens). Run again "
+        "with --debug for the traceback.")
+    sys.exit(3)

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli import Lang, _stdout_failed, fail, parse_as_of, print_console, rule_files
+from oncocheck.cli import Lang, fail, parse_as_of, print_console, rule_files
 
 
 class ImpactFormat(StrEnum):
@@ -68,7 +68,7 @@ def impact(
     from oncocheck.errors import UsageError
     from oncocheck.impact import check_both, compare, sweep_criterion
     from oncocheck.parallel import default_jobs
-    from oncocheck.output import refuse_inputs, write_atomic
+    from oncocheck.output import refuse_inputs, write_report
     from oncocheck.pipeline import network_files
 
     target = None if output is None or str(output) == "-" else output
@@ -84,16 +84,20 @@ def impact(
         if target is not None:
             refuse_inputs(target, [Path(f) for b in reports[1].results.briefs
                                    for f in b.references])
-            write_atomic(target, _impact_text(result, fmt, lang.value))
-        elif fmt is ImpactFormat.console:
+            write_report(target, _impact_text(result, fmt, lang.value))
+            return
+    except UsageError as exc:
+        fail(exc.text, lang.value)
+    try:
+        if fmt is ImpactFormat.console:
             _print_impact(result, lang.value)
         else:
             sys.stdout.write(_impact_text(result, fmt, lang.value))
         sys.stdout.flush()
-    except UsageError as exc:
-        fail(exc.text, lang.value)
-    except OSError as exc:  # stdout closed or full; a file that cannot be written is a UsageError
-        fail(_stdout_failed(exc).text, lang.value)
+    except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
+        from oncocheck.process import StdoutFailed
+
+        raise StdoutFailed(exc) from exc
 
 
 def _impact_text(result, fmt: ImpactFormat, lang: str) -> str:  # noqa: ANN001 - an Impact

@@ -19,8 +19,10 @@ from oncocheck.words import quoted
 
 _TRUE = {"true", "ja", "yes", "waar", "j", "y"}
 _FALSE = {"false", "nee", "no", "onwaar", "n"}
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: `\d` is any script's
+_DMY = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
+_DIGITS = re.compile(r"[0-9]+")
+MAX_DIGITS = 4000  # below Python's int() limit for text (4300 digits)
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _POSTCODE = re.compile(r"\d{4}( ?[A-Za-z]{2})?")
@@ -54,6 +56,32 @@ def _dutch_date(text: str) -> str | None:
         return date(*map(int, match.groups()[::-1])).isoformat() if match else None
     except ValueError:
         return None
+
+
+def iso_date(text: str) -> date | None:
+    """`text` as a date when it is written YYYY-MM-DD (ASCII digits) and exists, else None;
+    the one spelling of a date oncocheck reads, in files and in `--as-of`."""
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _count(value: Any) -> Any:
+    """A whole number written in the digits 0-9 and nothing else: `1_0`, `1e1`, `0x10`, `+5`,
+    `-1` and `10.0` are refused rather than read as Python or YAML 1.1 would."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = _text(value, "een geheel getal", "a whole number")
+    if not _DIGITS.fullmatch(text):
+        raise fail(f"verwacht een geheel getal, niet {quoted(text)}; schrijf alleen de cijfers "
+                   "0-9 (geen teken, punt, _ of e)", f"expected a whole number, not "
+                   f"{quoted(text)}; write only the digits 0-9 (no sign, point, _ or e)")
+    if len(text) > MAX_DIGITS:
+        raise fail("verwacht een kleiner getal", "expected a smaller number")
+    return int(text)
 
 
 def _iso_date(value: Any) -> Any:
@@ -101,6 +129,8 @@ _POSTCODE_SCHEMA = {"anyOf": [
     {"type": "integer", "minimum": 0, "maximum": 9999},
     {"type": "string", "pattern": "^\\s*[0-9]{4}( ?[A-Za-z]{2})?\\s*$"}]}
 
+Count = Annotated[int, BeforeValidator(_count), WithJsonSchema({"type": "integer",
+                                                                "minimum": 0})]
 YesNo = Annotated[bool, BeforeValidator(_yes_no), WithJsonSchema(_BOOL_WORDS)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date),
                     WithJsonSchema({"type": "string", "format": "date"})]

@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from oncocheck.fields import (Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference, Strict,
-                              Url, Words, YesNo, fail)
+from oncocheck.fields import (Count, Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference,
+                              Strict, Url, Words, YesNo, fail)
 from oncocheck.vocabulary import OTHER, Vocabulary
 from oncocheck.words import closest, did_you_mean, normalise, quoted
 
@@ -45,7 +45,7 @@ class ParticipationAgreement(Strict):
     """Agreements on members' minimum participation (criterion 3)."""
 
     document: Reference | None = None
-    min_meetings_per_year: int | None = None
+    min_meetings_per_year: Count | None = None
     description: Words | None = None
 
     @field_validator("min_meetings_per_year")

@@ -6,12 +6,13 @@ outputs to the same place, or an output over an input file, are refused up front
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from oncocheck.errors import UsageError
-from oncocheck.output import refuse_inputs
+from oncocheck.output import own_descriptor, refuse_inputs
 from oncocheck.render import FORMATS
 from oncocheck.report import Text
 
@@ -72,10 +73,17 @@ def _as_site(target: Target, files: int) -> Target:
     return Target(target.fmt, target.path, site=True)
 
 
+def _place(path: Path | None) -> object:
+    """Where a target writes: stdout also when named `/dev/stdout`, else the real path."""
+    if path is None or own_descriptor(path) == 1:
+        return STDOUT
+    return os.path.realpath(path)
+
+
 def _refuse_same_place(targets: list[Target]) -> None:
     seen: dict[object, Target] = {}
     for target in targets:
-        key = target.path.resolve() if target.path is not None else STDOUT
+        key = _place(target.path)
         if key in seen:
             where = str(target.path) if target.path is not None else "stdout"
             raise UsageError(Text(

@@ -2,24 +2,26 @@
 
 A worker checks one file at a time and sends back its result packed (pickled once, in the
 worker), with its brief and, when asked, its part of the JSON report; the parsed document
-never leaves the worker. Rule files and the
-vocabulary are loaded once per process (on Linux the workers inherit them from the parent).
+never leaves the worker. Rule files and the vocabulary are loaded once per process (on Linux
+the workers inherit them from the parent). A worker the system kills costs only the file it
+was checking, which is reported as not checked (`oncocheck.pool`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
 from oncocheck.decide import Choice
-from oncocheck.report import Brief
+from oncocheck.errors import load_error
+from oncocheck.pool import Pool
+from oncocheck.report import Brief, FileResult, Text, Verdict
 from oncocheck.spill import pack
+
+Packed = tuple[Brief, bytes, "str | None"]
+CHUNK_BYTES = 32_768  # of paths per chunk: a chunk always fits in the pipe to its worker
 
 
 def default_jobs() -> int:
@@ -31,27 +33,26 @@ def default_jobs() -> int:
 
 
 def checked(files: list[tuple[Path, str]], choice: Choice, jobs: int,
-            prepare: str | None = None) -> Iterator[tuple[Brief, bytes, str | None]]:
+            prepare: str | None = None) -> Iterator[Packed]:
     """Each file's brief, packed result and (with `prepare`) its text in that format, in
-    the order of `files`."""
-    workers = min(jobs, len(files))
+    the order of `files`. At most 4 workers per core and one per file are started."""
+    workers = max(1, min(jobs, len(files), 4 * default_jobs()))
     # small chunks keep the workers evenly busy; larger ones cost less to hand out
-    chunk = max(1, min(32, len(files) // (workers * 8)))
-    # an executor, not multiprocessing.Pool: a worker that dies (killed for memory, say)
-    # breaks the run with an error instead of leaving it waiting for ever
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_ignore_interrupt)
-    try:
-        yield from pool.map(partial(_check, choice=choice, prepare=prepare), files,
-                            chunksize=chunk)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    longest = max(len(str(path)) + len(display) for path, display in files)
+    size = max(1, min(32, len(files) // (workers * 8), CHUNK_BYTES // longest))
+    work = partial(_check, choice=choice, prepare=prepare)
+    lost = partial(_lost, files=files, prepare=prepare)
+    yield from Pool(work, files, workers, size, lost).results()
 
 
-def _check(item: tuple[Path, str], choice: Choice,
-           prepare: str | None) -> tuple[Brief, bytes, str | None]:
-    from oncocheck.pipeline import check_one
+def _check(item: tuple[Path, str], choice: Choice, prepare: str | None) -> Packed:
+    from oncocheck import pipeline  # looked up now: tests replace pipeline.check_one
 
-    result = check_one(item[0], item[1], choice)
+    result = pipeline.check_one(item[0], item[1], choice)
+    return _packed(result, prepare)
+
+
+def _packed(result: FileResult, prepare: str | None) -> Packed:
     if prepare is None:
         return (*pack(result), None)
     from oncocheck.render import file_text
@@ -59,14 +60,17 @@ def _check(item: tuple[Path, str], choice: Choice,
     return (*pack(result), file_text(prepare, result))
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork where it is safe and quick (Linux: the workers start with everything loaded);
-    spawn elsewhere."""
-    if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-def _ignore_interrupt() -> None:
-    """Ctrl-C is the parent's to handle; it ends the pool."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _lost(index: int, exitcode: int | None, files: list[tuple[Path, str]],
+          prepare: str | None) -> Packed:
+    """The result for a file whose worker died while checking it."""
+    if exitcode is not None and exitcode < 0:
+        signal = -exitcode
+        nl, en = ("; te weinig geheugen?", "; out of memory?") if signal == 9 else ("", "")
+        why = Text(f"het controleproces werd door het systeem gestopt (signaal {signal}{nl})",
+                   f"the checking process was stopped by the system (signal {signal}{en})")
+    else:
+        why = Text(f"het controleproces stopte onverwacht (afsluitcode {exitcode})",
+                   f"the checking process ended unexpectedly (exit code {exitcode})")
+    errors = load_error(f"{why.nl}; dit bestand is niet gecontroleerd",
+                        f"{why.en}; this file was not checked").errors
+    return _packed(FileResult(files[index][1], Verdict.INVALID, errors=tuple(errors)), prepare)

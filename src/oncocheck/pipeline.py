@@ -14,7 +14,8 @@ from oncocheck import __version__
 from oncocheck import criteria as criteria_sets
 from oncocheck.decide import Choice
 from oncocheck.engine import check_file
-from oncocheck.errors import load_error
+from oncocheck.errors import LoadFailed, load_error
+from oncocheck.process import out_of_memory, release
 from oncocheck.report import FileResult, Report, Results, Verdict
 from oncocheck.words import visible
 
@@ -27,21 +28,57 @@ SPILL_AFTER = 100  # files; a larger batch keeps its results on disk, not in mem
 
 def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
     """Each file to check with its display path: files as given, directories walked for
-    `*.yaml`/`*.yml` (hidden entries skipped, symlinked directories not followed), sorted."""
+    `*.yaml`/`*.yml` (hidden entries skipped, symlinked directories not followed), sorted.
+    A folder the walk cannot enter (unreadable, or deeper than MAX_WALK_DEPTH) is listed too,
+    as an `Unsearched` path, so its files cannot silently drop out of a batch."""
     for given in paths:
         path = Path(given)
         if not is_dir(path):
             yield path, printable(given)
             continue
-        found = []
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found += [Path(folder, f) for f in files
-                      if f.endswith(SUFFIXES) and not f.startswith(".")]
+        found = sorted(_walk(path))
         # a folder without network files is reported, so a typo in a CI path cannot pass
-        found.sort()
         yield from ((p, printable(p.as_posix())) for p in found) if found else [
             (path, printable(given))]
+
+
+MAX_WALK_DEPTH = 100  # folders below the one given; submissions are a few levels deep
+
+
+class Unsearched(type(Path())):  # type: ignore[misc]  # PosixPath or WindowsPath
+    """A folder the walk did not go into; `check_one` reports it as an invalid entry."""
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    """The network files below `top`, without recursion (a tree may be thousands deep)."""
+    stack = [(top, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        if depth > MAX_WALK_DEPTH:
+            yield Unsearched(folder)
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                listed = [(e.name, _is_real_dir(e)) for e in entries if not e.name.startswith(".")]
+        except OSError:
+            yield Unsearched(folder)
+            continue
+        for name, real_dir in listed:
+            if real_dir:
+                stack.append((folder / name, depth + 1))
+            elif real_dir is None and name.endswith(SUFFIXES):
+                yield folder / name
+
+
+def _is_real_dir(entry: os.DirEntry) -> bool | None:
+    """True for a folder to walk into, False for a link to one (not followed, not a file),
+    None for anything else (a file, a broken link, a FIFO: checked if its name fits)."""
+    try:
+        if not entry.is_dir():
+            return None
+        return not entry.is_symlink()
+    except OSError:
+        return None
 
 
 def printable(name: str) -> str:
@@ -70,11 +107,33 @@ def check_one(path: Path, display: str, choice: Choice) -> FileResult:
         return FileResult(display, Verdict.INVALID, errors=tuple(error))
     except (OSError, ValueError):
         pass  # too long, not a folder on the way: reading it says why
+    if isinstance(path, Unsearched):
+        return FileResult(display, Verdict.INVALID, errors=tuple(_unsearched(path).errors))
     if is_dir(path):
         error = load_error("een map zonder .yaml- of .yml-bestanden",
                            "a folder with no .yaml or .yml files in it").errors
         return FileResult(display, Verdict.INVALID, errors=tuple(error))
-    return check_file(path, display, choice)
+    try:
+        return check_file(path, display, choice)
+    except BaseException as exc:
+        if not out_of_memory(exc):
+            raise
+        release(exc)  # the file's data goes now, before anything else unwinds
+        raise MemoryError from None
+
+
+def _unsearched(folder: Path) -> LoadFailed:
+    """Why the walk left `folder` out: it could not be read, or lies too deep."""
+    try:
+        os.scandir(folder).close()
+    except OSError as exc:
+        return load_error(f"kan deze map niet doorzoeken ({exc.strerror}); de bestanden erin "
+                          "zijn niet gecontroleerd", f"cannot search this folder "
+                          f"({exc.strerror}); the files in it were not checked")
+    return load_error(f"deze map ligt meer dan {MAX_WALK_DEPTH} mappen diep; oncocheck zoekt er "
+                      "niet in. Geef de map zelf op als u de bestanden erin wilt controleren",
+                      f"this folder lies more than {MAX_WALK_DEPTH} folders deep; oncocheck does "
+                      "not search it. Give the folder itself to check the files in it")
 
 
 def run(paths: Iterable[str], choice: Choice, jobs: int = 1,

@@ -7,13 +7,15 @@ is unnamed on disk (`tempfile.TemporaryFile`) and vanishes with the process.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 import tempfile
 from array import array
 from collections.abc import Iterator
 
-from oncocheck.report import Brief, FileResult, Results
+from oncocheck.errors import UsageError
+from oncocheck.report import Brief, FileResult, Results, Text
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -32,7 +34,10 @@ class SpilledResults(Results):
     """
 
     def __init__(self, prepare: str | None = None) -> None:
-        self._file = tempfile.TemporaryFile(prefix="oncocheck-")
+        try:
+            self._file = tempfile.TemporaryFile(prefix="oncocheck-")
+        except OSError as exc:  # no usable temporary folder
+            raise spill_failed(exc) from exc
         # entry i lies from offsets[i] to offsets[i + 1]: its result, then its prepared text
         self._offsets = array("q", [0])
         self._texts = array("q")  # where entry i's prepared text starts
@@ -52,18 +57,18 @@ class SpilledResults(Results):
     def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:
         """Append one packed result (see `pack`) and, when this batch prepares a format,
         its text in that format."""
-        end = self._offsets[-1]
-        self._file.seek(end)
-        self._file.write(payload)
-        end += len(payload)
-        self._texts.append(end)
-        if self._prepare is not None:
-            if text is None:
-                raise ValueError(f"a result without its prepared {self._prepare} text")
-            encoded = text.encode("utf-8")
+        if self._prepare is not None and text is None:
+            raise ValueError(f"a result without its prepared {self._prepare} text")
+        start = self._offsets[-1]
+        encoded = text.encode("utf-8") if self._prepare is not None else b""
+        try:
+            self._file.seek(start)
+            self._file.write(payload)
             self._file.write(encoded)
-            end += len(encoded)
-        self._offsets.append(end)
+        except OSError as exc:  # a full disk (ENOSPC) or a file size limit (EFBIG)
+            raise spill_failed(exc) from exc
+        self._texts.append(start + len(payload))
+        self._offsets.append(start + len(payload) + len(encoded))
         self._briefs.append(self._compact(brief))
 
     def prepared(self, fmt: str) -> Iterator[str] | None:
@@ -102,3 +107,19 @@ class SpilledResults(Results):
         start = self._offsets[i]
         self._file.seek(start)
         return pickle.loads(self._file.read(self._texts[i] - start))  # noqa: S301 - our own file, just written
+
+
+def spill_failed(exc: OSError) -> UsageError:
+    """The message for a spill file that cannot be made or written."""
+    try:
+        folder = tempfile.gettempdir()
+    except OSError:  # none of the usual places is usable
+        folder = os.environ.get("TMPDIR", "(TMPDIR)")
+    reason = exc.strerror or type(exc).__name__
+    return UsageError(Text(
+        f"kan de tussenresultaten van deze grote batch niet bewaren in de tijdelijke map "
+        f"{folder} ({reason}); maak daar ruimte vrij, verhoog de limiet op bestandsgrootte "
+        "(ulimit -f) of wijs met TMPDIR een andere map aan",
+        f"cannot keep the intermediate results of this large batch in the temporary folder "
+        f"{folder} ({reason}); free space there, raise the file size limit (ulimit -f) or "
+        "point TMPDIR at another folder"))

@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path, PurePath
 
 from oncocheck.errors import UsageError
-from oncocheck.output import write_atomic
+from oncocheck.output import refuse_inputs, write_report
 from oncocheck.report import Text
 
 #: The template's placeholder names; a file still carrying one gets a warning when checked.
@@ -72,6 +72,7 @@ def write_template(target: Path, lang: str, force: bool = False,
             raise UsageError(Text(
                 f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet '{sheet}'",
                 f"--from-sheet expects an .xlsx or .csv file, not '{sheet}'"))
+        refuse_inputs(target, [sheet], "init")
         reference = sheet_reference(target, sheet)
         if reference == ".." or reference.startswith("../") or PurePath(reference).is_absolute():
             raise UsageError(Text(
@@ -84,7 +85,7 @@ def write_template(target: Path, lang: str, force: bool = False,
                 "folder."))
         text = _with_sheet(text, reference)
     created = sheet is not None and not sheet.exists()
-    write_atomic(target, text)
+    write_report(target, text)
     if created:
         write_empty_sheet(sheet, lang)
     return next_steps(target, lang, sheet, created)
@@ -94,15 +95,18 @@ def write_empty_sheet(sheet: Path, lang: str) -> None:
     """A members list with only its header row, so the coordinator can paste members in."""
     header = list(COLUMNS_EN if lang == "en" else COLUMNS_NL)
     if sheet.suffix.lower() == ".csv":
-        write_atomic(sheet, "\ufeff" + ",".join(header) + "\n")  # the BOM: Excel then reads UTF-8
+        write_report(sheet, "\ufeff" + ",".join(header) + "\n")  # the BOM: Excel then reads UTF-8
         return
+    from io import BytesIO
+
     from openpyxl import Workbook  # only here: slow to import
 
     workbook = Workbook()
     workbook.active.title = "Leden" if lang != "en" else "Members"
     workbook.active.append(header)
-    sheet.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(sheet)
+    data = BytesIO()
+    workbook.save(data)
+    write_report(sheet, data.getvalue())  # whole or not at all, like every file oncocheck writes
 
 
 def next_steps(target: Path, lang: str, sheet: Path | None, created: bool = False) -> Text:

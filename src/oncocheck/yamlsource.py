@@ -108,19 +108,42 @@ def _too_large() -> LoadFailed:
                       f"the file is larger than the limit of {mib} MiB")
 
 
+def unicode_form(raw: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when `raw` is text in that form, by its byte order mark or, without
+    one, by the NUL bytes around its first character (as RFC 4627 tells JSON apart); else None.
+    UTF-32's marks are tested first: its little-endian mark starts like UTF-16's."""
+    if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4]
+    if len(head) == 4 and (head[:3] == b"\0\0\0" != head[3:] or head[1:] == b"\0\0\0" != head[:1]):
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "UTF-16"
+    return None
+
+
 def decode(raw: bytes) -> str:
-    """UTF-8 text (a BOM is allowed); a clear error for UTF-16 and other encodings."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:2]):
-        raise load_error("het bestand is UTF-16; sla het op als UTF-8",
-                         "the file is UTF-16; save it as UTF-8", "", 1, 1)
+    """UTF-8 text (a BOM is allowed); a clear error for UTF-16, UTF-32 and other encodings,
+    at the line and column (in characters, the BOM not counted) of the first bad byte."""
+    form = unicode_form(raw)
+    if form is not None:
+        raise load_error(f"het bestand is {form}; sla het op als UTF-8",
+                         f"the file is {form}; save it as UTF-8", "", 1, 1)
+    if b"\0" in raw[:4]:
+        raise load_error("het bestand begint met NUL-bytes en is dus geen tekst in UTF-8; sla "
+                         "het op als UTF-8", "the file starts with NUL bytes, so it is not "
+                         "UTF-8 text; save it as UTF-8", "", 1, 1)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line, column = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        # the decoder's offsets are in what follows the BOM (`exc.object`), not in `raw`
+        data, start = exc.object, exc.start
+        line, column = _position(data[:start].decode("utf-8"), start)
         raise load_error(
-            f"geen geldige UTF-8 (byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            f"geen geldige UTF-8 (byte 0x{data[start]:02x}); sla het bestand op als UTF-8",
+            f"not valid UTF-8 (byte 0x{data[start]:02x}); save the file as UTF-8",
             "", line, column) from exc
 
 
@@ -151,8 +174,15 @@ def parse(text: str) -> Source:
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of `text[index]`, with the line breaks the
+    YAML parser counts: CR LF, CR, LF, NEL and the Unicode line and paragraph separators."""
     before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+    breaks = sum(before.count(c) for c in _BREAKS) - before.count("\r\n")
+    start = max(before.rfind(c) for c in _BREAKS) + 1
+    return breaks + 1, len(before) - start + 1
+
+
+_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 
 def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:

@@ -196,6 +196,86 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
 }
 
 
+# Encodings (issue 12): UTF-32, and bad bytes after a BOM or past wide characters, at the
+# right line and column; members .csv files in the same forms.
+_LATIN = (HEAD + "  status: actief\n  summary: diëtist\n").encode("latin-1")
+_SHEET_HEAD = "format: 1\nnetwork:\n  name: Netwerk\nmembers_file: {}\n"
+
+
+def _sheet(name: str, data: bytes) -> Callable[[Path], Path]:
+    """A network file naming the members sheet `name`, which holds `data`."""
+    def make(directory: Path) -> Path:
+        (directory / name).write_bytes(data)
+        return _write(directory, f"net-{name.replace('.', '-')}.yaml", _SHEET_HEAD.format(name))
+    return make
+
+
+DEEP_LEVELS = 1_200  # deeper than Python's recursion limit and than the walker goes
+
+
+def _deep_tree(directory: Path) -> Path:
+    """A valid file on top, one 50 folders down, and folders 1,200 deep (built through file
+    descriptors: the full paths grow past what the system takes at once)."""
+    top = directory / "walk-deep"
+    top.mkdir()
+    shutil.copyfile(COMPLIANT, top / "ok.yaml")
+    shutil.copytree(COMPLIANT.parent / "docs", top / "docs")
+    fd = os.open(top, os.O_RDONLY)
+    try:
+        for level in range(DEEP_LEVELS):
+            os.mkdir("d", dir_fd=fd)
+            if level == 50:
+                with open(os.open("x.yaml", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as out:
+                    out.write(HEAD)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+    return top
+
+
+def remove_deep_trees(directory: Path) -> None:
+    """Remove the `walk-deep` trees in `directory` or one folder below, one level at a time:
+    shutil.rmtree and Path.rglob recurse, and fail on a tree this deep."""
+    tops = [directory / "walk-deep", *(Path(e.path, "walk-deep") for e in os.scandir(directory)
+                                       if e.is_dir(follow_symlinks=False))]
+    for top in (t for t in tops if t.is_dir()):
+        chain, spare = top / "d", top / "e"
+        while chain.is_dir():
+            if (chain / "d").is_dir():
+                (chain / "d").rename(spare)  # the rest of the chain moves up one level
+            for leftover in chain.iterdir():
+                leftover.unlink()
+            chain.rmdir()
+            if spare.is_dir():
+                spare.rename(chain)
+        shutil.rmtree(top)
+
+
+GENERATORS.update({
+    "utf32-le-bom": lambda d: _write(d, "utf32-le-bom.yaml", HEAD.encode("utf-32")),
+    "utf32-be-bom": lambda d: _write(d, "utf32-be-bom.yaml",
+                                     b"\x00\x00\xfe\xff" + HEAD.encode("utf-32-be")),
+    "utf32-le-nobom": lambda d: _write(d, "utf32-le.yaml", HEAD.encode("utf-32-le")),
+    "utf32-be-nobom": lambda d: _write(d, "utf32-be.yaml", HEAD.encode("utf-32-be")),
+    "bom-latin1": lambda d: _write(d, "bom-latin1.yaml", b"\xef\xbb\xbf" + _LATIN),
+    "bom-bad-first-line": lambda d: _write(d, "bom-first-line.yaml",
+                                           b"\xef\xbb\xbfformat: 1\xff\n"),
+    "cr-latin1": lambda d: _write(d, "cr-latin1.yaml", _LATIN.replace(b"\n", b"\r")),
+    "bad-byte-after-wide": lambda d: _write(d, "after-wide.yaml", (
+        HEAD + "  status: actief\n  summary: ëë").encode() + b"\xff\n"),
+    "sheet-csv-utf16-nobom": _sheet("leden16.csv", "naam,discipline\nB. Jansen,dietist\n"
+                                    .encode("utf-16-le")),
+    "sheet-csv-utf32": _sheet("leden32.csv", "naam,discipline\nB. Jansen,dietist\n"
+                              .encode("utf-32")),
+    "sheet-csv-bom-latin1": _sheet("bomlatin.csv", b"\xef\xbb\xbf" + (
+        "naam,discipline\nA. de Vries,dietist\nB. Jansen,diëtist\n").encode("latin-1")),
+    "sheet-csv-nul": _sheet("nul.csv", b"naam,discipline\nB. Jan\x00sen,dietist\n"),
+    "walk-deep": _deep_tree,
+})
+
+
 def cases() -> list[dict[str, Any]]:
     """The table of hostile cases and their expected outcomes (tests/hostile/cases.yaml)."""
     return yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))

@@ -137,9 +137,10 @@ def hostile_xlsx(path: Path, bad_discipline: bool = False) -> Path:
 
 
 def hostile_csv(path: Path, bad_discipline: bool = False) -> Path:
-    """The same as a .csv, with the characters raw (ESC, BEL, NUL, CR LF inside a cell)."""
+    """The same as a .csv, with the characters raw (ESC, BEL, CR LF inside a cell); without
+    the NUL, as a .csv holding a NUL byte is refused whole (it is not UTF-8 text)."""
     text = "naam,discipline,organisatie\r\n" + "".join(
-        f'"{_raw(name)}",{discipline},"{_raw(organisation)}"\r\n'
+        f'"{_raw(name)}",{discipline},"{_raw(organisation)}"\r\n'.replace("\x00", "")
         for name, discipline, organisation in HOSTILE_CELLS)
     if bad_discipline:
         text += '"K","fysio\x1b[31m\r\n::error::X",x\r\n'

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome, add
-from oncocheck.fields import fail
+from oncocheck.fields import Count, fail
 from oncocheck.network import LegalForm, Network, Scope
 from oncocheck.report import Status, Text
 
@@ -93,7 +93,7 @@ class WebsiteCurrent(Check):
     """A website, updated at most `max_age_days` before the as-of date (a later date counts)."""
 
     kind: Literal["website_current"]
-    max_age_days: int = Field(ge=1)
+    max_age_days: Count = Field(ge=1)
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Compare `website_updated` with the as-of date."""

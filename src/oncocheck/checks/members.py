@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome
-from oncocheck.fields import fail
+from oncocheck.fields import Count, fail
 from oncocheck.report import Status, Text
 from oncocheck.vocabulary import Vocabulary
 
@@ -39,7 +39,7 @@ class DistinctDisciplines(Check):
     """
 
     kind: Literal["distinct_disciplines"]
-    minimum: int = Field(ge=1)
+    minimum: Count = Field(ge=1)
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Count distinct counting disciplines."""

@@ -22,6 +22,7 @@ from oncocheck.errors import LoadFailed, load_error
 from oncocheck.sheets.cells import bad_cell
 from oncocheck.sheets.opening import MAX_FILE_BYTES, read_members_file
 from oncocheck.words import visible
+from oncocheck.yamlsource import unicode_form
 
 __all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Row", "raw_rows"]
 MAX_COLUMNS = 64  # a members list has six columns; more is a mistake, not data worth reading
@@ -64,13 +65,25 @@ def _bounded(rows: Iterator[Row], display: str) -> Iterator[Row]:
 
 
 def _decode_csv(raw: bytes, display: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _not_utf8(display, "UTF-16", "UTF-16")
+    form = unicode_form(raw)
+    if form is not None:
+        raise _not_utf8(display, form, form)
+    nul = raw.find(b"\0")  # no spreadsheet program writes one in a CSV; never into a message
+    if nul >= 0:
+        row = _row_at(raw, nul)
+        raise _not_utf8(display, f"geen UTF-8-tekst (NUL-byte in rij {row})",
+                        f"not UTF-8 text (a NUL byte in row {row})")
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row = raw[: exc.start].count(b"\n") + 1
+    except UnicodeDecodeError as exc:  # offsets are after the BOM: in `exc.object`
+        row = _row_at(exc.object, exc.start)
         raise _not_utf8(display, f"geen UTF-8 (rij {row})", f"not UTF-8 (row {row})") from exc
+
+
+def _row_at(data: bytes, offset: int) -> int:
+    """The line `data[offset]` is on, counting CR LF, CR and LF as the csv module does."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def _not_utf8(display: str, what_nl: str, what_en: str) -> LoadFailed:
