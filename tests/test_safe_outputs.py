@@ -155,16 +155,6 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch,
     assert "Traceback" in err and "RuntimeError: secret" in err
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
-def test_a_full_disk_on_stdout_is_a_message_not_a_crash() -> None:
-    with open("/dev/full", "w", encoding="utf-8") as full:
-        done = subprocess.run([sys.executable, "-m", "oncocheck", *ARGS, str(COMPLIANT)],
-                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
-    assert done.returncode == 2
-    assert "cannot write the report to standard output" in done.stderr
-    assert "Traceback" not in done.stderr
-
-
 def test_a_path_too_long_for_the_system_is_an_invalid_file() -> None:
     code, out = run(*ARGS, "a" * 5000 + ".yaml")
     assert code == 2 and "Traceback" not in out and "File name too long" in out

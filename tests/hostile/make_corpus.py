@@ -11,6 +11,7 @@ import os
 import random
 import re
 import shutil
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -77,6 +78,12 @@ def _symlink(directory: Path, name: str, target: str) -> Path:
     path = directory / name
     path.symlink_to(target)
     return path
+
+
+def _symlink_device(directory: Path) -> Path:
+    """A `.yaml` link to a character device like /dev/zero, made here (needs root)."""
+    os.mknod(directory / "nul", stat.S_IFCHR | 0o600, os.makedev(1, 5))
+    return _symlink(directory, "zero.yaml", str(directory / "nul"))
 
 
 def _walk_with_loops(directory: Path) -> Path:
@@ -172,7 +179,7 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "not-found": lambda d: d / "does-not-exist.yaml",
     "broken-symlink": lambda d: _symlink(d, "broken.yaml", "nowhere.yaml"),
     "symlink-self": lambda d: _symlink(d, "loop.yaml", "loop.yaml"),
-    "symlink-device": lambda d: _symlink(d, "zero.yaml", "/dev/zero"),
+    "symlink-device": _symlink_device,
     "walk-symlink-loops": _walk_with_loops,
     "fifo": _fifo,
     "walk-fifo": _walk_with_fifo,
