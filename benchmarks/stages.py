@@ -18,11 +18,11 @@ from pathlib import Path
 
 import yaml
 
-from oncocheck import criteria
-from oncocheck.decide import choose
-from oncocheck.engine import check_file, load
+from oncocheck.rules import bundled as criteria
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file, load
 from oncocheck.render.json import _result
-from oncocheck.yamlsource import parse, read_text
+from oncocheck.load.parse import parse, read_text
 
 
 def main() -> None:

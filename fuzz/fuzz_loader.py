@@ -23,11 +23,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from oncocheck import engine
-    from oncocheck.decide import choose
+    from oncocheck.run import file as engine
+    from oncocheck.run.decide import choose
     from oncocheck.report import Report, Verdict
     from oncocheck.render import json as json_report
-    from oncocheck.yamlsource import decode
+    from oncocheck.load.parse import decode
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -77,7 +77,7 @@ def main() -> None:
     atheris.Fuzz()
 
 
-from oncocheck import criteria as _criteria  # noqa: E402 - after the instrumented imports
+from oncocheck.rules import bundled as _criteria  # noqa: E402 - after the instrumented imports
 
 _DEFAULT = _criteria.in_force(_criteria.DEFAULT_SET, OPTIONS.as_of).ref
 

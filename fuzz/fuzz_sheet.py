@@ -16,7 +16,7 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports():
-    from oncocheck.sheets.read import read_sheet
+    from oncocheck.load.sheets.read import read_sheet
 
 FILE = Path(tempfile.mkdtemp(prefix="oncocheck-fuzz-")) / "leden.csv"
 

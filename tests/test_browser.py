@@ -16,7 +16,7 @@ import pytest
 from sample_report import sample_report
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 from oncocheck.render import render
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,12 +12,12 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
-from oncocheck.decide import choose
-from oncocheck.engine import check_file
-from oncocheck.notices import MAX_WARNINGS, capped_warnings
+from oncocheck.cli.app import app
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file
+from oncocheck.checks.notices import MAX_WARNINGS, capped_warnings
 from oncocheck.report import Finding, LoadError, Severity, Status, Text
-from oncocheck.validate import MAX_ERRORS, capped
+from oncocheck.load.validate import MAX_ERRORS, capped
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases" / "base.yaml").read_text("utf-8"))
 OPTIONS = choose("loppsoz@2024", date(2026, 11, 23), date(2026, 11, 23))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -179,7 +179,7 @@ def test_python_dash_m_and_version() -> None:
 
 
 def test_jinja2_is_not_imported_at_start_up() -> None:
-    code = "import sys, oncocheck.cli; print('jinja2' in sys.modules, 'pydantic' in sys.modules)"
+    code = "import sys, oncocheck.cli.app; print('jinja2' in sys.modules, 'pydantic' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
 

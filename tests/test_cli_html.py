@@ -10,7 +10,7 @@ import pytest
 from htmlcheck import external_references, strict_parse
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -12,7 +12,7 @@ from junitparser import JUnitXml
 from test_render_sarif import sarif_validator
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 
 EXAMPLES = ROOT / "examples"
 AS_OF = ["--as-of", "2026-11-23"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from oncocheck.decide import choose
-from oncocheck.engine import check_file
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file
 from oncocheck.report import Verdict
 
 CASES_DIR = Path(__file__).parent / "cases"

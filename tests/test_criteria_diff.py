@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from oncocheck import criteria as criteria_sets
-from oncocheck.cli import app
-from oncocheck.criteriadiff import describe, diff
+from oncocheck.rules import bundled as criteria_sets
+from oncocheck.cli.app import app
+from oncocheck.rules.diff import describe, diff
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -155,7 +155,7 @@ def test_no_comparison_section_without_compare(tmp_path: Path) -> None:
 
 def test_outcome_changes_are_what_the_criteria_pin_warning_lists() -> None:
     old, new = (criteria_sets.find(v, date(2026, 1, 1)) for v in ("loppsoz@2021", "loppsoz@2024"))
-    from oncocheck.criteriadiff import outcome_changes
+    from oncocheck.rules.diff import outcome_changes
 
     assert [(t.nl, t.en) for t in outcome_changes(old, new)] == [
         ("2a: drempel 50% → 60%", "2a: threshold 50% → 60%")]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from oncocheck.decide import choose
-from oncocheck.engine import check_file
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file
 from oncocheck.report import Finding, Severity, Status
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases" / "base.yaml").read_text("utf-8"))

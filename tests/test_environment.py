@@ -27,10 +27,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck import parallel
-from oncocheck.cli import app
-from oncocheck.decide import choose
-from oncocheck.pool import Pool
+from oncocheck.run import workers as parallel
+from oncocheck.cli.app import app
+from oncocheck.run.decide import choose
+from oncocheck.run.pool import Pool
 from oncocheck.render import FORMATS
 
 resource = pytest.importorskip("resource", reason="resource limits are a Unix facility")
@@ -265,7 +265,7 @@ def slow(report, lang):
     time.sleep(TIMEOUT)
     yield from pieces
 json_renderer.chunks = slow
-from oncocheck.cli import main
+from oncocheck.cli.app import main
 sys.argv = ["oncocheck", *sys.argv[1:]]
 main()
 """.replace("TIMEOUT", str(TIMEOUT))
@@ -398,7 +398,7 @@ def test_a_full_temporary_folder_while_spilling_is_a_message(
         def write(self, data: bytes) -> int:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("oncocheck.spill.tempfile.TemporaryFile", lambda **kwargs: Full())
+    monkeypatch.setattr("oncocheck.run.spill.tempfile.TemporaryFile", lambda **kwargs: Full())
     result = CliRunner().invoke(app, ["check", str(batch), "--lang", "en", "-j", "1", *AS_OF])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "cannot keep the intermediate results of this large batch" in result.output

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from golden_files import assert_golden
 
-from oncocheck.decide import choose
-from oncocheck.pipeline import run
+from oncocheck.run.decide import choose
+from oncocheck.run.batch import run
 from oncocheck.render import render
 
 ROOT = Path(__file__).resolve().parents[1]

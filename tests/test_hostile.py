@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
-from oncocheck.pipeline import printable
+from oncocheck.cli.app import app
+from oncocheck.run.batch import printable
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_corpus  # noqa: E402
@@ -123,7 +123,7 @@ def test_read_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("oncocheck.yamlsource.os.open", refuse)
+    monkeypatch.setattr("oncocheck.load.parse.os.open", refuse)
     code, out = run_cli(*ARGS, str(path))
     assert code == 2
     assert "geheim.yaml: cannot open the file (Permission denied)" in out
@@ -144,7 +144,7 @@ def test_members_file_refused_by_the_system(tmp_path: Path,
             raise PermissionError(13, "Permission denied")
         return real_open(name, *args)
 
-    monkeypatch.setattr("oncocheck.sheets.opening.os.open", refuse)
+    monkeypatch.setattr("oncocheck.load.sheets.opening.os.open", refuse)
     code, out = run_cli(*ARGS, str(path))
     assert code == 2
     assert "members_file: cannot open the members list" in out and "(Permission denied)" in out
@@ -182,8 +182,8 @@ def test_members_file_that_fails_while_read(tmp_path: Path,
         def read(self, size: int) -> bytes:
             raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("oncocheck.sheets.opening.os.open", opening)
-    monkeypatch.setattr("oncocheck.sheets.opening.os.fdopen", fdopen)
+    monkeypatch.setattr("oncocheck.load.sheets.opening.os.open", opening)
+    monkeypatch.setattr("oncocheck.load.sheets.opening.os.fdopen", fdopen)
     code, out = run_cli(*ARGS, str(path))
     assert code == 2 and "cannot read the members list" in out and "Input/output error" in out
 

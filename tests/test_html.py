@@ -18,7 +18,7 @@ from oncocheck.render.html import render_site
 from oncocheck.render.pages import page_names, slug
 
 HOSTILE = "<script>alert(1)</script> | `x` \n# h"
-TEMPLATES = Path(__file__).parents[1] / "src/oncocheck/templates"
+TEMPLATES = Path(__file__).parents[1] / "src/oncocheck/render/templates"
 CSS = TEMPLATES / "style.css"
 _INLINE = re.compile(r"(<style>|<script>)\n.*?\n(</style>|</script>)", re.DOTALL)
 

@@ -19,9 +19,9 @@ import pytest
 from htmlcheck import external_references, strict_parse
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
-from oncocheck.decide import choose
-from oncocheck.impact import check_both, compare, criterion_order
+from oncocheck.cli.app import app
+from oncocheck.run.decide import choose
+from oncocheck.analysis.impact import check_both, compare, criterion_order
 from oncocheck.render import impact_console, impact_html, impact_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,7 +158,7 @@ def test_console_in_dutch_and_english() -> None:
 def test_console_shows_a_network_name_as_written(impact) -> None:
     from dataclasses import replace
 
-    from oncocheck.impact import VerdictChange
+    from oncocheck.analysis.impact import VerdictChange
     from oncocheck.report import Verdict
 
     change = VerdictChange("x.yaml", "[bold]Net[/bold] ::error::", Verdict.COMPLIANT,
@@ -187,7 +187,7 @@ def test_html_is_self_contained_escaped_and_has_charts(impact) -> None:
 def test_hostile_network_name_is_text_in_every_format(impact, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from oncocheck.impact import VerdictChange
+    from oncocheck.analysis.impact import VerdictChange
     from oncocheck.report import Verdict
 
     change = VerdictChange("tests/impact/f-70.yaml", HOSTILE, Verdict.COMPLIANT,

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
-from oncocheck.template import PLACEHOLDER_NAMES, template
-from oncocheck.network import NetworkFile
-from oncocheck.sheets.read import read_sheet
+from oncocheck.cli.app import app
+from oncocheck.network.template import PLACEHOLDER_NAMES, template
+from oncocheck.network.model import NetworkFile
+from oncocheck.load.sheets.read import read_sheet
 
 runner = CliRunner()
 SPEC = Path("/work/shared/spec/network-file.md")
@@ -154,7 +154,7 @@ def test_from_sheet_rejects_other_file_types(tmp_path: Path) -> None:
 def test_template_points_at_the_schema_and_an_editor_accepts_it(lang: str) -> None:
     import jsonschema
 
-    from oncocheck.schema import SCHEMA_URL, schema_text
+    from oncocheck.network.schema import SCHEMA_URL, schema_text
 
     text = template(lang)
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}"

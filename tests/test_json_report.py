@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 from oncocheck.render import render
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.decide import choose
-from oncocheck.engine import check_file
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file
 from oncocheck.report import Verdict
 
 HEAD = "format: 1\nnetwork:\n  name: Netwerk\n"

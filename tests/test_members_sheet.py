@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
-from oncocheck.decide import choose
-from oncocheck.engine import check_file
+from oncocheck.cli.app import app
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file
 from oncocheck.report import Location, Verdict
 from test_sheet import write_xlsx
 

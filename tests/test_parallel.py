@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck import pipeline, progress
-from oncocheck.cli import app
-from oncocheck.decide import choose
+from oncocheck.cli import progress
+from oncocheck.run import batch as pipeline
+from oncocheck.cli.app import app
+from oncocheck.run.decide import choose
 from oncocheck.report import Brief, Results, Verdict
-from oncocheck.spill import SpilledResults, pack
+from oncocheck.run.spill import SpilledResults, pack
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -152,7 +153,7 @@ def test_jobs_must_be_a_positive_number() -> None:
 def test_a_worker_that_dies_costs_only_the_file_it_was_checking(
         batch: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
         death, message: str) -> None:  # noqa: ANN001 - a function that ends the process
-    from oncocheck import cli
+    from oncocheck.cli import app as cli
 
     real = pipeline.check_one
     fatal = {"netwerk-00003.yaml", "netwerk-00077.yaml"}

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from oncocheck.decide import choose
-from oncocheck.engine import check_file
-from oncocheck.pipeline import run
+from oncocheck.run.decide import choose
+from oncocheck.run.file import check_file
+from oncocheck.run.batch import run
 from oncocheck.render import FORMATS, render
 from oncocheck.report import Severity, Status
 

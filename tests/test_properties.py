@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oncocheck.decide import choose
-from oncocheck.pipeline import run
+from oncocheck.run.decide import choose
+from oncocheck.run.batch import run
 from oncocheck.render import render
 from oncocheck.report import Verdict
 

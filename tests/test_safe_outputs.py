@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from htmlcheck import external_references, strict_parse
-from oncocheck import cli
+from oncocheck.cli import app as cli
 from oncocheck.render import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,12 +15,12 @@ from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from oncocheck.criteria import vocabulary
-from oncocheck.decide import choose
-from oncocheck.pipeline import run
+from oncocheck.rules.bundled import vocabulary
+from oncocheck.run.decide import choose
+from oncocheck.run.batch import run
 from oncocheck.report import Verdict
-from oncocheck.schema import network_schema, schema_text
-from oncocheck.words import spelling_pattern
+from oncocheck.network.schema import network_schema, schema_text
+from oncocheck.load.words import spelling_pattern
 
 SCHEMA_FILE = ROOT / "schema" / "network.schema.json"
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
@@ -34,7 +34,7 @@ def test_repository_copy_is_current() -> None:
 def test_schema_command_prints_it() -> None:
     from typer.testing import CliRunner
 
-    from oncocheck.cli import app
+    from oncocheck.cli.app import app
 
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0 and result.stdout == schema_text()

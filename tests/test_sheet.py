@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.sheets.place import column_letter, place_text
+from oncocheck.load.sheets.place import column_letter, place_text
 from oncocheck.report import Location, Text
-from oncocheck.sheets.read import read_sheet
+from oncocheck.load.sheets.read import read_sheet
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 from make_sheets import _HEADER, _cell, _row, _xlsx  # noqa: E402
@@ -143,7 +143,7 @@ def test_bad_rows_name_row_and_column(tmp_path: Path) -> None:
 
 
 def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("oncocheck.sheets.read.MAX_MEMBERS", 3)
+    monkeypatch.setattr("oncocheck.load.sheets.read.MAX_MEMBERS", 3)
     path = tmp_path / "leden.csv"
     path.write_text("naam,discipline\n" + "A,fysio\n" * 5, encoding="utf-8")
     sheet = read_sheet(path, "leden.csv")
@@ -200,7 +200,7 @@ def test_a_sheet_is_read_only_inside_its_folder(tmp_path: Path) -> None:
 def test_system_files_are_refused_even_from_a_network_file_in_the_root() -> None:
     """A network file in `/` has every file in its folder; /proc, /sys and /dev stay out."""
     from oncocheck.errors import LoadFailed
-    from oncocheck.sheets.opening import read_members_file
+    from oncocheck.load.sheets.opening import read_members_file
 
     for path in ("/proc/self/environ", "/sys/kernel/notes"):  # (never /dev in tests)
         with pytest.raises(LoadFailed) as refused:
@@ -212,7 +212,7 @@ def test_cells_are_shown_safely_and_xlsx_escapes_decoded(tmp_path: Path) -> None
     path = tmp_path / "leden.csv"
     path.write_bytes("naam,discipline\n\"A\x1b[2J\r\nB\u202e\",dietist\n".encode())
     assert read_sheet(path, "leden.csv").members[0]["name"] == "A\\u001b[2J\nB\\u202e"
-    from oncocheck.sheets.rows import cell_text
+    from oncocheck.load.sheets.rows import cell_text
 
     assert cell_text("x_x001B_y_x000D_\nz\u200b") == "x\\u001by\nz\\u200b"
 

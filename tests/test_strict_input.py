@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
-from oncocheck.output import refuse_inputs
+from oncocheck.cli.app import app
+from oncocheck.cli.write import refuse_inputs
 from oncocheck.errors import UsageError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = yaml.safe_load((ROOT / "tests/cases/versions.yaml").read_text(encoding="utf-8"))

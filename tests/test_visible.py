@@ -16,9 +16,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from oncocheck.cli import app
+from oncocheck.cli.app import app
 from oncocheck.render import FORMATS
-from oncocheck.words import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
+from oncocheck.load.words import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_sheets  # noqa: E402
@@ -73,7 +73,7 @@ def test_quoted_filters_and_cuts_at_60_without_splitting_an_escape() -> None:
 
 
 def test_yaml_keys_are_one_line_and_values_keep_their_line_breaks(tmp_path: Path) -> None:
-    from oncocheck.yamlsource import parse
+    from oncocheck.load.parse import parse
 
     source = parse('"a\\nb\\u200b": "c\\nd\\u200b"\n')
     assert source.data == {"a\\nb\\u200b": "c\nd\\u200b"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from oncocheck.criteria import vocabulary
-from oncocheck.words import normalise
+from oncocheck.rules.bundled import vocabulary
+from oncocheck.load.words import normalise
 
 
 @pytest.mark.parametrize(("written", "discipline"), [

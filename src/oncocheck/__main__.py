@@ -1,5 +1,5 @@
 """`python -m oncocheck` runs the same command line as the `oncocheck` script."""
 
-from oncocheck.cli import main
+from oncocheck.cli.app import main
 
 main()

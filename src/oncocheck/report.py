@@ -198,7 +198,7 @@ class FileResult:
     """Everything known about one checked file.
 
     `criteria` and `as_of` are the version and date that judged the file, decided once per
-    file (`oncocheck.decide`); every renderer shows these, never a batch-wide default.
+    file (`oncocheck.run.decide`); every renderer shows these, never a batch-wide default.
     `references` are the other files the network file names (its members spreadsheet and
     documents), as absolute paths: reports are never written over them. Renderers ignore it.
     """
@@ -255,7 +255,7 @@ class Results(Sequence[FileResult]):
     """The files of a report in path order, each with its `Brief` at hand.
 
     This one holds the results in memory; a large batch keeps them in a spill file instead
-    (`oncocheck.spill`), so that a run's memory does not grow with the number of files.
+    (`oncocheck.run.spill`), so that a run's memory does not grow with the number of files.
     """
 
     def __init__(self, results: Sequence[FileResult] = ()) -> None:
@@ -273,7 +273,7 @@ class Results(Sequence[FileResult]):
         self._briefs.append(Brief.of(result))
 
     def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:
-        """Append a result as another process packed it (`oncocheck.spill.pack`), with its
+        """Append a result as another process packed it (`oncocheck.run.spill.pack`), with its
         prepared text (see `prepared`; kept only by a spilled batch)."""
         import pickle
 

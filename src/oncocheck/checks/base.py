@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from oncocheck.fields import Strict
-from oncocheck.network import Member, NetworkFile
+from oncocheck.load.fields import Strict
+from oncocheck.network.model import Member, NetworkFile
 from oncocheck.report import Status, Text
-from oncocheck.vocabulary import Discipline, Vocabulary
+from oncocheck.network.disciplines import Discipline, Vocabulary
 
 
 @dataclass(frozen=True, slots=True)

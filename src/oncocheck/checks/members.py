@@ -7,9 +7,9 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome
-from oncocheck.fields import Count, fail
+from oncocheck.load.fields import Count, fail
 from oncocheck.report import Status, Text
-from oncocheck.vocabulary import Vocabulary
+from oncocheck.network.disciplines import Vocabulary
 
 
 def known_ids(ids: list[str], info: ValidationInfo) -> list[str]:

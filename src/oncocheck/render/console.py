@@ -17,7 +17,7 @@ from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL
 from oncocheck.render.ui import WORDS as UI
 from oncocheck.render.versions import criteria_text, dates_text
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status, Verdict
-from oncocheck.sheets.place import member_field, place_text
+from oncocheck.load.sheets.place import member_field, place_text
 
 _COLOURS = {Status.MET: "green", Status.NOT_MET: "red", Status.MISSING: "yellow",
             Verdict.COMPLIANT: "bold green", Verdict.NOT_COMPLIANT: "bold red",

@@ -22,8 +22,8 @@ from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mi
                                        mixed_versions)
 from oncocheck.render.working import percent, working
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
-from oncocheck.sheets.place import member_field, place_text
-from oncocheck.stats import bin_label
+from oncocheck.load.sheets.place import member_field, place_text
+from oncocheck.analysis.stats import bin_label
 
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
@@ -47,7 +47,7 @@ def _one_source_line(value: Any) -> Any:
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("oncocheck", "templates"),
+        loader=jinja2.PackageLoader("oncocheck.render", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined, finalize=_one_source_line,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
@@ -126,7 +126,7 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
 def _statistics(report: Report, lang: str) -> dict[str, Any]:
     """What the index's reviewer statistics show: the 2a share chart and disciplines."""
     from oncocheck.render.charts import share_chart
-    from oncocheck.stats import discipline_counts, share_distribution, share_thresholds
+    from oncocheck.analysis.stats import discipline_counts, share_distribution, share_thresholds
 
     shares = share_distribution(report.results)
     return {"shares": shares, "disciplines": discipline_counts(report.results),

@@ -12,12 +12,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.impact import Impact
+from oncocheck.analysis.impact import Impact
 from oncocheck.render.impact_words import words
 from oncocheck.render.ui import WORDS as UI
 from oncocheck.render.versions import date_span
 from oncocheck.render.working import percent
-from oncocheck.stats import BIN_WIDTH, BINS, bin_label
+from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
 
 BAR_WIDTH = 40
 

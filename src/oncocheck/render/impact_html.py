@@ -6,7 +6,7 @@ SVG (no script), each with its numbers in a table as well.
 
 from __future__ import annotations
 
-from oncocheck.impact import Impact
+from oncocheck.analysis.impact import Impact
 from oncocheck.render.charts import share_chart, sweep_chart
 from oncocheck.render.html import page
 from oncocheck.render.impact_console import transitions_text

@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from oncocheck.impact import Impact
+from oncocheck.analysis.impact import Impact
 from oncocheck.report import CriteriaRef
-from oncocheck.stats import BIN_WIDTH, as_percent
+from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 
 
 def _ref(ref: CriteriaRef) -> dict[str, str]:

@@ -1,0 +1,170 @@
+"""What a new criteria version changes for a batch of networks (`oncocheck impact`).
+
+`compare` takes the same files checked under two versions (two Reports, files in the same
+order) and works out which networks change verdict, how each criterion's statuses move, how the
+2a share is spread, and optionally how many networks would meet 2a at other thresholds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from oncocheck.run import batch as pipeline
+from oncocheck.checks.verwijsgids import meets_share
+from oncocheck.run.decide import Choice
+from oncocheck.errors import UsageError
+from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
+from oncocheck.analysis.stats import SHARE_CRITERION, ShareDistribution, share_distribution, share_of
+
+#: Thresholds of `--sweep 2a`, in percent.
+SWEEP = tuple(range(40, 81, 5))
+SWEEPABLE = (SHARE_CRITERION,)
+#: Status names in transitions; `absent` when a version has no such criterion for the file.
+STATES = ("met", "not_met", "missing")
+ABSENT = "absent"
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictChange:
+    """One network whose verdict differs between the two versions."""
+
+    file: str
+    network: str | None
+    before: Verdict
+    after: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionChange:
+    """How one criterion's statuses move over the valid networks.
+
+    `transitions` holds (from, to, count) for every pair of different statuses, zero counts
+    included, then any pair with `absent` that occurs. `failing_*` counts not met or missing.
+    """
+
+    id: str
+    title: Text
+    changed: int
+    transitions: tuple[tuple[str, str, int], ...]
+    failing_before: int
+    failing_after: int
+
+
+@dataclass(frozen=True, slots=True)
+class SweepPoint:
+    """How many networks would meet 2a at `threshold` percent."""
+
+    threshold: int
+    meeting: int
+
+
+@dataclass(frozen=True, slots=True)
+class Impact:
+    """The impact of moving a batch from criteria version `before` to `after`."""
+
+    tool_version: str
+    as_of: date
+    before: CriteriaRef
+    after: CriteriaRef
+    summary_before: dict[str, int]
+    summary_after: dict[str, int]
+    changes: tuple[VerdictChange, ...]
+    criteria: tuple[CriterionChange, ...]
+    shares: ShareDistribution
+    thresholds: tuple[float | None, float | None]  # the 2a threshold of each version
+    sweep: tuple[SweepPoint, ...] | None
+    #: The distinct dates the files were judged on (each file's as-of date), earliest first.
+    dates: tuple[date, ...] = ()
+
+
+def statuses(result: FileResult) -> dict[str, str]:
+    """Criterion id -> status value, for the criteria (not the extra warnings) of a file."""
+    return {cid: status.value for cid, status in result.statuses.items()}
+
+
+def criterion_order(ids: set[str]) -> list[str]:
+    """Criterion ids in official order: 1a, 1b, 2a, 2b, 3, ..., 10 (numbers, then letters)."""
+    def key(cid: str) -> tuple[int, str]:
+        digits = "".join(c for c in cid if c.isdigit())
+        return (int(digits) if digits else 10**6, cid)
+    return sorted(ids, key=key)
+
+
+def _titles(*reports: Report) -> dict[str, Text]:
+    return {c.id: c.title for r in reports for s in r.criteria_sets for c in s.criteria}
+
+
+def _criterion(cid: str, pairs: list[tuple[dict[str, str], dict[str, str]]],
+               title: Text) -> CriterionChange:
+    moves = [(a.get(cid, ABSENT), b.get(cid, ABSENT)) for a, b in pairs]
+    fixed = [(x, y) for x in STATES for y in STATES if x != y]
+    extra = sorted({m for m in moves if m[0] != m[1] and m not in fixed})
+    transitions = tuple((x, y, moves.count((x, y))) for x, y in [*fixed, *extra])
+    failing = [sum(1 for m in moves if m[i] in ("not_met", "missing")) for i in (0, 1)]
+    return CriterionChange(cid, title, sum(1 for x, y in moves if x != y), transitions,
+                           failing[0], failing[1])
+
+
+def _threshold(report: Report) -> float | None:
+    """The 2a threshold of the report's criteria version, as the findings show it."""
+    return next((f.observed["threshold"] for r in report.results for f in r.findings
+                 if f.criterion == SHARE_CRITERION and "threshold" in f.observed), None)
+
+
+def sweep(results: tuple[FileResult, ...]) -> tuple[SweepPoint, ...]:
+    """Networks meeting 2a at each SWEEP threshold, compared exactly as the 2a check does."""
+    shares = [s for s in map(share_of, results) if s is not None]
+    return tuple(SweepPoint(t, sum(meets_share(s.numerator, s.denominator, t / 100)
+                                   for s in shares)) for t in SWEEP)
+
+
+def compare(before: Report, after: Report, sweep_criterion: str | None = None) -> Impact:
+    """The Impact of `after` over `before` (the same files checked under both versions)."""
+    # paired by file, so a file that appears or goes between the two runs cannot shift pairs
+    later = {r.file: r for r in after.results}
+    pairs = [(a, later[a.file]) for a in before.results if a.file in later]
+    valid = [(statuses(a), statuses(b)) for a, b in pairs
+             if Verdict.INVALID not in (a.verdict, b.verdict)]
+    ids = {cid for a, b in valid for cid in (*a, *b)}
+    ids |= {c.id for r in (before, after) for s in r.criteria_sets for c in s.criteria
+            if s.ref in (before.criteria, after.criteria)}
+    titles = _titles(before, after)
+    changes = tuple(VerdictChange(a.file, b.network or a.network, a.verdict, b.verdict)
+                    for a, b in pairs if a.verdict is not b.verdict)
+    return Impact(
+        after.tool_version, after.as_of, before.criteria, after.criteria, before.summary,
+        after.summary, changes,
+        tuple(_criterion(cid, valid, titles.get(cid, Text(cid, cid)))
+              for cid in criterion_order(ids)),
+        share_distribution(after.results), (_threshold(before), _threshold(after)),
+        sweep(after.results) if sweep_criterion == SHARE_CRITERION else None,
+        tuple(sorted(set(before.dates) | set(after.dates))))
+
+
+
+def sweep_criterion(value: str | None) -> str | None:
+    """The criterion of `--sweep` (only 2a can be swept); UsageError for anything else."""
+    if value is None or value.strip().lower() in SWEEPABLE:
+        return None if value is None else value.strip().lower()
+    known = ", ".join(SWEEPABLE)
+    raise UsageError(Text(f"--sweep kan alleen {known} verkennen, niet '{value}'",
+                          f"--sweep can only sweep {known}, not '{value}'"))
+
+
+def check_both(paths: list[str], before: Choice, after: Choice, jobs: int = 1,
+               files: list[tuple[Path, str]] | None = None) -> tuple[Report, Report]:
+    """The files checked under `before` and under `after` (each file on its own as-of date);
+    `files` is `network_files(paths)` when the caller has already listed them.
+
+    UsageError when no path holds a network file; a file that cannot be read is an invalid
+    result in both reports, as with `check`.
+    """
+    found = list(pipeline.network_files(paths)) if files is None else files
+    if not found or all(pipeline.is_dir(path) for path, _ in found):
+        given = ", ".join(paths) or "-"
+        raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
+                              f"no network files (*.yaml, *.yml) found in {given}"))
+    return (pipeline.run(paths, before, jobs, files=found),
+            pipeline.run(paths, after, jobs, files=found))

@@ -1,0 +1,175 @@
+"""Extra warning findings that follow the criteria: duplicate members, a `criteria:`
+declaration that differs from the version applied, the template's placeholder name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from oncocheck.rules import bundled as criteria_sets
+from oncocheck.checks import MemberView
+from oncocheck.checks.documents import look_up
+from oncocheck.rules.diff import outcome_changes
+from oncocheck.run.decide import Basis, Decision
+from oncocheck.network.model import DOCUMENT_SECTIONS, NetworkFile
+from oncocheck.load.sheets.place import place_text
+from oncocheck.report import Finding, Severity, Status, Text
+from oncocheck.load.words import normalise, quoted
+from oncocheck.load.parse import Source
+
+MAX_WARNINGS = 100  # of one kind per file: 5,000 duplicate members say no more than 100 do
+DUPLICATE = Text("Dubbel lid", "Duplicate member")
+PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
+
+
+def _who(view: MemberView, source: Source) -> tuple[str, str]:
+    place = source.locate(view.path)
+    if place.source:  # a member from the spreadsheet is known by its row there
+        where = place_text(place.source, place.line, None)
+        name = quoted(view.member.name)
+        return f"{where.nl}, {name}", f"{where.en}, {name}"
+    return (f"lid {view.index + 1}, {quoted(view.member.name)}",
+            f"member {view.index + 1}, {quoted(view.member.name)}")
+
+
+def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Finding]:
+    """A warning for each member with the same name and discipline as an earlier one."""
+    first: dict[tuple[str, str], MemberView] = {}
+    findings = []
+    for view in members:
+        key = (normalise(view.member.name), view.discipline.id)
+        earlier = first.setdefault(key, view)
+        if earlier is view:
+            continue
+        (nl, en), (nl0, en0) = _who(view, source), _who(earlier, source)
+        findings.append(Finding(
+            "duplicate-member", Severity.WARNING, Status.NOT_MET, DUPLICATE,
+            Text(f"{nl} heeft dezelfde naam en discipline als {nl0}",
+                 f"{en} has the same name and discipline as {en0}"),
+            {"member": view.member.name, "discipline": view.discipline.id,
+             "first": earlier.path}, source.locate(view.path),
+            Text("verwijder het dubbele lid of maak de namen verschillend",
+                 "remove the duplicate or make the names differ")))
+    return findings
+
+
+def capped_warnings(findings: Sequence[Finding]) -> list[Finding]:
+    """`findings` with at most MAX_WARNINGS warnings of one kind (one id, `duplicate-member`);
+    in place of the rest, one more finding of that kind saying how many ("… and 4900 more",
+    `observed: {"more": 4900}`, at the place of the first one left out, no remediation)."""
+    kept: list[Finding] = []
+    counts: dict[str, int] = {}
+    first_left_out: dict[str, tuple[int, Finding]] = {}
+    for finding in findings:
+        if finding.severity is Severity.WARNING:
+            counts[finding.criterion] = counts.get(finding.criterion, 0) + 1
+            if counts[finding.criterion] > MAX_WARNINGS:
+                first_left_out.setdefault(finding.criterion, (len(kept), finding))
+                continue
+        kept.append(finding)
+    for kind, (index, first) in sorted(first_left_out.items(), key=lambda i: -i[1][0]):
+        more = counts[kind] - MAX_WARNINGS
+        kept.insert(index, replace(first, message=Text(f"… en nog {more}", f"… and {more} more"),
+                                   observed={"more": more}, remediation=None))
+    return kept
+
+
+def criteria_pin(declared: str | None, decision: Decision, source: Source) -> list[Finding]:
+    """A warning when the file's `criteria:` declaration names another version than the one
+    that judges it: both versions, why the applied one applies, and what differs."""
+    applied = decision.rules
+    if declared is None or declared == applied.ref.label:
+        return []
+    set_name, _, version = declared.partition("@")
+    prepared = criteria_sets.find_bundled(set_name, version)
+    changes = outcome_changes(prepared, applied)
+    why = _why(decision)
+    differs = Text("; ".join(c.nl for c in changes), "; ".join(c.en for c in changes))
+    if not changes:
+        differs = Text("in wat er gecontroleerd wordt verschillen ze niet",
+                       "they do not differ in what is checked")
+    label = applied.ref.label
+    return [Finding(
+        "criteria-pin", Severity.WARNING, Status.NOT_MET, PIN,
+        Text(f"het bestand is voorbereid op {declared}, maar wordt beoordeeld volgens {label} "
+             f"({why.nl}); verschil: {differs.nl}",
+             f"the file is prepared for {declared}, but is judged by {label} ({why.en}); "
+             f"what differs: {differs.en}"),
+        {"declared": declared, "applied": label, "basis": decision.basis.value,
+         "changes": [c.en for c in changes]},
+        source.locate("criteria"), _pin_todo(declared, prepared, applied))]
+
+
+def _why(decision: Decision) -> Text:
+    """Why the applied version applies, in a few words."""
+    day = decision.as_of.isoformat()
+    return {
+        Basis.CRITERIA: Text("gekozen met --criteria", "chosen with --criteria"),
+        Basis.AS_OF: Text(f"van kracht op de peildatum {day}", f"in force on the as-of date {day}"),
+        Basis.SUBMITTED: Text(f"van kracht op de inzenddatum {day}",
+                              f"in force on the submission date {day}"),
+        Basis.TODAY: Text(f"van kracht op {day}", f"in force on {day}"),
+    }[decision.basis]
+
+
+def _pin_todo(declared: str, prepared: criteria_sets.RuleFile,
+              applied: criteria_sets.RuleFile) -> Text:
+    """Update the declaration, or ask for the declared version's verdict on purpose."""
+    older = prepared.valid_from < applied.valid_from
+    ask_nl = (f"vraag het oude oordeel met `--criteria {declared}`" if older else
+              f"vraag het oordeel volgens {declared} met `--criteria {declared}`")
+    ask_en = (f"ask for the old verdict with `--criteria {declared}`" if older else
+              f"ask for the verdict by {declared} with `--criteria {declared}`")
+    if not applied.bundled:
+        return Text(f"{ask_nl}, of laat `criteria:` weg", f"{ask_en}, or leave `criteria:` out")
+    label = applied.ref.label
+    return Text(f"werk `criteria:` bij naar {label}, of {ask_nl}",
+                f"update `criteria:` to {label}, or {ask_en}")
+
+
+NOT_FOUND = Text("Document niet gevonden", "Document not found")
+NOT_USABLE = Text("Document niet bruikbaar", "Document not usable")
+
+
+def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[Finding]:
+    """A warning for every `document:` the file names that does not count as evidence (not
+    found, a folder, a device, outside the folder, an address without a host), also when the
+    criterion is met by something else: evidence is never silently missing."""
+    findings = []
+    for section in DOCUMENT_SECTIONS:
+        document = getattr(getattr(doc.network, section), "document", None)
+        if not document:
+            continue
+        evidence = look_up(document, base_dir)
+        if evidence.usable:
+            continue
+        path = f"network.{section}.document"
+        missing = evidence.problem == "not_found"
+        findings.append(Finding(
+            "document-not-found" if missing else "document-not-usable", Severity.WARNING,
+            Status.NOT_MET, NOT_FOUND if missing else NOT_USABLE, evidence.message(),
+            {"document": document, "looked_up": evidence.looked_up,
+             "problem": evidence.problem}, source.locate(path),
+            Text(f"zet het document als gewoon bestand op {evidence.looked_up}, in de map van "
+                 f"het netwerkbestand (of een https://-adres), of haal `{path}` weg",
+                 f"put the document as a regular file at {evidence.looked_up}, inside the "
+                 f"network file's folder (or an https:// address), or remove `{path}`")))
+    return findings
+
+
+PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")
+
+
+def placeholder_name(name: str, source: Source) -> list[Finding]:
+    """A warning while `network.name` is still the placeholder of `oncocheck init`."""
+    from oncocheck.network.template import PLACEHOLDER_NAMES
+
+    if name not in PLACEHOLDER_NAMES:
+        return []
+    return [Finding(
+        "template-name", Severity.WARNING, Status.NOT_MET, PLACEHOLDER,
+        Text(f"de naam van het netwerk is nog die uit het sjabloon: '{name}'",
+             f"the network's name is still the template's: '{name}'"), {"name": name},
+        source.locate("network.name"),
+        Text("vul de echte naam in bij `network.name`", "put the real name in `network.name`"))]

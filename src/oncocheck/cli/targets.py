@@ -1,0 +1,94 @@
+"""Several renderings of one check: which format goes where (`--format/--output`, `--report`).
+
+All destinations are settled before anything is checked, so a usage error writes nothing: two
+outputs to the same place, or an output over an input file, are refused up front. `-` is stdout.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from oncocheck.errors import UsageError
+from oncocheck.cli.write import own_descriptor, refuse_inputs
+from oncocheck.render import FORMATS
+from oncocheck.report import Text
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One rendering: a format and a file, or stdout when `path` is None. A `site` target is
+    an HTML site (index.html plus a page per network) written into the directory `path`."""
+
+    fmt: str
+    path: Path | None
+    site: bool = False
+
+
+def parse_report(value: str) -> Target:
+    """`FORMAT=PATH` (PATH `-` is stdout) as a Target; UsageError when malformed."""
+    fmt, sep, path = value.partition("=")
+    fmt = fmt.strip()
+    if not sep or not path or fmt not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise UsageError(Text(
+            f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is stdout), "
+            f"niet '{value}'",
+            f"--report expects FORMAT=PATH with FORMAT one of {known} (PATH - is stdout), "
+            f"not '{value}'"))
+    return Target(fmt, None if path == STDOUT else Path(path))
+
+
+def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
+         inputs: Iterable[Path]) -> list[Target]:
+    """Every rendering of this run, checked. The main one (`--format`, `--output`) is left out
+    only when neither option is given and a `--report` already goes to stdout."""
+    extra = [parse_report(value) for value in reports]
+    main = Target(fmt or "console", None if output is None or str(output) == STDOUT else output)
+    explicit = fmt is not None or output is not None
+    targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
+    files = list(inputs)
+    targets = [_as_site(t, len(files)) for t in targets]
+    _refuse_same_place(targets)
+    for path in (t.path for t in targets if t.path is not None and not t.site):
+        refuse_inputs(path, files)
+    return targets
+
+
+def _as_site(target: Target, files: int) -> Target:
+    """HTML for several files is a site in a directory; for one file, when the path names an
+    existing directory. Other formats are unchanged."""
+    if target.fmt != "html" or (files == 1 and not (target.path and target.path.is_dir())):
+        return target
+    if target.path is None:
+        raise UsageError(Text(
+            f"html voor {files} bestanden schrijft een site: geef een map op, bijvoorbeeld "
+            "--output rapport/ of --report html=rapport/",
+            f"html for {files} files writes a site: give a directory, for example "
+            "--output report/ or --report html=report/"))
+    return Target(target.fmt, target.path, site=True)
+
+
+def _place(path: Path | None) -> object:
+    """Where a target writes: stdout also when named `/dev/stdout`, else the real path."""
+    if path is None or own_descriptor(path) == 1:
+        return STDOUT
+    return os.path.realpath(path)
+
+
+def _refuse_same_place(targets: list[Target]) -> None:
+    seen: dict[object, Target] = {}
+    for target in targets:
+        key = _place(target.path)
+        if key in seen:
+            where = str(target.path) if target.path is not None else "stdout"
+            raise UsageError(Text(
+                f"twee rapporten ({seen[key].fmt} en {target.fmt}) gaan naar {where}; geef elk "
+                "rapport een eigen pad",
+                f"two reports ({seen[key].fmt} and {target.fmt}) go to {where}; give each "
+                "report a path of its own"))
+        seen[key] = target

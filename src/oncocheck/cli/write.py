@@ -1,0 +1,240 @@
+"""Writing reports: whole or not at all, never over a file the run reads, and never replacing
+what is not a regular file.
+
+- A regular file (or a new one) is written through a temporary file in the same folder and
+  renamed over the target, so readers never see half a report; the temporary file is removed
+  on any failure, also on SIGTERM, SIGHUP and Ctrl-C (see `oncocheck.cli.process`).
+- A symbolic link to a regular file keeps being a link: the file it leads to is replaced.
+- A FIFO or a character device (`/dev/null`, a terminal) is opened and written like a stream,
+  never replaced; `/dev/stdout`, `/dev/fd/N` and `/proc/self/fd/N` write to that descriptor of
+  this process, after what is already written there. A disk (block device), a socket or a
+  folder is refused.
+- Every failure is a UsageError naming the target (exit code 2).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from oncocheck.errors import UsageError
+from oncocheck.cli.process import ESCAPE, StdoutFailed, blocked_signals, restore_signals
+from oncocheck.report import Text
+
+Content = str | bytes | Iterable[str]
+_NOCTTY, _CLOEXEC = getattr(os, "O_NOCTTY", 0), getattr(os, "O_CLOEXEC", 0)  # 0: not Unix
+_OWN_FDS = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd|/dev/fd")
+
+
+def refuse_inputs(target: Path, inputs: Iterable[Path | str], option: str = "--output") -> None:
+    """UsageError when `target` is one of `inputs` (network files, spreadsheets, documents,
+    rule files), also by another name: `dir/../x`, a symbolic link, a hard link."""
+    real, identity = _real(target), _identity(target)
+    for given in inputs:
+        if _real(given) == real or (identity is not None and _identity(given) == identity):
+            raise UsageError(Text(
+                f"{target} is een invoerbestand; oncocheck schrijft er geen rapport overheen. "
+                f"Kies een ander pad voor {option}.",
+                f"{target} is an input file; oncocheck will not write a report over it. "
+                f"Choose another path for {option}."))
+
+
+def _real(path: Path | str) -> str:
+    """The path with every symbolic link followed (as far as they lead), never raising."""
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def write_report(target: Path, content: Content) -> None:
+    """Write `content` (text, bytes or text in pieces, UTF-8) to `target` as the module
+    docstring says."""
+    pieces = _encoded(content)
+    descriptor = own_descriptor(target)
+    if descriptor is not None:
+        _write_descriptor(target, descriptor, pieces)
+        return
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # a symbolic link loop, a file where a folder should be
+        raise _cannot_write(target, exc) from exc
+    if info is None or stat.S_ISREG(info.st_mode):
+        if target.is_symlink():  # the link stays; the file it leads to is replaced
+            _atomic(Path(_real(target)), pieces, make_folder=False)
+        else:
+            _atomic(target, pieces)
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        _write_stream(target, pieces)
+    elif stat.S_ISDIR(info.st_mode):
+        raise _cannot_write(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    else:
+        raise UsageError(Text(
+            f"{target} is een schijf of een socket; oncocheck schrijft rapporten alleen naar "
+            "bestanden, pipes en apparaten als /dev/null",
+            f"{target} is a disk or a socket; oncocheck writes reports only to files, pipes "
+            "and devices such as /dev/null"))
+
+
+def own_descriptor(target: Path) -> int | None:
+    """N when `target` leads to this process's file descriptor N (`/dev/stdout`,
+    `/dev/fd/1`, `/proc/self/fd/1`), else None."""
+    path = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on links followed
+        head, tail = os.path.split(path)
+        head = _real(head)
+        match = _OWN_FDS.fullmatch(head)
+        if match and tail.isdigit() and match.group(1) in (None, str(os.getpid())):
+            return int(tail)
+        joined = os.path.join(head, tail)
+        if not os.path.islink(joined):
+            return None
+        try:
+            path = os.path.join(head, os.readlink(joined))
+        except OSError:
+            return None
+    return None
+
+
+def _encoded(content: Content) -> Iterator[bytes]:
+    if isinstance(content, bytes):
+        yield content
+    elif isinstance(content, str):
+        yield content.encode("utf-8", ESCAPE)  # ESCAPE: a lone surrogate from a file name
+    else:
+        for piece in content:
+            yield piece.encode("utf-8", ESCAPE)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(target: Path, content: Content) -> None:
+    """Write `content` to the regular (or new) file `target` through a temporary file in the
+    same folder, then rename, so readers never see half a report."""
+    _atomic(target, _encoded(content))
+
+
+def _atomic(target: Path, pieces: Iterator[bytes], make_folder: bool = True) -> None:
+    if make_folder:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from exc
+    previous = blocked_signals()  # no signal between making the file and knowing its name
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        restore_signals(previous)
+        raise _cannot_write(target, exc) from exc
+    try:
+        restore_signals(previous)  # a signal that came meanwhile is raised here, in the try
+        with os.fdopen(handle, "wb") as stream:
+            for data in pieces:
+                stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; a report is shared
+        os.replace(temporary, target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a folder in the way, a full disk: the user can fix it
+            raise _cannot_write(target, exc) from exc
+        raise
+
+
+def _write_stream(target: Path, pieces: Iterator[bytes]) -> None:
+    """Open a FIFO or a device and write into it (a FIFO waits for its reader, as `>` does)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | _NOCTTY | _CLOEXEC)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a file since the stat
+            os.close(fd)
+            fd = -1
+            _atomic(target, pieces)
+            return
+        _write_all(fd, pieces)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    finally:
+        if fd >= 0:
+            _close(fd)
+
+
+def _write_descriptor(target: Path, fd: int, pieces: Iterator[bytes]) -> None:
+    """Write to this process's descriptor `fd`, after what stdout and stderr hold so far."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001, S110 - its own failure is reported where it is used
+            pass
+    try:
+        copy = os.dup(fd)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    try:
+        _write_all(copy, pieces)
+    except OSError as exc:
+        if fd == 1:  # stdout by another name: a closed pipe ends the run as on stdout
+            raise StdoutFailed(exc) from exc
+        raise _cannot_write(target, exc) from exc
+    finally:
+        _close(copy)
+
+
+def _write_all(fd: int, pieces: Iterator[bytes]) -> None:
+    for data in pieces:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+
+
+def _close(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:  # a device that fails on close has failed on write already
+        pass
+
+
+def _cannot_write(target: Path, exc: OSError) -> UsageError:
+    reason = exc.strerror or type(exc).__name__
+    return UsageError(Text(f"kan het rapport niet schrijven naar {target} ({reason})",
+                           f"cannot write the report to {target} ({reason})"))
+
+
+def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -> None:
+    """Write an HTML site (file name -> page) into `directory`, creating it.
+
+    Each page is written like a report (`write_report`) and `index.html` last, so an index
+    never links to a page that is not there yet. No page may land on an input file.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(Text(
+            f"{directory} is een bestand; geef voor een HTML-site een map op met --output.",
+            f"{directory} is a file; give a directory with --output for an HTML site."))
+    inputs = list(inputs)
+    for name in pages:
+        if Path(name).name != name:  # page names come from the renderer; never a path
+            raise ValueError(f"unsafe page name {name!r}")
+        refuse_inputs(directory / name, inputs)
+    for name in sorted(pages, key=lambda n: n == "index.html"):
+        write_report(directory / name, pages[name])

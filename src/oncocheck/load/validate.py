@@ -1,0 +1,164 @@
+"""Validate a parsed YAML `Source` against a pydantic model, with errors people can act on.
+
+Each pydantic error location is translated through the source's position map into
+`line:column`, and into a path like `members[2].discipline`; unknown keys and values get a
+"did you mean" from the model's own fields and choices.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from oncocheck.errors import LoadFailed
+from oncocheck.report import LoadError, Text
+from oncocheck.load.words import did_you_mean, quoted
+from oncocheck.load.parse import Source
+
+M = TypeVar("M", bound=BaseModel)
+MAX_ERRORS = 100  # more help nobody; listing 100,000 errors would take minutes and megabytes
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def validate(model: type[M], source: Source, context: dict[str, Any] | None = None) -> M:
+    """The model built from `source.data`, or LoadFailed listing every problem."""
+    if not isinstance(source.data, dict):
+        found_nl, found_en = _kind(source.data)
+        raise LoadFailed([LoadError(
+            Text(f"het bestand moet sleutels met waarden bevatten (sleutel: waarde), niet {found_nl}",
+                 f"the file must hold keys with values (key: value), not {found_en}"), "", 1, 1)])
+    try:
+        return model.model_validate(source.data, context=context)
+    except ValidationError as exc:
+        errors = exc.errors()
+        shown = [_translate(model, source, e) for e in errors[:MAX_ERRORS]]
+        raise LoadFailed(shown, len(errors) - len(shown)) from exc
+
+
+def capped(errors: Sequence[LoadError], omitted: int = 0) -> LoadFailed:
+    """At most MAX_ERRORS of `errors` (in order), counting the rest with `omitted` (errors that
+    were counted but never listed): the one cap for a file's load errors, whatever made them."""
+    return LoadFailed(list(errors[:MAX_ERRORS]), omitted + max(0, len(errors) - MAX_ERRORS))
+
+
+def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:
+    parts = _data_path(source.data, error["loc"], error["type"])
+    path = _render(parts)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        options = _fields_at(model, error["loc"][:-1])
+        nl_tail, en_tail = did_you_mean(str(parts[-1]), options)
+        text = Text(f"onbekende sleutel {quoted(parts[-1])}{nl_tail}",
+                    f"unknown key {quoted(parts[-1])}{en_tail}")
+        line, column = source.where(path, prefer_key=True)
+    elif kind == "missing":
+        text = Text(f"verplichte sleutel {quoted(parts[-1])} ontbreekt; voeg die toe",
+                    f"required key {quoted(parts[-1])} is missing; add it")
+        line, column = source.where(_render(parts[:-1]), prefer_key=True)
+    else:
+        text = _message(error)
+        line, column = source.where(path)
+    return LoadError(text, path, line, column, source.source_of(path))
+
+
+def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> list[Any]:
+    """The part of a pydantic location that names real places in the data (drops union tags)."""
+    parts: list[Any] = []
+    for index, element in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(data, dict) and element in data:
+            parts.append(element)
+            data = data[element]
+        elif isinstance(data, list) and isinstance(element, int) and element < len(data):
+            parts.append(element)
+            data = data[element]
+        elif last and kind in ("missing", "extra_forbidden"):
+            parts.append(element)
+    return parts
+
+
+def _render(parts: list[Any]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(error: Any) -> Text:
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "oncocheck":
+        return Text(ctx["nl"], ctx["en"])
+    if kind in ("literal_error", "enum"):
+        choices = _QUOTED.findall(str(ctx.get("expected", "")))
+        nl_tail, en_tail = did_you_mean(str(value), choices)
+        listed = ", ".join(choices)
+        return Text(f"{quoted(value)} is geen geldige waarde (kies uit: {listed}){nl_tail}",
+                    f"{quoted(value)} is not a valid value (choose from: {listed}){en_tail}")
+    found_nl, found_en = _kind(value)
+    expected = {
+        "dict_type": ("sleutels met waarden (sleutel: waarde)", "keys with values (key: value)"),
+        "model_type": ("sleutels met waarden (sleutel: waarde)", "keys with values (key: value)"),
+        "model_attributes_type": ("sleutels met waarden", "keys with values"),
+        "list_type": ("een lijst (regels die beginnen met '- ')", "a list (lines starting '- ')"),
+        "string_type": ("tekst", "text"),
+        "int_parsing": ("een geheel getal", "a whole number"),
+        "int_type": ("een geheel getal", "a whole number"),
+        "int_parsing_size": ("een kleiner getal", "a smaller number"),
+        "string_too_short": ("tekst die niet leeg is", "text that is not empty"),
+        "too_short": ("iets dat niet leeg is", "something that is not empty"),
+    }.get(kind)
+    if expected:
+        return Text(f"verwacht {expected[0]}, niet {found_nl}",
+                    f"expected {expected[1]}, not {found_en}")
+    return Text(f"ongeldige waarde: {error['msg']}", f"invalid value: {error['msg']}")
+
+
+def _kind(value: Any) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return "sleutels met waarden", "keys with values"
+    if isinstance(value, list):
+        return "een lijst", "a list"
+    if value is None or value == "":
+        return "een lege waarde", "an empty value"
+    return f"{quoted(value)}", f"{quoted(value)}"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found by following `loc` from `model` (for suggestions)."""
+    current: Any = model
+    for element in loc:
+        current = _step(current, element)
+        if current is None:
+            return []
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _step(annotation: Any, element: Any) -> Any:
+    for candidate in _unwrap(annotation):
+        if _is_model(candidate) and isinstance(element, str):
+            if element in candidate.model_fields:
+                return candidate.model_fields[element].annotation
+            kind = candidate.model_fields.get("kind")
+            if kind is not None and element in typing.get_args(kind.annotation):
+                return candidate
+        elif typing.get_origin(candidate) in (list, dict) and not _is_model(candidate):
+            return typing.get_args(candidate)[-1]
+    return None
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [a for arg in typing.get_args(annotation) for a in _unwrap(arg)]
+    return [annotation]
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)

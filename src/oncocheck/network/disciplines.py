@@ -1,0 +1,87 @@
+"""The discipline vocabulary (`criteria/vocabulary.yaml`): which professions exist and count.
+
+A network file may name a discipline by its id, its Dutch or English label or an alias, written
+with any case, accents, spaces, hyphens or underscores; `resolve` finds the entry.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Literal
+
+from pydantic import model_validator
+
+from oncocheck.load.fields import IsoDate, NonEmpty, Strict, YesNo, fail
+from oncocheck.report import Text
+from oncocheck.load.words import normalise
+
+OTHER = "anders"
+
+
+class Discipline(Strict):
+    """One profession (or kind of member).
+
+    `verwijsgids` says whether the profession is represented in the Verwijsgids Kanker;
+    every flag names what it rests on (`verwijsgids_source`) and when that was checked, and a
+    "no" that no source confirms is marked `verwijsgids_assumed`.
+    """
+
+    id: NonEmpty
+    nl: NonEmpty
+    en: NonEmpty
+    aliases: list[NonEmpty] = []
+    counts: YesNo
+    verwijsgids: Literal["yes", "no", "unconfirmed"]
+    verwijsgids_assumed: YesNo = False
+    verwijsgids_source: NonEmpty
+    verwijsgids_checked: IsoDate
+
+    @model_validator(mode="after")
+    def _assumption_only_for_no(self) -> Discipline:
+        if self.verwijsgids_assumed and self.verwijsgids != "no":
+            raise fail("alleen een 'no' kan een aanname zijn", "only a 'no' can be assumed")
+        return self
+
+    @property
+    def label(self) -> Text:
+        """The labels as a report `Text`."""
+        return Text(self.nl, self.en)
+
+
+class Vocabulary(Strict):
+    """All disciplines, with a lookup by every accepted spelling."""
+
+    disciplines: list[Discipline]
+
+    @model_validator(mode="after")
+    def _has_other(self) -> Vocabulary:
+        if OTHER not in self.ids:
+            raise ValueError(f"the vocabulary needs an entry '{OTHER}'")
+        return self
+
+    @cached_property
+    def lookup(self) -> dict[str, Discipline]:
+        """Every normalised spelling with its entry (first entry wins); a plain attribute
+        once built, since `resolve` runs for every member of every file."""
+        found: dict[str, Discipline] = {}
+        for entry in self.disciplines:
+            for name in (entry.id, entry.nl, entry.en, *entry.aliases):
+                found.setdefault(normalise(name), entry)
+        return found
+
+    @property
+    def ids(self) -> list[str]:
+        """Canonical ids in vocabulary order."""
+        return [d.id for d in self.disciplines]
+
+    def resolve(self, written: str) -> Discipline | None:
+        """The entry for a discipline as written, or None when unknown."""
+        return self.lookup.get(normalise(written))
+
+    def get(self, discipline_id: str) -> Discipline:
+        """The entry with this canonical id (KeyError when unknown)."""
+        return self.lookup[normalise(discipline_id)]
+
+    def spellings(self) -> dict[str, str]:
+        """Every normalised spelling with the canonical id it means (for suggestions)."""
+        return {name: entry.id for name, entry in self.lookup.items()}

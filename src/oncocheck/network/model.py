@@ -1,0 +1,201 @@
+"""The network file, format 1 (`network-file.md`), as pydantic models.
+
+Everything but `format` and `network.name` is optional: a missing fact is a finding, never a
+load error. Unknown keys are load errors. Disciplines are checked against the vocabulary passed
+in the validation context (`{"vocabulary": Vocabulary}`) and kept as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import ValidationInfo, field_validator, model_validator
+
+from oncocheck.load.fields import (Count, Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference,
+                              Strict, Url, Words, YesNo, fail)
+from oncocheck.network.disciplines import OTHER, Vocabulary
+from oncocheck.load.words import closest, did_you_mean, normalise, quoted
+
+FORMATS = (1,)
+#: The sections under `network:` that may name an evidence document (`document:`).
+DOCUMENT_SECTIONS = ("vision", "participation_agreement")
+MAX_MEMBERS = 100_000  # a limit that holds: a file this size still checks in seconds
+MAX_SUGGESTIONS = 100  # "did you mean" costs about a millisecond; only the first are useful
+Scope = Literal["wijk", "gemeente", "regio", "provincie", "landelijk"]
+LegalForm = Literal["stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
+                    "maatschap", "eenmanszaak", "anders"]
+
+
+class Area(Strict):
+    """Where the network works (criterion 6)."""
+
+    scope: Scope | None = None
+    municipalities: list[NonEmpty] | None = None
+    postcodes: list[Postcode] | None = None
+
+
+class Vision(Strict):
+    """The written vision or objective (criterion 4)."""
+
+    document: Reference | None = None
+    summary: Words | None = None
+
+
+class ParticipationAgreement(Strict):
+    """Agreements on members' minimum participation (criterion 3)."""
+
+    document: Reference | None = None
+    min_meetings_per_year: Count | None = None
+    description: Words | None = None
+
+    @field_validator("min_meetings_per_year")
+    @classmethod
+    def _sane(cls, value: int | None) -> int | None:
+        if value is not None and not 0 <= value <= 1000:
+            raise fail("verwacht een aantal tussen 0 en 1000", "expected a number from 0 to 1000")
+        return value
+
+
+class ContactPoint(Strict):
+    """The network's contact point for patients and care providers (criterion 10)."""
+
+    name: Line | None = None
+    email: Email | None = None
+    phone: Words | None = None
+
+
+class Contact(Strict):
+    """A hospital or GP the network has contact with (criteria 8 and 9)."""
+
+    name: Name
+    structural: YesNo = False
+    arrangement: Words | None = None
+
+
+class Network(Strict):
+    """The `network:` section."""
+
+    name: Name
+    status: Literal["actief", "in_oprichting"] | None = None
+    website: Url | None = None
+    website_updated: IsoDate | None = None
+    website_lists_verwijsgids_members: YesNo | None = None
+    legal_form: LegalForm | None = None
+    non_profit: YesNo | None = None
+    area: Area | None = None
+    vision: Vision | None = None
+    participation_agreement: ParticipationAgreement | None = None
+    contact_point: ContactPoint | None = None
+    hospital_contacts: list[Contact] | None = None
+    gp_contacts: list[Contact] | None = None
+
+
+class Member(Strict):
+    """One member of the network; `discipline` is kept as written."""
+
+    name: Name
+    discipline: NonEmpty
+    discipline_other: Line | None = None
+    organisation: Line | None = None
+    postcode: Postcode | None = None
+    verwijsgids: YesNo | None = None
+
+    @field_validator("discipline")
+    @classmethod
+    def _known(cls, value: str, info: ValidationInfo) -> str:
+        vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
+        if vocabulary is None or vocabulary.resolve(value):
+            return value
+        spellings = vocabulary.spellings()
+        best = _suggestion(value, spellings, info)
+        hint_nl = f"; bedoelt u '{spellings[normalise(best)]}'?" if best else ""
+        hint_en = f"; did you mean '{spellings[normalise(best)]}'?" if best else ""
+        raise fail(f"onbekende discipline {quoted(value)}{hint_nl}",
+                   f"unknown discipline {quoted(value)}{hint_en}")
+
+    @model_validator(mode="after")
+    def _other_named(self, info: ValidationInfo) -> Member:
+        vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
+        is_other = vocabulary.resolve(self.discipline).id == OTHER if vocabulary else False
+        if is_other and not self.discipline_other:
+            raise fail("bij discipline 'anders' hoort `discipline_other` met het beroep",
+                       "discipline 'anders' needs `discipline_other` naming the profession")
+        return self
+
+
+def _suggestion(value: str, spellings: dict[str, str], info: ValidationInfo) -> str | None:
+    """The nearest spelling, for a file's first MAX_SUGGESTIONS unknown disciplines only, so a
+    file of 100,000 misspelt members cannot take minutes."""
+    context = info.context if isinstance(info.context, dict) else {}
+    used = context.get("suggestions", 0)
+    if used >= MAX_SUGGESTIONS:
+        return None
+    context["suggestions"] = used + 1
+    return closest(value, spellings)
+
+
+class PlanItem(Strict):
+    """One improvement action (verbeterplan)."""
+
+    criterion: NonEmpty
+    action: NonEmpty
+    owner: Words | None = None
+    due: IsoDate | None = None
+
+
+class NetworkFile(Strict):
+    """A whole network file.
+
+    `criteria` is a declaration (the version the file was prepared for), never a choice: it
+    may only name a bundled `set@version` (the validation context's `declarable`).
+    `submitted` is the day the file was sent in for review; it selects the version and the
+    date the file is judged on unless the user says otherwise (`oncocheck.run.decide`).
+    """
+
+    format: int
+    criteria: NonEmpty | None = None
+    submitted: IsoDate | None = None
+    network: Network
+    members_file: NonEmpty | None = None
+    members: list[Member] | None = None
+    notes: dict[str, Words] | None = None
+    plan: list[PlanItem] | None = None
+
+    @field_validator("members", mode="before")
+    @classmethod
+    def _within_limit(cls, value: Any) -> Any:
+        if isinstance(value, list) and len(value) > MAX_MEMBERS:
+            raise fail(f"{len(value):,} leden; oncocheck leest er hoogstens {MAX_MEMBERS:,} per "
+                       "bestand".replace(",", "."), f"{len(value):,} members; oncocheck reads at "
+                       f"most {MAX_MEMBERS:,} per file")
+        return value
+
+    @field_validator("criteria")
+    @classmethod
+    def _declared(cls, value: str | None, info: ValidationInfo) -> str | None:
+        known = (info.context or {}).get("declarable")
+        if value is None or known is None or value in known:
+            return value
+        listed = ", ".join(known)
+        if any(c in value for c in "/\\") or value.lower().endswith((".yaml", ".yml")):
+            raise fail(
+                f"`criteria:` kan geen regelbestand noemen ({quoted(value)}): een bestand kiest "
+                f"niet zijn eigen regels; noem een meegeleverde versie ({listed}) of laat de "
+                "sleutel weg", f"`criteria:` cannot name a rule file ({quoted(value)}): a file "
+                f"does not choose its own rules; name a bundled version ({listed}) or leave the "
+                "key out")
+        nl_tail, en_tail = did_you_mean(value, known)
+        raise fail(f"onbekende criteriaversie {quoted(value)}; hier hoort een meegeleverde versie "
+                   f"(bekend: {listed}){nl_tail}", f"unknown criteria version {quoted(value)}; "
+                   f"this must be a bundled version (known: {listed}){en_tail}")
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _supported(cls, value: Any) -> int:
+        # compare text, not int(value): a 5,000-digit number must not reach int()
+        if isinstance(value, str) and value.strip() in {str(f) for f in FORMATS}:
+            return int(value)
+        known = ", ".join(str(f) for f in FORMATS)
+        raise fail(f"format {quoted(value)} wordt niet gelezen; deze versie van oncocheck leest "
+                   f"format {known}", f"format {quoted(value)} is not supported; this version of "
+                   f"oncocheck reads format {known}")

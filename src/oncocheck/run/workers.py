@@ -1,0 +1,76 @@
+"""Checking a batch in a pool of processes, results in path order.
+
+A worker checks one file at a time and sends back its result packed (pickled once, in the
+worker), with its brief and, when asked, its part of the JSON report; the parsed document
+never leaves the worker. Rule files and the vocabulary are loaded once per process (on Linux
+the workers inherit them from the parent). A worker the system kills costs only the file it
+was checking, which is reported as not checked (`oncocheck.run.pool`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from oncocheck.run.decide import Choice
+from oncocheck.errors import load_error
+from oncocheck.run.pool import Pool
+from oncocheck.report import Brief, FileResult, Text, Verdict
+from oncocheck.run.spill import pack
+
+Packed = tuple[Brief, bytes, "str | None"]
+CHUNK_BYTES = 32_768  # of paths per chunk: a chunk always fits in the pipe to its worker
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def checked(files: list[tuple[Path, str]], choice: Choice, jobs: int,
+            prepare: str | None = None) -> Iterator[Packed]:
+    """Each file's brief, packed result and (with `prepare`) its text in that format, in
+    the order of `files`. At most 4 workers per core and one per file are started."""
+    workers = max(1, min(jobs, len(files), 4 * default_jobs()))
+    # small chunks keep the workers evenly busy; larger ones cost less to hand out
+    longest = max(len(str(path)) + len(display) for path, display in files)
+    size = max(1, min(32, len(files) // (workers * 8), CHUNK_BYTES // longest))
+    work = partial(_check, choice=choice, prepare=prepare)
+    lost = partial(_lost, files=files, prepare=prepare)
+    yield from Pool(work, files, workers, size, lost).results()
+
+
+def _check(item: tuple[Path, str], choice: Choice, prepare: str | None) -> Packed:
+    from oncocheck.run import batch as pipeline  # looked up now: tests replace pipeline.check_one
+
+    result = pipeline.check_one(item[0], item[1], choice)
+    return _packed(result, prepare)
+
+
+def _packed(result: FileResult, prepare: str | None) -> Packed:
+    if prepare is None:
+        return (*pack(result), None)
+    from oncocheck.render import file_text
+
+    return (*pack(result), file_text(prepare, result))
+
+
+def _lost(index: int, exitcode: int | None, files: list[tuple[Path, str]],
+          prepare: str | None) -> Packed:
+    """The result for a file whose worker died while checking it."""
+    if exitcode is not None and exitcode < 0:
+        signal = -exitcode
+        nl, en = ("; te weinig geheugen?", "; out of memory?") if signal == 9 else ("", "")
+        why = Text(f"het controleproces werd door het systeem gestopt (signaal {signal}{nl})",
+                   f"the checking process was stopped by the system (signal {signal}{en})")
+    else:
+        why = Text(f"het controleproces stopte onverwacht (afsluitcode {exitcode})",
+                   f"the checking process ended unexpectedly (exit code {exitcode})")
+    errors = load_error(f"{why.nl}; dit bestand is niet gecontroleerd",
+                        f"{why.en}; this file was not checked").errors
+    return _packed(FileResult(files[index][1], Verdict.INVALID, errors=tuple(errors)), prepare)
