@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.load.sheets.place import column_letter, place_text
+from oncocheck.wording import column_letter, cell
 from oncocheck.report import Location, Text
 from oncocheck.load.sheets.read import read_sheet
 
@@ -171,10 +171,10 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_place_text() -> None:
-    assert place_text("leden.xlsx", 7, 3, "discipline") == Text(
+    assert cell("leden.xlsx", 7, 3, "discipline") == Text(
         "leden.xlsx: rij 7, kolom C (discipline)", "leden.xlsx: row 7, column C (discipline)")
-    assert place_text("leden.xlsx", 7, 1, "name").nl == "leden.xlsx: rij 7, kolom A (naam)"
-    assert place_text("leden.csv", 4, None).en == "leden.csv: row 4"
+    assert cell("leden.xlsx", 7, 1, "name").nl == "leden.xlsx: rij 7, kolom A (naam)"
+    assert cell("leden.csv", 4, None).en == "leden.csv: row 4"
     assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
 
 

@@ -13,7 +13,7 @@ from oncocheck.checks.documents import look_up
 from oncocheck.rules.diff import outcome_changes
 from oncocheck.run.decide import Basis, Decision
 from oncocheck.network.model import DOCUMENT_SECTIONS, NetworkFile
-from oncocheck.load.sheets.place import place_text
+from oncocheck.wording import cell
 from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.load.words import normalise, quoted
 from oncocheck.load.parse import Source
@@ -26,7 +26,7 @@ PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other t
 def _who(view: MemberView, source: Source) -> tuple[str, str]:
     place = source.locate(view.path)
     if place.source:  # a member from the spreadsheet is known by its row there
-        where = place_text(place.source, place.line, None)
+        where = cell(place.source, place.line, None)
         name = quoted(view.member.name)
         return f"{where.nl}, {name}", f"{where.en}, {name}"
     return (f"lid {view.index + 1}, {quoted(view.member.name)}",

@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
 from oncocheck.checks.members import known_ids
 from oncocheck.report import Status, Text
+from oncocheck.wording import percent
 
 Represented = Literal["yes", "no", "unconfirmed"]
 
@@ -25,12 +26,6 @@ REASONS = {
         "beroep staat niet in de Verwijsgids Kanker (aanname, niet bevestigd)",
         "profession not in the Verwijsgids Kanker (assumed, not confirmed)"),
 }
-
-
-def percent(value: Fraction | float) -> str:
-    """63.6% style: one decimal, or none for whole numbers like a threshold of 60%."""
-    hundredths = (Fraction(str(value)) if isinstance(value, float) else value) * 100
-    return f"{hundredths.numerator}%" if hundredths.denominator == 1 else f"{float(hundredths):.1f}%"
 
 
 def meets_share(listed: int, eligible: int, threshold: float) -> bool:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from oncocheck.analysis.impact import SweepPoint
 from oncocheck.render.impact_words import words
 from oncocheck.render.svgchart import Marker, bar_chart
-from oncocheck.render.working import percent
+from oncocheck.wording import percent
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, ShareDistribution, bin_label
 
 _MARKER_COLOURS = ("#7d4e00", "#a40e26", "#5b2ea6")

@@ -17,7 +17,7 @@ from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL
 from oncocheck.render.ui import WORDS as UI
 from oncocheck.render.versions import criteria_text, dates_text
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status, Verdict
-from oncocheck.load.sheets.place import member_field, place_text
+from oncocheck.wording import cell, member_field, where
 
 _COLOURS = {Status.MET: "green", Status.NOT_MET: "red", Status.MISSING: "yellow",
             Verdict.COMPLIANT: "bold green", Verdict.NOT_COMPLIANT: "bold red",
@@ -71,10 +71,10 @@ def error_place(error: LoadError, file: str, lang: str) -> str:
     """`file:line:column: path:`, or for the members spreadsheet the cell in words
     (`leden.xlsx: rij 7, kolom C (discipline):`)."""
     if error.source:
-        return place_text(error.source, error.line, error.column,
+        return cell(error.source, error.line, error.column,
                           member_field(error.path)).get(lang) + ":"
-    where = ":".join(str(x) for x in (file, error.line, error.column) if x is not None)
-    return f"{where}: {error.path}:" if error.path else f"{where}:"
+    here = where(file, error.line, error.column)
+    return f"{here}: {error.path}:" if error.path else f"{here}:"
 
 
 def _warning_place(finding: Finding, lang: str) -> str:
@@ -82,7 +82,7 @@ def _warning_place(finding: Finding, lang: str) -> str:
     if location is None:
         return "-"
     if location.source:
-        return place_text(location.source, location.line, None).get(lang)
+        return cell(location.source, location.line, None).get(lang)
     return f"{WORDS[lang]['line']} {location.line}"
 
 

@@ -20,9 +20,10 @@ from oncocheck.render.impact_words import words as stat_words
 from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
                                        mixed_versions)
-from oncocheck.render.working import percent, working
+from oncocheck.render.working import working
+from oncocheck.wording import percent
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
-from oncocheck.load.sheets.place import member_field, place_text
+from oncocheck.wording import cell, member_field
 from oncocheck.analysis.stats import bin_label
 
 
@@ -60,14 +61,14 @@ def _environment() -> jinja2.Environment:
 
 def share_percent(value: Fraction | float) -> str:
     """A share as people read it: 0.636 -> `63.6%`."""
-    return percent(float(value))
+    return percent(value)
 
 
 def place(location: Location, lang: str) -> Markup:
     """Where a warning points: a spreadsheet cell (`leden.xlsx: rij 7, kolom C`) or
     `members[3], regel 42` in the network file."""
     if location.source:
-        return escape(place_text(location.source, location.line, location.column,
+        return escape(cell(location.source, location.line, location.column,
                                  member_field(location.path)).get(lang))
     line = "line" if lang == "en" else "regel"
     return Markup(f"<code>{escape(location.path)}</code>, {line} {location.line}")

@@ -16,7 +16,7 @@ from oncocheck.analysis.impact import Impact
 from oncocheck.render.impact_words import words
 from oncocheck.render.ui import WORDS as UI
 from oncocheck.render.versions import date_span
-from oncocheck.render.working import percent
+from oncocheck.wording import percent
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
 
 BAR_WIDTH = 40
@@ -100,7 +100,7 @@ def _shares(impact: Impact, lang: str) -> tuple[Table, str]:
         table.add_row(bin_label(i), str(count), _bar(count, max(shares.counts)) + note)
     values = [(w[k], v) for k, v in (("minimum", shares.minimum), ("median", shares.median),
                                       ("maximum", shares.maximum))]
-    line = ", ".join(f"{name} {percent(float(v)) if v is not None else '–'}"
+    line = ", ".join(f"{name} {percent(v) if v is not None else '–'}"
                      for name, v in values)
     line += f"; {w['undefined']}: {shares.undefined}; {w['invalid']}: {shares.invalid}"
     return table, line

@@ -15,6 +15,7 @@ from oncocheck.render.ui import words
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
                                        mixed_versions)
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
+from oncocheck.wording import where as place
 
 STATUS_EMOJI = {Status.MET: "✅", Status.NOT_MET: "❌", Status.MISSING: "❔"}
 VERDICT_EMOJI = {Verdict.COMPLIANT: "✅", Verdict.NOT_COMPLIANT: "❌", Verdict.INVALID: "⛔"}
@@ -91,8 +92,7 @@ def _criteria(result: FileResult, lang: str) -> list[str]:
 def _problems(result: FileResult, lang: str) -> list[str]:
     w, lines = words(lang), []
     for e in result.errors:
-        where = ":".join(str(x) for x in (e.source or result.file, e.line, e.column)
-                         if x is not None)
+        where = place(e.source or result.file, e.line, e.column)
         path = f" {escape(e.path)}" if e.path else ""
         lines.append(f"- ⛔ {escape(where)}{path}: {inline(e.message.get(lang))}")
     for f in result.warnings:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from oncocheck.report import FileResult, Finding, LoadError, Report
+from oncocheck.wording import where
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class Place:
 
     def text(self) -> str:
         """`file:line:column` (only the parts that are known)."""
-        return ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+        return where(self.file, self.line, self.column)
 
 
 def of_finding(result: FileResult, finding: Finding) -> Place:

@@ -6,20 +6,17 @@ share, lists of disciplines, members left out) and shows anything else as it is.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from oncocheck.report import FileResult, Finding
 from oncocheck.render.ui import OBSERVED, words
+from oncocheck.wording import percent
 
 # Keys whose values are discipline ids, shown with the label the members table uses.
 _DISCIPLINE_KEYS = {"disciplines", "present", "missing"}
 # Keys folded into the one-line share (`7/11 = 63.6% (≥ 60%)`).
 _SHARE_KEYS = {"listed", "eligible", "share", "threshold"}
-
-
-def percent(value: float) -> str:
-    """0.636 -> `63.6%`, 0.6 -> `60%`."""
-    return f"{value * 100:.1f}".rstrip("0").rstrip(".") + "%"
 
 
 def share_line(observed: dict[str, Any]) -> str | None:
@@ -29,7 +26,7 @@ def share_line(observed: dict[str, Any]) -> str | None:
     listed, eligible = observed["listed"], observed["eligible"]
     line = f"{listed}/{eligible}"
     if eligible:
-        line += f" = {percent(listed / eligible)}"
+        line += f" = {percent(Fraction(listed, eligible))}"
     if isinstance(observed.get("threshold"), (int, float)):
         line += f" (≥ {percent(observed['threshold'])})"
     return line

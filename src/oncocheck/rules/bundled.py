@@ -25,6 +25,7 @@ from oncocheck.load.validate import validate
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.load.words import did_you_mean, visible
 from oncocheck.load.parse import parse, read_text
+from oncocheck.wording import where
 
 DEFAULT_SET = "loppsoz"
 _CRITERION_ID = re.compile(r"[A-Za-z0-9._-]{1,16}")
@@ -138,7 +139,7 @@ def _with_file(path: Path, load):  # noqa: ANN001, ANN202 - a tiny local helper
 def _where(path: Path, error: LoadError) -> str:
     """`file:line:column: path: ` with the parts that are known."""
     shown = visible(str(path), multiline=False)
-    place = ":".join(str(x) for x in (shown, error.line, error.column) if x is not None)
+    place = where(shown, error.line, error.column)
     return f"{place}: {error.path}: " if error.path else f"{place}: "
 
 

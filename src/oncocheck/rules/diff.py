@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from oncocheck.rules import bundled as criteria_sets
-from oncocheck.checks.verwijsgids import percent
+from oncocheck.wording import percent
 from oncocheck.report import Text
 
 #: How parameters and parts are called for people: (nl, en).
@@ -82,7 +82,7 @@ def _value(part: str, value: Any) -> str:
     if value is None:
         return "—"
     if part == "check.threshold" and isinstance(value, (int, float)):
-        return percent(float(value))
+        return percent(value)
     if isinstance(value, list):
         return ", ".join("/".join(v) if isinstance(v, list) else str(v) for v in value) or "—"
     if isinstance(value, dict):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.sheets.place import DUTCH
+from oncocheck.wording import DUTCH_COLUMNS
 from oncocheck.report import LoadError, Location, Text
 from oncocheck.load.sheets.rows import Row, raw_rows
 from oncocheck.load.validate import MAX_ERRORS
@@ -96,7 +96,7 @@ def _columns(header: Row, display: str) -> tuple[dict[int, str], list[LoadError]
     for needed in REQUIRED:
         if needed not in columns.values() and not errors:
             errors.append(_error(display, number, None, Text(
-                f"kolom '{DUTCH.get(needed, needed)}' ontbreekt; de eerste rij moet de "
+                f"kolom '{DUTCH_COLUMNS.get(needed, needed)}' ontbreekt; de eerste rij moet de "
                 "kolomkoppen bevatten (naam, discipline, ...)", f"column '{needed}' is missing; "
                 "the first row must hold the column names (name, discipline, ...)")))
     return columns, errors
@@ -158,6 +158,6 @@ def _row(number: int, cells: list[str | None], columns: dict[int, str], display:
         if needed not in member:
             index = next(i for i, f in columns.items() if f == needed)
             errors.append(_error(display, number, index + 1, Text(
-                f"lege cel: vul de {DUTCH.get(needed, needed)} in (of maak de hele rij leeg)",
+                f"lege cel: vul de {DUTCH_COLUMNS.get(needed, needed)} in (of maak de hele rij leeg)",
                 f"empty cell: fill in the {needed} (or empty the whole row)")))
     return member, places, errors

@@ -1,0 +1,59 @@
+"""How a share and a place are said, in one place for every text oncocheck writes.
+
+Checks word their findings with these, and so do the renderers, so a share or a place reads
+the same in a finding's message, in the HTML working and in a CI annotation.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from oncocheck.report import Text
+
+#: How a member field's column is called in Dutch (the English name is the field itself).
+DUTCH_COLUMNS = {"name": "naam", "organisation": "organisatie",
+                 "discipline_other": "discipline_anders"}
+
+
+def percent(value: Fraction | float) -> str:
+    """A share as a percentage: `63.6%` (one decimal), or `60%` when it is whole. Exact: a
+    float is read as the decimal it was written as (0.6 is 60%, never 59.99…%)."""
+    hundredths = (Fraction(str(value)) if isinstance(value, float) else Fraction(value)) * 100
+    if hundredths.denominator == 1:
+        return f"{hundredths.numerator}%"
+    return f"{float(hundredths):.1f}%"
+
+
+def where(file: str, line: int | None = None, column: int | None = None) -> str:
+    """`file:line:column`, with only the parts that are known."""
+    return ":".join(str(x) for x in (file, line, column) if x is not None)
+
+
+def column_letter(number: int) -> str:
+    """The spreadsheet name of a 1-based column: 1 -> A, 26 -> Z, 27 -> AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell(source: str, line: int | None, column: int | None,
+         field_name: str | None = None) -> Text:
+    """A place in a members spreadsheet as a coordinator reads it:
+    `leden.xlsx: rij 7, kolom C (discipline)` / `leden.xlsx: row 7, column C (discipline)`."""
+    nl = en = source
+    if line is not None:
+        nl, en = f"{nl}: rij {line}", f"{en}: row {line}"
+        if column is not None:
+            nl, en = f"{nl}, kolom {column_letter(column)}", f"{en}, column {column_letter(column)}"
+            if field_name:
+                nl = f"{nl} ({DUTCH_COLUMNS.get(field_name, field_name)})"
+                en = f"{en} ({field_name})"
+    return Text(nl, en)
+
+
+def member_field(path: str) -> str | None:
+    """The member field a path ends in (`members[5].discipline` -> `discipline`), else None."""
+    tail = path.rsplit(".", 1)
+    return tail[1] if len(tail) == 2 and tail[0].endswith("]") else None
