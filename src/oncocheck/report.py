@@ -126,15 +126,20 @@ class CriterionInfo:
     source: str
     remediation: Text
     check: str  # the check kind, e.g. "verwijsgids_share"
+    parameters: str = ""  # the check's parameters as people read them: `minimum=5`
+    how: str = ""  # how the check kind decides, in its own words (its documentation)
 
 
 @record
 class CriteriaSetInfo:
-    """One applied criteria version with its criteria, in criteria order."""
+    """One criteria version with its criteria, in criteria order. `valid_from_assumed`: no
+    source gives the in-force date (the first version's)."""
 
     ref: CriteriaRef
     title: Text
     criteria: tuple[CriterionInfo, ...]
+    source: str = ""
+    valid_from_assumed: bool = False
 
     def criterion(self, criterion_id: str) -> CriterionInfo | None:
         """The criterion with this id, or None."""

@@ -1,4 +1,4 @@
-"""Criteria sets as data: loading rule files and choosing the version that applies.
+"""The bundled criteria sets and a user's own rule files: finding, loading, in force.
 
 Bundled rule files live in `criteria/<set>/<version>.yaml` beside the vocabulary; a user's own
 rule file is loaded by path. Each file is validated when it loads (with positions, like a network
@@ -11,91 +11,16 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import re
-from typing import Annotated
-
-from pydantic import AfterValidator, Field, PrivateAttr, ValidationInfo, field_validator
-
-from oncocheck.checks import CheckKind
 from oncocheck.errors import LoadFailed, UsageError
-from oncocheck.load.fields import BiText, IsoDate, NonEmpty, Strict, Url, YesNo, fail
-from oncocheck.report import (CriteriaRef, CriteriaSetInfo, CriterionInfo, LoadError, Severity,
-                              Text)
-from oncocheck.load.validate import validate
-from oncocheck.network.disciplines import Vocabulary
-from oncocheck.load.words import did_you_mean, visible
 from oncocheck.load.parse import parse, read_text
+from oncocheck.load.validate import validate
+from oncocheck.load.words import did_you_mean, visible
+from oncocheck.network.disciplines import Vocabulary
+from oncocheck.report import LoadError, Text
+from oncocheck.rules.model import Criterion, RuleFile
 from oncocheck.wording import where
 
 DEFAULT_SET = "loppsoz"
-_CRITERION_ID = re.compile(r"[A-Za-z0-9._-]{1,16}")
-
-
-def _short_id(value: str) -> str:
-    # ids are printed at the start of report lines and in CI annotations: nothing but a
-    # short identifier can stand there (a line break would start a line of its own)
-    if not _CRITERION_ID.fullmatch(value):
-        raise fail("een criterium-id is kort: letters, cijfers, '.', '_' of '-', hoogstens 16 "
-                   "tekens", "a criterion id is short: letters, digits, '.', '_' or '-', at "
-                   "most 16 characters")
-    return value
-
-
-CriterionId = Annotated[NonEmpty, AfterValidator(_short_id)]
-
-
-class Criterion(Strict):
-    """One criterion of a version: its texts and the check that decides it."""
-
-    id: CriterionId
-    title: BiText
-    text: BiText
-    severity: Severity
-    source: Url
-    remediation: BiText
-    check: CheckKind
-
-
-class RuleFile(Strict):
-    """One version of a criteria set. `valid_from_assumed` marks an in-force date that no
-    source gives (the first version's)."""
-
-    set: CriterionId
-    version: CriterionId
-    valid_from: IsoDate
-    valid_from_assumed: YesNo = False
-    title: BiText
-    source: Url
-    criteria: list[Criterion] = Field(min_length=1)
-    #: The path a user's own rule file was given by, as reports show it; None when bundled.
-    _file: str | None = PrivateAttr(default=None)
-
-    @field_validator("criteria")
-    @classmethod
-    def _unique(cls, criteria: list[Criterion], info: ValidationInfo) -> list[Criterion]:
-        ids = [c.id for c in criteria]
-        doubles = sorted({i for i in ids if ids.count(i) > 1})
-        if doubles:
-            raise ValueError(f"criterion id '{doubles[0]}' appears more than once")
-        return criteria
-
-    @property
-    def ref(self) -> CriteriaRef:
-        """This version's reference (naming the rule file when it is not bundled)."""
-        return CriteriaRef(self.set, self.version, self.valid_from, self._file)
-
-    @property
-    def bundled(self) -> bool:
-        """Whether this version ships with oncocheck (not a user's rule file)."""
-        return self._file is None
-
-    def info(self) -> CriteriaSetInfo:
-        """What renderers need to know about this version."""
-        return CriteriaSetInfo(self.ref, self.title.text(), tuple(
-            CriterionInfo(c.id, c.id.rstrip("abcdefghijklmnopqrstuvwxyz") or c.id,
-                          c.title.text(), c.text.text(), c.severity, c.source,
-                          c.remediation.text(), c.check.kind)
-            for c in self.criteria))
 
 
 def criteria_dir() -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from oncocheck.rules import bundled as criteria_sets
+from oncocheck.rules.model import Criterion, RuleFile
 from oncocheck.wording import percent
 from oncocheck.report import Text
 
@@ -46,7 +46,7 @@ class CriterionChange:
     parts: tuple[PartChange, ...] = ()
 
 
-def _flat(criterion: criteria_sets.Criterion) -> dict[str, Any]:
+def _flat(criterion: Criterion) -> dict[str, Any]:
     """Every comparable part of a criterion, flattened to `part -> value`."""
     data = criterion.model_dump(mode="json", exclude={"id"})
     flat: dict[str, Any] = {}
@@ -58,7 +58,7 @@ def _flat(criterion: criteria_sets.Criterion) -> dict[str, Any]:
     return flat
 
 
-def diff(old: criteria_sets.RuleFile, new: criteria_sets.RuleFile) -> list[CriterionChange]:
+def diff(old: RuleFile, new: RuleFile) -> list[CriterionChange]:
     """The changes from `old` to `new`, in `new`'s criteria order (removed ones last); within
     a criterion, the check's parameters come first because they change the outcome."""
     before = {c.id: c for c in old.criteria}
@@ -104,7 +104,7 @@ def describe(change: PartChange, lang: str) -> str:
     return f"{name_text} {old} → {new}"
 
 
-def outcome_changes(old: criteria_sets.RuleFile, new: criteria_sets.RuleFile) -> list[Text]:
+def outcome_changes(old: RuleFile, new: RuleFile) -> list[Text]:
     """What changes outcomes between two versions, one short line per change, e.g.
     `2a: drempel 50% → 60%`: criteria added or removed, and changed checks or severities
     (changed wording alone changes no verdict and is left out)."""

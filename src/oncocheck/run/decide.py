@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from oncocheck.rules import bundled as criteria_sets
-from oncocheck.rules.bundled import RuleFile
+from oncocheck.rules.model import RuleFile
 
 
 class Basis(StrEnum):

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from oncocheck.rules import bundled as criteria_sets
+from oncocheck.rules.model import Criterion, RuleFile
 from oncocheck.checks import CheckContext, MemberView, VerwijsgidsShare
 from oncocheck.checks.verwijsgids import REASONS
 from oncocheck.run.decide import Choice, Decision, decide
@@ -115,7 +116,7 @@ def _view(index: int, member, vocabulary: Vocabulary) -> MemberView:  # noqa: AN
     return MemberView(index, member, discipline, key if discipline.counts else None)
 
 
-def _decide(criterion: criteria_sets.Criterion, ctx: CheckContext, source: Source) -> Finding:
+def _decide(criterion: Criterion, ctx: CheckContext, source: Source) -> Finding:
     outcome = criterion.check.evaluate(ctx)
     remediation = None
     if outcome.status is not Status.MET:
@@ -125,7 +126,7 @@ def _decide(criterion: criteria_sets.Criterion, ctx: CheckContext, source: Sourc
                    remediation)
 
 
-def _member_rows(members: tuple[MemberView, ...], rule_file: criteria_sets.RuleFile,
+def _member_rows(members: tuple[MemberView, ...], rule_file: RuleFile,
                  source: Source) -> tuple[MemberRow, ...]:
     share = next((c.check for c in rule_file.criteria
                   if isinstance(c.check, VerwijsgidsShare)), None)
