@@ -20,7 +20,8 @@ import yaml
 
 from oncocheck.rules import bundled as criteria
 from oncocheck.run.decide import choose
-from oncocheck.run.file import check_file, load
+from oncocheck.network.read import read_network_file
+from oncocheck.run.file import check_file
 from oncocheck.render.json import _result
 from oncocheck.load.parse import parse, read_text
 
@@ -40,9 +41,11 @@ def main() -> None:
 
     timed("floor: yaml.load, C loader", lambda i: yaml.load(texts[i], Loader=yaml.CSafeLoader))
     timed("read + parse with positions", lambda i: parse(read_text(files[i])))
-    timed("  + validate (pydantic)", lambda i: load(files[i], files[i].name))
+    words, declarable = criteria.vocabulary(), criteria.labels()
+    timed("  + validate (pydantic)",
+          lambda i: read_network_file(files[i], files[i].name, words, declarable))
     results = timed("  + checks and report = check_file",
-                    lambda i: check_file(files[i], files[i].name, options))
+                    lambda i: check_file(files[i], files[i].name, [options])[0])
     packed = timed("pack (pickle)", lambda i: pickle.dumps(results[i], protocol=5))
     timed("unpack", lambda i: pickle.loads(packed[i]))
     timed("JSON text of the result",

@@ -49,7 +49,8 @@ def _finding(info: CriterionInfo, status: Status, line: int, **extra: object) ->
     return Finding(
         criterion=info.id, severity=info.severity, status=status, title=info.title,
         message=msg, location=Location("network", line, 1),
-        remediation=None if status is Status.MET else info.remediation, **extra,
+        remediation=None if status is Status.MET else info.remediation, check=info.check,
+        **extra,
     )
 
 

@@ -64,7 +64,7 @@ def test_duplicate_member_warnings_in_the_json_report(tmp_path: Path) -> None:
     data["members"] = [{"name": "Jan Jansen", "discipline": "dietist"}] * 150
     path = tmp_path / "netwerk.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = check_file(path, "netwerk.yaml", OPTIONS)
+    result = check_file(path, "netwerk.yaml", [OPTIONS])[0]
     assert sum(f.criterion == "duplicate-member" for f in result.findings) == MAX_WARNINGS + 1
     out = CliRunner().invoke(app, ["check", "--as-of", "2026-11-23", "--criteria",
                                    "loppsoz@2024", "-f", "json", str(path)]).output

@@ -78,7 +78,7 @@ def _check(folder: Path, document: str, summary: bool) -> dict[str, Finding]:
                                                           else {})
     path = folder / "netwerk.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    result = check_file(path, "netwerk.yaml", choose(None, AS_OF, AS_OF))
+    result = check_file(path, "netwerk.yaml", [choose(None, AS_OF, AS_OF)])[0]
     assert not result.errors, result.errors
     return {f.criterion: f for f in result.findings}
 

@@ -384,8 +384,8 @@ def test_jobs_are_capped_at_the_files_and_four_per_core(monkeypatch: pytest.Monk
     monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
     files = [(COMPLIANT, f"{i}.yaml") for i in range(6)]
     options = choose(None, date(2026, 11, 23), date(2026, 11, 23))
-    assert len(list(parallel.checked(files, options, 1_000_000))) == 6
-    assert len(list(parallel.checked(files[:3], options, 1_000_000))) == 3
+    assert len(list(parallel.checked(files, [options], 1_000_000))) == 6
+    assert len(list(parallel.checked(files[:3], [options], 1_000_000))) == 3
     assert started == [4, 3]
 
 

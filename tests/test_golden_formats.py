@@ -15,7 +15,7 @@ import pytest
 from golden_files import assert_golden
 
 from oncocheck.run.decide import choose
-from oncocheck.run.batch import run
+from oncocheck.run.batch import check as run
 from oncocheck.render import render
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.run.batch import printable
+from oncocheck.load.visible import printable
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_corpus  # noqa: E402

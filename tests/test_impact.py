@@ -21,7 +21,9 @@ from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
-from oncocheck.analysis.impact import check_both, compare, criterion_order
+from oncocheck.analysis.impact import compare, criterion_order
+from oncocheck.run.batch import run as run_batch
+from oncocheck.run.walk import network_files
 from oncocheck.render import impact_console, impact_html, impact_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,11 +48,11 @@ def impact():
     os.chdir(ROOT)
     try:
         day = date(2026, 11, 23)
-        reports = check_both([FIXTURES], choose("loppsoz@2021", day, day),
-                             choose("loppsoz@2024", day, day))
+        reports = run_batch(list(network_files([FIXTURES])),
+                      (choose("loppsoz@2021", day, day), choose("loppsoz@2024", day, day)))
     finally:
         os.chdir(cwd)
-    return compare(*reports, "2a")
+    return compare(*reports, sweep=True)
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -155,7 +155,8 @@ def test_template_points_at_the_schema_and_an_editor_accepts_it(lang: str) -> No
     import jsonschema
 
     from oncocheck.network.schema import SCHEMA_URL, schema_text
+    from oncocheck.rules.bundled import labels, vocabulary
 
     text = template(lang)
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}"
-    jsonschema.validate(yaml.safe_load(text), json.loads(schema_text()))
+    jsonschema.validate(yaml.safe_load(text), json.loads(schema_text(vocabulary(), labels())))

@@ -152,7 +152,7 @@ def test_load_error(tmp_path: Path, text: str | None, path: str, line: int, colu
     else:
         target.write_text(text, encoding="utf-8")
 
-    result = check_file(target, "netwerk.yaml", OPTIONS)
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
 
     assert result.verdict is Verdict.INVALID
     error = result.errors[0]
@@ -164,7 +164,7 @@ def test_load_error(tmp_path: Path, text: str | None, path: str, line: int, colu
 def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     target = tmp_path / "netwerk.yaml"
     target.write_text(HEAD + "  websit: x\nmembers:\n  - {name: A, discipline: dietis}\n")
-    result = check_file(target, "netwerk.yaml", OPTIONS)
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
     assert {e.path for e in result.errors} == {"network.websit", "members[0].discipline"}
 
 
@@ -172,7 +172,7 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
 def test_phone_keeps_leading_zero(tmp_path: Path, text: str) -> None:
     target = tmp_path / "netwerk.yaml"
     target.write_text(HEAD + f"  contact_point:\n    name: J\n    {text}\n")
-    result = check_file(target, "netwerk.yaml", OPTIONS)
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
     finding = next(f for f in result.findings if f.criterion == "10")
     assert finding.observed["phone"] == text.split(": ")[1]
 
@@ -181,7 +181,7 @@ def test_bare_number_postcode_is_text_and_ja_nee_are_booleans(tmp_path: Path) ->
     target = tmp_path / "netwerk.yaml"
     target.write_text(HEAD + "  website_lists_verwijsgids_members: Ja\nmembers:\n"
                       "  - {name: A, discipline: Diëtist, postcode: 1311, verwijsgids: nee}\n")
-    result = check_file(target, "netwerk.yaml", OPTIONS)
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
     assert result.verdict is not Verdict.INVALID, result.errors
     assert result.members[0].verwijsgids is False
     assert result.members[0].discipline == "dietist"
@@ -191,7 +191,7 @@ def test_bare_number_postcode_is_text_and_ja_nee_are_booleans(tmp_path: Path) ->
 def test_utf8_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     target = tmp_path / "netwerk.yaml"
     target.write_bytes(b"\xef\xbb\xbf" + HEAD.replace("\n", "\r\n").encode())
-    assert check_file(target, "netwerk.yaml", OPTIONS).verdict is Verdict.NOT_COMPLIANT
+    assert check_file(target, "netwerk.yaml", [OPTIONS])[0].verdict is Verdict.NOT_COMPLIANT
 
 
 def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
@@ -201,6 +201,6 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     target = tmp_path / "bomb.yaml"
     target.write_text("\n".join(lines) + "\n")
-    result = check_file(target, "bomb.yaml", OPTIONS)
+    result = check_file(target, "bomb.yaml", [OPTIONS])[0]
     assert result.verdict is Verdict.INVALID
     assert "counting aliases" in result.errors[0].message.en

@@ -40,7 +40,7 @@ def good_rows() -> list[list[object]]:
 
 def test_sheet_members_follow_inline_members_with_their_rows(tmp_path: Path) -> None:
     write_xlsx(tmp_path / "leden.xlsx", good_rows())
-    result = check_file(network(tmp_path, "leden.xlsx"), "netwerk.yaml", OPTIONS)
+    result = check_file(network(tmp_path, "leden.xlsx"), "netwerk.yaml", [OPTIONS])[0]
     assert result.verdict is Verdict.COMPLIANT, result.errors or result.findings
     assert [m.name for m in result.members] == ["A", "B", "C", "D", "E"]
     assert result.members[0].location.source is None
@@ -53,7 +53,7 @@ def test_unknown_discipline_names_row_and_column(tmp_path: Path) -> None:
     rows[3:3] = [["X", None, "dietist", "ja"], ["F", None, "fysio therapeut", "ja"]]
     write_xlsx(tmp_path / "leden.xlsx", rows)
     path = network(tmp_path, "leden.xlsx")
-    result = check_file(path, "netwerk.yaml", OPTIONS)
+    result = check_file(path, "netwerk.yaml", [OPTIONS])[0]
     [error] = result.errors
     assert (error.source, error.line, error.column, error.path) == (
         "leden.xlsx", 5, 3, "members[3].discipline")
@@ -69,7 +69,7 @@ def test_errors_of_both_files_are_listed_together(tmp_path: Path) -> None:
     (tmp_path / "leden.csv").write_text("naam;discipline;verwijsgids\nB;dietist;misschien\n"
                                         ";psycholoog;ja\n", encoding="utf-8")
     path = network(tmp_path, "leden.csv", [{"name": "A", "discipline": "dietis"}])
-    errors = check_file(path, "netwerk.yaml", OPTIONS).errors
+    errors = check_file(path, "netwerk.yaml", [OPTIONS])[0].errors
     assert [(e.source, e.path) for e in errors] == [
         (None, "members[0].discipline"), ("leden.csv", "members[1].verwijsgids"),
         ("leden.csv", "members_file")]
@@ -80,7 +80,7 @@ def test_errors_of_both_files_are_listed_together(tmp_path: Path) -> None:
 
 def test_missing_sheet_is_a_load_error_at_members_file(tmp_path: Path) -> None:
     path = network(tmp_path, "docs/leden.xlsx")
-    [error] = check_file(path, "data/netwerk.yaml", OPTIONS).errors
+    [error] = check_file(path, "data/netwerk.yaml", [OPTIONS])[0].errors
     assert error.path == "members_file" and error.source is None
     line = path.read_text("utf-8").splitlines()[error.line - 1]
     assert line.startswith("members_file:")
@@ -89,7 +89,7 @@ def test_missing_sheet_is_a_load_error_at_members_file(tmp_path: Path) -> None:
 
 def test_duplicate_across_file_and_sheet_points_at_the_row(tmp_path: Path) -> None:
     (tmp_path / "leden.csv").write_text("name,discipline\nB,dietist\nA,fysio\n", encoding="utf-8")
-    result = check_file(network(tmp_path, "leden.csv"), "netwerk.yaml", OPTIONS)
+    result = check_file(network(tmp_path, "leden.csv"), "netwerk.yaml", [OPTIONS])[0]
     [warning] = [f for f in result.findings if f.criterion == "duplicate-member"]
     assert warning.location == Location("members[2]", 3, 1, "leden.csv")
     assert warning.message.nl == ("leden.csv: rij 3, 'A' heeft dezelfde naam en discipline als "

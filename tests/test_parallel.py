@@ -16,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli import progress
-from oncocheck.run import batch as pipeline
+from oncocheck.run import file, prepared
+from oncocheck.run.batch import check as check_batch
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
 from oncocheck.report import Brief, Results, Verdict
@@ -35,7 +36,7 @@ runner = CliRunner()
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """More generated files than a batch keeps in memory, plus one invalid file."""
     folder = tmp_path_factory.mktemp("batch")
-    generate(folder, pipeline.SPILL_AFTER + 30)
+    generate(folder, prepared.SPILL_AFTER + 30)
     (folder / "netwerk-kapot.yaml").write_text("format: 1\nnetwork: [\n", encoding="utf-8")
     return folder
 
@@ -60,7 +61,7 @@ def test_a_generated_batch_gives_the_same_bytes_with_one_or_two_jobs(batch: Path
     assert one == two
     assert one[0] == 2  # the broken file makes the run invalid, and is in the report
     assert one[1].count('"verdict": "invalid"') == 1
-    assert one[1].count('"file": ') == pipeline.SPILL_AFTER + 31
+    assert one[1].count('"file": ') == prepared.SPILL_AFTER + 31
 
 
 def test_a_site_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
@@ -75,13 +76,13 @@ def test_a_site_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
 
 def test_a_large_batch_keeps_its_results_in_a_spill_file(batch: Path) -> None:
     options = choose(None, date(2026, 11, 23), date(2026, 11, 23))
-    spilled = pipeline.run([str(batch)], options, jobs=2)
+    spilled = check_batch([str(batch)], options, jobs=2)
     assert isinstance(spilled.results, SpilledResults)
-    in_memory = pipeline.run([str(batch / "netwerk-00003.yaml")], options)
+    in_memory = check_batch([str(batch / "netwerk-00003.yaml")], options)
     assert type(in_memory.results) is Results
     assert spilled.results[3] == in_memory.results[0]
     assert spilled.results[-1].verdict is Verdict.INVALID
-    assert spilled.summary["files"] == len(spilled.results) == pipeline.SPILL_AFTER + 31
+    assert spilled.summary["files"] == len(spilled.results) == prepared.SPILL_AFTER + 31
     assert spilled.summary["invalid"] == 1 and spilled.exit_code() == 2
 
 
@@ -155,15 +156,15 @@ def test_a_worker_that_dies_costs_only_the_file_it_was_checking(
         death, message: str) -> None:  # noqa: ANN001 - a function that ends the process
     from oncocheck.cli import app as cli
 
-    real = pipeline.check_one
+    real = file.check_one
     fatal = {"netwerk-00003.yaml", "netwerk-00077.yaml"}
 
-    def dies(path: Path, display: str, choice: object):  # noqa: ANN202 - as check_one
+    def dies(path: Path, display: str, choices: object):  # noqa: ANN202 - as check_one
         if path.name in fatal:
             death()  # what the kernel's out-of-memory killer does to a worker
-        return real(path, display, choice)
+        return real(path, display, choices)
 
-    monkeypatch.setattr(pipeline, "check_one", dies)  # workers are forked with it on Linux
+    monkeypatch.setattr(file, "check_one", dies)  # workers are forked with it on Linux
     monkeypatch.setattr(sys, "argv", ["oncocheck", "check", str(batch), "-j", "2",
                                       "-f", "json", "--lang", "en", *AS_OF])
     with pytest.raises(SystemExit) as stopped:
@@ -171,7 +172,7 @@ def test_a_worker_that_dies_costs_only_the_file_it_was_checking(
     out, err = capsys.readouterr()
     assert stopped.value.code == 2 and err == ""
     results = {Path(r["file"]).name: r for r in json.loads(out)["results"]}
-    assert len(results) == pipeline.SPILL_AFTER + 31  # every file is in the report
+    assert len(results) == prepared.SPILL_AFTER + 31  # every file is in the report
     for name in fatal:
         assert results[name]["verdict"] == "invalid"
         assert results[name]["errors"][0]["message"] == message + "; this file was not checked"
@@ -185,7 +186,7 @@ def test_a_spilled_batch_keeps_each_files_json_text_as_made_at_check_time(
 
     spilled = SpilledResults(prepare="json")
     for result in report.results:
-        spilled.add(result)
+        spilled.add(result, file_text(result))
     assert list(spilled.prepared("json")) == [file_text(r) for r in report.results]
     assert list(spilled) == list(report.results)  # the results are still all there
     assert spilled.prepared("sarif") is None and SpilledResults().prepared("json") is None

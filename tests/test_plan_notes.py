@@ -12,7 +12,7 @@ import yaml
 
 from oncocheck.run.decide import choose
 from oncocheck.run.file import check_file
-from oncocheck.run.batch import run
+from oncocheck.run.batch import check as run
 from oncocheck.render import FORMATS, render
 from oncocheck.report import Severity, Status
 
@@ -32,7 +32,7 @@ def write(tmp_path: Path, **top: object) -> Path:
 
 
 def findings(path: Path, as_of: date = AS_OF) -> dict[str, object]:
-    result = check_file(path, "netwerk.yaml", choose("loppsoz@2024", as_of, as_of))
+    result = check_file(path, "netwerk.yaml", [choose("loppsoz@2024", as_of, as_of)])[0]
     assert not result.errors, result.errors
     by_id: dict[str, object] = {}
     for finding in result.findings:
@@ -114,7 +114,7 @@ def test_plan_for_a_met_criterion_can_be_closed(tmp_path: Path) -> None:
 def test_unknown_criterion_is_a_load_error_with_a_suggestion(
         tmp_path: Path, top: dict, path: str, hint: str) -> None:
     file = write(tmp_path, **top)
-    [error] = check_file(file, "netwerk.yaml", choose(None, AS_OF, AS_OF)).errors
+    [error] = check_file(file, "netwerk.yaml", [choose(None, AS_OF, AS_OF)])[0].errors
     assert error.path == path and hint in error.message.en and error.line > 1
     assert "loppsoz@2024" in error.message.nl
 

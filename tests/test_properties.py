@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from oncocheck.run.decide import choose
-from oncocheck.run.batch import run
+from oncocheck.run.batch import check as run
 from oncocheck.render import render
 from oncocheck.report import Verdict
 

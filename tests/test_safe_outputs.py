@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from htmlcheck import external_references, strict_parse
 from oncocheck.cli import app as cli
+from oncocheck.cli.options import STATE
 from oncocheck.render import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,7 +131,7 @@ def _crash(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> int:
 
     monkeypatch.setattr("oncocheck.render.json.render", broken)
     monkeypatch.setattr("oncocheck.render.json.chunks", broken)
-    monkeypatch.setattr(cli, "_debug", False)
+    monkeypatch.setitem(STATE, "debug", False)
     monkeypatch.setattr(sys, "argv", ["oncocheck", *argv])
     with pytest.raises(SystemExit) as stopped:
         cli.main()

@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 
 from oncocheck.rules.bundled import vocabulary
 from oncocheck.run.decide import choose
-from oncocheck.run.batch import run
+from oncocheck.run.batch import check as run
 from oncocheck.report import Verdict
-from oncocheck.network.schema import network_schema, schema_text
+from oncocheck.network.schema import network_schema
+from oncocheck.network.schema import schema_text as _schema_text
+from oncocheck.rules.bundled import labels, vocabulary
 from oncocheck.load.words import spelling_pattern
 
 SCHEMA_FILE = ROOT / "schema" / "network.schema.json"
@@ -27,7 +29,7 @@ CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 
 
 def test_repository_copy_is_current() -> None:
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), \
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == _schema_text(vocabulary(), labels()), \
         "regenerate with: oncocheck schema > schema/network.schema.json"
 
 
@@ -37,11 +39,11 @@ def test_schema_command_prints_it() -> None:
     from oncocheck.cli.app import app
 
     result = CliRunner().invoke(app, ["schema"])
-    assert result.exit_code == 0 and result.stdout == schema_text()
+    assert result.exit_code == 0 and result.stdout == _schema_text(vocabulary(), labels())
 
 
 def test_valid_draft_2020_12_with_descriptions_everywhere() -> None:
-    schema = network_schema()
+    schema = network_schema(vocabulary(), labels())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"].endswith("/schema/network.schema.json") and schema["title"]
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.render import FORMATS
-from oncocheck.load.words import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
+from oncocheck.load.visible import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_sheets  # noqa: E402

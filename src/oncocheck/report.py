@@ -162,9 +162,10 @@ class Finding:
     """The outcome of one criterion (or one extra warning) for one file.
 
     `criterion` is the criterion id (`2a`) or, for extra warnings, a warning id
-    (`duplicate-member`, `superseded-criteria`). `remediation` says what to add or change and is
+    (`duplicate-member`, `criteria-pin`). `remediation` says what to add or change and is
     set when the status is not `met`. `note` and `plan` are the coordinator's own words for this
-    criterion.
+    criterion. `check` is the check kind that decided a criterion (`verwijsgids_share`), so
+    analyses find a criterion by what it checks, not by its id; None for extra warnings.
     """
 
     criterion: str
@@ -177,6 +178,7 @@ class Finding:
     remediation: Text | None = None
     note: str | None = None
     plan: tuple[PlanItem, ...] = ()
+    check: str | None = None
 
     @property
     def is_problem(self) -> bool:
@@ -272,8 +274,9 @@ class Results(Sequence[FileResult]):
         """Each file's brief, in order."""
         return tuple(self._briefs)
 
-    def add(self, result: FileResult) -> None:
-        """Append the next file's result (while the report is being built)."""
+    def add(self, result: FileResult, text: str | None = None) -> None:
+        """Append the next file's result (while the report is being built); a prepared
+        `text` is kept only by a spilled batch."""
         self._results.append(result)
         self._briefs.append(Brief.of(result))
 

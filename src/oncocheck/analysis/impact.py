@@ -9,18 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from oncocheck.run import batch as pipeline
-from oncocheck.checks.verwijsgids import meets_share
-from oncocheck.run.decide import Choice
-from oncocheck.errors import UsageError
+from oncocheck.checks.share import SHARE_KIND, meets_share
 from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
-from oncocheck.analysis.stats import SHARE_CRITERION, ShareDistribution, share_distribution, share_of
+from oncocheck.analysis.stats import ShareDistribution, share_distribution, share_of
 
 #: Thresholds of `--sweep 2a`, in percent.
 SWEEP = tuple(range(40, 81, 5))
-SWEEPABLE = (SHARE_CRITERION,)
 #: Status names in transitions; `absent` when a version has no such criterion for the file.
 STATES = ("met", "not_met", "missing")
 ABSENT = "absent"
@@ -77,6 +72,8 @@ class Impact:
     sweep: tuple[SweepPoint, ...] | None
     #: The distinct dates the files were judged on (each file's as-of date), earliest first.
     dates: tuple[date, ...] = ()
+    #: The id of the share criterion of `after` (found by its check kind), if it has one.
+    share_criterion: str | None = None
 
 
 def statuses(result: FileResult) -> dict[str, str]:
@@ -108,20 +105,22 @@ def _criterion(cid: str, pairs: list[tuple[dict[str, str], dict[str, str]]],
 
 
 def _threshold(report: Report) -> float | None:
-    """The 2a threshold of the report's criteria version, as the findings show it."""
+    """The share criterion's threshold in the report's criteria version, as the findings
+    show it."""
     return next((f.observed["threshold"] for r in report.results for f in r.findings
-                 if f.criterion == SHARE_CRITERION and "threshold" in f.observed), None)
+                 if f.check == SHARE_KIND and "threshold" in f.observed), None)
 
 
-def sweep(results: tuple[FileResult, ...]) -> tuple[SweepPoint, ...]:
+def sweep_share(results: tuple[FileResult, ...]) -> tuple[SweepPoint, ...]:
     """Networks meeting 2a at each SWEEP threshold, compared exactly as the 2a check does."""
     shares = [s for s in map(share_of, results) if s is not None]
     return tuple(SweepPoint(t, sum(meets_share(s.numerator, s.denominator, t / 100)
                                    for s in shares)) for t in SWEEP)
 
 
-def compare(before: Report, after: Report, sweep_criterion: str | None = None) -> Impact:
-    """The Impact of `after` over `before` (the same files checked under both versions)."""
+def compare(before: Report, after: Report, sweep: bool = False) -> Impact:
+    """The Impact of `after` over `before` (the same files checked under both versions);
+    with `sweep`, also the share criterion at other thresholds."""
     # paired by file, so a file that appears or goes between the two runs cannot shift pairs
     later = {r.file: r for r in after.results}
     pairs = [(a, later[a.file]) for a in before.results if a.file in later]
@@ -139,32 +138,19 @@ def compare(before: Report, after: Report, sweep_criterion: str | None = None) -
         tuple(_criterion(cid, valid, titles.get(cid, Text(cid, cid)))
               for cid in criterion_order(ids)),
         share_distribution(after.results), (_threshold(before), _threshold(after)),
-        sweep(after.results) if sweep_criterion == SHARE_CRITERION else None,
-        tuple(sorted(set(before.dates) | set(after.dates))))
+        sweep_share(after.results) if sweep else None,
+        tuple(sorted(set(before.dates) | set(after.dates))), share_criterion(after))
 
 
 
-def sweep_criterion(value: str | None) -> str | None:
-    """The criterion of `--sweep` (only 2a can be swept); UsageError for anything else."""
-    if value is None or value.strip().lower() in SWEEPABLE:
-        return None if value is None else value.strip().lower()
-    known = ", ".join(SWEEPABLE)
-    raise UsageError(Text(f"--sweep kan alleen {known} verkennen, niet '{value}'",
-                          f"--sweep can only sweep {known}, not '{value}'"))
+def share_criterion(report: Report) -> str | None:
+    """The id of the share criterion (its check kind, not its id, says which: 2a in the
+    LOPPSOZ sets) in the report's own criteria version, or None when it has none."""
+    info = report.criteria_set(report.criteria)
+    return next((c.id for c in (info.criteria if info else ()) if c.check == SHARE_KIND), None)
 
 
-def check_both(paths: list[str], before: Choice, after: Choice, jobs: int = 1,
-               files: list[tuple[Path, str]] | None = None) -> tuple[Report, Report]:
-    """The files checked under `before` and under `after` (each file on its own as-of date);
-    `files` is `network_files(paths)` when the caller has already listed them.
-
-    UsageError when no path holds a network file; a file that cannot be read is an invalid
-    result in both reports, as with `check`.
-    """
-    found = list(pipeline.network_files(paths)) if files is None else files
-    if not found or all(pipeline.is_dir(path) for path, _ in found):
-        given = ", ".join(paths) or "-"
-        raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
-                              f"no network files (*.yaml, *.yml) found in {given}"))
-    return (pipeline.run(paths, before, jobs, files=found),
-            pipeline.run(paths, after, jobs, files=found))
+def sweepable(value: str, share: str | None) -> bool:
+    """Whether `--sweep VALUE` names the share criterion `share` (only it can be swept);
+    False also when the version has none."""
+    return share is not None and value.strip().lower() == share.lower()

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from statistics import median
 
+from oncocheck.checks.share import SHARE_KIND
 from oncocheck.report import FileResult, Severity, Text, Verdict
 
-SHARE_CRITERION = "2a"
 BIN_WIDTH = 5  # percent
 BINS = 100 // BIN_WIDTH
 OTHER = "anders"
@@ -24,7 +24,7 @@ OTHER_LABEL = Text("ander beroep", "other profession")
 def share_of(result: FileResult) -> Fraction | None:
     """The file's 2a share as an exact fraction; None when invalid, without a 2a finding or
     with nobody eligible (denominator 0)."""
-    finding = next((f for f in result.findings if f.criterion == SHARE_CRITERION
+    finding = next((f for f in result.findings if f.check == SHARE_KIND
                     and f.severity is Severity.ERROR), None)
     observed = finding.observed if finding else {}
     listed, eligible = observed.get("listed"), observed.get("eligible")
@@ -82,7 +82,7 @@ def share_thresholds(results: Iterable[FileResult]) -> tuple[tuple[str, float], 
     for result in results:
         for f in result.findings:
             threshold = f.observed.get("threshold")
-            if f.criterion != SHARE_CRITERION or not isinstance(threshold, (int, float)):
+            if f.check != SHARE_KIND or not isinstance(threshold, (int, float)):
                 continue
             labels = found.setdefault(threshold, [])
             label = result.criteria.label if result.criteria else ""

@@ -1,22 +1,2 @@
-"""The check kinds; their union, discriminated on `kind`, is the registry.
-
-A new kind is one new class added to `CheckKind`; rule files name it with `kind:`.
-"""
-
-from typing import Annotated
-
-from pydantic import Field
-
-from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
-from oncocheck.checks.evidence import ContactPoint, Documented, StructuralContacts
-from oncocheck.checks.facts import AreaScope, Declaration, NonProfit, WebsiteCurrent
-from oncocheck.checks.members import DistinctDisciplines, RequiredDisciplines
-from oncocheck.checks.verwijsgids import VerwijsgidsShare
-
-CheckKind = Annotated[
-    DistinctDisciplines | RequiredDisciplines | VerwijsgidsShare | Declaration | Documented
-    | NonProfit | AreaScope | WebsiteCurrent | StructuralContacts | ContactPoint,
-    Field(discriminator="kind"),
-]
-
-__all__ = ["Check", "CheckContext", "CheckKind", "MemberView", "Outcome", "VerwijsgidsShare"]
+"""Checks: one small typed class per check kind (the registry is `kinds.CheckKind`), and the
+extra warnings that follow the criteria (`notices`, `plans`)."""

@@ -14,7 +14,8 @@ from typing import Any
 from oncocheck.load.fields import Strict
 from oncocheck.network.model import Member, NetworkFile
 from oncocheck.report import Status, Text
-from oncocheck.network.disciplines import Discipline, Vocabulary
+from oncocheck.load.words import normalise
+from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,19 @@ class MemberView:
     def path(self) -> str:
         """The member's path in the file, `members[3]`."""
         return f"members[{self.index}]"
+
+    @classmethod
+    def of(cls, index: int, member: Member, vocabulary: Vocabulary) -> MemberView:
+        """Member `index` with its discipline resolved: an `anders` member by the profession
+        its `discipline_other` names (a known one, or its own normalised words)."""
+        discipline = vocabulary.resolve(member.discipline)
+        if discipline.id == OTHER and member.discipline_other:
+            named = vocabulary.resolve(member.discipline_other)
+            discipline = named or discipline
+            key = named.id if named else normalise(member.discipline_other)
+        else:
+            key = discipline.id
+        return cls(index, member, discipline, key if discipline.counts else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from oncocheck.rules import bundled as criteria_sets
 from oncocheck.errors import LoadFailed
 from oncocheck.network.model import NetworkFile
 from oncocheck.report import Finding, LoadError, PlanItem, Severity, Status, Text
 from oncocheck.load.validate import MAX_ERRORS
-from oncocheck.load.words import did_you_mean, quoted, visible
+from oncocheck.load.words import did_you_mean
+from oncocheck.load.visible import quoted, visible
 from oncocheck.load.parse import Source
 
 OVERDUE = Text("Plan over de datum", "Plan item overdue")
@@ -37,9 +37,9 @@ def _suggest(written: str, ids: Sequence[str]) -> tuple[str, str]:
     return (f"; bedoelt u {' of '.join(same)}?", f"; did you mean {' or '.join(same)}?")
 
 
-def check_references(doc: NetworkFile, source: Source, rule_file: criteria_sets.RuleFile) -> None:
-    """LoadFailed for every note or plan item naming a criterion the applied set lacks."""
-    ids = [c.id for c in rule_file.criteria]
+def check_references(doc: NetworkFile, source: Source, ids: Sequence[str], label: str) -> None:
+    """LoadFailed for every note or plan item naming a criterion that version `label` (with
+    criteria `ids`) lacks."""
     named = [(f"notes.{key}", key, True) for key in (doc.notes or {})]
     named += [(f"plan[{i}].criterion", item.criterion, False)
               for i, item in enumerate(doc.plan or ())]
@@ -54,8 +54,8 @@ def check_references(doc: NetworkFile, source: Source, rule_file: criteria_sets.
         nl_tail, en_tail = _suggest(written, ids)
         line, column = source.where(path, prefer_key=is_key)
         errors.append(LoadError(Text(
-            f"{rule_file.ref.label} heeft geen criterium {quoted(written)}{nl_tail} (wel: "
-            f"{', '.join(ids)})", f"{rule_file.ref.label} has no criterion {quoted(written)}"
+            f"{label} heeft geen criterium {quoted(written)}{nl_tail} (wel: "
+            f"{', '.join(ids)})", f"{label} has no criterion {quoted(written)}"
             f"{en_tail} (it has: {', '.join(ids)})"), path, line, column))
     if errors:
         raise LoadFailed(errors, omitted)

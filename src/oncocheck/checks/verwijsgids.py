@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Literal
 
@@ -9,7 +10,10 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
 from oncocheck.checks.members import known_ids
-from oncocheck.report import Status, Text
+from oncocheck.checks.share import meets_share
+from oncocheck.load.parse import Source
+from oncocheck.network.disciplines import OTHER
+from oncocheck.report import MemberRow, Status, Text
 from oncocheck.wording import percent
 
 Represented = Literal["yes", "no", "unconfirmed"]
@@ -28,15 +32,6 @@ REASONS = {
 }
 
 
-def meets_share(listed: int, eligible: int, threshold: float) -> bool:
-    """Whether `listed` of `eligible` reaches `threshold` (inclusive, exact: 3/5 meets 0.6).
-
-    The one comparison 2a makes; `oncocheck impact --sweep 2a` uses it too, so a sweep agrees
-    with the check at every threshold. False when nobody is eligible.
-    """
-    return eligible > 0 and Fraction(listed, eligible) >= Fraction(str(threshold))
-
-
 class VerwijsgidsShare(Check):
     """At least `threshold` of the members of Verwijsgids professions are listed there.
 
@@ -47,7 +42,7 @@ class VerwijsgidsShare(Check):
     inclusive; with no eligible members the criterion is `missing`.
     """
 
-    kind: Literal["verwijsgids_share"]
+    kind: Literal["verwijsgids_share"]  # share.SHARE_KIND
     threshold: float = Field(gt=0, le=1)
     represented: dict[str, Represented] = {}
 
@@ -111,3 +106,20 @@ def _left_out(left_out: list[dict[str, str]]) -> tuple[str, str]:
     en = ", ".join(f"{n} {REASONS[r].en}" for r, n in counts.items())
     return (f"; {len(left_out)} buiten de noemer: {nl}",
             f"; {len(left_out)} left out of the denominator: {en}")
+
+
+def member_rows(members: Sequence[MemberView], share: VerwijsgidsShare | None,
+                source: Source) -> tuple[MemberRow, ...]:
+    """Every member as reports list them, with why each is left out of the 2a denominator
+    under `share` (the version's share check, if it has one)."""
+    rows = []
+    for view in members:
+        why = share.exclusion(view) if share else None
+        label = view.discipline.label
+        if view.discipline.id == OTHER:
+            label = Text(view.member.discipline_other or label.nl,
+                         view.member.discipline_other or label.en)
+        rows.append(MemberRow(view.member.name, view.member.discipline, view.discipline.id,
+                              label, view.member.organisation, view.member.verwijsgids,
+                              REASONS[why] if why else None, source.locate(view.path)))
+    return tuple(rows)

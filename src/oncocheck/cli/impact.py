@@ -1,51 +1,39 @@
-"""The `impact` command: what a criteria version changes for a batch of networks.
+"""`oncocheck impact`: what a criteria version changes for a batch of networks.
 
-Registered on the app by `oncocheck.cli.app`; the analysis is `oncocheck.analysis.impact`, the renderers
-`oncocheck.render.impact_*`.
+The analysis is `oncocheck.analysis.impact`; every file is checked under both versions in one
+batch (`run.batch.run`), each file read once.
 """
 
 from __future__ import annotations
 
-import sys
+from datetime import date
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.app import Lang, fail, parse_as_of, print_console, rule_files
+from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
+                                   PathsArgument, as_of_date)
 
-
-class ImpactFormat(StrEnum):
-    """Output of `impact`."""
-
-    console = "console"
-    json = "json"
-    html = "html"
+ImpactFormat = StrEnum("ImpactFormat", {n: n for n in ("console", "json", "html")})  # type: ignore[misc]
 
 
 def impact(
-    paths: Annotated[list[str], typer.Argument(help="Network files, or directories to search "
-                                               "for *.yaml / *.yml.")],
+    paths: PathsArgument,
     before: Annotated[str, typer.Option("--from", metavar="SET@VERSION|FILE",
                                         help="The criteria version now, e.g. loppsoz@2021.")],
     after: Annotated[str, typer.Option("--to", metavar="SET@VERSION|FILE",
                                        help="The criteria version to compare with, e.g. "
                                        "loppsoz@2024.")],
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", metavar="YYYY-MM-DD", help="Date to judge every file on (default: each "
-        "file's `submitted:` date, else today).")] = None,
+    as_of: AsOfOption = None,
     sweep: Annotated[Optional[str], typer.Option(
         "--sweep", metavar="ID", help="Also count the networks meeting this criterion at "
-        "thresholds 40%..80% in steps of 5 (only 2a).")] = None,
+        "thresholds 40%..80% in steps of 5 (only the share criterion, 2a).")] = None,
     fmt: Annotated[ImpactFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ImpactFormat.console,
-    output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write the report here instead of stdout.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of texts.")] = Lang.nl,
-    jobs: Annotated[Optional[int], typer.Option(
-        "--jobs", "-j", min=1, metavar="N", help="Check files in N processes (default: the "
-        "number of cores).")] = None,
+    output: OutputOption = None,
+    lang: LangOption = Lang.nl,
+    jobs: JobsOption = None,
 ) -> None:
     """What a criteria version changes for a batch: verdicts, criteria, the 2a share.
 
@@ -55,60 +43,69 @@ def impact(
     many networks meet 2a at each threshold. Exit 0 when the report is made (also when
     networks fail), 2 on a usage error.
 
-    JSON (--format json, English keys in this order): tool, as_of, from, to (set, version,
-    valid_from); summary {from, to} (files, compliant, not_compliant, invalid);
-    verdict_changes [{file, network, from, to}]; criteria [{criterion, changed, transitions
-    {"met->not_met": n, ...}, failing {from, to}}]; share_2a {networks, undefined, invalid,
-    min, median, max, thresholds {from, to}, bins [{from, to, networks}]} in percent; sweep
-    null or {criterion, networks, points [{threshold, networks}]}.
+    JSON (--format json, English keys in this order): tool, as_of, as_of_dates, from, to
+    (set, version, valid_from); summary {from, to} (files, compliant, not_compliant, invalid,
+    criteria); verdict_changes [{file, network, from, to}]; criteria [{criterion, changed,
+    transitions {"met->not_met": n, ...}, failing {from, to}}]; share_2a {networks,
+    undefined, invalid, min, median, max, thresholds {from, to}, bins [{from, to,
+    networks}]} in percent; sweep null or {criterion, networks, points [{threshold,
+    networks}]}.
     """
-    from datetime import date
-
+    from oncocheck.analysis.impact import compare
+    from oncocheck.cli.check import rule_files, run_batch
+    from oncocheck.cli.deliver import deliver, named_inputs
+    from oncocheck.cli.targets import STDOUT, Target
+    from oncocheck.cli.write import refuse_inputs
     from oncocheck.run.decide import choose
+    from oncocheck.run.walk import network_files
+
+    day, today = as_of_date(as_of), date.today()
+    choices = choose(before, day, today), choose(after, day, today)
+    _check_sweep(sweep, choices[1])
+    files = list(network_files(paths))
+    _refuse_no_files(paths, files)
+    target = Target(fmt.value, None if output is None or str(output) == STDOUT else output)
+    if target.path is not None:
+        refuse_inputs(target.path, [p for p, _ in files] + rule_files(before, after))
+    reports = run_batch(files, choices, jobs, str(lang))
+    result = compare(*reports, sweep is not None)
+    inputs = named_inputs(reports[1].results.briefs, [target])
+    deliver(_output(result, str(lang)), [target], inputs)
+
+
+def _output(result, lang: str):  # noqa: ANN001, ANN202 - an Impact; a deliver.Output
+    from oncocheck.cli.deliver import Output
+    from oncocheck.render import render_impact
+    from oncocheck.render.impact_console import write
+
+    return Output(lambda fmt: (render_impact(result, fmt, lang),),
+                  lambda console: write(result, lang, console))
+
+
+def _check_sweep(value: Optional[str], after) -> None:  # noqa: ANN001 - a decide.Choice
+    """UsageError unless `--sweep` names the share criterion of the --to version."""
+    from oncocheck.analysis.impact import sweepable
+    from oncocheck.checks.share import SHARE_KIND
     from oncocheck.errors import UsageError
-    from oncocheck.analysis.impact import check_both, compare, sweep_criterion
-    from oncocheck.run.workers import default_jobs
-    from oncocheck.cli.write import refuse_inputs, write_report
-    from oncocheck.run.batch import network_files
+    from oncocheck.load.visible import quoted
+    from oncocheck.report import Text
 
-    target = None if output is None or str(output) == "-" else output
-    try:
-        criterion = sweep_criterion(sweep)
-        day, today = parse_as_of(as_of, lang), date.today()
-        choices = choose(before, day, today), choose(after, day, today)
-        files = list(network_files(paths))
-        if target is not None:
-            refuse_inputs(target, [p for p, _ in files] + rule_files(before, after))
-        reports = check_both(paths, *choices, jobs or default_jobs(), files)
-        result = compare(*reports, criterion)
-        if target is not None:
-            refuse_inputs(target, [Path(f) for b in reports[1].results.briefs
-                                   for f in b.references])
-            write_report(target, _impact_text(result, fmt, lang.value))
-            return
-    except UsageError as exc:
-        fail(exc.text, lang.value)
-    try:
-        if fmt is ImpactFormat.console:
-            _print_impact(result, lang.value)
-        else:
-            sys.stdout.write(_impact_text(result, fmt, lang.value))
-        sys.stdout.flush()
-    except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
-        from oncocheck.cli.process import StdoutFailed
-
-        raise StdoutFailed(exc) from exc
+    if value is None:
+        return
+    share = next((c.id for c in after.default().criteria if c.check.kind == SHARE_KIND), None)
+    if not sweepable(value, share):
+        known = share or "—"
+        raise UsageError(Text(f"--sweep kan alleen {known} verkennen, niet {quoted(value)}",
+                              f"--sweep can only sweep {known}, not {quoted(value)}"))
 
 
-def _impact_text(result, fmt: ImpactFormat, lang: str) -> str:  # noqa: ANN001 - an Impact
-    """The impact report as text in `fmt`."""
-    from importlib import import_module
+def _refuse_no_files(paths: list[str], files: list) -> None:
+    """UsageError when no path holds a network file (an impact of nothing is no report)."""
+    from oncocheck.errors import UsageError
+    from oncocheck.report import Text
+    from oncocheck.run.walk import is_dir
 
-    return import_module(f"oncocheck.render.impact_{fmt.value}").render(result, lang)
-
-
-def _print_impact(result, lang: str) -> None:  # noqa: ANN001 - an Impact
-    """The console report: coloured on a terminal, else plain text."""
-    from oncocheck.render.impact_console import render, write
-
-    print_console(lambda console: write(result, lang, console), lambda: render(result, lang))
+    if not files or all(is_dir(path) for path, _ in files):
+        given = ", ".join(paths) or "-"
+        raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
+                              f"no network files (*.yaml, *.yml) found in {given}"))

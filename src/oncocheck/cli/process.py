@@ -136,15 +136,6 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
-def in_worker() -> None:
-    """Signals as a worker process wants them: stopping is immediate (the parent cleans up),
-    Ctrl-C is the parent's to handle."""
-    for name in STOPPING:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def blocked_signals() -> object:
     """Block the stopping signals and Ctrl-C for a moment (see `restore_signals`); for making
     a temporary file and noting its name without a signal in between."""
@@ -163,30 +154,3 @@ def restore_signals(previous: object) -> None:
 def is_broken_pipe(error: StdoutFailed) -> bool:
     """Whether stdout failed because its reader went away (`| head`)."""
     return error.errno == errno.EPIPE
-
-
-def out_of_memory(exc: BaseException) -> bool:
-    """Whether `exc` means the process ran out of memory: a MemoryError (also as the context
-    of another error), or a Rust extension's panic at a null object pointer (pydantic-core
-    panics so when an allocation fails inside it)."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, MemoryError):
-            return True
-        if type(seen).__name__ == "PanicException" and "null" in str(seen):
-            return True
-        seen = seen.__context__
-    return False
-
-
-def release(exc: BaseException) -> None:
-    """Drop the tracebacks of `exc` and of the errors it arose from.
-
-    A traceback keeps every frame below it alive, and with them whatever data they hold. Out
-    of memory that data must go before the error unwinds further: CPython 3.11 needs a few
-    bytes to unwind into a `with` block, and loops for ever when they are not there.
-    """
-    seen: BaseException | None = exc
-    while seen is not None:
-        seen.__traceback__ = None
-        seen = seen.__context__

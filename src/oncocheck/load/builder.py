@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.words import quoted, shown_as_is, visible
+from oncocheck.load.visible import quoted, shown_as_is, visible
 
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
@@ -228,7 +228,7 @@ Builder._handlers = {  # type(event) -> method; a dict lookup beats a chain of i
 def _shown(event: yaml.ScalarEvent, value: str, is_key: bool, path: str) -> str:
     """A scalar as oncocheck keeps it: refused when it holds a control character or a
     text-direction override (only an escape like "\\e" can put one there), else with every
-    other invisible character shown as an escape (`words.visible`); a key is one line."""
+    other invisible character shown as an escape (`load.visible`); a key is one line."""
     hidden = _INVISIBLE.search(value)
     if hidden:
         code = f"U+{ord(hidden.group()):04X}"

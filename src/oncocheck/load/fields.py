@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from oncocheck.report import Text
-from oncocheck.load.words import quoted
+from oncocheck.load.visible import quoted
 
 _TRUE = {"true", "ja", "yes", "waar", "j", "y"}
 _FALSE = {"false", "nee", "no", "onwaar", "n"}

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
 from oncocheck.report import LoadError, Text
-from oncocheck.load.words import did_you_mean, quoted
+from oncocheck.load.words import did_you_mean
+from oncocheck.load.visible import quoted
 from oncocheck.load.parse import Source
 
 M = TypeVar("M", bound=BaseModel)

@@ -14,7 +14,8 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from oncocheck.load.fields import (Count, Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference,
                               Strict, Url, Words, YesNo, fail)
 from oncocheck.network.disciplines import OTHER, Vocabulary
-from oncocheck.load.words import closest, did_you_mean, normalise, quoted
+from oncocheck.load.words import closest, did_you_mean, normalise
+from oncocheck.load.visible import quoted
 
 FORMATS = (1,)
 #: The sections under `network:` that may name an evidence document (`document:`).

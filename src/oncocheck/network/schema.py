@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
-from oncocheck.rules.bundled import labels, vocabulary
 from oncocheck.network.model import NetworkFile
-from oncocheck.network.disciplines import OTHER
+from oncocheck.network.disciplines import OTHER, Vocabulary
 from oncocheck.load.words import spelling_pattern
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -32,9 +32,8 @@ def _describe(texts: dict[str, str]) -> str:
     return f"{texts['nl']}\n\n(en) {texts['en']}"
 
 
-def _discipline() -> dict[str, Any]:
+def _discipline(words: Vocabulary) -> dict[str, Any]:
     """Any spelling oncocheck resolves; the canonical ids are offered as completions."""
-    words = vocabulary()
     return {"type": "string", "pattern": spelling_pattern(words.spellings()),
             "examples": words.ids,
             # Shown by VS Code instead of the (long) pattern; other validators ignore it.
@@ -43,32 +42,32 @@ def _discipline() -> dict[str, Any]:
                                    "the list (or 'anders' with discipline_other)"}
 
 
-def _other_needs_name() -> dict[str, Any]:
-    anders = spelling_pattern(s for s, i in vocabulary().spellings().items() if i == OTHER)
+def _other_needs_name(words: Vocabulary) -> dict[str, Any]:
+    anders = spelling_pattern(s for s, i in words.spellings().items() if i == OTHER)
     return {"if": {"properties": {"discipline": {"pattern": anders}}, "required": ["discipline"]},
             "then": {"required": ["discipline_other"]}}
 
 
-def network_schema() -> dict[str, Any]:
+def network_schema(words: Vocabulary, declarable: Sequence[str]) -> dict[str, Any]:
     """The schema as JSON-ready data (KeyError when a field has no description)."""
     root = NetworkFile.model_json_schema()
     defs = root.pop("$defs")
     texts = yaml.safe_load(HELP.read_text(encoding="utf-8"))
     root["properties"]["format"] = {"enum": [1, "1"]}
-    root["properties"]["criteria"] = {"enum": [*labels(), None]}  # a declaration: bundled only
+    root["properties"]["criteria"] = {"enum": [*declarable, None]}  # a declaration: bundled only
     defs["ParticipationAgreement"]["properties"]["min_meetings_per_year"] = dict(_COUNT)
     defs["Member"]["properties"]["discipline"] = {"$ref": "#/$defs/Discipline"}
-    defs["Member"].update(_other_needs_name())
+    defs["Member"].update(_other_needs_name(words))
     for name, model in {"NetworkFile": root, **defs}.items():
         model["description"] = _describe(texts[name])
         for field, prop in model["properties"].items():
             prop["description"] = _describe(texts[f"{name}.{field}"])
-    defs["Discipline"] = _discipline()
+    defs["Discipline"] = _discipline(words)
     head = {"$schema": DIALECT, "$id": SCHEMA_URL,
             "title": "oncocheck: netwerkbestand / network file (format 1)"}
     return {**head, **{k: v for k, v in root.items() if k != "title"}, "$defs": defs}
 
 
-def schema_text() -> str:
+def schema_text(words: Vocabulary, declarable: Sequence[str]) -> str:
     """The schema as the JSON text `oncocheck schema` prints and the repository keeps."""
-    return json.dumps(network_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(network_schema(words, declarable), ensure_ascii=False, indent=2) + "\n"

@@ -47,3 +47,15 @@ def prepares(fmt: str) -> bool:
 def file_text(fmt: str, result: FileResult) -> str:
     """One file's part of format `fmt` (a format for which `prepares` is true)."""
     return import_module(FORMATS[fmt]).file_text(result)
+
+
+IMPACT_FORMATS: dict[str, str] = {  # (temporary until the one registry lands)
+    "console": "oncocheck.render.impact_console",
+    "json": "oncocheck.render.impact_json",
+    "html": "oncocheck.render.impact_html",
+}
+
+
+def render_impact(impact, fmt: str, lang: str) -> str:  # noqa: ANN001 - an Impact
+    """The impact report as text in format `fmt`."""
+    return import_module(IMPACT_FORMATS[fmt]).render(impact, lang)

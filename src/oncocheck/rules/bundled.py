@@ -14,7 +14,8 @@ from pathlib import Path
 from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.load.parse import parse, read_text
 from oncocheck.load.validate import validate
-from oncocheck.load.words import did_you_mean, visible
+from oncocheck.load.words import did_you_mean
+from oncocheck.load.visible import visible
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.report import LoadError, Text
 from oncocheck.rules.model import Criterion, RuleFile

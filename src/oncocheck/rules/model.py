@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, PrivateAttr, ValidationInfo, field_validator
 
-from oncocheck.checks import CheckKind
+from oncocheck.checks.kinds import CheckKind
 from oncocheck.load.fields import BiText, IsoDate, NonEmpty, Strict, Url, YesNo, fail
 from oncocheck.report import CriteriaRef, CriteriaSetInfo, CriterionInfo, Severity
 

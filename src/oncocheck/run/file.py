@@ -1,98 +1,114 @@
-"""Check one network file: load it, decide its criteria version and date, decide every
-criterion.
+"""Check one network file: read it once, then judge it under each version asked for.
 
-`check_file` never raises for bad input: a file that cannot be loaded becomes an `invalid`
-FileResult carrying its load errors.
+`check_one` never raises for bad input: a path that cannot be read, a folder, a file that
+cannot be loaded all become `invalid` FileResults carrying their load errors. Under several
+versions (`check --compare`, `impact`) the file is read and validated once.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from oncocheck.rules import bundled as criteria_sets
-from oncocheck.rules.model import Criterion, RuleFile
-from oncocheck.checks import CheckContext, MemberView, VerwijsgidsShare
-from oncocheck.checks.verwijsgids import REASONS
-from oncocheck.run.decide import Choice, Decision, decide
-from oncocheck.errors import LoadFailed, UsageError
-from oncocheck.network.model import DOCUMENT_SECTIONS, NetworkFile
-from oncocheck.report import (FileResult, Finding, LoadError, MemberRow, Severity,
-                              Status, Text, Verdict)
-from oncocheck.load.validate import capped, validate
-from oncocheck.network.disciplines import OTHER, Vocabulary
-from oncocheck.checks.notices import (capped_warnings, criteria_pin, document_warnings,
-                               duplicate_members, placeholder_name)
+from oncocheck.checks.base import CheckContext, MemberView
+from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
+                                      placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
-from oncocheck.load.sheets.merge import merge_sheet
-from oncocheck.load.words import normalise
-from oncocheck.load.parse import Source, parse, read_text
+from oncocheck.checks.verwijsgids import VerwijsgidsShare, member_rows
+from oncocheck.errors import LoadFailed, UsageError, load_error
+from oncocheck.load.parse import Source
+from oncocheck.load.validate import capped
+from oncocheck.network.model import NetworkFile
+from oncocheck.network.read import read_network_file
+from oncocheck.report import FileResult, Finding, LoadError, Severity, Status, Verdict
+from oncocheck.rules import bundled
+from oncocheck.rules.model import Criterion
+from oncocheck.run.decide import Choice, Decision, decide
+from oncocheck.run.memory import out_of_memory, release
+from oncocheck.run.pin import criteria_pin
+from oncocheck.run.walk import Unsearched, is_dir, unsearched
 
 
-def check_file(path: Path, display: str, choice: Choice) -> FileResult:
-    """The result for one network file (`display` is the path as reports show it), judged by
-    the version and on the date `choice` and the file's `submitted:` date decide."""
+def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[FileResult, ...]:
+    """The file's result under each of `choices` (`display` is the path as reports show it);
+    a path that is no network file is one invalid result, the same under each."""
+    refused = _refused(path)
+    if refused is not None:
+        invalid = FileResult(display, Verdict.INVALID, errors=tuple(refused.errors))
+        return tuple(invalid for _ in choices)
+    try:
+        return check_file(path, display, choices)
+    except BaseException as exc:
+        if not out_of_memory(exc):
+            raise
+        release(exc)  # the file's data goes now, before anything else unwinds
+        raise MemoryError from None
+
+
+def _refused(path: Path) -> LoadFailed | None:
+    """Why `path` is not a network file to read (not there, a folder), or None."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return load_error("bestand niet gevonden; controleer het pad",
+                          "file not found; check the path")
+    except (OSError, ValueError):
+        pass  # too long, not a folder on the way: reading it says why
+    if isinstance(path, Unsearched):
+        return unsearched(path)
+    if is_dir(path):
+        return load_error("een map zonder .yaml- of .yml-bestanden",
+                          "a folder with no .yaml or .yml files in it")
+    return None
+
+
+def check_file(path: Path, display: str, choices: Sequence[Choice]) -> tuple[FileResult, ...]:
+    """The network file read once and judged under each of `choices`."""
     named: list[str] = []
     try:
-        source, doc, vocabulary = load(path, display, named)
+        source, doc = read_network_file(path, display, bundled.vocabulary(), bundled.labels(),
+                                        named)
+    except LoadFailed as exc:
+        return tuple(_invalid(display, exc, named) for _ in choices)
+    vocabulary = bundled.vocabulary()
+    members = tuple(MemberView.of(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
+    return tuple(_judged(path, display, choice, source, doc, members, named)
+                 for choice in choices)
+
+
+def _invalid(display: str, exc: LoadFailed, named: list[str]) -> FileResult:
+    # the one cap on a file's load errors, whatever their source
+    return FileResult(display, Verdict.INVALID, errors=tuple(capped(exc.listed,
+                                                                    exc.omitted).errors),
+                      references=tuple(named))
+
+
+def _judged(path: Path, display: str, choice: Choice, source: Source, doc: NetworkFile,
+            members: tuple[MemberView, ...], named: list[str]) -> FileResult:
+    """The file judged by the version and on the date `choice` and its `submitted:` decide."""
+    try:
         decision = _decision(choice, doc, source)
-        check_references(doc, source, decision.rules)
-    except LoadFailed as exc:  # the one cap on a file's load errors, whatever their source
-        return FileResult(display, Verdict.INVALID,
-                          errors=tuple(capped(exc.listed, exc.omitted).errors),
-                          references=tuple(named))
-    rule_file, as_of = decision.rules, decision.as_of
-    members = tuple(_view(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
-    ctx = CheckContext(doc, members, vocabulary, path.parent, as_of)
-    findings = with_plan(doc, source, [_decide(c, ctx, source) for c in rule_file.criteria])
-    findings += plan_warnings(doc, source, findings, as_of)
+        rule_file = decision.rules
+        check_references(doc, source, [c.id for c in rule_file.criteria], rule_file.ref.label)
+    except LoadFailed as exc:
+        return _invalid(display, exc, named)
+    ctx = CheckContext(doc, members, bundled.vocabulary(), path.parent, decision.as_of)
+    findings = with_plan(doc, source, [_finding(c, ctx, source) for c in rule_file.criteria])
+    findings += plan_warnings(doc, source, findings, decision.as_of)
     findings += criteria_pin(doc.criteria, decision, source)
     findings += document_warnings(doc, path.parent, source)
     findings += duplicate_members(members, source)
     findings += placeholder_name(doc.network.name, source)
     findings = capped_warnings(findings)
-    verdict = Verdict.COMPLIANT if all(
-        f.status is Status.MET for f in findings if f.severity is Severity.ERROR
-        and f.criterion in {c.id for c in rule_file.criteria}) else Verdict.NOT_COMPLIANT
-    return FileResult(display, verdict, doc.network.name, rule_file.ref, (), tuple(findings),
-                      _member_rows(members, rule_file, source), tuple(named), as_of)
-
-
-def load(path: Path, display: str, named: list[str] | None = None
-         ) -> tuple[Source, NetworkFile, Vocabulary]:
-    """The parsed file (with the members spreadsheet merged in), its model and the vocabulary;
-    LoadFailed lists the problems of both files. `named` receives the files it names."""
-    source = parse(read_text(path))
-    if named is not None:
-        named += named_files(source.data, path.parent)
-    source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
-    vocabulary = criteria_sets.vocabulary()
-    try:
-        doc = validate(NetworkFile, source, {"vocabulary": vocabulary,
-                                             "declarable": criteria_sets.labels()})
-    except LoadFailed as exc:
-        raise LoadFailed(_in_order([*exc.listed, *sheet_errors]),
-                         exc.omitted + sheet_omitted) from exc
-    if sheet_errors:
-        raise LoadFailed(sheet_errors, sheet_omitted)
-    return source, doc, vocabulary
-
-
-def named_files(data: object, base: Path) -> list[str]:
-    """The members spreadsheet and documents a parsed network file names, as absolute paths
-    (also when the file is not valid, so no report lands on them)."""
-    network = data.get("network") if isinstance(data, dict) else None
-    sections = [network.get(k) for k in DOCUMENT_SECTIONS] if isinstance(network, dict) else []
-    names = [s.get("document") for s in sections if isinstance(s, dict)]
-    names.append(data.get("members_file") if isinstance(data, dict) else None)
-    return [os.path.abspath(base / n.strip()) for n in names
-            if isinstance(n, str) and n.strip() and "://" not in n]
-
-
-def _in_order(errors: list[LoadError]) -> list[LoadError]:
-    """The network file's errors as found, then the spreadsheet's by row and column."""
-    sheet = sorted((e for e in errors if e.source), key=lambda e: (e.line or 0, e.column or 0))
-    return [e for e in errors if not e.source] + sheet
+    ids = {c.id for c in rule_file.criteria}
+    met = all(f.status is Status.MET for f in findings
+              if f.severity is Severity.ERROR and f.criterion in ids)
+    share = next((c.check for c in rule_file.criteria if isinstance(c.check, VerwijsgidsShare)),
+                 None)
+    return FileResult(display, Verdict.COMPLIANT if met else Verdict.NOT_COMPLIANT,
+                      doc.network.name, rule_file.ref, (), tuple(findings),
+                      member_rows(members, share, source), tuple(named), decision.as_of)
 
 
 def _decision(choice: Choice, doc: NetworkFile, source: Source) -> Decision:
@@ -105,39 +121,12 @@ def _decision(choice: Choice, doc: NetworkFile, source: Source) -> Decision:
         raise LoadFailed([LoadError(exc.text, "submitted", line, column)]) from exc
 
 
-def _view(index: int, member, vocabulary: Vocabulary) -> MemberView:  # noqa: ANN001
-    discipline = vocabulary.resolve(member.discipline)
-    if discipline.id == OTHER and member.discipline_other:
-        named = vocabulary.resolve(member.discipline_other)
-        discipline = named or discipline
-        key = named.id if named else normalise(member.discipline_other)
-    else:
-        key = discipline.id
-    return MemberView(index, member, discipline, key if discipline.counts else None)
-
-
-def _decide(criterion: Criterion, ctx: CheckContext, source: Source) -> Finding:
+def _finding(criterion: Criterion, ctx: CheckContext, source: Source) -> Finding:
+    """The criterion decided for this file, with what to do when it is not met."""
     outcome = criterion.check.evaluate(ctx)
     remediation = None
     if outcome.status is not Status.MET:
         remediation = outcome.todo or criterion.remediation.text()
     return Finding(criterion.id, criterion.severity, outcome.status, criterion.title.text(),
                    outcome.message, outcome.observed, source.locate(outcome.path, prefer_key=True),
-                   remediation)
-
-
-def _member_rows(members: tuple[MemberView, ...], rule_file: RuleFile,
-                 source: Source) -> tuple[MemberRow, ...]:
-    share = next((c.check for c in rule_file.criteria
-                  if isinstance(c.check, VerwijsgidsShare)), None)
-    rows = []
-    for view in members:
-        why = share.exclusion(view) if share else None
-        label = view.discipline.label
-        if view.discipline.id == OTHER:
-            label = Text(view.member.discipline_other or label.nl,
-                         view.member.discipline_other or label.en)
-        rows.append(MemberRow(view.member.name, view.member.discipline, view.discipline.id,
-                              label, view.member.organisation, view.member.verwijsgids,
-                              REASONS[why] if why else None, source.locate(view.path)))
-    return tuple(rows)
+                   remediation, check=criterion.check.kind)

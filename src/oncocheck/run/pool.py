@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections import deque
@@ -163,7 +164,6 @@ class Pool:
 
 def _serve(conn: Connection, work: Callable[[Any], Any], parent: int) -> None:
     """A worker: do each item handed over and send its result, until told to stop."""
-    from oncocheck.cli.process import in_worker
 
     in_worker()
     try:
@@ -193,6 +193,15 @@ def _next(conn: Connection, parent: int) -> list[tuple[int, Any]] | None:
         return conn.recv()
     except (EOFError, OSError):
         return None
+
+
+def in_worker() -> None:
+    """Signals as a worker process wants them: stopping (SIGTERM, SIGHUP) is immediate, as
+    the parent cleans up; Ctrl-C is the parent's to handle."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _cannot_start(exc: OSError) -> UsageError:

@@ -29,7 +29,7 @@ class SpilledResults(Results):
     """Results written to a temporary file as they come (`add`), read back in order.
 
     With `prepare` (a format name, e.g. "json") each file's part of that format is stored
-    beside its result, made where the file was checked (`oncocheck.render.file_text`), so
+    beside its result, made where the file was checked (`oncocheck.run.prepared`), so
     writing the report later only copies text instead of loading and rendering every result.
     """
 
@@ -45,13 +45,8 @@ class SpilledResults(Results):
         self._briefs: list[Brief] = []
         self._shared: dict[object, object] = {}  # one copy of each equal brief part
 
-    def add(self, result: FileResult) -> None:
-        """Append the next file's result."""
-        text = None
-        if self._prepare is not None:
-            from oncocheck.render import file_text
-
-            text = file_text(self._prepare, result)
+    def add(self, result: FileResult, text: str | None = None) -> None:
+        """Append the next file's result, with its prepared text when this batch keeps one."""
         self.add_packed(*pack(result), text)
 
     def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:

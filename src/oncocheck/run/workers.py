@@ -14,13 +14,16 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from oncocheck.run.decide import Choice
+from collections.abc import Sequence
+
 from oncocheck.errors import load_error
-from oncocheck.run.pool import Pool
 from oncocheck.report import Brief, FileResult, Text, Verdict
+from oncocheck.run import file, prepared
+from oncocheck.run.decide import Choice
+from oncocheck.run.pool import Pool
 from oncocheck.run.spill import pack
 
-Packed = tuple[Brief, bytes, "str | None"]
+Packed = tuple[Brief, bytes, "str | None"]  # one file's result under one choice
 CHUNK_BYTES = 32_768  # of paths per chunk: a chunk always fits in the pipe to its worker
 
 
@@ -32,36 +35,33 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def checked(files: list[tuple[Path, str]], choice: Choice, jobs: int,
-            prepare: str | None = None) -> Iterator[Packed]:
-    """Each file's brief, packed result and (with `prepare`) its text in that format, in
-    the order of `files`. At most 4 workers per core and one per file are started."""
+def checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int,
+            prepare: str | None = None) -> Iterator[tuple[Packed, ...]]:
+    """For each file, in the order of `files`, under each of `choices`: its brief, packed
+    result and (under the first choice, with `prepare`) its text in that format. At most 4
+    workers per core and one per file are started."""
     workers = max(1, min(jobs, len(files), 4 * default_jobs()))
     # small chunks keep the workers evenly busy; larger ones cost less to hand out
     longest = max(len(str(path)) + len(display) for path, display in files)
     size = max(1, min(32, len(files) // (workers * 8), CHUNK_BYTES // longest))
-    work = partial(_check, choice=choice, prepare=prepare)
-    lost = partial(_lost, files=files, prepare=prepare)
+    work = partial(_check, choices=choices, prepare=prepare)
+    lost = partial(_lost, files=files, choices=len(choices), prepare=prepare)
     yield from Pool(work, files, workers, size, lost).results()
 
 
-def _check(item: tuple[Path, str], choice: Choice, prepare: str | None) -> Packed:
-    from oncocheck.run import batch as pipeline  # looked up now: tests replace pipeline.check_one
-
-    result = pipeline.check_one(item[0], item[1], choice)
-    return _packed(result, prepare)
-
-
-def _packed(result: FileResult, prepare: str | None) -> Packed:
-    if prepare is None:
-        return (*pack(result), None)
-    from oncocheck.render import file_text
-
-    return (*pack(result), file_text(prepare, result))
+def _check(item: tuple[Path, str], choices: Sequence[Choice],
+           prepare: str | None) -> tuple[Packed, ...]:
+    results = file.check_one(item[0], item[1], choices)  # looked up now: tests replace it
+    return _packed(results, prepare)
 
 
-def _lost(index: int, exitcode: int | None, files: list[tuple[Path, str]],
-          prepare: str | None) -> Packed:
+def _packed(results: Sequence[FileResult], prepare: str | None) -> tuple[Packed, ...]:
+    return tuple((*pack(result), prepared.text(prepare if i == 0 else None, result))
+                 for i, result in enumerate(results))
+
+
+def _lost(index: int, exitcode: int | None, files: Sequence[tuple[Path, str]], choices: int,
+          prepare: str | None) -> tuple[Packed, ...]:
     """The result for a file whose worker died while checking it."""
     if exitcode is not None and exitcode < 0:
         signal = -exitcode
@@ -73,4 +73,5 @@ def _lost(index: int, exitcode: int | None, files: list[tuple[Path, str]],
                    f"the checking process ended unexpectedly (exit code {exitcode})")
     errors = load_error(f"{why.nl}; dit bestand is niet gecontroleerd",
                         f"{why.en}; this file was not checked").errors
-    return _packed(FileResult(files[index][1], Verdict.INVALID, errors=tuple(errors)), prepare)
+    invalid = FileResult(files[index][1], Verdict.INVALID, errors=tuple(errors))
+    return _packed([invalid] * choices, prepare)

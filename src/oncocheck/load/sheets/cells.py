@@ -17,7 +17,7 @@ from typing import Any
 
 from oncocheck.errors import LoadFailed
 from oncocheck.report import LoadError, Text
-from oncocheck.load.words import quoted
+from oncocheck.load.visible import quoted
 
 #: What a cell of each type (the `t` attribute) should hold, in both languages.
 _KINDS = {"n": ("getal", "a number"), "b": ("ja/nee (0 of 1)", "true/false (0 or 1)"),

@@ -18,7 +18,8 @@ from oncocheck.wording import DUTCH_COLUMNS
 from oncocheck.report import LoadError, Location, Text
 from oncocheck.load.sheets.rows import Row, raw_rows
 from oncocheck.load.validate import MAX_ERRORS
-from oncocheck.load.words import closest, normalise, quoted
+from oncocheck.load.words import closest, normalise
+from oncocheck.load.visible import quoted
 
 MAX_MEMBERS = 100_000
 #: Every accepted column name (normalised) and the member field it fills.

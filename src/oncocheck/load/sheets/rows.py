@@ -2,7 +2,7 @@
 
 Every cell comes out as text or None, the way the YAML loader hands scalars over: numbers
 without a spurious ".0", booleans as "true"/"false", dates as ISO, invisible characters shown as
-escapes (`words.visible`; xlsx's `_x001B_` is decoded first, so it is caught too). Row numbers
+escapes (`load.visible`; xlsx's `_x001B_` is decoded first, so it is caught too). Row numbers
 are the ones the spreadsheet program shows (1-based, the header is row 1, empty rows counted).
 A cell that cannot be read is a LoadFailed naming its row and column, never an exception.
 """
@@ -21,7 +21,7 @@ from typing import Any
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.sheets.cells import bad_cell
 from oncocheck.load.sheets.opening import MAX_FILE_BYTES, read_members_file
-from oncocheck.load.words import visible
+from oncocheck.load.visible import visible
 from oncocheck.load.parse import unicode_form
 
 __all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Row", "raw_rows"]

@@ -1,0 +1,124 @@
+"""`oncocheck init` and `oncocheck schema`: a network file to start from, and its JSON Schema.
+
+`init` never overwrites a file without --force, and never writes over the spreadsheet it is
+given; the template itself is data (`oncocheck.network.template`).
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path, PurePath
+from typing import Annotated, Optional
+
+import typer
+
+from oncocheck.cli.deliver import emit
+from oncocheck.cli.options import Lang, LangOption
+from oncocheck.cli.write import refuse_inputs, write_report
+from oncocheck.errors import UsageError
+from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference, template,
+                                        with_sheet)
+from oncocheck.report import Text
+
+SHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the template.")] = Path(
+        "netwerk.yaml"),
+    lang: LangOption = Lang.nl,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    from_sheet: Annotated[Optional[Path], typer.Option(
+        "--from-sheet", metavar="SHEET", help="Members spreadsheet (.xlsx or .csv) for "
+        "`members_file`; created with only its column names when it does not exist.")] = None,
+) -> None:
+    """Write a commented network file template; never overwrites without --force."""
+    emit(write_template(path, str(lang), force, from_sheet).get(str(lang)))
+
+
+def schema() -> None:
+    """The JSON Schema (draft 2020-12) of the network file, for editors and CI."""
+    from oncocheck.network.schema import schema_text
+    from oncocheck.rules.bundled import labels, vocabulary
+
+    emit(schema_text(vocabulary(), labels()))
+
+
+def write_template(target: Path, lang: str, force: bool = False,
+                   sheet: Path | None = None) -> Text:
+    """Write the template to `target`; the text says what to do next.
+
+    UsageError when `target` exists and `force` is not set, or `sheet` is not .csv/.xlsx.
+    """
+    if target.is_dir():
+        raise UsageError(Text(f"{target} is een map; geef een bestandsnaam, bv. "
+                              f"{target / 'netwerk.yaml'}", f"{target} is a directory; give a "
+                              f"file name, e.g. {target / 'netwerk.yaml'}"))
+    if (target.exists() or target.is_symlink()) and not force:
+        raise UsageError(Text(
+            f"{target} bestaat al; oncocheck overschrijft het niet. Kies een ander pad, of "
+            "gebruik --force om het te vervangen.",
+            f"{target} already exists; oncocheck will not overwrite it. Choose another path, "
+            "or use --force to replace it."))
+    text = template(lang)
+    if sheet is not None:
+        if sheet.suffix.lower() not in SHEET_SUFFIXES:
+            raise UsageError(Text(
+                f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet '{sheet}'",
+                f"--from-sheet expects an .xlsx or .csv file, not '{sheet}'"))
+        refuse_inputs(target, [sheet], "init")
+        reference = sheet_reference(target, sheet)
+        if reference == ".." or reference.startswith("../") or PurePath(reference).is_absolute():
+            raise UsageError(Text(
+                f"de ledenlijst {sheet} ligt buiten de map van {target}; oncocheck check leest "
+                "alleen een ledenlijst in de map van het netwerkbestand (of een map daaronder). "
+                "Zet de ledenlijst daar, of maak het netwerkbestand in de map van de ledenlijst.",
+                f"the members list {sheet} is outside the folder of {target}; oncocheck check "
+                "reads a members list only in the network file's folder (or a folder below it). "
+                "Put the spreadsheet there, or write the network file in the spreadsheet's "
+                "folder."))
+        text = with_sheet(text, reference)
+    created = sheet is not None and not sheet.exists()
+    write_report(target, text)
+    if created:
+        write_empty_sheet(sheet, lang)
+    return next_steps(target, lang, sheet, created)
+
+
+def write_empty_sheet(sheet: Path, lang: str) -> None:
+    """A members list with only its header row, so the coordinator can paste members in."""
+    header = list(COLUMNS_EN if lang == "en" else COLUMNS_NL)
+    if sheet.suffix.lower() == ".csv":
+        write_report(sheet, "\ufeff" + ",".join(header) + "\n")  # the BOM: Excel then reads UTF-8
+        return
+    from io import BytesIO
+
+    from openpyxl import Workbook  # only here: slow to import
+
+    workbook = Workbook()
+    workbook.active.title = "Leden" if lang != "en" else "Members"
+    workbook.active.append(header)
+    data = BytesIO()
+    workbook.save(data)
+    write_report(sheet, data.getvalue())  # whole or not at all, like every file oncocheck writes
+
+
+def next_steps(target: Path, lang: str, sheet: Path | None, created: bool = False) -> Text:
+    """What to do after `init`: fill in, (make the sheet,) and the command to run."""
+    command = f"oncocheck check {shlex.quote(str(target))}" + (" --lang en" if lang == "en" else "")
+    nl = [f"Sjabloon geschreven: {target}",
+          "Vul de lege waarden in; de regels met # erachter zeggen wat er hoort en bij welk "
+          "criterium."]
+    en = [f"Template written: {target}",
+          "Fill in the empty values; the # comments say what belongs there and for which "
+          "criterion."]
+    if sheet is not None:
+        state_nl = " (nieuw aangemaakt, met alleen de kolomkoppen)" if created else ""
+        state_en = " (newly created, with only the column names)" if created else ""
+        nl.append(f"De leden komen uit {sheet}{state_nl}: één lid per rij, met in de eerste rij "
+                  "de kolommen naam, discipline, organisatie, postcode, verwijsgids.")
+        en.append(f"The members come from {sheet}{state_en}: one member per row, with the "
+                  "columns name, discipline, organisation, postcode, verwijsgids in the first row.")
+    nl.append(f"Controleer daarna met:\n  {command}")
+    en.append(f"Then check it with:\n  {command}")
+    return Text("\n".join(nl) + "\n", "\n".join(en) + "\n")

@@ -1,0 +1,56 @@
+"""Read one network file: its YAML, its members spreadsheet merged in, validated as the model.
+
+LoadFailed lists every problem of both files, the network file's first and then the
+spreadsheet's by row and column.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from oncocheck.errors import LoadFailed
+from oncocheck.load.parse import Source, parse, read_text
+from oncocheck.load.sheets.merge import merge_sheet
+from oncocheck.load.validate import validate
+from oncocheck.network.disciplines import Vocabulary
+from oncocheck.network.model import DOCUMENT_SECTIONS, NetworkFile
+from oncocheck.report import LoadError
+
+
+def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
+                      declarable: Sequence[str], named: list[str] | None = None
+                      ) -> tuple[Source, NetworkFile]:
+    """The parsed file (members spreadsheet merged in) and its model; disciplines are checked
+    against `vocabulary`, `criteria:` against the `declarable` versions. `named` receives the
+    files it names (also when it is not valid, so no report lands on them)."""
+    source = parse(read_text(path))
+    if named is not None:
+        named += named_files(source.data, path.parent)
+    source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
+    try:
+        doc = validate(NetworkFile, source, {"vocabulary": vocabulary,
+                                             "declarable": list(declarable)})
+    except LoadFailed as exc:
+        raise LoadFailed(_in_order([*exc.listed, *sheet_errors]),
+                         exc.omitted + sheet_omitted) from exc
+    if sheet_errors:
+        raise LoadFailed(sheet_errors, sheet_omitted)
+    return source, doc
+
+
+def named_files(data: object, base: Path) -> list[str]:
+    """The members spreadsheet and documents a parsed network file names, as absolute paths."""
+    network = data.get("network") if isinstance(data, dict) else None
+    sections = [network.get(k) for k in DOCUMENT_SECTIONS] if isinstance(network, dict) else []
+    names = [s.get("document") for s in sections if isinstance(s, dict)]
+    names.append(data.get("members_file") if isinstance(data, dict) else None)
+    return [os.path.abspath(base / n.strip()) for n in names
+            if isinstance(n, str) and n.strip() and "://" not in n]
+
+
+def _in_order(errors: list[LoadError]) -> list[LoadError]:
+    """The network file's errors as found, then the spreadsheet's by row and column."""
+    sheet = sorted((e for e in errors if e.source), key=lambda e: (e.line or 0, e.column or 0))
+    return [e for e in errors if not e.source] + sheet

@@ -1,0 +1,89 @@
+"""The files a batch checks: files as given, folders walked for `*.yaml` / `*.yml`.
+
+The walk does not recurse (a tree may be thousands of folders deep), skips hidden entries,
+does not follow links to folders, and lists the folders it could not search, so their files
+cannot silently drop out of a batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load.visible import printable
+
+SUFFIXES = (".yaml", ".yml")
+MAX_WALK_DEPTH = 100  # folders below the one given; submissions are a few levels deep
+
+
+def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
+    """Each file to check with its display path, sorted within each folder given. A folder
+    without network files is listed itself, so a typo in a CI path cannot pass."""
+    for given in paths:
+        path = Path(given)
+        if not is_dir(path):
+            yield path, printable(given)
+            continue
+        found = sorted(_walk(path))
+        yield from ((p, printable(p.as_posix())) for p in found) if found else [
+            (path, printable(given))]
+
+
+class Unsearched(type(Path())):  # type: ignore[misc]  # PosixPath or WindowsPath
+    """A folder the walk did not go into; checking it reports it as an invalid entry."""
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    """The network files below `top`, without recursion."""
+    stack = [(top, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        if depth > MAX_WALK_DEPTH:
+            yield Unsearched(folder)
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                listed = [(e.name, _is_real_dir(e)) for e in entries if not e.name.startswith(".")]
+        except OSError:
+            yield Unsearched(folder)
+            continue
+        for name, real_dir in listed:
+            if real_dir:
+                stack.append((folder / name, depth + 1))
+            elif real_dir is None and name.endswith(SUFFIXES):
+                yield folder / name
+
+
+def _is_real_dir(entry: os.DirEntry) -> bool | None:
+    """True for a folder to walk into, False for a link to one (not followed, not a file),
+    None for anything else (a file, a broken link, a FIFO: checked if its name fits)."""
+    try:
+        if not entry.is_dir():
+            return None
+        return not entry.is_symlink()
+    except OSError:
+        return None
+
+
+def is_dir(path: Path) -> bool:
+    """Whether `path` is a folder (False for names the system cannot handle)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a name too long for the system is no folder
+        return False
+
+
+def unsearched(folder: Path) -> LoadFailed:
+    """Why the walk left `folder` out: it could not be read, or lies too deep."""
+    try:
+        os.scandir(folder).close()
+    except OSError as exc:
+        return load_error(f"kan deze map niet doorzoeken ({exc.strerror}); de bestanden erin "
+                          "zijn niet gecontroleerd", f"cannot search this folder "
+                          f"({exc.strerror}); the files in it were not checked")
+    return load_error(f"deze map ligt meer dan {MAX_WALK_DEPTH} mappen diep; oncocheck zoekt er "
+                      "niet in. Geef de map zelf op als u de bestanden erin wilt controleren",
+                      f"this folder lies more than {MAX_WALK_DEPTH} folders deep; oncocheck does "
+                      "not search it. Give the folder itself to check the files in it")
