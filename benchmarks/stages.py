@@ -23,7 +23,8 @@ from oncocheck.run.decide import choose
 from oncocheck.network.read import read_network_file
 from oncocheck.run.file import check_file
 from oncocheck.render.json import _result
-from oncocheck.load.parse import parse, read_text
+from oncocheck.load.parse import parse
+from oncocheck.load.text import read_text
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ with atheris.instrument_imports():
     from oncocheck.run.decide import choose
     from oncocheck.report import Report, Verdict
     from oncocheck.render import json as json_report
-    from oncocheck.load.parse import decode
+    from oncocheck.load.text import decode
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -123,7 +123,7 @@ def test_read_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def refuse(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("oncocheck.load.parse.os.open", refuse)
+    monkeypatch.setattr("oncocheck.load.text.os.open", refuse)
     code, out = run_cli(*ARGS, str(path))
     assert code == 2
     assert "geheim.yaml: cannot open the file (Permission denied)" in out

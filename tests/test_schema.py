@@ -21,7 +21,7 @@ from oncocheck.run.batch import check as run
 from oncocheck.report import Verdict
 from oncocheck.network.schema import network_schema
 from oncocheck.network.schema import schema_text as _schema_text
-from oncocheck.rules.bundled import labels, vocabulary
+from oncocheck.rules.bundled import labels
 from oncocheck.load.words import spelling_pattern
 
 SCHEMA_FILE = ROOT / "schema" / "network.schema.json"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from oncocheck.analysis.stats import ShareDistribution, share_distribution, share_of
 from oncocheck.checks.share import SHARE_KIND, meets_share
 from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
-from oncocheck.analysis.stats import ShareDistribution, share_distribution, share_of
 
 #: Thresholds of `--sweep 2a`, in percent.
 SWEEP = tuple(range(40, 81, 5))

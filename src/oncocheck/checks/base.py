@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from oncocheck.load.fields import Strict
-from oncocheck.network.model import Member, NetworkFile
-from oncocheck.report import Status, Text
 from oncocheck.load.words import normalise
 from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
+from oncocheck.network.model import Member, NetworkFile
+from oncocheck.report import Status, Text
 
 
 @dataclass(frozen=True, slots=True)

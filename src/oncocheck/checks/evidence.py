@@ -9,8 +9,9 @@ from pydantic import field_validator
 from oncocheck.checks.base import Check, CheckContext, Outcome, add
 from oncocheck.checks.documents import look_up
 from oncocheck.load.fields import fail
-from oncocheck.network.model import Network
+from oncocheck.network.sections import Network
 from oncocheck.report import Status, Text
+
 
 def _network_field(value: str) -> str:
     if value not in Network.model_fields:

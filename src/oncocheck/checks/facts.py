@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome, add
 from oncocheck.load.fields import Count, fail
-from oncocheck.network.model import LegalForm, Network, Scope
+from oncocheck.network.sections import LegalForm, Network, Scope
 from oncocheck.report import Status, Text
 
 

@@ -8,8 +8,8 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.load.fields import Count, fail
-from oncocheck.report import Status, Text
 from oncocheck.network.disciplines import Vocabulary
+from oncocheck.report import Status, Text
 
 
 def known_ids(ids: list[str], info: ValidationInfo) -> list[str]:

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from oncocheck.checks.base import MemberView
 from oncocheck.checks.documents import look_up
-from oncocheck.network.model import DOCUMENT_SECTIONS, NetworkFile
-from oncocheck.wording import cell
-from oncocheck.report import Finding, Severity, Status, Text
-from oncocheck.load.words import normalise
+from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted
-from oncocheck.load.parse import Source
+from oncocheck.load.words import normalise
+from oncocheck.network.model import NetworkFile
+from oncocheck.network.sections import DOCUMENT_SECTIONS
+from oncocheck.report import Finding, Severity, Status, Text
+from oncocheck.wording import cell
 
 MAX_WARNINGS = 100  # of one kind per file: 5,000 duplicate members say no more than 100 do
 DUPLICATE = Text("Dubbel lid", "Duplicate member")

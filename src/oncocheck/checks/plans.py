@@ -12,12 +12,12 @@ from dataclasses import replace
 from datetime import date
 
 from oncocheck.errors import LoadFailed
+from oncocheck.load.source import Source
+from oncocheck.load.validate import MAX_ERRORS
+from oncocheck.load.visible import quoted, visible
+from oncocheck.load.words import did_you_mean
 from oncocheck.network.model import NetworkFile
 from oncocheck.report import Finding, LoadError, PlanItem, Severity, Status, Text
-from oncocheck.load.validate import MAX_ERRORS
-from oncocheck.load.words import did_you_mean
-from oncocheck.load.visible import quoted, visible
-from oncocheck.load.parse import Source
 
 OVERDUE = Text("Plan over de datum", "Plan item overdue")
 CLOSABLE = Text("Plan kan worden afgesloten", "Plan item can be closed")

@@ -11,7 +11,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
 from oncocheck.checks.members import known_ids
 from oncocheck.checks.share import meets_share
-from oncocheck.load.parse import Source
+from oncocheck.load.source import Source
 from oncocheck.network.disciplines import OTHER
 from oncocheck.report import MemberRow, Status, Text
 from oncocheck.wording import percent

@@ -15,8 +15,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption,
-                                   OutputOption, PathsArgument, as_of_date)
+from oncocheck.cli.options import (
+    AsOfOption,
+    FailOn,
+    JobsOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    PathsArgument,
+    as_of_date,
+)
 from oncocheck.render import FORMATS
 
 if TYPE_CHECKING:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.process import StdoutFailed
 from oncocheck.cli.targets import Target
-from oncocheck.cli.write import refuse_inputs, write_report, write_site
+from oncocheck.cli.write import write_report, write_site
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -12,8 +12,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date)
+from oncocheck.cli.options import (
+    AsOfOption,
+    JobsOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    PathsArgument,
+    as_of_date,
+)
 
 ImpactFormat = StrEnum("ImpactFormat", {n: n for n in ("console", "json", "html")})  # type: ignore[misc]
 
@@ -54,8 +61,8 @@ def impact(
     from oncocheck.analysis.impact import compare
     from oncocheck.cli.check import rule_files, run_batch
     from oncocheck.cli.deliver import deliver, named_inputs
+    from oncocheck.cli.inputs import refuse_inputs
     from oncocheck.cli.targets import STDOUT, Target
-    from oncocheck.cli.write import refuse_inputs
     from oncocheck.run.decide import choose
     from oncocheck.run.walk import network_files
 

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
-from oncocheck.cli.write import own_descriptor, refuse_inputs
 from oncocheck.render import FORMATS
 from oncocheck.report import Text
 

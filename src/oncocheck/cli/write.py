@@ -23,42 +23,14 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from oncocheck.errors import UsageError
+from oncocheck.cli.inputs import real_path, refuse_inputs
 from oncocheck.cli.process import ESCAPE, StdoutFailed, blocked_signals, restore_signals
+from oncocheck.errors import UsageError
 from oncocheck.report import Text
 
 Content = str | bytes | Iterable[str]
 _NOCTTY, _CLOEXEC = getattr(os, "O_NOCTTY", 0), getattr(os, "O_CLOEXEC", 0)  # 0: not Unix
 _OWN_FDS = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd|/dev/fd")
-
-
-def refuse_inputs(target: Path, inputs: Iterable[Path | str], option: str = "--output") -> None:
-    """UsageError when `target` is one of `inputs` (network files, spreadsheets, documents,
-    rule files), also by another name: `dir/../x`, a symbolic link, a hard link."""
-    real, identity = _real(target), _identity(target)
-    for given in inputs:
-        if _real(given) == real or (identity is not None and _identity(given) == identity):
-            raise UsageError(Text(
-                f"{target} is een invoerbestand; oncocheck schrijft er geen rapport overheen. "
-                f"Kies een ander pad voor {option}.",
-                f"{target} is an input file; oncocheck will not write a report over it. "
-                f"Choose another path for {option}."))
-
-
-def _real(path: Path | str) -> str:
-    """The path with every symbolic link followed (as far as they lead), never raising."""
-    try:
-        return os.path.realpath(path)
-    except (OSError, ValueError):
-        return os.path.abspath(path)
-
-
-def _identity(path: Path | str) -> tuple[int, int] | None:
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
 
 
 def write_report(target: Path, content: Content) -> None:
@@ -77,7 +49,7 @@ def write_report(target: Path, content: Content) -> None:
         raise _cannot_write(target, exc) from exc
     if info is None or stat.S_ISREG(info.st_mode):
         if target.is_symlink():  # the link stays; the file it leads to is replaced
-            _atomic(Path(_real(target)), pieces, make_folder=False)
+            _atomic(Path(real_path(target)), pieces, make_folder=False)
         else:
             _atomic(target, pieces)
     elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
@@ -98,7 +70,7 @@ def own_descriptor(target: Path) -> int | None:
     path = os.path.abspath(target)
     for _ in range(40):  # the kernel's own limit on links followed
         head, tail = os.path.split(path)
-        head = _real(head)
+        head = real_path(head)
         match = _OWN_FDS.fullmatch(head)
         if match and tail.isdigit() and match.group(1) in (None, str(os.getpid())):
             return int(tail)

@@ -11,11 +11,18 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
-from oncocheck.report import Text
 from oncocheck.load.visible import quoted
+from oncocheck.report import Text
 
 _TRUE = {"true", "ja", "yes", "waar", "j", "y"}
 _FALSE = {"false", "nee", "no", "onwaar", "n"}

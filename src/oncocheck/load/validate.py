@@ -16,10 +16,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
-from oncocheck.report import LoadError, Text
-from oncocheck.load.words import did_you_mean
+from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted
-from oncocheck.load.parse import Source
+from oncocheck.load.words import did_you_mean
+from oncocheck.report import LoadError, Text
 
 M = TypeVar("M", bound=BaseModel)
 MAX_ERRORS = 100  # more help nobody; listing 100,000 errors would take minutes and megabytes

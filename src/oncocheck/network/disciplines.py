@@ -12,8 +12,8 @@ from typing import Literal
 from pydantic import model_validator
 
 from oncocheck.load.fields import IsoDate, NonEmpty, Strict, YesNo, fail
-from oncocheck.report import Text
 from oncocheck.load.words import normalise
+from oncocheck.report import Text
 
 OTHER = "anders"
 

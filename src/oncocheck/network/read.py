@@ -11,11 +11,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.parse import Source, parse, read_text
+from oncocheck.load.parse import parse
 from oncocheck.load.sheets.merge import merge_sheet
+from oncocheck.load.source import Source
+from oncocheck.load.text import read_text
 from oncocheck.load.validate import validate
 from oncocheck.network.disciplines import Vocabulary
-from oncocheck.network.model import DOCUMENT_SECTIONS, NetworkFile
+from oncocheck.network.model import NetworkFile
+from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.report import LoadError
 
 

@@ -9,15 +9,15 @@ A copy is kept in the repository as `schema/network.schema.json` (a test keeps i
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from oncocheck.network.model import NetworkFile
-from oncocheck.network.disciplines import OTHER, Vocabulary
 from oncocheck.load.words import spelling_pattern
+from oncocheck.network.disciplines import OTHER, Vocabulary
+from oncocheck.network.model import NetworkFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_URL = ("https://raw.githubusercontent.com/oncocheck/oncocheck/main/"

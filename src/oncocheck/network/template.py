@@ -12,7 +12,6 @@ import re
 from importlib.resources import files
 from pathlib import Path, PurePath
 
-
 #: The template's placeholder names; a file still carrying one gets a warning when checked.
 PLACEHOLDER_NAMES = ("Oncologiezorgnetwerk (naam invullen)",
                      "Oncology care network (fill in the name)")

@@ -12,13 +12,14 @@ from functools import cache
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed, UsageError
-from oncocheck.load.parse import parse, read_text
+from oncocheck.load.parse import parse
+from oncocheck.load.text import read_text
 from oncocheck.load.validate import validate
-from oncocheck.load.words import did_you_mean
 from oncocheck.load.visible import visible
+from oncocheck.load.words import did_you_mean
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.report import LoadError, Text
-from oncocheck.rules.model import Criterion, RuleFile
+from oncocheck.rules.model import RuleFile
 from oncocheck.wording import where
 
 DEFAULT_SET = "loppsoz"

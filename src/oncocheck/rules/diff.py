@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from oncocheck.report import Text
 from oncocheck.rules.model import Criterion, RuleFile
 from oncocheck.wording import percent
-from oncocheck.report import Text
 
 #: How parameters and parts are called for people: (nl, en).
 NAMES = {"threshold": ("drempel", "threshold"), "minimum": ("minimum", "minimum"),

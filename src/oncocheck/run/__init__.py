@@ -1,1 +1,3 @@
-"""TODO"""
+"""Running a check: load, check and report, for one file (`file`) or a batch (`batch`), in
+this process or a pool (`workers`, `pool`), spilled to disk when large (`spill`), with the one
+decision of which criteria apply (`decide`)."""

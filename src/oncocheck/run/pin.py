@@ -3,7 +3,7 @@ that judges it (`oncocheck.run.decide`), and what changes between the two."""
 
 from __future__ import annotations
 
-from oncocheck.load.parse import Source
+from oncocheck.load.source import Source
 from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.rules import bundled
 from oncocheck.rules.diff import outcome_changes

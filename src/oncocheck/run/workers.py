@@ -10,11 +10,9 @@ was checking, which is reported as not checked (`oncocheck.run.pool`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
-
-from collections.abc import Sequence
 
 from oncocheck.errors import load_error
 from oncocheck.report import Brief, FileResult, Text, Verdict

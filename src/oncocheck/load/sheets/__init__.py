@@ -1,3 +1,3 @@
-"""The members spreadsheet (`members_file`): reading rows (`rows`), matching headers and cells to
-member fields (`read`), merging its members into the network file (`merge`), and naming a cell
-the way a coordinator reads it (`place`)."""
+"""The members spreadsheet (`members_file`): opening it safely (`opening`), reading rows
+(`rows`, `cells`), matching headers and cells to member fields (`read`), and merging its
+members into the network file (`merge`)."""

@@ -16,8 +16,8 @@ from types import FrameType
 from typing import Any
 
 from oncocheck.errors import LoadFailed
-from oncocheck.report import LoadError, Text
 from oncocheck.load.visible import quoted
+from oncocheck.report import LoadError, Text
 
 #: What a cell of each type (the `t` attribute) should hold, in both languages.
 _KINDS = {"n": ("getal", "a number"), "b": ("ja/nee (0 of 1)", "true/false (0 or 1)"),

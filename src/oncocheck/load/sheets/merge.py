@@ -11,9 +11,9 @@ import os
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from oncocheck.report import LoadError
 from oncocheck.load.sheets.read import read_sheet
-from oncocheck.load.parse import Source
+from oncocheck.load.source import Source
+from oncocheck.report import LoadError
 
 
 def sheet_display(network_display: str, members_file: str) -> str:

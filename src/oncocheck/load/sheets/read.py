@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.wording import DUTCH_COLUMNS
-from oncocheck.report import LoadError, Location, Text
 from oncocheck.load.sheets.rows import Row, raw_rows
 from oncocheck.load.validate import MAX_ERRORS
-from oncocheck.load.words import closest, normalise
 from oncocheck.load.visible import quoted
+from oncocheck.load.words import closest, normalise
+from oncocheck.report import LoadError, Location, Text
+from oncocheck.wording import DUTCH_COLUMNS
 
 MAX_MEMBERS = 100_000
 #: Every accepted column name (normalised) and the member field it fills.

@@ -21,8 +21,8 @@ from typing import Any
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.sheets.cells import bad_cell
 from oncocheck.load.sheets.opening import MAX_FILE_BYTES, read_members_file
+from oncocheck.load.text import unicode_form
 from oncocheck.load.visible import visible
-from oncocheck.load.parse import unicode_form
 
 __all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Row", "raw_rows"]
 MAX_COLUMNS = 64  # a members list has six columns; more is a mistake, not data worth reading
@@ -110,7 +110,9 @@ def _csv_rows(raw: bytes, display: str) -> Iterator[Row]:
 
 
 def _xlsx_rows(raw: bytes, display: str) -> Iterator[Row]:
-    from openpyxl import load_workbook  # only when a sheet is read: it is slow to import
+    from openpyxl import (
+        load_workbook,  # only when a sheet is read: it is slow to import
+    )
 
     _check_unzipped_size(raw, display)
     try:

@@ -1,0 +1,99 @@
+"""A file's bytes as text: only a regular, readable file of sane size, UTF-8 (a BOM allowed),
+with a clear error naming what else it is (UTF-16, UTF-32) and where a bad byte stands."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from oncocheck.errors import LoadFailed, load_error
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
+    try:
+        _refuse_special(path.stat())  # stat first: opening a device can have side effects
+        # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise load_error(f"kan het bestand niet openen ({exc.strerror})",
+                         f"cannot open the file ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            _refuse_special(os.fstat(stream.fileno()))
+            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+    except OSError as exc:
+        raise load_error(f"kan het bestand niet lezen ({exc.strerror})",
+                         f"cannot read the file ({exc.strerror})") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise _too_large()
+    return decode(raw)
+
+
+def _refuse_special(info: os.stat_result) -> None:
+    """LoadFailed for what is not a regular file, or is larger than MAX_FILE_BYTES."""
+    if not stat.S_ISREG(info.st_mode):
+        raise load_error("dit is geen gewoon bestand (map, pipe of apparaat)",
+                         "this is not a regular file (a directory, pipe or device)")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _too_large()
+
+
+def _too_large() -> LoadFailed:
+    mib = MAX_FILE_BYTES // (1024 * 1024)
+    return load_error(f"het bestand is groter dan de limiet van {mib} MiB",
+                      f"the file is larger than the limit of {mib} MiB")
+
+
+def unicode_form(raw: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when `raw` is text in that form, by its byte order mark or, without
+    one, by the NUL bytes around its first character (as RFC 4627 tells JSON apart); else None.
+    UTF-32's marks are tested first: its little-endian mark starts like UTF-16's."""
+    if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:4]
+    if len(head) == 4 and (head[:3] == b"\0\0\0" != head[3:] or head[1:] == b"\0\0\0" != head[:1]):
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "UTF-16"
+    return None
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a BOM is allowed); a clear error for UTF-16, UTF-32 and other encodings,
+    at the line and column (in characters, the BOM not counted) of the first bad byte."""
+    form = unicode_form(raw)
+    if form is not None:
+        raise load_error(f"het bestand is {form}; sla het op als UTF-8",
+                         f"the file is {form}; save it as UTF-8", "", 1, 1)
+    if b"\0" in raw[:4]:
+        raise load_error("het bestand begint met NUL-bytes en is dus geen tekst in UTF-8; sla "
+                         "het op als UTF-8", "the file starts with NUL bytes, so it is not "
+                         "UTF-8 text; save it as UTF-8", "", 1, 1)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # the decoder's offsets are in what follows the BOM (`exc.object`), not in `raw`
+        data, start = exc.object, exc.start
+        line, column = position(data[:start].decode("utf-8"), start)
+        raise load_error(
+            f"geen geldige UTF-8 (byte 0x{data[start]:02x}); sla het bestand op als UTF-8",
+            f"not valid UTF-8 (byte 0x{data[start]:02x}); save the file as UTF-8",
+            "", line, column) from exc
+
+
+_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of `text[index]`, with the line breaks the
+    YAML parser counts: CR LF, CR, LF, NEL and the Unicode line and paragraph separators."""
+    before = text[:index]
+    breaks = sum(before.count(c) for c in _BREAKS) - before.count("\r\n")
+    start = max(before.rfind(c) for c in _BREAKS) + 1
+    return breaks + 1, len(before) - start + 1
