@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from oncocheck import __version__
-from oncocheck.render import FORMATS
+from oncocheck.render import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from oncocheck.cli.targets import Target
-    from oncocheck.report import Report
+    from oncocheck.report import CriteriaSetInfo, CriterionInfo, Report
 
 app = typer.Typer(name="oncocheck", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
@@ -33,7 +33,7 @@ app = typer.Typer(name="oncocheck", no_args_is_help=True, add_completion=False,
 criteria_app = typer.Typer(no_args_is_help=True, help="The bundled criteria sets.")
 app.add_typer(criteria_app, name="criteria")
 
-Format = StrEnum("Format", {name: name for name in FORMATS})  # type: ignore[misc]
+Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ignore[misc]
 
 
 class Lang(StrEnum):
@@ -224,26 +224,18 @@ def _named(report: Report, targets: list[Target]) -> list[Path]:
     return named
 
 
-def _site(report: Report, lang: str) -> dict[str, str]:
-    from oncocheck.render.html import render_site
-
-    return render_site(report, lang)
-
-
 def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: str,
              quiet: bool) -> None:
     """Render every target, then write files, then stdout. Formats that stream (JSON) are
     rendered while they are written, the others before anything is written."""
     from oncocheck.cli.write import write_report, write_site
-    from oncocheck.render import chunks
-    from oncocheck.render.console import render as console_text
+    from oncocheck.render import chunks, site
 
     def text(fmt: str) -> Iterable[str]:
-        return (console_text(report, lang, quiet=quiet),) if fmt == "console" else \
-            chunks(report, fmt, lang)
+        return chunks(report, fmt, lang, quiet)
 
     files = [(t.path, text(t.fmt)) for t in targets if t.path is not None and not t.site]
-    sites = [(t.path, _site(report, lang)) for t in targets if t.site]
+    sites = [(t.path, site(report, lang)) for t in targets if t.site]
     for path, content in files:
         write_report(path, content)
     for path, pages in sites:
@@ -263,10 +255,10 @@ def _deliver(report: Report, targets: list[Target], inputs: list[Path], lang: st
 
 
 def _print_console(report, lang: str, quiet: bool = False) -> None:  # noqa: ANN001 - a Report
-    from oncocheck.render.console import render, write
+    from oncocheck.render import draw, render
 
-    print_console(lambda console: write(report, lang, console, quiet=quiet),
-                  lambda: render(report, lang, quiet=quiet))
+    print_console(lambda console: draw(report, lang, console, quiet),
+                  lambda: render(report, "console", lang, quiet))
 
 
 def print_console(draw, plain) -> None:  # noqa: ANN001 - (Console) -> None, () -> str
@@ -286,9 +278,12 @@ def criteria_list(
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
 ) -> None:
     """The bundled criteria sets and versions, with their in-force dates."""
-    from oncocheck.render.rules import list_text
+    from oncocheck.render.criteria import list_text
+    from oncocheck.rules.bundled import bundled, in_force
 
-    emit(list_text(parse_as_of(as_of, lang) or date.today(), lang.value))
+    day = parse_as_of(as_of, lang) or date.today()
+    current = [in_force(name, day).ref for name in dict.fromkeys(r.set for r in bundled())]
+    emit(list_text([r.info() for r in bundled()], current, day, lang.value))
 
 
 @criteria_app.command("show")
@@ -299,10 +294,11 @@ def criteria_show(
 ) -> None:
     """Every criterion of a version: id, text, severity, check and remediation."""
     from oncocheck.errors import UsageError
-    from oncocheck.render.rules import show_text
+    from oncocheck.render.criteria import show_text
+    from oncocheck.rules.bundled import find
 
     try:
-        text = show_text(spec, parse_as_of(as_of, lang) or date.today(), lang.value)
+        text = show_text(find(spec, parse_as_of(as_of, lang) or date.today()).info(), lang.value)
     except UsageError as exc:
         fail(exc.text, lang.value)
     emit(text)
@@ -324,16 +320,19 @@ def criteria_diff(
     lang: Annotated[Lang, typer.Option("--lang")] = Lang.nl,
 ) -> None:
     """What changed between two criteria versions, criterion by criterion."""
-    from oncocheck.rules import bundled as criteria_sets
-    from oncocheck.render.ruldiff import diff_json, diff_text
     from oncocheck.errors import UsageError
+    from oncocheck.render.criteria import diff_json, diff_text
+    from oncocheck.rules import bundled as criteria_sets
+    from oncocheck.rules.diff import diff
 
     try:
         on = parse_as_of(as_of, lang) or date.today()
         a, b = criteria_sets.find(old, on), criteria_sets.find(new, on)
     except UsageError as exc:
         fail(exc.text, lang.value)
-    text = diff_json(a, b) if fmt is DiffFormat.json else diff_text(a, b, lang.value)
+    changes = diff(a, b)
+    text = diff_json(a.info(), b.info(), changes) if fmt is DiffFormat.json else \
+        diff_text(a.info(), b.info(), changes, lang.value)
     emit(text)
 
 
@@ -347,14 +346,37 @@ def explain(
 ) -> None:
     """One criterion in full, with how oncocheck checks it."""
     from oncocheck.errors import UsageError
-    from oncocheck.render.rules import explain_text
+    from oncocheck.render.criteria import explain_text
 
     try:
-        text = explain_text(criterion, criteria or "loppsoz",
-                            parse_as_of(as_of, lang) or date.today(), lang.value)
+        info, found = _criterion_info(criterion, criteria or "loppsoz",
+                                      parse_as_of(as_of, lang) or date.today())
+        text = explain_text(info, found, lang.value)
     except UsageError as exc:
         fail(exc.text, lang.value)
     emit(text)
+
+
+def _criterion_info(criterion_id: str, spec: str,
+                    day: date) -> tuple[CriteriaSetInfo, CriterionInfo | None]:
+    """The version meant by `spec` and its criterion `criterion_id` (any case, spaces
+    around), as records; UsageError naming the ids there are when it has no such criterion."""
+    from oncocheck.errors import UsageError
+    from oncocheck.load.words import did_you_mean
+    from oncocheck.report import Text
+    from oncocheck.rules.bundled import find
+
+    rule_file = find(spec, day)
+    found, info = rule_file.criterion(criterion_id), rule_file.info()
+    if found is None:
+        ids = [c.id for c in rule_file.criteria]
+        nl_tail, en_tail = did_you_mean(criterion_id, ids)
+        raise UsageError(Text(
+            f"{rule_file.ref.label} heeft geen criterium '{criterion_id}' (wel: "
+            f"{', '.join(ids)}){nl_tail}",
+            f"{rule_file.ref.label} has no criterion '{criterion_id}' (it has: "
+            f"{', '.join(ids)}){en_tail}"))
+    return info, info.criterion(found.id)
 
 
 @app.command()

@@ -1,7 +1,7 @@
 """The `impact` command: what a criteria version changes for a batch of networks.
 
-Registered on the app by `oncocheck.cli.app`; the analysis is `oncocheck.analysis.impact`, the renderers
-`oncocheck.render.impact_*`.
+Registered on the app by `oncocheck.cli.app`; the analysis is `oncocheck.analysis.impact`, the
+formats are `oncocheck.render.IMPACT_FORMATS`.
 """
 
 from __future__ import annotations
@@ -14,14 +14,10 @@ from typing import Annotated, Optional
 import typer
 
 from oncocheck.cli.app import Lang, fail, parse_as_of, print_console, rule_files
+from oncocheck.render import IMPACT_FORMATS
 
-
-class ImpactFormat(StrEnum):
-    """Output of `impact`."""
-
-    console = "console"
-    json = "json"
-    html = "html"
+#: Output of `impact`.
+ImpactFormat = StrEnum("ImpactFormat", {name: name for name in IMPACT_FORMATS})  # type: ignore[misc]
 
 
 def impact(
@@ -102,13 +98,14 @@ def impact(
 
 def _impact_text(result, fmt: ImpactFormat, lang: str) -> str:  # noqa: ANN001 - an Impact
     """The impact report as text in `fmt`."""
-    from importlib import import_module
+    from oncocheck.render import render_impact
 
-    return import_module(f"oncocheck.render.impact_{fmt.value}").render(result, lang)
+    return render_impact(result, fmt.value, lang)
 
 
 def _print_impact(result, lang: str) -> None:  # noqa: ANN001 - an Impact
     """The console report: coloured on a terminal, else plain text."""
-    from oncocheck.render.impact_console import render, write
+    from oncocheck.render import draw_impact, render_impact
 
-    print_console(lambda console: write(result, lang, console), lambda: render(result, lang))
+    print_console(lambda console: draw_impact(result, lang, console),
+                  lambda: render_impact(result, "console", lang))
