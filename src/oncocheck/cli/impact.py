@@ -17,7 +17,7 @@ from oncocheck.cli.app import Lang, fail, parse_as_of, print_console, rule_files
 from oncocheck.render import IMPACT_FORMATS
 
 #: Output of `impact`.
-ImpactFormat = StrEnum("ImpactFormat", {name: name for name in IMPACT_FORMATS})  # type: ignore[misc]
+ImpactFormat = StrEnum("ImpactFormat", {n: n for n in IMPACT_FORMATS})  # type: ignore[misc]
 
 
 def impact(

@@ -39,7 +39,8 @@ def _annotation(name: str, place: Place, title: str, message: str) -> str:
 
 def _file_lines(report: Report, result: FileResult, lang: str) -> list[str]:
     label = criteria_label(report, result)
-    lines = [_annotation("error", of_error(result, error), f"oncocheck: {words(lang)['invalid_file']}",
+    title = f"oncocheck: {words(lang)['invalid_file']}"
+    lines = [_annotation("error", of_error(result, error), title,
                          (f"{error.path}: " if error.path else "") + error.message.get(lang))
              for error in result.errors]
     for finding in problems(result):

@@ -70,7 +70,8 @@ def as_dict(report: Report) -> dict[str, Any]:
     return data
 
 
-def ref_dict(ref: CriteriaRef, with_date: bool = True, with_file: bool = True) -> dict[str, Any]:
+def ref_dict(ref: CriteriaRef, with_date: bool = True,
+             with_file: bool = True) -> dict[str, Any]:
     """A criteria version as JSON: set, version (valid_from), and the rule file's path when it
     is not bundled (`with_file`: the impact and criteria diff JSON never had it)."""
     data: dict[str, Any] = {"set": ref.set, "version": ref.version}

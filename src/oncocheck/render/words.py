@@ -126,8 +126,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # the criteria texts (criteria list, show, explain, diff)
     "in_force": ("van kracht", "in force"), "from_date": ("vanaf", "from"),
     "severity": ("ernst", "severity"), "check": ("controle", "check"),
-    "parameters": ("parameters", "parameters"),
-    "assumed": ("aanname: de precieze datum is niet bekend", "assumed: the exact date is not known"),
+    "assumed": ("aanname: de precieze datum is niet bekend",
+                "assumed: the exact date is not known"),
     "how": ("Zo controleert oncocheck dit", "How oncocheck checks this"),
     # criteria diff: keys "added", "removed", "changed" are the kinds of a CriterionChange
     "added": ("nieuw", "added"), "removed": ("vervallen", "removed"),
