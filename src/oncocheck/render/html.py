@@ -61,7 +61,7 @@ def place(location: Location, lang: str) -> Markup:
     `members[3], regel 42` in the network file."""
     if location.source:
         return escape(cell(location.source, location.line, location.column,
-                                 member_field(location.path)).get(lang))
+                           member_field(location.path)).get(lang))
     line = words(lang).lower("line")
     return Markup(f"<code>{escape(location.path)}</code>, {line} {location.line}")
 
