@@ -31,7 +31,7 @@ from oncocheck.run import workers as parallel
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
 from oncocheck.run.pool import Pool
-from oncocheck.render import FORMATS
+from oncocheck.render import REPORT_FORMATS
 
 resource = pytest.importorskip("resource", reason="resource limits are a Unix facility")
 
@@ -417,7 +417,7 @@ def test_a_file_size_limit_while_spilling_is_a_message(batch: Path) -> None:
 NAME = "Netwerk Ëë \U0001f600 中文"
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 def test_stdout_in_ascii_escapes_what_it_cannot_encode(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / "netwerk-\u00eb\U0001f600.yaml"
     path.write_text(f'format: 1\nnetwork:\n  name: "{NAME}"\n', encoding="utf-8")
@@ -453,7 +453,7 @@ def test_a_c_locale_is_no_problem(network: Path) -> None:
 EN = ["--lang", "en"]
 COMMANDS = {
     **{f"check-{fmt}": ["check", str(COMPLIANT), "-f", fmt, *EN, *AS_OF]
-       for fmt in sorted(FORMATS)},
+       for fmt in sorted(REPORT_FORMATS)},
     "impact": ["impact", str(COMPLIANT), "--from", "loppsoz@2021", "--to", "loppsoz@2024", *EN],
     "criteria": ["criteria", "show", *EN],
     "explain": ["explain", "2a", *EN],

@@ -13,7 +13,7 @@ from golden_files import assert_golden
 from htmlcheck import external_references, strict_parse
 from sample_report import sample_report
 
-from oncocheck.render import FORMATS, render
+from oncocheck.render import render
 from oncocheck.render.html import render_site
 from oncocheck.render.pages import page_names, slug
 
@@ -50,11 +50,6 @@ def every_page() -> dict[str, str]:
 
 
 PAGES = every_page()
-
-
-def test_formats_registry_has_html_and_markdown():
-    assert FORMATS["html"] == "oncocheck.render.html"
-    assert FORMATS["markdown"] == "oncocheck.render.markdown"
 
 
 def test_site_matches_golden_files(report):

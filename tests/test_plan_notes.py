@@ -12,8 +12,8 @@ import yaml
 
 from oncocheck.run.decide import choose
 from oncocheck.run.file import check_file
+from oncocheck.render import REPORT_FORMATS, render
 from oncocheck.run.batch import check as run
-from oncocheck.render import FORMATS, render
 from oncocheck.report import Severity, Status
 
 BASE = yaml.safe_load((Path(__file__).parent / "cases" / "base.yaml").read_text("utf-8"))
@@ -139,7 +139,7 @@ def test_json_with_plan_note_sheet_and_compare_fits_the_schema(tmp_path: Path) -
     assert data["compare"]["results"][0]["changed"] == []
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 @pytest.mark.parametrize("lang, word", [("nl", "gepland"), ("en", "planned")])
 def test_every_renderer_shows_note_and_plan(report, fmt: str, lang: str, word: str) -> None:
     from dataclasses import replace

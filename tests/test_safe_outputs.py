@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from htmlcheck import external_references, strict_parse
 from oncocheck.cli import app as cli
 from oncocheck.cli.options import STATE
-from oncocheck.render import FORMATS
+from oncocheck.render import REPORT_FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPLIANT = ROOT / "examples" / "compliant" / "voorbeeldstad.yaml"
@@ -87,7 +87,7 @@ def _check(fmt: str, out: str) -> None:
     assert "\x1b" not in out
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 def test_hostile_file_through_every_format(hostile: Path, fmt: str) -> None:
     code, out = run(*ARGS, "--format", fmt, str(hostile))
     assert code == 1, out[:2000]

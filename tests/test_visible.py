@@ -17,8 +17,8 @@ import yaml
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.render import FORMATS
 from oncocheck.load.visible import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
+from oncocheck.render import REPORT_FORMATS
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import make_sheets  # noqa: E402
@@ -160,7 +160,7 @@ def _safe(fmt: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 def test_hostile_inputs_in_every_format(tmp_path: Path, fmt: str, lang: str) -> None:
     folder = _folder(tmp_path)
     texts = _outputs(folder, tmp_path, fmt, lang)
@@ -180,7 +180,7 @@ def test_hostile_inputs_with_other_options(tmp_path: Path, fmt: str, extra: list
         _safe(fmt, text)
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 def test_hostile_rule_file_in_every_format(tmp_path: Path, fmt: str) -> None:
     """A rule file (--criteria FILE) goes through the same loader: its titles, texts and
     remediations are filtered the same way."""

@@ -15,23 +15,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from oncocheck.cli.options import (
-    AsOfOption,
-    FailOn,
-    JobsOption,
-    Lang,
-    LangOption,
-    OutputOption,
-    PathsArgument,
-    as_of_date,
-)
-from oncocheck.render import FORMATS
+from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
+                                   PathsArgument, as_of_date)
+from oncocheck.render import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from oncocheck.report import Report
     from oncocheck.run.decide import Choice
 
-Format = StrEnum("Format", {name: name for name in FORMATS})  # type: ignore[misc]
+Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ignore[misc]
 
 
 def check(
@@ -110,17 +102,12 @@ def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int], lang:
 
 def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a deliver.Output
     """Every format of the report, as `deliver` writes them."""
+    from oncocheck import render
     from oncocheck.cli.deliver import Output
-    from oncocheck.render import chunks
-    from oncocheck.render.console import render, write
-    from oncocheck.render.html import render_site
 
-    def text(fmt: str):  # noqa: ANN202 - text in pieces
-        return (render(report, lang, quiet=quiet),) if fmt == "console" else \
-            chunks(report, fmt, lang)
-
-    return Output(text, lambda console: write(report, lang, console, quiet=quiet),
-                  lambda: render_site(report, lang))
+    return Output(lambda fmt: render.chunks(report, fmt, lang, quiet),
+                  lambda console: render.draw(report, lang, console, quiet),
+                  lambda: render.site(report, lang))
 
 
 def rule_files(*specs: Optional[str]) -> list[Path]:

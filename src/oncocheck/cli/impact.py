@@ -12,17 +12,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.options import (
-    AsOfOption,
-    JobsOption,
-    Lang,
-    LangOption,
-    OutputOption,
-    PathsArgument,
-    as_of_date,
-)
+from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
+                                   PathsArgument, as_of_date)
+from oncocheck.render import IMPACT_FORMATS
 
-ImpactFormat = StrEnum("ImpactFormat", {n: n for n in ("console", "json", "html")})  # type: ignore[misc]
+ImpactFormat = StrEnum("ImpactFormat", {n: n for n in IMPACT_FORMATS})  # type: ignore[misc]
 
 
 def impact(
@@ -81,12 +75,11 @@ def impact(
 
 
 def _output(result, lang: str):  # noqa: ANN001, ANN202 - an Impact; a deliver.Output
+    from oncocheck import render
     from oncocheck.cli.deliver import Output
-    from oncocheck.render import render_impact
-    from oncocheck.render.impact_console import write
 
-    return Output(lambda fmt: (render_impact(result, fmt, lang),),
-                  lambda console: write(result, lang, console))
+    return Output(lambda fmt: (render.render_impact(result, fmt, lang),),
+                  lambda console: render.draw_impact(result, lang, console))
 
 
 def _check_sweep(value: Optional[str], after) -> None:  # noqa: ANN001 - a decide.Choice

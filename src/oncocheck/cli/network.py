@@ -17,13 +17,8 @@ from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.options import Lang, LangOption
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
-from oncocheck.network.template import (
-    COLUMNS_EN,
-    COLUMNS_NL,
-    sheet_reference,
-    template,
-    with_sheet,
-)
+from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference, template,
+                                        with_sheet)
 from oncocheck.report import Text
 
 SHEET_SUFFIXES = (".csv", ".xlsx")

@@ -1,15 +1,22 @@
-"""`oncocheck criteria list|show|diff` and `oncocheck explain`: the criteria for people."""
+"""`oncocheck criteria list|show|diff` and `oncocheck explain`: the criteria for people.
+
+The commands find the versions (`rules.bundled`); the texts are rendered from their records
+(`render.criteria`).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date
+
+if TYPE_CHECKING:
+    from oncocheck.report import CriteriaSetInfo, CriterionInfo
 
 
 class DiffFormat(StrEnum):
@@ -21,9 +28,13 @@ class DiffFormat(StrEnum):
 
 def criteria_list(as_of: AsOfOption = None, lang: LangOption = Lang.nl) -> None:
     """The bundled criteria sets and versions, with their in-force dates."""
-    from oncocheck.render.rules import list_text
+    from oncocheck.render.criteria import list_text
+    from oncocheck.rules.bundled import bundled, in_force
 
-    emit(list_text(as_of_date(as_of) or date.today(), str(lang)))
+    day = as_of_date(as_of) or date.today()
+    sets = [r.info() for r in bundled()]
+    current = [in_force(s, day).ref for s in dict.fromkeys(r.set for r in bundled())]
+    emit(list_text(sets, current, day, str(lang)))
 
 
 def criteria_show(
@@ -32,9 +43,10 @@ def criteria_show(
     lang: LangOption = Lang.nl,
 ) -> None:
     """Every criterion of a version: id, text, severity, check and remediation."""
-    from oncocheck.render.rules import show_text
+    from oncocheck.render.criteria import show_text
+    from oncocheck.rules.bundled import find
 
-    emit(show_text(spec, as_of_date(as_of) or date.today(), str(lang)))
+    emit(show_text(find(spec, as_of_date(as_of) or date.today()).info(), str(lang)))
 
 
 def criteria_diff(
@@ -45,12 +57,15 @@ def criteria_diff(
     lang: LangOption = Lang.nl,
 ) -> None:
     """What changed between two criteria versions, criterion by criterion."""
-    from oncocheck.render.ruldiff import diff_json, diff_text
-    from oncocheck.rules import bundled
+    from oncocheck.render.criteria import diff_json, diff_text
+    from oncocheck.rules.bundled import find
+    from oncocheck.rules.diff import diff
 
-    on = as_of_date(as_of) or date.today()
-    a, b = bundled.find(old, on), bundled.find(new, on)
-    emit(diff_json(a, b) if fmt is DiffFormat.json else diff_text(a, b, str(lang)))
+    day = as_of_date(as_of) or date.today()
+    a, b = find(old, day), find(new, day)
+    changes = diff(a, b)
+    emit(diff_json(a.info(), b.info(), changes) if fmt is DiffFormat.json
+         else diff_text(a.info(), b.info(), changes, str(lang)))
 
 
 def explain(
@@ -61,7 +76,28 @@ def explain(
     lang: LangOption = Lang.nl,
 ) -> None:
     """One criterion in full, with how oncocheck checks it."""
-    from oncocheck.render.rules import explain_text
+    from oncocheck.render.criteria import explain_text
 
-    emit(explain_text(criterion, criteria or "loppsoz", as_of_date(as_of) or date.today(),
-                      str(lang)))
+    info, found = _criterion(criterion, criteria or "loppsoz", as_of_date(as_of) or date.today())
+    emit(explain_text(info, found, str(lang)))
+
+
+def _criterion(criterion_id: str, spec: str, day: date) -> tuple[CriteriaSetInfo, CriterionInfo]:
+    """The version meant by `spec` and its criterion `criterion_id` (any case, spaces
+    around), as records; UsageError naming the ids there are when it has no such criterion."""
+    from oncocheck.errors import UsageError
+    from oncocheck.load.words import did_you_mean
+    from oncocheck.report import Text
+    from oncocheck.rules.bundled import find
+
+    rule_file = find(spec, day)
+    found, info = rule_file.criterion(criterion_id), rule_file.info()
+    if found is None:
+        ids = [c.id for c in rule_file.criteria]
+        nl_tail, en_tail = did_you_mean(criterion_id, ids)
+        raise UsageError(Text(
+            f"{rule_file.ref.label} heeft geen criterium '{criterion_id}' (wel: "
+            f"{', '.join(ids)}){nl_tail}",
+            f"{rule_file.ref.label} has no criterion '{criterion_id}' (it has: "
+            f"{', '.join(ids)}){en_tail}"))
+    return info, info.criterion(found.id)

@@ -14,7 +14,7 @@ from pathlib import Path
 from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
-from oncocheck.render import FORMATS
+from oncocheck.render import REPORT_FORMATS
 from oncocheck.report import Text
 
 STDOUT = "-"
@@ -34,8 +34,8 @@ def parse_report(value: str) -> Target:
     """`FORMAT=PATH` (PATH `-` is stdout) as a Target; UsageError when malformed."""
     fmt, sep, path = value.partition("=")
     fmt = fmt.strip()
-    if not sep or not path or fmt not in FORMATS:
-        known = ", ".join(FORMATS)
+    if not sep or not path or fmt not in REPORT_FORMATS:
+        known = ", ".join(REPORT_FORMATS)
         raise UsageError(Text(
             f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is stdout), "
             f"niet '{value}'",

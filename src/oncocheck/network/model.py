@@ -12,17 +12,8 @@ from typing import Any
 
 from pydantic import ValidationInfo, field_validator, model_validator
 
-from oncocheck.load.fields import (
-    IsoDate,
-    Line,
-    Name,
-    NonEmpty,
-    Postcode,
-    Strict,
-    Words,
-    YesNo,
-    fail,
-)
+from oncocheck.load.fields import (IsoDate, Line, Name, NonEmpty, Postcode, Strict, Words, YesNo,
+                                   fail)
 from oncocheck.load.visible import quoted
 from oncocheck.load.words import closest, did_you_mean, normalise
 from oncocheck.network.disciplines import OTHER, Vocabulary

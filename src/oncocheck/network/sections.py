@@ -7,21 +7,8 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from oncocheck.load.fields import (
-    Count,
-    Email,
-    IsoDate,
-    Line,
-    Name,
-    NonEmpty,
-    Postcode,
-    Reference,
-    Strict,
-    Url,
-    Words,
-    YesNo,
-    fail,
-)
+from oncocheck.load.fields import (Count, Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference,
+                                   Strict, Url, Words, YesNo, fail)
 
 #: The sections under `network:` that may name an evidence document (`document:`).
 DOCUMENT_SECTIONS = ("vision", "participation_agreement")

@@ -1,61 +1,108 @@
-"""Renderers turn a `Report` into text; they never see the checker, the CLI or the files.
+"""Renderers turn records (a check `Report`, an `Impact`, criteria info) into text; they
+never see the checker, the CLI or the files. This module is the one registry of formats.
 
-Each format is a module with `render(report: Report, lang: str) -> str`; a format whose size
-grows with the batch (JSON) also has `chunks(report, lang)`, the same text in pieces, so a large
-batch is written without being held whole. Modules are imported
-only when their format is asked for, so heavy dependencies (jinja2) stay out of start-up.
+Each report format is a module with `render(report, lang) -> str`; its `Format` entry says
+what else it offers. Impact formats have `render(impact, lang) -> str`. A module is imported
+only when its format is asked for, so heavy dependencies (jinja2, rich) stay out of start-up.
+A new format is one module and one line in `_REPORTS` or `_IMPACTS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from oncocheck.analysis.impact import Impact
     from oncocheck.report import FileResult, Report
 
-FORMATS: dict[str, str] = {
-    "console": "oncocheck.render.console",
-    "json": "oncocheck.render.json",
-    "junit": "oncocheck.render.junit",
-    "sarif": "oncocheck.render.sarif",
-    "github": "oncocheck.render.github",
-    "html": "oncocheck.render.html",
-    "markdown": "oncocheck.render.markdown",
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A report format: its module, and what the module offers beside `render`."""
+
+    module: str
+    #: `chunks(report, lang)`: the same text in pieces, one file at a time, so a batch of
+    #: any size is written without being held whole
+    streams: bool = False
+    #: `file_text(result)`: one file's part, made where the file is checked (the workers)
+    prepares: bool = False
+    #: `render(report, lang, quiet)` and `draw(report, lang, console, quiet)`: the terminal
+    #: report, which can show only the problems
+    terminal: bool = False
+
+
+_REPORTS: dict[str, Format] = {
+    "console": Format("oncocheck.render.console", terminal=True),
+    "json": Format("oncocheck.render.json", streams=True, prepares=True),
+    "junit": Format("oncocheck.render.junit"),
+    "sarif": Format("oncocheck.render.sarif"),
+    "github": Format("oncocheck.render.github"),
+    "html": Format("oncocheck.render.html"),
+    "markdown": Format("oncocheck.render.markdown"),
 }
-
-
-def render(report: Report, fmt: str, lang: str) -> str:
-    """The report as text in format `fmt` (a key of FORMATS) and language `lang`."""
-    return import_module(FORMATS[fmt]).render(report, lang)
-
-
-def chunks(report: Report, fmt: str, lang: str) -> Iterable[str]:
-    """The same text as `render`, in pieces where the format can stream."""
-    module = import_module(FORMATS[fmt])
-    if hasattr(module, "chunks"):
-        return module.chunks(report, lang)
-    return (module.render(report, lang),)
-
-
-def prepares(fmt: str) -> bool:
-    """Whether format `fmt` has a part per file that can be made where the file is checked."""
-    return hasattr(import_module(FORMATS[fmt]), "file_text")
-
-
-def file_text(fmt: str, result: FileResult) -> str:
-    """One file's part of format `fmt` (a format for which `prepares` is true)."""
-    return import_module(FORMATS[fmt]).file_text(result)
-
-
-IMPACT_FORMATS: dict[str, str] = {  # (temporary until the one registry lands)
+_IMPACTS: dict[str, str] = {
     "console": "oncocheck.render.impact_console",
     "json": "oncocheck.render.impact_json",
     "html": "oncocheck.render.impact_html",
 }
 
+#: The formats of `check --format`, in the order help texts list them.
+REPORT_FORMATS = tuple(_REPORTS)
+#: The formats of `impact --format`.
+IMPACT_FORMATS = tuple(_IMPACTS)
 
-def render_impact(impact, fmt: str, lang: str) -> str:  # noqa: ANN001 - an Impact
-    """The impact report as text in format `fmt`."""
-    return import_module(IMPACT_FORMATS[fmt]).render(impact, lang)
+
+def _module(fmt: str) -> ModuleType:
+    return import_module(_REPORTS[fmt].module)
+
+
+def render(report: Report, fmt: str, lang: str, quiet: bool = False) -> str:
+    """The report as text in format `fmt` (one of REPORT_FORMATS) and language `lang`;
+    `quiet` (the console's `-q`) leaves out what is met, in the terminal format only."""
+    if _REPORTS[fmt].terminal:
+        return _module(fmt).render(report, lang, quiet)
+    return _module(fmt).render(report, lang)
+
+
+def chunks(report: Report, fmt: str, lang: str, quiet: bool = False) -> Iterable[str]:
+    """The same text as `render`, in pieces where the format streams."""
+    if _REPORTS[fmt].streams:
+        return _module(fmt).chunks(report, lang)
+    return (render(report, fmt, lang, quiet),)
+
+
+def draw(report: Report, lang: str, console: Console, quiet: bool = False) -> None:
+    """Print the terminal report on a rich `console` (coloured on a terminal)."""
+    import_module(_REPORTS["console"].module).draw(report, lang, console, quiet)
+
+
+def site(report: Report, lang: str) -> dict[str, str]:
+    """The HTML report as a site: relative file name -> page (`index.html` and one page per
+    network, linked both ways)."""
+    return import_module(_REPORTS["html"].module).render_site(report, lang)
+
+
+def prepares(fmt: str) -> bool:
+    """Whether format `fmt` has a part per file that can be made where the file is checked."""
+    return _REPORTS[fmt].prepares
+
+
+def file_text(fmt: str, result: FileResult) -> str:
+    """One file's part of format `fmt` (a format for which `prepares` is true)."""
+    return _module(fmt).file_text(result)
+
+
+def render_impact(impact: Impact, fmt: str, lang: str) -> str:
+    """The impact report as text in format `fmt` (one of IMPACT_FORMATS)."""
+    return import_module(_IMPACTS[fmt]).render(impact, lang)
+
+
+def draw_impact(impact: Impact, lang: str, console: Console) -> None:
+    """Print the impact report on a rich `console` (coloured on a terminal)."""
+    import_module(_IMPACTS["console"]).draw(impact, lang, console)

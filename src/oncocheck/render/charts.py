@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from oncocheck.analysis.impact import SweepPoint
-from oncocheck.render.impact_words import words
-from oncocheck.render.svgchart import Marker, bar_chart
-from oncocheck.wording import percent
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, ShareDistribution, bin_label
+from oncocheck.render.svgchart import Marker, bar_chart
+from oncocheck.render.words import words
+from oncocheck.wording import percent
 
 _MARKER_COLOURS = ("#7d4e00", "#a40e26", "#5b2ea6")
 

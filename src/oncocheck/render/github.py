@@ -8,12 +8,11 @@ So a network name or note can never end the line early or start another command.
 
 from __future__ import annotations
 
-from oncocheck.render.console import summary_line
-from oncocheck.render.ownwords import own_words
+from oncocheck.render.notes import own_words
 from oncocheck.render.places import Place, criteria_label, of_error, of_finding, problems
+from oncocheck.render.summary import summary_line
+from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity
-
-LOAD_TITLE = {"nl": "ongeldig bestand", "en": "invalid file"}
 
 
 def escape_data(text: str) -> str:
@@ -40,7 +39,8 @@ def _annotation(name: str, place: Place, title: str, message: str) -> str:
 
 def _file_lines(report: Report, result: FileResult, lang: str) -> list[str]:
     label = criteria_label(report, result)
-    lines = [_annotation("error", of_error(result, error), f"oncocheck: {LOAD_TITLE[lang]}",
+    title = f"oncocheck: {words(lang)['invalid_file']}"
+    lines = [_annotation("error", of_error(result, error), title,
                          (f"{error.path}: " if error.path else "") + error.message.get(lang))
              for error in result.errors]
     for finding in problems(result):

@@ -2,30 +2,27 @@
 
 Pages carry their CSS inline and load nothing (no fonts, scripts, images or CDNs), so they
 look the same offline and when e-mailed. Everything from a network file is escaped by
-Jinja2's autoescape; templates live in `oncocheck/templates/`.
+Jinja2's autoescape; templates live in `oncocheck/render/templates/`.
 """
 
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from functools import cache
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
-from oncocheck.render import pages
-from oncocheck.render.impact_words import words as stat_words
-from oncocheck.render.ui import STATUS_SYMBOL, VERDICT_SYMBOL, words
+from oncocheck.analysis.stats import bin_label
+from oncocheck.render import compare, pages
+from oncocheck.render.notes import planned
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
                                        mixed_versions)
+from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
-from oncocheck.wording import percent
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
-from oncocheck.wording import cell, member_field
-from oncocheck.analysis.stats import bin_label
-
+from oncocheck.wording import cell, member_field, percent
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
 
@@ -53,15 +50,10 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.globals.update(STATUS_SYMBOL=STATUS_SYMBOL, VERDICT_SYMBOL=VERDICT_SYMBOL,
-                       Status=Status, Verdict=Verdict, working=working)
+                       Status=Status, Verdict=Verdict, working=working, planned=planned,
+                       place=place, percent=percent, bin_label=bin_label)
     env.filters["code"] = code_spans
-    env.globals.update(place=place, working_percent=share_percent, bin_label=bin_label)
     return env
-
-
-def share_percent(value: Fraction | float) -> str:
-    """A share as people read it: 0.636 -> `63.6%`."""
-    return percent(value)
 
 
 def place(location: Location, lang: str) -> Markup:
@@ -69,17 +61,16 @@ def place(location: Location, lang: str) -> Markup:
     `members[3], regel 42` in the network file."""
     if location.source:
         return escape(cell(location.source, location.line, location.column,
-                                 member_field(location.path)).get(lang))
-    line = "line" if lang == "en" else "regel"
+                           member_field(location.path)).get(lang))
+    line = words(lang).lower("line")
     return Markup(f"<code>{escape(location.path)}</code>, {line} {location.line}")
 
 
 def page(template: str, lang: str, **context: Any) -> str:
-    """One of the templates rendered with the UI words of `lang`; `context` must hold what
+    """One of the templates rendered with the words of `lang`; `context` must hold what
     base.html shows in its footer as `report` (an object with `tool_version` and `as_of`)."""
     lang = "en" if lang == "en" else "nl"
-    return _environment().get_template(template).render(
-        lang=lang, w=words(lang), sw=stat_words(lang), **context)
+    return _environment().get_template(template).render(lang=lang, w=words(lang), **context)
 
 
 def _page(template: str, report: Report, lang: str, **context: Any) -> str:
@@ -99,11 +90,11 @@ def _compared(report: Report, result: FileResult, lang: str) -> dict[str, Any] |
     """`check --compare`: this network under the other version, criterion by criterion."""
     if report.compare is None:
         return None
-    from oncocheck.render.compare import WORDS, columns, other_of, rows
-
-    other = other_of(report, result)
-    return {"words": WORDS[lang], "other": other, "label": report.compare.criteria.label,
-            "rows": rows(result, other, lang), "columns": columns(result, other, report, lang)}
+    other = compare.other_of(report, result)
+    return {"other": other, "label": report.compare.criteria.label, "absent": compare.ABSENT,
+            "rows": compare.rows(result, other, lang),
+            "columns": compare.columns(result, other, report, lang),
+            "differs": compare.verdict_differs(result, other)}
 
 
 def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:
@@ -126,8 +117,8 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
 
 def _statistics(report: Report, lang: str) -> dict[str, Any]:
     """What the index's reviewer statistics show: the 2a share chart and disciplines."""
-    from oncocheck.render.charts import share_chart
     from oncocheck.analysis.stats import discipline_counts, share_distribution, share_thresholds
+    from oncocheck.render.charts import share_chart
 
     shares = share_distribution(report.results)
     return {"shares": shares, "disciplines": discipline_counts(report.results),

@@ -6,78 +6,59 @@ as a number, the bars are only a help for the eye.
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
 from oncocheck.analysis.impact import Impact
-from oncocheck.render.impact_words import words
-from oncocheck.render.ui import WORDS as UI
-from oncocheck.render.versions import date_span
-from oncocheck.wording import percent
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
+from oncocheck.render.impact_text import state, transitions_text
+from oncocheck.render.terminal import plain_text, table
+from oncocheck.render.versions import date_span
+from oncocheck.render.words import words
+from oncocheck.wording import percent
 
 BAR_WIDTH = 40
-
-
-def _table(*columns: str) -> Table:
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    for name in columns:
-        table.add_column(name)
-    return table
 
 
 def _bar(value: int, top: int) -> str:
     return "█" * round(BAR_WIDTH * value / top) if top else ""
 
 
-def state(name: str, lang: str) -> str:
-    """A status or verdict value as a word (`not_met` -> `niet voldaan`)."""
-    return UI["en" if lang == "en" else "nl"].get(name) or words(lang)["absent"]
-
-
 def _verdicts(impact: Impact, lang: str) -> Table:
     w = words(lang)
-    table = _table(w["verdict"], impact.before.label, impact.after.label)
+    grid = table(w["verdict"], impact.before.label, impact.after.label)
     for key in ("compliant", "not_compliant", "invalid"):
-        table.add_row(state(key, lang), str(impact.summary_before[key]),
-                      str(impact.summary_after[key]))
-    table.add_row(w["files"], str(impact.summary_before["files"]),
-                  str(impact.summary_after["files"]))
-    return table
+        grid.add_row(state(key, lang), str(impact.summary_before[key]),
+                     str(impact.summary_after[key]))
+    grid.add_row(w.capital("files"), str(impact.summary_before["files"]),
+                 str(impact.summary_after["files"]))
+    return grid
 
 
 def _changes(impact: Impact, lang: str) -> Table:
     w = words(lang)
-    table = _table(w["file"], w["network"], impact.before.label, impact.after.label)
+    grid = table(w["file"], w["network"], impact.before.label, impact.after.label)
     for change in impact.changes:
         # RichText: names from files are shown as written, never read as rich markup
-        table.add_row(RichText(change.file), RichText(change.network or ""),
-                      state(change.before.value, lang),
-                      state(change.after.value, lang))
-    return table
-
-
-def transitions_text(transitions: tuple[tuple[str, str, int], ...], lang: str) -> str:
-    """`voldaan → niet voldaan: 12` for every transition that happens, or `geen`."""
-    found = [f"{state(a, lang)} → {state(b, lang)}: {n}" for a, b, n in transitions if n]
-    return "; ".join(found) or words(lang)["no_transitions"]
+        grid.add_row(RichText(change.file), RichText(change.network or ""),
+                     state(change.before.value, lang),
+                     state(change.after.value, lang))
+    return grid
 
 
 def _criteria(impact: Impact, lang: str) -> Table:
     w = words(lang)
-    table = _table("ID", w["criterion"], w["changed"], w["transitions"],
-                   w["failing"].format(label=impact.before.label),
-                   w["failing"].format(label=impact.after.label))
-    table.columns[1].min_width = 30
-    table.columns[3].no_wrap = True  # a transition on one line is easier to read and search
+    grid = table("ID", w["criterion"], w["status_changes"], w["transitions"],
+                 w["failing_under"].format(label=impact.before.label),
+                 w["failing_under"].format(label=impact.after.label))
+    grid.columns[1].min_width = 30
+    grid.columns[3].no_wrap = True  # a transition on one line is easier to read and search
     for c in impact.criteria:
-        table.add_row(c.id, c.title.get(lang), str(c.changed),
-                      transitions_text(c.transitions, lang), str(c.failing_before),
-                      str(c.failing_after))
-    return table
+        grid.add_row(c.id, c.title.get(lang), str(c.changed),
+                     transitions_text(c.transitions, lang), str(c.failing_before),
+                     str(c.failing_after))
+    return grid
 
 
 def threshold_notes(impact: Impact, lang: str) -> dict[int, str]:
@@ -93,29 +74,29 @@ def threshold_notes(impact: Impact, lang: str) -> dict[int, str]:
 
 def _shares(impact: Impact, lang: str) -> tuple[Table, str]:
     w, shares = words(lang), impact.shares
-    table = _table(w["bin"], w["networks"], "")
+    grid = table(w["bin"], w["networks"], "")
     notes = threshold_notes(impact, lang)
     for i, count in enumerate(shares.counts):
         note = f"  ← {notes[i]}" if i in notes else ""
-        table.add_row(bin_label(i), str(count), _bar(count, max(shares.counts)) + note)
-    values = [(w[k], v) for k, v in (("minimum", shares.minimum), ("median", shares.median),
-                                      ("maximum", shares.maximum))]
+        grid.add_row(bin_label(i), str(count), _bar(count, max(shares.counts)) + note)
+    values = [(w[k], v) for k, v in (("lowest", shares.minimum), ("median", shares.median),
+                                      ("highest", shares.maximum))]
     line = ", ".join(f"{name} {percent(v) if v is not None else '–'}"
                      for name, v in values)
-    line += f"; {w['undefined']}: {shares.undefined}; {w['invalid']}: {shares.invalid}"
-    return table, line
+    line += f"; {w['without_share']}: {shares.undefined}; {w['invalid_files']}: {shares.invalid}"
+    return grid, line
 
 
 def _sweep(impact: Impact, lang: str) -> Table:
     w = words(lang)
-    table = _table(w["threshold"], w["meeting"], "")
+    grid = table(w["threshold"], w["meeting"], "")
     top = max((p.meeting for p in impact.sweep or ()), default=0)
     for point in impact.sweep or ():
-        table.add_row(f"{point.threshold}%", str(point.meeting), _bar(point.meeting, top))
-    return table
+        grid.add_row(f"{point.threshold}%", str(point.meeting), _bar(point.meeting, top))
+    return grid
 
 
-def write(impact: Impact, lang: str, console: Console) -> None:
+def draw(impact: Impact, lang: str, console: Console) -> None:
     """Print the impact report on `console`."""
     w = words(lang)
 
@@ -123,17 +104,19 @@ def write(impact: Impact, lang: str, console: Console) -> None:
         console.print()
         console.print(text, style="bold", markup=False, highlight=False)
 
-    console.print(f"{w['title']}: {impact.before.label} → {impact.after.label} "
-                  f"({w['as_of'].lower()} {date_span(impact.dates, impact.as_of, lang)})", style="bold",
-                  markup=False, highlight=False, soft_wrap=True)
+    console.print(f"{w['impact_title']}: {impact.before.label} → {impact.after.label} "
+                  f"({w.lower('as_of')} {date_span(impact.dates, impact.as_of, lang)})",
+                  style="bold", markup=False, highlight=False, soft_wrap=True)
     heading(w["verdicts"])
     console.print(_verdicts(impact, lang))
-    heading(w["changes"])
-    console.print(_changes(impact, lang) if impact.changes else w["no_changes"], markup=False)
+    heading(w["verdict_changes"])
+    console.print(_changes(impact, lang) if impact.changes else w["no_verdict_changes"],
+                  markup=False)
     heading(w["per_criterion"])
     console.print(_criteria(impact, lang))
     if impact.summary_after["invalid"]:
-        console.print(w["not_checked"].format(n=impact.summary_after["invalid"]), markup=False)
+        console.print(w["invalid_not_counted"].format(n=impact.summary_after["invalid"]),
+                      markup=False)
     heading(w["shares"])
     table, line = _shares(impact, lang)
     console.print(table)
@@ -148,7 +131,4 @@ def write(impact: Impact, lang: str, console: Console) -> None:
 
 def render(impact: Impact, lang: str) -> str:
     """The impact report as plain text (no colour), 120 columns wide."""
-    buffer = io.StringIO()
-    write(impact, lang, Console(file=buffer, width=120, no_color=True, color_system=None,
-                                soft_wrap=True, force_terminal=False, highlight=False))
-    return buffer.getvalue()
+    return plain_text(lambda console: draw(impact, lang, console))

@@ -9,18 +9,8 @@ from __future__ import annotations
 from oncocheck.analysis.impact import Impact
 from oncocheck.render.charts import share_chart, sweep_chart
 from oncocheck.render.html import page
-from oncocheck.render.impact_console import transitions_text
+from oncocheck.render.impact_text import thresholds, transitions_text
 from oncocheck.render.versions import date_span
-
-
-def thresholds(impact: Impact) -> list[tuple[str, float]]:
-    """(version label, 2a threshold) for the chart lines; one line when both are the same."""
-    pairs = [(ref.label, value) for ref, value in
-             zip((impact.before, impact.after), impact.thresholds, strict=True)
-             if value is not None]
-    if len(pairs) == 2 and pairs[0][1] == pairs[1][1]:
-        return [(f"{pairs[0][0]}, {pairs[1][0]}", pairs[0][1])]
-    return pairs
 
 
 def render(impact: Impact, lang: str) -> str:

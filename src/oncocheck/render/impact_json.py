@@ -19,12 +19,8 @@ import json
 from typing import Any
 
 from oncocheck.analysis.impact import Impact
-from oncocheck.report import CriteriaRef
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
-
-
-def _ref(ref: CriteriaRef) -> dict[str, str]:
-    return {"set": ref.set, "version": ref.version, "valid_from": ref.valid_from.isoformat()}
+from oncocheck.render.json import ref_dict
 
 
 def _shares(impact: Impact) -> dict[str, Any]:
@@ -46,8 +42,8 @@ def as_dict(impact: Impact) -> dict[str, Any]:
         "tool": {"name": "oncocheck", "version": impact.tool_version},
         "as_of": impact.as_of.isoformat(),
         "as_of_dates": [d.isoformat() for d in impact.dates],
-        "from": _ref(impact.before),
-        "to": _ref(impact.after),
+        "from": ref_dict(impact.before, with_file=False),
+        "to": ref_dict(impact.after, with_file=False),
         "summary": {"from": impact.summary_before, "to": impact.summary_after},
         "verdict_changes": [{"file": c.file, "network": c.network, "from": c.before.value,
                              "to": c.after.value} for c in impact.changes],

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from oncocheck.render import compare
 from oncocheck.report import (CriteriaRef, FileResult, Finding, LoadError, Location, PlanItem,
                               Report)
 
@@ -69,13 +70,14 @@ def as_dict(report: Report) -> dict[str, Any]:
     return data
 
 
-def ref_dict(ref: CriteriaRef, with_date: bool = True) -> dict[str, Any]:
+def ref_dict(ref: CriteriaRef, with_date: bool = True,
+             with_file: bool = True) -> dict[str, Any]:
     """A criteria version as JSON: set, version (valid_from), and the rule file's path when it
-    is not bundled."""
+    is not bundled (`with_file`: the impact and criteria diff JSON never had it)."""
     data: dict[str, Any] = {"set": ref.set, "version": ref.version}
     if with_date:
         data["valid_from"] = ref.valid_from.isoformat()
-    if ref.file is not None:
+    if with_file and ref.file is not None:
         data["file"] = ref.file
     return data
 
@@ -90,11 +92,26 @@ def _head(report: Report) -> dict[str, Any]:
 
 
 def _tail(report: Report) -> dict[str, Any]:
-    if report.compare is None:
-        return {}
-    from oncocheck.render import compare
+    return {} if report.compare is None else {"compare": _compared(report, report.compare)}
 
-    return {"compare": compare.as_dict(report)}
+
+def _compared(report: Report, other_run: Report) -> dict[str, Any]:
+    """The `compare` object: the compared version, and per file the version applied
+    (`applied`), the verdict and statuses under the compared version (`criteria`), and which
+    criteria differ from the main result."""
+    return {
+        "criteria": ref_dict(other_run.criteria),
+        "summary": other_run.summary,
+        "results": [{
+            "file": result.file,
+            "applied": ref_dict(result.criteria, with_date=False) if result.criteria else None,
+            "verdict": other.verdict.value if other else None,
+            "criteria": (ref_dict(other.criteria, with_date=False)
+                         if other and other.criteria else None),
+            "statuses": {c: s.value for c, s in compare.statuses(other).items()},
+            "changed": compare.changed(result, other),
+        } for result, other in compare.pairs(report)],
+    }
 
 
 def render(report: Report, lang: str) -> str:

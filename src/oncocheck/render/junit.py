@@ -13,21 +13,15 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+from oncocheck.render.notes import own_words
 from oncocheck.render.places import criteria_label, of_error, of_finding
 from oncocheck.render.versions import file_as_of
+from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report, Severity
 
 # Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
 _ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAKS = re.compile(r"\s*\n\s*")
-WORDS = {
-    "nl": {"observed": "waargenomen", "where": "plaats", "todo": "te doen", "note": "notitie",
-           "planned": "gepland", "before": "vóór", "load": "het bestand is leesbaar",
-           "errors": "laadfout(en)", "warning": "waarschuwing"},
-    "en": {"observed": "observed", "where": "where", "todo": "to do", "note": "note",
-           "planned": "planned", "before": "before", "load": "the file can be read",
-           "errors": "load error(s)", "warning": "warning"},
-}
 
 
 def clean(text: str) -> str:
@@ -43,21 +37,16 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def _details(result: FileResult, finding: Finding, lang: str) -> str:
-    words = WORDS[lang]
+    w = words(lang)
     lines = [finding.message.get(lang)]
     if finding.observed:
         observed = json.dumps(finding.observed, ensure_ascii=False, sort_keys=True)
-        lines.append(f"{words['observed']}: {observed}")
+        lines.append(f"{w['observed']}: {observed}")
     place = of_finding(result, finding)
-    lines.append(f"{words['where']}: {place.text()}" + (f" ({place.path})" if place.path else ""))
+    lines.append(f"{w.lower('where')}: {place.text()}" + (f" ({place.path})" if place.path else ""))
     if finding.remediation is not None:
-        lines.append(f"{words['todo']}: {finding.remediation.get(lang)}")
-    if finding.note:
-        lines.append(f"{words['note']}: {finding.note}")
-    for item in finding.plan:
-        extra = ", ".join(x for x in (item.owner, item.due and f"{words['before']} "
-                                      f"{item.due.isoformat()}") if x)
-        lines.append(f"{words['planned']}: {item.action}" + (f" ({extra})" if extra else ""))
+        lines.append(f"{w['to_do']}: {finding.remediation.get(lang)}")
+    lines += own_words(finding, lang, "junit")
     return "\n".join(_one_line(line) for line in lines)
 
 
@@ -76,7 +65,7 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
     if not finding.is_problem:
         _sub(case, "system-out", details)
     elif finding.severity is Severity.WARNING:
-        _sub(case, "skipped", message=f"{WORDS[lang]['warning']}: {finding.message.get(lang)}")
+        _sub(case, "skipped", message=f"{words(lang)['warning']}: {finding.message.get(lang)}")
         _sub(case, "system-out", details)
     else:
         _sub(case, "failure", details, message=finding.message.get(lang),
@@ -84,15 +73,16 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
 
 
 def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str) -> None:
-    name = f"{criteria_label(report, result)} load: {WORDS[lang]['load']}"
+    w = words(lang)
+    name = f"{criteria_label(report, result)} load: {w['file_readable']}"
     case = _sub(suite, "testcase", name=name, classname=result.file)
     lines = []
     for error in result.errors:
         place = of_error(result, error)
         path = f" {place.path}:" if place.path else ""
         lines.append(_one_line(f"{place.text()}:{path} {error.message.get(lang)}"))
-    message = f"{len(result.errors)} {WORDS[lang]['errors']}: {result.errors[0].message.get(lang)}" \
-        if result.errors else result.verdict.value
+    message = (f"{len(result.errors)} {w['load_errors_count']}: "
+               f"{result.errors[0].message.get(lang)}" if result.errors else result.verdict.value)
     _sub(case, "error", "\n".join(lines), message=message, type="invalid")
 
 

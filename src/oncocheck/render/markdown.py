@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from oncocheck.render.ownwords import own_words
+from oncocheck.render import compare
+from oncocheck.render.notes import own_words
 from oncocheck.render.pages import counts
-from oncocheck.render.ui import words
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
                                        mixed_versions)
+from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
 from oncocheck.wording import where as place
 
@@ -46,7 +47,6 @@ def inline(text: str) -> str:
                    ((i % 2 == 1, p) for i, p in enumerate(parts)))
 
 
-
 def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
@@ -57,9 +57,9 @@ def _summary(report: Report, lang: str) -> list[str]:
     versions, dates = mixed_versions(report), mixed_dates(report)
     head = [w["network"], w["file"], w["verdict"], w["score"]]
     head += [w["criteria_set"]] * versions + [w["as_of"]] * dates
-    lines = [f"**{s['files']} {w['files']}: {s['compliant']} {w['compliant'].lower()}, "
-             f"{s['not_compliant']} {w['not_compliant'].lower()}, {s['invalid']} "
-             f"{w['invalid'].lower()}**", "",
+    lines = [f"**{s['files']} {w['files']}: {s['compliant']} {w.lower('compliant')}, "
+             f"{s['not_compliant']} {w.lower('not_compliant')}, {s['invalid']} "
+             f"{w.lower('invalid')}**", "",
              _row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
     for result in report.results:
         tally = counts(result)
@@ -96,7 +96,7 @@ def _problems(result: FileResult, lang: str) -> list[str]:
         path = f" {escape(e.path)}" if e.path else ""
         lines.append(f"- ⛔ {escape(where)}{path}: {inline(e.message.get(lang))}")
     for f in result.warnings:
-        line = f" ({w['line'].lower()} {f.location.line})" if f.location else ""
+        line = f" ({w.lower('line')} {f.location.line})" if f.location else ""
         lines.append(f"- ⚠️ {escape(f.criterion)}: {inline(f.message.get(lang))}{line}")
     return lines + [""] if lines else []
 
@@ -104,23 +104,22 @@ def _problems(result: FileResult, lang: str) -> list[str]:
 def _compared(result: FileResult, other: FileResult | None, report: Report,
               lang: str) -> list[str]:
     """`check --compare`: verdict and criteria under both versions, side by side."""
-    from oncocheck.render.compare import WORDS, columns, header, rows
-
-    w, cw = words(lang), WORDS[lang]
+    w = words(lang)
 
     def verdict(r: FileResult | None) -> str:
-        return f"{VERDICT_EMOJI[r.verdict]} {w[r.verdict.value]}" if r else cw["absent"]
+        return f"{VERDICT_EMOJI[r.verdict]} {w[r.verdict.value]}" if r else compare.ABSENT
 
-    lines = [f"**{cw['title']}: {escape(header(report))}**", "",
-             _row("ID", w["criterion"], *map(escape, columns(result, other, report, lang)), ""),
+    columns = compare.columns(result, other, report, lang)
+    lines = [f"**{w['comparison']}: {escape(compare.header(report))}**", "",
+             _row("ID", w["criterion"], *map(escape, columns), ""),
              "| --- | --- | --- | --- | --- |",
-             _row("", cw["verdict"], verdict(result), verdict(other),
-                  cw["differs"] if other and other.verdict != result.verdict else "")]
-    for row in rows(result, other, lang):
-        cells = [f"{STATUS_EMOJI[s]} {w[s.value]}" if s is not None else cw["absent"]
+             _row("", w.lower("verdict"), verdict(result), verdict(other),
+                  w["differs"] if compare.verdict_differs(result, other) else "")]
+    for row in compare.rows(result, other, lang):
+        cells = [f"{STATUS_EMOJI[s]} {w[s.value]}" if s is not None else compare.ABSENT
                  for s in (row.mine, row.theirs)]
         lines.append(_row(escape(row.id), escape(row.title), *cells,
-                          cw["differs"] if row.differs else ""))
+                          w["differs"] if row.differs else ""))
     return lines + [""]
 
 
@@ -129,15 +128,13 @@ def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str
     name = escape(result.network or result.file)
     lines = [f"{level} {VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}: {name}", ""]
     criteria = f" · {escape(result.criteria.label)}" if result.criteria else ""
-    lines += [f"{w['file']}: {escape(result.file)}{criteria} · {w['as_of'].lower()} "
+    lines += [f"{w['file']}: {escape(result.file)}{criteria} · {w.lower('as_of')} "
               f"{file_as_of(report, result)}", ""]
     if result.findings:
         lines += _criteria(result, lang)
     lines += _problems(result, lang)
     if report.compare is not None:
-        from oncocheck.render.compare import other_of
-
-        lines += _compared(result, other_of(report, result), report, lang)
+        lines += _compared(result, compare.other_of(report, result), report, lang)
     return lines
 
 
@@ -148,7 +145,7 @@ def render(report: Report, lang: str) -> str:
         lines = _file(report.results[0], report, lang, "##")
     else:
         lines = [f"## oncocheck · {w['batch_title']}", "",
-                 f"{w['criteria_set']} {escape(criteria_text(report))} · {w['as_of'].lower()} "
+                 f"{w['criteria_set']} {escape(criteria_text(report))} · {w.lower('as_of')} "
                  f"{dates_text(report, lang)} · oncocheck {report.tool_version}", ""]
         lines += _summary(report, lang)
         for result in report.results:

@@ -10,9 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from oncocheck.report import (
-    CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict,
-)
+from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 

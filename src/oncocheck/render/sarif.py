@@ -15,16 +15,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from oncocheck.render.ownwords import own_words
+from oncocheck.render.notes import own_words
 from oncocheck.render.places import Place, criteria_label, of_error, of_finding, problems
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of
-from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Text
+from oncocheck.render.words import words
+from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/oncocheck/oncocheck"
 LOAD_ERROR = "load-error"
-LOAD_TEXT = Text("Het bestand kon niet worden gelezen (YAML, type, onbekende sleutel of waarde).",
-                 "The file could not be loaded (YAML, type, unknown key or value).")
 
 
 def artifact_uri(file: str) -> str:
@@ -66,7 +65,7 @@ def _rules(report: Report, lang: str) -> list[dict[str, Any]]:
         if finding.criterion not in rules:
             rules[finding.criterion] = _warning_rule(finding, lang)
     rules[LOAD_ERROR] = {"id": LOAD_ERROR, "name": LOAD_ERROR,
-                         "shortDescription": {"text": LOAD_TEXT.get(lang)},
+                         "shortDescription": {"text": words(lang)["load_error_rule"]},
                          "defaultConfiguration": {"level": "error"}}
     return list(rules.values())
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report
-
-WORDS = {"nl": {"to": "t/m", "per_file": "per bestand"},
-         "en": {"to": "to", "per_file": "per file"}}
 
 
 def criteria_text(report: Report) -> str:
@@ -39,8 +37,8 @@ def date_span(dates: Sequence[date], default: date, lang: str) -> str:
         return default.isoformat()
     if len(dates) == 1:
         return dates[0].isoformat()
-    words = WORDS["en" if lang == "en" else "nl"]
-    return f"{dates[0].isoformat()} {words['to']} {dates[-1].isoformat()} ({words['per_file']})"
+    w = words(lang)
+    return f"{dates[0].isoformat()} {w['date_to']} {dates[-1].isoformat()} ({w['per_file']})"
 
 
 def mixed_versions(report: Report) -> bool:

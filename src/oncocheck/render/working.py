@@ -9,8 +9,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding
-from oncocheck.render.ui import OBSERVED, words
 from oncocheck.wording import percent
 
 # Keys whose values are discipline ids, shown with the label the members table uses.
@@ -71,14 +71,13 @@ def value_text(key: str, value: Any, result: FileResult, lang: str) -> str:
 
 def working(finding: Finding, result: FileResult, lang: str) -> list[tuple[str, str]]:
     """The finding's observed values as (label, value) pairs, the share first."""
-    names = OBSERVED["en" if lang == "en" else "nl"]
-    observed = finding.observed
+    w, observed = words(lang), finding.observed
     rows: list[tuple[str, str]] = []
     line = share_line(observed)
     if line is not None:
-        rows.append((names["share"], line))
+        rows.append((w.observed_name("share"), line))
     for key, value in observed.items():
         if line is not None and key in _SHARE_KEYS:
             continue
-        rows.append((names.get(key, key.replace("_", " ")), value_text(key, value, result, lang)))
+        rows.append((w.observed_name(key), value_text(key, value, result, lang)))
     return rows

@@ -12,12 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.checks.base import CheckContext, MemberView
-from oncocheck.checks.notices import (
-    capped_warnings,
-    document_warnings,
-    duplicate_members,
-    placeholder_name,
-)
+from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
+                                      placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
 from oncocheck.checks.verwijsgids import VerwijsgidsShare, member_rows
 from oncocheck.errors import LoadFailed, UsageError, load_error

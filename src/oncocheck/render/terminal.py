@@ -1,0 +1,58 @@
+"""What the terminal reports (`check` and `impact`) draw with: coloured status and verdict
+cells, tables of one style, text kept on one line, and the plain console used off a terminal.
+
+Status is always a word and a symbol, never colour alone. On a terminal rich adds colour (and
+honours NO_COLOR); elsewhere the same layout is plain text, 120 columns wide.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
+from oncocheck.report import Status, Verdict
+
+COLOURS = {Status.MET: "green", Status.NOT_MET: "red", Status.MISSING: "yellow",
+           Verdict.COMPLIANT: "bold green", Verdict.NOT_COMPLIANT: "bold red",
+           Verdict.INVALID: "bold magenta"}
+
+
+def status_cell(status: Status, lang: str) -> RichText:
+    """`✔ voldaan` in the status colour."""
+    return RichText(f"{STATUS_SYMBOL[status]} {words(lang)[status.value]}",
+                    style=COLOURS[status])
+
+
+def verdict_cell(verdict: Verdict, lang: str) -> RichText:
+    """`✘ VOLDOET NIET` in the verdict colour."""
+    return RichText(f"{VERDICT_SYMBOL[verdict]} {words(lang).upper(verdict.value)}",
+                    style=COLOURS[verdict])
+
+
+def table(*columns: str) -> Table:
+    """A table in the reports' style (no outer edge, bold heads) with these columns."""
+    new = Table(show_edge=False, pad_edge=False, header_style="bold")
+    for name in columns:
+        new.add_column(name)
+    return new
+
+
+def one_line(text: str) -> str:
+    """A message on one console line: a line break in it (from a multi-line input text) would
+    start a line of its own, which a CI log may read as a command."""
+    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+
+
+def plain_text(draw: Callable[[Console], None]) -> str:
+    """What `draw` prints, as plain text (no colour), 120 columns wide."""
+    buffer = io.StringIO()
+    # soft_wrap: a long line is not broken, so no text from a file can start a line of its
+    # own (in a CI log a line "::error::..." is a command); tables still fit 120 columns
+    draw(Console(file=buffer, width=120, no_color=True, color_system=None, soft_wrap=True,
+                 force_terminal=False, highlight=False))
+    return buffer.getvalue()
