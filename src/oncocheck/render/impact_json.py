@@ -10,7 +10,7 @@ Shape (documented in `oncocheck impact --help` and the README):
                 failing: {from, to}}]   in official order; invalid files not counted
     share_2a: {networks, undefined, invalid, min, median, max, thresholds: {from, to},
                bins: [{from, to, networks}]}   shares and percentages as numbers 0..100
-    sweep: null, or {criterion: "2a", networks, points: [{threshold, networks}]}
+    sweep: null, or {criterion (the share criterion, 2a), networks, points: [{threshold, networks}]}
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def as_dict(impact: Impact) -> dict[str, Any]:
         } for c in impact.criteria],
         "share_2a": _shares(impact),
         "sweep": None if impact.sweep is None else {
-            "criterion": "2a", "networks": impact.shares.networks,
+            "criterion": impact.share_criterion, "networks": impact.shares.networks,
             "points": [{"threshold": p.threshold, "networks": p.meeting} for p in impact.sweep],
         },
     }
