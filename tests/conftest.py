@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
+# test helpers (tests/support) and the hostile corpus's generators import by plain name
+for folder in ("support", "hostile"):
+    sys.path.insert(0, str(Path(__file__).parent / folder))
 
 from sample_report import sample_report  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
 def report():
-    """The hand-built sample report (see tests/sample_report.py)."""
+    """The hand-built sample report (see tests/support/sample_report.py)."""
     return sample_report()
 
 

@@ -1,0 +1,216 @@
+"""The HTML reports in a real browser (Debian's Chromium, driven by Playwright).
+
+The site is made by the command line from examples/, opened from file:// URLs; the tests check
+what a reader sees, that nothing is fetched and nothing is logged as an error, and they write
+the README's screenshots to docs/img/. Without Chromium they skip, except under CI=true, where
+they fail: CI must run them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sample_report import sample_report
+from typer.testing import CliRunner
+
+from oncocheck.cli.app import app
+from oncocheck.render import render
+from paths import ROOT
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` is the quick loop
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "docs" / "img"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _unavailable(reason: str) -> None:
+    """Skip locally; fail under CI, where the browser tests must run."""
+    message = f"{reason}; install it with `apt-get install chromium` (and pip install playwright)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but {message}")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One headless Chromium for the module."""
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the Python package playwright is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`oncocheck check examples/ --format html --output <tmp>/report`, run as a user would."""
+    out = tmp_path_factory.mktemp("site") / "report"
+    cwd = Path.cwd()
+    os.chdir(ROOT)  # display paths relative to the project, as in the README
+    try:
+        result = CliRunner().invoke(app, ["check", "examples/", "--format", "html", "--output",
+                                          str(out), "--as-of", "2026-11-23"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 2, result.output  # the examples include invalid files
+    return out
+
+
+class Visit:
+    """A page opened in a fresh context, with every request and console error recorded."""
+
+    def __init__(self, browser: object, path: Path, width: int = 1100) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+
+    def assert_quiet(self) -> None:
+        """Only the page itself was requested; no console error, no dialog."""
+        assert self.requests == [self.url]
+        assert self.errors == [] and self.dialogs == []
+
+
+def test_network_page(browser: object, site: Path) -> None:
+    visit = Visit(browser, site / "examples-not-compliant-verwijsgids-55.html")
+    page = visit.page
+    assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk De Meierij"
+    for text in ("✘ Voldoet niet", "loppsoz@2024", "geldig vanaf 2024-02-06", "2026-11-23",
+                 "11/20 = 55% (≥ 60%)", "Vraag leden zich aan te melden"):
+        assert page.get_by_text(text).first.is_visible(), text
+    assert page.get_by_role("table").filter(has_text="Lid 20").is_visible()
+    page.screenshot(path=SHOTS / "network-page.png", full_page=True,
+                    clip={"x": 0, "y": 0, "width": 1100, "height": 1400})
+    visit.assert_quiet()
+    visit.context.close()
+
+
+def test_batch_index(browser: object, site: Path) -> None:
+    visit = Visit(browser, site / "index.html")
+    page = visit.page
+    assert page.get_by_role("heading", level=1).inner_text() == "Kwaliteitstoets: overzicht"
+    matrix = page.locator("table.matrix")
+    assert matrix.is_visible()
+    assert matrix.locator("tbody tr").count() == 8
+    for text in ("8 bestanden", "Oncologienetwerk Overijssel", "Per criterium"):
+        assert page.get_by_text(text).first.is_visible(), text
+    page.screenshot(path=SHOTS / "batch-index.png", full_page=True)
+    visit.assert_quiet()
+    _sort_and_filter(page)
+    page.get_by_role("link", name="Oncologienetwerk Overijssel").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk Overijssel"
+    assert page.url.endswith("examples-not-compliant-provinciaal.html")
+    assert visit.errors == []
+    visit.context.close()
+
+
+def _sort_and_filter(page: object) -> None:
+    """The index's optional script: sort by the score column, filter by name."""
+    networks = page.locator("table.sortable").first
+    first = lambda: networks.locator("tbody tr").first.locator("th").inner_text()  # noqa: E731
+    score = networks.get_by_role("button", name="Voldaan")
+    score.click()
+    assert first().startswith("examples/invalid/")  # no score sorts first, ascending
+    score.click()
+    assert first() == "Oncologiezorgnetwerk Voorbeeldstad"  # 12/12
+    assert networks.locator("th[aria-sort=descending]").count() == 1
+    page.get_by_label("Zoek netwerk:").fill("overijssel")
+    assert page.locator("tr[data-network]:visible").count() == 2  # the table and the matrix
+    page.get_by_label("Zoek netwerk:").fill("")
+    assert page.locator("tr[data-network]:visible").count() == 16
+
+
+def test_index_is_complete_without_scripts(browser: object, site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "index.html").resolve().as_uri())
+    assert page.locator("table.matrix tbody tr").count() == 8
+    assert page.locator("tr[data-network]:visible").count() == 16
+    assert page.locator("th button").count() == 0 and page.locator("#filter").count() == 0
+    statistics = page.locator("section[aria-labelledby=statistics]")
+    assert statistics.get_by_role("img").first.is_visible()  # the 2a share chart
+    assert statistics.get_by_text("Disciplines per netwerk").is_visible()
+    context.close()
+
+
+def test_impact_page(browser: object, tmp_path: Path) -> None:
+    target = tmp_path / "impact.html"
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, [
+            "impact", "tests/impact", "--from", "loppsoz@2021", "--to", "loppsoz@2024",
+            "--sweep", "2a", "--format", "html", "--output", str(target), "--lang", "en",
+            "--as-of", "2026-11-23"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    visit = Visit(browser, target)
+    page = visit.page
+    assert page.get_by_role("heading", level=1).inner_text() == \
+        "Impact of a criteria version: loppsoz@2021 → loppsoz@2024"
+    charts = page.get_by_role("img")
+    assert charts.count() == 2 and charts.first.is_visible()
+    assert charts.first.bounding_box()["height"] > 100
+    visit.assert_quiet()
+    visit.context.close()
+
+
+def test_hostile_name_runs_no_script(browser: object, tmp_path: Path) -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    report = sample_report(hostile)
+    single = report.__class__(report.tool_version, report.as_of, report.criteria,
+                              report.criteria_sets, (report.results[1],))
+    path = tmp_path / "hostile.html"
+    path.write_text(render(single, "html", "en"), encoding="utf-8")
+    visit = Visit(browser, path)
+    assert visit.page.get_by_role("heading", level=1).inner_text() == hostile
+    visit.assert_quiet()
+    visit.context.close()
+
+
+def test_print_layout_is_light_and_a4(browser: object, site: Path, tmp_path: Path) -> None:
+    visit = Visit(browser, site / "examples-not-compliant-bv.html")
+    page = visit.page
+    page.emulate_media(media="print")
+    background = page.locator(".verdict").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(255, 255, 255)"
+    inside = page.locator(".criterion").first.evaluate("e => getComputedStyle(e).breakInside")
+    assert inside == "avoid"
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and 2 <= pdf.count(b"/Type /Page\n") + pdf.count(
+        b"/Type /Page\r") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page>") <= 8
+    visit.context.close()
+
+
+def test_narrow_screen_has_no_sideways_scroll(browser: object, site: Path) -> None:
+    visit = Visit(browser, site / "examples-compliant-voorbeeldstad.html", width=400)
+    overflow = visit.page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0
+    visit.context.close()
+
+
+def test_without_chromium_skip_locally_but_fail_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        _unavailable("no browser")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        _unavailable("no browser")

@@ -1,0 +1,67 @@
+"""The JSON report keeps the shape and meaning of cli.md."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+from typer.testing import CliRunner
+
+from oncocheck.cli.app import app
+from oncocheck.render import render
+from paths import ROOT
+
+SCHEMA = json.loads((ROOT / "tests/schemas/report.schema.json").read_text())
+
+
+def _check_examples() -> dict:
+    result = CliRunner().invoke(app, ["check", str(ROOT / "examples"), "--as-of", "2026-11-23",
+                                      "-f", "json", "--lang", "nl"])
+    return json.loads(result.output)
+
+
+def test_examples_report_matches_cli_md_shape() -> None:
+    report = _check_examples()
+    jsonschema.validate(report, SCHEMA)
+    assert report["tool"] == {"name": "oncocheck", "version": "0.1.0"}
+    assert report["criteria"] == {"set": "loppsoz", "version": "2024", "valid_from": "2024-02-06"}
+    assert report["as_of"] == "2026-11-23"
+
+
+def test_json_is_english_whatever_lang_says() -> None:
+    report = _check_examples()
+    compliant = next(r for r in report["results"] if r["verdict"] == "compliant")
+    two_a = next(f for f in compliant["findings"] if f["criterion"] == "2a")
+    assert two_a["message"].startswith(
+        "7/11 = 63.6% of members of Verwijsgids professions are listed (at least 60% required)")
+    assert two_a["observed"]["listed"] == 7 and two_a["observed"]["eligible"] == 11
+    assert two_a["observed"]["share"] == 0.636 and two_a["observed"]["threshold"] == 0.6
+    assert two_a["location"]["path"] == "members"
+    reasons = {e["reason"] for e in two_a["observed"]["excluded"]}
+    assert reasons == {"not_a_profession", "unconfirmed_profession",
+                       "assumed_not_in_verwijsgids"}
+
+
+def test_every_criterion_has_exactly_one_finding_in_criteria_order() -> None:
+    for result in _check_examples()["results"]:
+        if result["verdict"] == "invalid":
+            assert result["findings"] == [] and result["errors"] and result["network"] is None
+            continue
+        ids = [f["criterion"] for f in result["findings"] if f["severity"] == "error"]
+        assert ids == ["1a", "1b", "2a", "2b", "3", "4", "5", "6", "7", "8", "9", "10"]
+
+
+def test_invalid_file_error_has_position_and_suggestion() -> None:
+    report = _check_examples()
+    typo = next(r for r in report["results"] if r["file"].endswith("discipline-typo.yaml"))
+    assert typo["errors"] == [{"message": "unknown discipline 'dietis'; did you mean 'dietist'?",
+                               "path": "members[1].discipline", "line": 43, "column": 17}]
+
+
+def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - fixture
+    data = json.loads(render(report, "json", "nl"))
+    jsonschema.validate(data, SCHEMA)
+    assert data["summary"] == {"files": 3, "compliant": 1, "not_compliant": 1, "invalid": 1,
+                               "criteria": {"loppsoz@2024": 2}}
+    assert [r.get("as_of") for r in data["results"]] == ["2026-11-23", "2026-11-23", None]
+    assert data["results"][1]["findings"][1]["message"] == "missing: dietitian"

@@ -1,0 +1,120 @@
+"""The one word table of the renderers (render/words.py) and the coordinator's own words
+(render/notes.py): cases of a word, names of observed values, plan items in every form."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from oncocheck.render.notes import note_line, own_words, planned
+from oncocheck.render.words import WORDS, words
+from oncocheck.report import Finding, PlanItem, Severity, Status, Text, Verdict
+from paths import ROOT
+
+RENDER = ROOT / "src/oncocheck/render"
+
+
+def test_every_word_has_a_dutch_and_an_english_text() -> None:
+    for key, pair in WORDS.items():
+        assert len(pair) == 2 and all(isinstance(t, str) and t for t in pair), key
+        assert key == key.strip() and " " not in key, key
+
+
+def test_statuses_and_verdicts_have_words_under_their_own_values() -> None:
+    for value in [*Status, *Verdict]:
+        assert words("nl")[value.value] and words("en")[value.value]
+
+
+def test_any_language_but_english_is_dutch() -> None:
+    assert words("de") is words("nl")
+    assert words("en")["met"] == "met" and words("nl")["met"] == "voldaan"
+
+
+def test_other_cases_are_derived_from_the_one_spelling() -> None:
+    nl, en = words("nl"), words("en")
+    assert (nl["not_compliant"], nl.lower("not_compliant"), nl.upper("not_compliant")) == (
+        "Voldoet niet", "voldoet niet", "VOLDOET NIET")
+    assert (nl["as_of"], nl.lower("as_of"), en.lower("as_of")) == ("Peildatum", "peildatum",
+                                                                    "as of")
+    assert (nl["files"], nl.capital("files"), en.capital("files")) == ("bestanden", "Bestanden",
+                                                                       "Files")
+    assert nl.capital("in_force_from") == "Geldig vanaf"  # only the first letter changes
+
+
+def test_observed_keys_are_named_or_shown_as_they_are() -> None:
+    nl = words("nl")
+    assert nl.observed_name("eligible") == "telt mee (noemer)"
+    assert nl.observed_name("missing") == "ontbreekt"
+    assert nl.observed_name("some_new_key") == "some new key"
+    # a word of the table that is no observed key is not taken for one
+    assert nl.observed_name("file") == "file"
+
+
+def test_templates_read_words_as_attributes() -> None:
+    import jinja2
+
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    text = env.from_string("{{ w.met }} · {{ w.lower('as_of') }}").render(w=words("nl"))
+    assert text == "voldaan · peildatum"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ w.no_such_word }}").render(w=words("nl"))
+
+
+def _used_keys() -> set[str]:
+    """Every key the renderers and templates name: `w["key"]`, `w.key`, `w.lower("key")`,
+    `w.key` in a template, and the keys chosen at run time (statuses, verdicts, kinds of
+    criteria change, observed names)."""
+    code = "\n".join(p.read_text("utf-8") for p in [*RENDER.glob("*.py"),
+                                                    *RENDER.glob("templates/*")])
+    found = set(re.findall(r"""[\w)]\[["'](\w+)["']\]""", code))
+    found |= set(re.findall(r"""\.(?:lower|upper|capital)\(["'](\w+)["']\)""", code))
+    found |= set(re.findall(r"\bw\.(\w+)", code))
+    found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact_text.state
+    found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
+    return found
+
+
+def test_every_word_in_the_table_is_used() -> None:
+    unused = {k for k in WORDS if not k.startswith("observed.") and k not in _used_keys()}
+    assert not unused, f"words no renderer shows: {sorted(unused)}"
+
+
+PLANS = [
+    (PlanItem("1b", "Werven", "J. Bakker", date(2027, 3, 1)),
+     "gepland: Werven, J. Bakker, vóór 2027-03-01",
+     "gepland: Werven (J. Bakker, vóór 2027-03-01)",
+     "Werven (door J. Bakker, vóór 2027-03-01)"),
+    (PlanItem("1b", "Werven", "J. Bakker", None),
+     "gepland: Werven, J. Bakker", "gepland: Werven (J. Bakker)", "Werven (door J. Bakker)"),
+    (PlanItem("1b", "Werven", None, date(2027, 3, 1)),
+     "gepland: Werven, vóór 2027-03-01", "gepland: Werven (vóór 2027-03-01)",
+     "Werven (vóór 2027-03-01)"),
+    (PlanItem("1b", "Werven", None, None), "gepland: Werven", "gepland: Werven", "Werven"),
+]
+
+
+@pytest.mark.parametrize("item, line, junit, page", PLANS)
+def test_a_plan_item_in_each_form(item: PlanItem, line: str, junit: str, page: str) -> None:
+    assert planned(item, "nl") == line
+    assert planned(item, "nl", "junit") == junit
+    assert planned(item, "nl", "page") == page
+
+
+def test_a_plan_item_in_english() -> None:
+    item = PLANS[0][0]
+    assert planned(item, "en") == "planned: Werven, J. Bakker, before 2027-03-01"
+    assert planned(item, "en", "junit") == "planned: Werven (J. Bakker, before 2027-03-01)"
+    assert planned(item, "en", "page") == "Werven (by J. Bakker, before 2027-03-01)"
+
+
+def test_own_words_are_the_note_then_each_plan_item() -> None:
+    finding = Finding("1b", Severity.ERROR, Status.NOT_MET, Text("t", "t"), Text("m", "m"),
+                      note="Diëtist volgt", plan=(PLANS[0][0], PLANS[3][0]))
+    assert own_words(finding, "en") == ["note: Diëtist volgt",
+                                        "planned: Werven, J. Bakker, before 2027-03-01",
+                                        "planned: Werven"]
+    assert own_words(finding, "nl", "junit")[1] == PLANS[0][2]
+    bare = Finding("1b", Severity.ERROR, Status.MET, Text("t", "t"), Text("m", "m"))
+    assert note_line(bare, "nl") is None and own_words(bare, "nl") == []
