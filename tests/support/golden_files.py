@@ -1,8 +1,7 @@
 """Golden files: expected renderer output kept under tests/golden/ and reviewed like code.
 
 Regenerate after an intended change with
-    ONCOCHECK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_html.py \
-        tests/test_markdown.py
+    ONCOCHECK_UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/unit/render
 then read the diff (`git diff tests/golden`) before committing it.
 """
 

@@ -1,6 +1,6 @@
 """Every format, byte for byte, against golden files (tests/golden/, reviewed like code).
 
-Three inputs: the hand-built sample report (tests/sample_report.py), the bundled examples
+Three inputs: the hand-built sample report (tests/support/sample_report.py), the bundled examples
 checked on a fixed date, and a batch whose files were submitted on different days, so judged
 by different versions (tests/fixtures/mixed/). Regenerate after an intended change with
 ONCOCHECK_UPDATE_GOLDEN=1 and read `git diff tests/golden` before committing.
