@@ -1,6 +1,7 @@
 """Shared fixtures, and the rule that under CI=true no test may skip."""
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -34,3 +35,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # noqa
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true, where every test must run: {reason}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _devices_stay_devices():  # noqa: ANN202 - a guard, no value
+    """No test may replace the machine's own devices (an output written over /dev/null as root
+    used to make it a regular file): they must still be character devices at the end."""
+    yield
+    for device in ("/dev/null", "/dev/full", "/dev/zero"):
+        if os.path.exists(device):
+            assert stat.S_ISCHR(os.stat(device).st_mode), f"{device} is no longer a device"

@@ -133,10 +133,11 @@ def test_progress_draws_once_the_batch_takes_a_moment(monkeypatch: pytest.Monkey
     assert "checking" in slow.getvalue()
 
 
-def test_no_progress_bar_when_stderr_is_piped(batch: Path) -> None:
+def test_no_progress_bar_when_stderr_is_piped(batch: Path, tmp_path: Path) -> None:
     environ = {k: v for k, v in os.environ.items() if k != "CI"}
     done = subprocess.run([sys.executable, "-m", "oncocheck", "check", str(batch), "-f", "json",
-                           "-o", os.devnull, *AS_OF], capture_output=True, text=True,
+                           "-o", str(tmp_path / "report.json"), *AS_OF], capture_output=True,
+                          text=True,
                           env=environ, timeout=120, check=False)
     assert done.returncode == 2 and done.stderr == ""
 
