@@ -32,7 +32,7 @@ class VerdictChange:
 
 
 @dataclass(frozen=True, slots=True)
-class CriterionChange:
+class CriterionMoves:
     """How one criterion's statuses move over the valid networks.
 
     `transitions` holds (from, to, count) for every pair of different statuses, zero counts
@@ -66,7 +66,7 @@ class Impact:
     summary_before: dict[str, int]
     summary_after: dict[str, int]
     changes: tuple[VerdictChange, ...]
-    criteria: tuple[CriterionChange, ...]
+    criteria: tuple[CriterionMoves, ...]
     shares: ShareDistribution
     thresholds: tuple[float | None, float | None]  # the 2a threshold of each version
     sweep: tuple[SweepPoint, ...] | None
@@ -94,13 +94,13 @@ def _titles(*reports: Report) -> dict[str, Text]:
 
 
 def _criterion(cid: str, pairs: list[tuple[dict[str, str], dict[str, str]]],
-               title: Text) -> CriterionChange:
+               title: Text) -> CriterionMoves:
     moves = [(a.get(cid, ABSENT), b.get(cid, ABSENT)) for a, b in pairs]
     fixed = [(x, y) for x in STATES for y in STATES if x != y]
     extra = sorted({m for m in moves if m[0] != m[1] and m not in fixed})
     transitions = tuple((x, y, moves.count((x, y))) for x, y in [*fixed, *extra])
     failing = [sum(1 for m in moves if m[i] in ("not_met", "missing")) for i in (0, 1)]
-    return CriterionChange(cid, title, sum(1 for x, y in moves if x != y), transitions,
+    return CriterionMoves(cid, title, sum(1 for x, y in moves if x != y), transitions,
                            failing[0], failing[1])
 
 

@@ -14,6 +14,7 @@ from oncocheck.load.visible import quoted
 from oncocheck.load.words import normalise
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
+from oncocheck.network.template import PLACEHOLDER_NAMES
 from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.wording import cell
 
@@ -108,8 +109,6 @@ PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")
 
 def placeholder_name(name: str, source: Source) -> list[Finding]:
     """A warning while `network.name` is still the placeholder of `oncocheck init`."""
-    from oncocheck.network.template import PLACEHOLDER_NAMES
-
     if name not in PLACEHOLDER_NAMES:
         return []
     return [Finding(
