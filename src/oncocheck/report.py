@@ -362,12 +362,6 @@ class Report:
         """The distinct as-of dates that judged the files, earliest first."""
         return tuple(sorted({b.as_of for b in self.results.briefs if b.as_of is not None}))
 
-    def uniform(self) -> bool:
-        """True when every loaded file was judged by the run's own version and date (or no
-        file was loaded): then one version and one date describe the whole batch."""
-        return all(ref == self.criteria for ref, _ in self.applied) and all(
-            d == self.as_of for d in self.dates)
-
     def exit_code(self, strict: bool = False) -> int:
         """0 all compliant, 1 some not compliant, 2 some invalid (cli.md)."""
         briefs = self.results.briefs

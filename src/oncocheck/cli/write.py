@@ -100,12 +100,6 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(target: Path, content: Content) -> None:
-    """Write `content` to the regular (or new) file `target` through a temporary file in the
-    same folder, then rename, so readers never see half a report."""
-    _atomic(target, _encoded(content))
-
-
 def _atomic(target: Path, pieces: Iterator[bytes], make_folder: bool = True) -> None:
     if make_folder:
         try:
