@@ -1,7 +1,8 @@
-"""The performance benchmark of issue 6: oncocheck against its goals, in one command.
+"""The performance benchmark: oncocheck against its goals (issue 17), in one command.
 
     python benchmarks/bench.py [--files 10000] [--small 1000] [--runs 3] [--members 40]
-        [--skip-jsonschema] [--jsonschema-files N] [--large 100] [--json results.json]
+        [--skip-jsonschema] [--jsonschema-files N] [--large 100] [--site 20000]
+        [--site-small 2000] [--json results.json]
 
 Generates (or reuses) the files under benchmarks/data/, measures the floor, oncocheck,
 check-jsonschema and start-up latency, prints every run and a table of the goals. Not part of
@@ -54,6 +55,12 @@ def parse_args() -> argparse.Namespace:
         "and estimate the rest (default: all files, once)")
     add("--large", type=int, default=100, metavar="N", help="also check N files of 2,000 "
         "members (default 100; 0 to skip)")
+    add("--site", type=int, default=20_000, metavar="N", help="also write the HTML site of N "
+        "small files (default 20000; 0 to skip)")
+    add("--site-small", type=int, default=2_000, metavar="N", help="the small HTML site, for "
+        "the linear-time and flat-memory ratios (default 2000)")
+    add("--site-members", type=int, default=5, metavar="N", help="members per file of the "
+        "HTML site batches (default 5)")
     add("--json", type=Path, metavar="PATH", help="write every figure to this JSON file")
     return parser.parse_args()
 
@@ -140,6 +147,23 @@ def measure_large(tools: Tools, runs: int, large: Path) -> dict[str, Measurement
     return measure_in_turns(commands, runs)
 
 
+def measure_site(tools: Tools, runs: int, big: Path, small: Path,
+                 scratch: Path) -> dict[str, Measurement]:
+    """The HTML site (`--format html --output DIR`) of a large and a small batch of small
+    files, taking turns; each run writes a new folder in `scratch` (removed afterwards, so
+    no run's time includes removing another's)."""
+    def site(name: str, label: str, target: Path) -> Command:
+        script = 'exec "${@:2}" --output "$(mktemp -u -p "$1" site-XXXXXX)"'
+        return Command(name, label, [["bash", "-c", script, "site", str(scratch),
+                                      *tools.oncocheck, "check", str(target), "--format",
+                                      "html"]], CHECK_OK)
+
+    count, few = len(network_files(big)), len(network_files(small))
+    return measure_in_turns([site("site", f"HTML site of {count:,} small files", big),
+                             site("site-small", f"HTML site of {few:,} small files", small)],
+                            runs)
+
+
 def run(args: argparse.Namespace) -> None:
     """Prepare the data, measure everything, print the tables, maybe write the JSON file."""
     tools = find_tools(args.skip_jsonschema)
@@ -156,9 +180,17 @@ def run(args: argparse.Namespace) -> None:
         found.update(more)
     found.update(measure_latency(tools, args.latency_runs, one))
     big = measure_large(tools, args.runs, large) if large else {}
+    site = None
+    if args.site:
+        site = (args.site, args.site_small)
+        with tempfile.TemporaryDirectory(prefix="oncocheck-bench-") as scratch:
+            found.update(measure_site(tools, args.runs,
+                                      dataset("site", args.site, args.site_members),
+                                      dataset("site-small", args.site_small, args.site_members),
+                                      Path(scratch)))
     notes = [] if tools.has_jobs else [
         "(c) --jobs 1: not available (this oncocheck has no `check --jobs`); (b) ran without it"]
-    results = goals(found, jsonschema, args.files, args.small, args.members)
+    results = goals(found, jsonschema, args.files, args.small, args.members, site)
     about = machine(tools.version)
     print_summary(about, found, big, jsonschema, results, notes)
     if args.json:

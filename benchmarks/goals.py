@@ -1,4 +1,5 @@
-"""The goals of issue 6, the ratios that test them, and the check-jsonschema estimate."""
+"""The goals (issue 17's, which replaced issue 6's), the ratios that test them, and the
+check-jsonschema estimate."""
 
 from __future__ import annotations
 
@@ -68,8 +69,9 @@ def estimate(part: Measurement, files: int, total_files: int,
 
 
 def goals(found: dict[str, Measurement], jsonschema: Estimate | None, files: int,
-          small: int, members: int) -> list[Goal]:
-    """Every goal, with its ratio from the measurements found (None where one is missing)."""
+          small: int, members: int, site: tuple[int, int] | None = None) -> list[Goal]:
+    """Every goal, with its ratio from the measurements found (None where one is missing).
+    `site` is the (large, small) file counts of the HTML site measurements, if made."""
     def time(a: str, b: str) -> float | None:
         return found[a].median / found[b].median if a in found and b in found else None
 
@@ -77,20 +79,28 @@ def goals(found: dict[str, Measurement], jsonschema: Estimate | None, files: int
         return found[a].peak_mb / found[b].peak_mb if a in found and b in found else None
 
     faster = jsonschema.seconds / found["check"].median if jsonschema else None
+    per_file = None
+    if site and "site" in found and "site-small" in found:
+        per_file = (found["site"].median / site[0]) / (found["site-small"].median / site[1])
+    big, few = site or (0, 0)
     return [
+        Goal("one-file check", "check one.yaml / bare import",
+             time("one-file", "bare-import"), 2.0, True),
         Goal(f"{files:,} files of {members} members, default jobs", "check / floor",
-             time("check", "floor"), 0.6, True),
+             time("check", "floor"), 0.9, True),
         Goal("the same with --jobs 1", "check --jobs 1 / floor",
-             time("check-jobs1", "floor"), 1.2, True),
+             time("check-jobs1", "floor"), 1.8, True),
+        Goal(f"peak memory, default jobs, {files:,} vs {small:,} files", "peak MB / peak MB",
+             memory("check", "small-check"), 1.05, True),
+        Goal(f"peak memory, --jobs 1, {files:,} vs {small:,} files", "peak MB / peak MB",
+             memory("check-jobs1", "small-check-jobs1"), 1.05, True),
+        Goal(f"HTML site, time per file, {big:,} vs {few:,} files (linear time)",
+             "s per file / s per file", per_file, 1.15, True),
+        Goal(f"HTML site, peak memory, {big:,} vs {few:,} files (flat memory)",
+             "peak MB / peak MB", memory("site", "site-small"), 1.05, True),
         Goal("against check-jsonschema on the same files",
              "check-jsonschema" + ("" if jsonschema and jsonschema.measured else " (estimate)")
              + " / check", faster, 20, False),
-        Goal("one-file check", "check one.yaml / bare import",
-             time("one-file", "bare-import"), 1.25, True),
         Goal("oncocheck --version", "--version / bare import",
              time("version", "bare-import"), 1.1, True),
-        Goal(f"peak memory, default jobs, {files:,} vs {small:,} files", "peak MB / peak MB",
-             memory("check", "small-check"), 1.1, True),
-        Goal(f"peak memory, --jobs 1, {files:,} vs {small:,} files", "peak MB / peak MB",
-             memory("check-jobs1", "small-check-jobs1"), 1.1, True),
     ]
