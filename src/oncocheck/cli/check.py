@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
                                    PathsArgument, as_of_date, say)
 from oncocheck.render import REPORT_FORMATS
@@ -29,7 +30,7 @@ Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ign
 def check(
     paths: PathsArgument,
     criteria: Annotated[Optional[str], typer.Option(
-        "--criteria", metavar="SET[@VERSION]|FILE",
+        "--criteria", metavar="SET[@VERSION]|FILE", autocompletion=criteria_versions,
         help="Criteria to apply (default: the version in force on each file's as-of date; "
         "a file's own `criteria:` only declares what it was prepared for).")] = None,
     as_of: AsOfOption = None,
@@ -47,7 +48,7 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
                                         "the problems (not met, missing, load errors).")] = False,
     compare: Annotated[Optional[str], typer.Option(
-        "--compare", metavar="SET@VERSION|FILE",
+        "--compare", metavar="SET@VERSION|FILE", autocompletion=criteria_versions,
         help="Also check under this criteria version and show both side by side.")] = None,
     jobs: JobsOption = None,
     stdin_filename: Annotated[Optional[str], typer.Option(

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
                                    PathsArgument, as_of_date)
 from oncocheck.render import IMPACT_FORMATS
@@ -22,8 +23,10 @@ ImpactFormat = StrEnum("ImpactFormat", {n: n for n in IMPACT_FORMATS})  # type: 
 def impact(
     paths: PathsArgument,
     before: Annotated[str, typer.Option("--from", metavar="SET@VERSION|FILE",
+                                        autocompletion=criteria_versions,
                                         help="The criteria version now, e.g. loppsoz@2021.")],
     after: Annotated[str, typer.Option("--to", metavar="SET@VERSION|FILE",
+                                       autocompletion=criteria_versions,
                                        help="The criteria version to compare with, e.g. "
                                        "loppsoz@2024.")],
     as_of: AsOfOption = None,
