@@ -45,3 +45,15 @@ def _devices_stay_devices():  # noqa: ANN202 - a guard, no value
     for device in ("/dev/null", "/dev/full", "/dev/zero"):
         if os.path.exists(device):
             assert stat.S_ISCHR(os.stat(device).st_mode), f"{device} is no longer a device"
+
+
+@pytest.fixture(autouse=True)
+def _json_reports_fit_their_schemas(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN202 - a guard
+    """Every JSON report a test makes in this process is validated against its published
+    schema (tests/support/json_reports.py); what does not fit fails the test."""
+    from json_reports import guard
+
+    problems = guard(monkeypatch)
+    yield
+    assert not problems, "a JSON report does not fit its published schema:\n" + "\n".join(
+        problems[:10])

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from node_tools import node_package
 from sample_report import sample_report
 from typer.testing import CliRunner
 
@@ -204,6 +205,66 @@ def test_narrow_screen_has_no_sideways_scroll(browser: object, site: Path) -> No
     visit = Visit(browser, site / "examples-compliant-voorbeeldstad.html", width=400)
     overflow = visit.page.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0
+    visit.context.close()
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One page of each kind, made by the command line: a single network page (with a
+    comparison table), the batch index, network pages of a batch, the impact page."""
+    folder = tmp_path_factory.mktemp("pages")
+    runs = {"single.html": ["check", "examples/not-compliant/verwijsgids-55.yaml", "--compare",
+                            "loppsoz@2021"],
+            "impact.html": ["impact", "tests/impact", "--from", "loppsoz@2021", "--to",
+                            "loppsoz@2024", "--sweep", "2a", "--lang", "en"]}
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        for name, args in runs.items():
+            result = CliRunner().invoke(app, [*args, "--format", "html", "--output",
+                                              str(folder / name), "--as-of", "2026-11-23"])
+            assert result.exit_code in (0, 1), result.output
+    finally:
+        os.chdir(cwd)
+    return {"single": folder / "single.html", "index": site / "index.html",
+            "network": site / "examples-not-compliant-verwijsgids-55.html",
+            "invalid": site / "examples-invalid-discipline-typo.html",
+            "impact": folder / "impact.html"}
+
+
+@pytest.mark.parametrize("kind", ["single", "index", "network", "invalid", "impact"])
+def test_axe_finds_no_violations(browser: object, pages: dict[str, Path], kind: str) -> None:
+    """axe-core (from npm) in the page: no violation of any impact (serious and critical
+    ones above all: a table that scrolls must be reachable by keyboard), and the page in
+    landmarks (one <main>). On a narrow screen, where the wide tables scroll sideways (what
+    axe checks on a wide one, landmarks and names, is the same there)."""
+    axe = node_package("axe-core") / "axe.min.js"
+    visit = Visit(browser, pages[kind], width=400)
+    visit.page.add_script_tag(path=str(axe))  # inline: nothing is fetched
+    found = visit.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    problems = [(v["impact"], v["id"], [n["target"] for n in v["nodes"]][:3])
+                for v in found["violations"]]
+    assert not [p for p in problems if p[0] in ("serious", "critical")], problems
+    assert problems == [], problems
+    assert visit.page.locator("main").count() == 1
+    visit.assert_quiet()
+    visit.context.close()
+
+
+def test_a_wide_table_scrolls_by_keyboard(browser: object, site: Path) -> None:
+    visit = Visit(browser, site / "examples-not-compliant-verwijsgids-55.html", width=400)
+    region = visit.page.locator('.scroll[aria-labelledby="members"]')
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")  # it does scroll here
+    for _ in range(100):  # Tab through the page until the region has the focus
+        visit.page.keyboard.press("Tab")
+        if region.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("the members table's scroll region is not in the tab order")
+    visit.page.keyboard.press("ArrowRight")
+    visit.page.wait_for_function(  # the browser may scroll smoothly: wait, up to 5 s
+        "() => document.querySelector('.scroll[aria-labelledby=members]').scrollLeft > 0",
+        timeout=5000)
     visit.context.close()
 
 

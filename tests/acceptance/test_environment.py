@@ -32,6 +32,7 @@ from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
 from oncocheck.run.pool import Pool
 from oncocheck.render import REPORT_FORMATS
+from json_reports import validate_report
 from paths import ROOT
 
 resource = pytest.importorskip("resource", reason="resource limits are a Unix facility")
@@ -365,6 +366,7 @@ def test_a_worker_killed_by_the_system_costs_only_its_file(tmp_path: Path) -> No
                  *AS_OF, limits={resource.RLIMIT_CPU: 2})
     _errors(done)
     assert done.returncode == 2
+    validate_report(json.loads(done.stdout))  # a file not checked is an invalid result
     results = {Path(r["file"]).name: r for r in json.loads(done.stdout)["results"]}
     assert results["a.yaml"]["verdict"] == results["z.yaml"]["verdict"] == "compliant"
     assert results["members-100k.yaml"]["errors"][0]["message"] == (

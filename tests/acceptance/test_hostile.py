@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.visible import printable
+from json_reports import validate_report
 
 import make_corpus  # noqa: E402
 
@@ -214,6 +215,7 @@ def test_batch_checks_every_file_despite_hostile_neighbours(workdir: Path) -> No
     code, out = run_child(*ARGS, "--format", "json", str(folder))
     assert code == 2 and "Traceback" not in out
     report = json.loads(out)
+    validate_report(report)
     verdicts = {Path(r["file"]).name: r["verdict"] for r in report["results"]}
     names = {0: "compliant", 1: "not_compliant", 2: "invalid"}
     for name, exit_code in expected.items():

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import zipfile
+from pathlib import Path
+
+import pytest
 from paths import ROOT
 
 
@@ -19,3 +23,16 @@ def test_rule_files_cite_their_source_and_changelog_exists() -> None:
         text = rule_file.read_text(encoding="utf-8")
         assert text.count("source: https://") >= 13, rule_file
     assert (ROOT / "CHANGELOG.md").read_text().startswith("# Changelog")
+
+
+@pytest.mark.slow
+def test_the_wheel_ships_the_schemas_and_templates(tmp_path: Path) -> None:
+    """The package data the code reads with importlib.resources is in the built wheel."""
+    from hatchling.builders.wheel import WheelBuilder
+
+    [wheel] = WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for shipped in ("oncocheck/render/report.schema.json", "oncocheck/render/impact.schema.json",
+                    "oncocheck/network/schema_help.yaml", "oncocheck/render/templates/base.html",
+                    "oncocheck/criteria/vocabulary.yaml"):
+        assert shipped in names, shipped

@@ -38,7 +38,7 @@ class Commands(TyperGroup):
             faults.usage(exc, STATE["lang"])
 
 
-app = typer.Typer(name="oncocheck", cls=Commands, no_args_is_help=True, add_completion=False,
+app = typer.Typer(name="oncocheck", cls=Commands, no_args_is_help=True, add_completion=True,
                   pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Check an oncology care network file against the LOPPSOZ criteria.")
 criteria_app = typer.Typer(no_args_is_help=True, help="The bundled criteria sets.")

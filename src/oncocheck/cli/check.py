@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date)
+                                   PathsArgument, as_of_date, say)
 from oncocheck.render import REPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ign
 def check(
     paths: PathsArgument,
     criteria: Annotated[Optional[str], typer.Option(
-        "--criteria", metavar="SET[@VERSION]|FILE",
+        "--criteria", metavar="SET[@VERSION]|FILE", autocompletion=criteria_versions,
         help="Criteria to apply (default: the version in force on each file's as-of date; "
         "a file's own `criteria:` only declares what it was prepared for).")] = None,
     as_of: AsOfOption = None,
@@ -47,18 +48,26 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
                                         "the problems (not met, missing, load errors).")] = False,
     compare: Annotated[Optional[str], typer.Option(
-        "--compare", metavar="SET@VERSION|FILE",
+        "--compare", metavar="SET@VERSION|FILE", autocompletion=criteria_versions,
         help="Also check under this criteria version and show both side by side.")] = None,
     jobs: JobsOption = None,
+    stdin_filename: Annotated[Optional[str], typer.Option(
+        "--stdin-filename", metavar="NAME", help=say(
+            "Bij `-` (het netwerkbestand van de standaardinvoer): de naam van dat bestand, in "
+            "de meldingen en als map voor relatieve paden (members_file, documenten). Zonder "
+            "deze optie: <stdin>, in de huidige map.",
+            "With `-` (the network file on standard input): that file's name, used in the "
+            "messages and as the folder for relative paths (members_file, documents). Without "
+            "it: <stdin>, in the current folder."))] = None,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
     from oncocheck.cli.deliver import deliver, named_inputs
+    from oncocheck.cli.stdin import network_inputs
     from oncocheck.cli.targets import plan
     from oncocheck.errors import UsageError
     from oncocheck.report import Text
     from oncocheck.run.decide import choose
     from oncocheck.run.memory import release
-    from oncocheck.run.walk import network_files
 
     if strict and fail_on is FailOn.error:
         raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
@@ -68,7 +77,7 @@ def check(
         choices = [choose(criteria, day, today)]
         if compare is not None:
             choices.append(choose(compare, day, today))
-        files = list(network_files(paths))
+        files = network_inputs(paths, stdin_filename)
         inputs = [p for p, _ in files] + rule_files(criteria, compare)
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
         report, *other = run_batch(files, choices, jobs, str(lang),

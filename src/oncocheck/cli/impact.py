@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
                                    PathsArgument, as_of_date)
 from oncocheck.render import IMPACT_FORMATS
@@ -22,8 +23,10 @@ ImpactFormat = StrEnum("ImpactFormat", {n: n for n in IMPACT_FORMATS})  # type: 
 def impact(
     paths: PathsArgument,
     before: Annotated[str, typer.Option("--from", metavar="SET@VERSION|FILE",
+                                        autocompletion=criteria_versions,
                                         help="The criteria version now, e.g. loppsoz@2021.")],
     after: Annotated[str, typer.Option("--to", metavar="SET@VERSION|FILE",
+                                       autocompletion=criteria_versions,
                                        help="The criteria version to compare with, e.g. "
                                        "loppsoz@2024.")],
     as_of: AsOfOption = None,
@@ -44,13 +47,13 @@ def impact(
     many networks meet 2a at each threshold. Exit 0 when the report is made (also when
     networks fail), 2 on a usage error.
 
-    JSON (--format json, English keys in this order): tool, as_of, as_of_dates, from, to
-    (set, version, valid_from); summary {from, to} (files, compliant, not_compliant, invalid,
-    criteria); verdict_changes [{file, network, from, to}]; criteria [{criterion, changed,
-    transitions {"met->not_met": n, ...}, failing {from, to}}]; share_2a {networks,
-    undefined, invalid, min, median, max, thresholds {from, to}, bins [{from, to,
-    networks}]} in percent; sweep null or {criterion, networks, points [{threshold,
-    networks}]}.
+    JSON (--format json, English keys in this order; schema: oncocheck schema --impact):
+    schema_version, tool, as_of, as_of_dates, from, to (set, version, valid_from); summary
+    {from, to} (files, compliant, not_compliant, invalid, criteria); verdict_changes [{file,
+    network, from, to}]; criteria [{criterion, changed, transitions {"met->not_met": n, ...},
+    failing {from, to}}]; share_2a {networks, undefined, invalid, min, median, max,
+    thresholds {from, to}, bins [{from, to, networks}]} in percent; sweep null or
+    {criterion, networks, points [{threshold, networks}]}.
     """
     from oncocheck.analysis.impact import compare
     from oncocheck.cli.check import rule_files, run_batch

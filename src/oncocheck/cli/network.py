@@ -1,4 +1,5 @@
-"""`oncocheck init` and `oncocheck schema`: a network file to start from, and its JSON Schema.
+"""`oncocheck init` and `oncocheck schema`: a network file to start from, and the JSON Schemas
+(the network file's, and with --report or --impact a JSON report's).
 
 `init` never overwrites a file without --force, and never writes over the spreadsheet it is
 given; the template itself is data (`oncocheck.network.template`).
@@ -14,7 +15,7 @@ import typer
 
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.inputs import refuse_inputs
-from oncocheck.cli.options import Lang, LangOption
+from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
 from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference, template,
@@ -37,8 +38,24 @@ def init(
     emit(write_template(path, str(lang), force, from_sheet).get(str(lang)))
 
 
-def schema() -> None:
-    """The JSON Schema (draft 2020-12) of the network file, for editors and CI."""
+def schema(
+    report: Annotated[bool, typer.Option("--report", help=say(
+        "Het schema van het JSON-rapport van check (--format json).",
+        "The schema of check's JSON report (--format json)."))] = False,
+    impact: Annotated[bool, typer.Option("--impact", help=say(
+        "Het schema van het JSON-rapport van impact (--format json).",
+        "The schema of impact's JSON report (--format json)."))] = False,
+) -> None:
+    """The JSON Schema (draft 2020-12) of the network file, for editors and CI; with --report
+    or --impact that of a JSON report."""
+    if report and impact:
+        raise UsageError(Text("kies --report of --impact, niet allebei",
+                              "choose --report or --impact, not both"))
+    if report or impact:
+        from oncocheck.render.schemas import IMPACT, REPORT, schema_text as report_schema
+
+        emit(report_schema(REPORT if report else IMPACT))
+        return
     from oncocheck.network.schema import schema_text
     from oncocheck.rules.bundled import labels, vocabulary
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date
 
@@ -38,7 +39,8 @@ def criteria_list(as_of: AsOfOption = None, lang: LangOption = Lang.nl) -> None:
 
 
 def criteria_show(
-    spec: Annotated[str, typer.Argument(metavar="SET[@VERSION]")] = "loppsoz",
+    spec: Annotated[str, typer.Argument(metavar="SET[@VERSION]",
+                                        autocompletion=criteria_versions)] = "loppsoz",
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -50,8 +52,10 @@ def criteria_show(
 
 
 def criteria_diff(
-    old: Annotated[str, typer.Argument(metavar="A", help="e.g. loppsoz@2021")],
-    new: Annotated[str, typer.Argument(metavar="B", help="e.g. loppsoz@2024")],
+    old: Annotated[str, typer.Argument(metavar="A", help="e.g. loppsoz@2021",
+                                       autocompletion=criteria_versions)],
+    new: Annotated[str, typer.Argument(metavar="B", help="e.g. loppsoz@2024",
+                                       autocompletion=criteria_versions)],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.console,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,

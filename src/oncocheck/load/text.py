@@ -1,19 +1,46 @@
 """A file's bytes as text: only a regular, readable file of sane size, UTF-8 (a BOM allowed),
-with a clear error naming what else it is (UTF-16, UTF-32) and where a bad byte stands."""
+with a clear error naming what else it is (UTF-16, UTF-32) and where a bad byte stands.
+
+A network file given as `-` (`check -`) is read from standard input, as boundedly, and then
+stands in for a file: `StdinFile`.
+"""
 
 from __future__ import annotations
 
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from oncocheck.errors import LoadFailed, load_error
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 
+class StdinFile(type(Path())):  # type: ignore[misc]  # PosixPath or WindowsPath
+    """The network file given as `-`: the bytes read from standard input stand in for the
+    file's. The path is the name it goes by (`--stdin-filename`, else `<stdin>`): messages show
+    it, and relative paths in the file (members_file, documents) start from its folder."""
+
+    given: bytes | None = None  # None on a path made from this one (its folder, say)
+    failure: str | None = None  # why standard input could not be read
+
+
+def from_stdin(stream: BinaryIO, name: str) -> StdinFile:
+    """The network file on `stream` (standard input), read now and at most MAX_FILE_BYTES + 1
+    bytes of it: a larger one is "too large" when it is read as a file."""
+    path = StdinFile(name)
+    try:
+        path.given = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        path.given, path.failure = b"", exc.strerror or str(exc)
+    return path
+
+
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
+    if isinstance(path, StdinFile) and path.given is not None:
+        return _stdin_text(path)
     try:
         _refuse_special(path.stat())  # stat first: opening a device can have side effects
         # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
@@ -31,6 +58,15 @@ def read_text(path: Path) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large()
     return decode(raw)
+
+
+def _stdin_text(path: StdinFile) -> str:
+    if path.failure is not None:
+        raise load_error(f"kan de standaardinvoer niet lezen ({path.failure})",
+                         f"cannot read standard input ({path.failure})")
+    if len(path.given) > MAX_FILE_BYTES:
+        raise _too_large()
+    return decode(path.given)
 
 
 def _refuse_special(info: os.stat_result) -> None:

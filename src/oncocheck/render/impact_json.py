@@ -1,7 +1,9 @@
 """The impact report as JSON: English keys in a fixed order, deterministic for the same input.
 
-Shape (documented in `oncocheck impact --help` and the README):
+Shape (documented in `oncocheck impact --help` and the README; the published schema is
+`impact.schema.json` beside this module, `oncocheck schema --impact`):
 
+    schema_version                   "1", the version of that schema this report follows
     tool, as_of, as_of_dates         the run's date, and the dates the files were judged on
     from, to                         the two criteria versions ({set, version, valid_from})
     summary: {from: {...}, to: {...}}  files per verdict under each version
@@ -22,6 +24,8 @@ from oncocheck.analysis.impact import Impact
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
 
+SCHEMA_VERSION = "1"  # of impact.schema.json; a key removed or changed in meaning is a new one
+
 
 def _shares(impact: Impact) -> dict[str, Any]:
     shares = impact.shares
@@ -39,6 +43,7 @@ def _shares(impact: Impact) -> dict[str, Any]:
 def as_dict(impact: Impact) -> dict[str, Any]:
     """The impact as JSON-ready data."""
     return {
+        "schema_version": SCHEMA_VERSION,
         "tool": {"name": "oncocheck", "version": impact.tool_version},
         "as_of": impact.as_of.isoformat(),
         "as_of_dates": [d.isoformat() for d in impact.dates],

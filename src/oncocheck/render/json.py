@@ -1,4 +1,8 @@
-"""The JSON report (cli.md): a plain dump of the Report, always in English, deterministic."""
+"""The JSON report (cli.md): a plain dump of the Report, always in English, deterministic.
+
+Its published schema is `report.schema.json` beside this module (`oncocheck schema --report`);
+every report names the schema version it follows (`schema_version`, see `render/schemas.py`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ from typing import Any
 from oncocheck.render import compare
 from oncocheck.report import (CriteriaRef, FileResult, Finding, LoadError, Location, PlanItem,
                               Report)
+
+SCHEMA_VERSION = "1"  # of report.schema.json; a key removed or changed in meaning is a new one
 
 
 def _location(location: Location | None) -> dict[str, Any] | None:
@@ -84,6 +90,7 @@ def ref_dict(ref: CriteriaRef, with_date: bool = True,
 
 def _head(report: Report) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "tool": {"name": "oncocheck", "version": report.tool_version},
         "criteria": ref_dict(report.criteria),
         "as_of": report.as_of.isoformat(),

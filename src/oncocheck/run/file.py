@@ -18,6 +18,7 @@ from oncocheck.checks.plans import check_references, plan_warnings, with_plan
 from oncocheck.checks.verwijsgids import VerwijsgidsShare, member_rows
 from oncocheck.errors import LoadFailed, UsageError, load_error
 from oncocheck.load.source import Source
+from oncocheck.load.text import StdinFile
 from oncocheck.load.validate import capped
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.read import read_network_file
@@ -48,6 +49,8 @@ def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[File
 
 def _refused(path: Path) -> LoadFailed | None:
     """Why `path` is not a network file to read (not there, a folder), or None."""
+    if isinstance(path, StdinFile):
+        return None  # its text is at hand; the name may be anything
     try:
         os.lstat(path)
     except FileNotFoundError:

@@ -120,9 +120,8 @@ def test_json_shape_and_order() -> None:
     code, out = run(FIXTURES, *VERSIONS, "--sweep", "2a", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["tool", "as_of", "as_of_dates", "from", "to", "summary",
-                          "verdict_changes",
-                          "criteria", "share_2a", "sweep"]
+    assert list(data) == ["schema_version", "tool", "as_of", "as_of_dates", "from", "to",
+                          "summary", "verdict_changes", "criteria", "share_2a", "sweep"]
     assert data["from"] == {"set": "loppsoz", "version": "2021", "valid_from": "2021-01-01"}
     assert data["verdict_changes"][0] == {"file": "tests/impact/b-50.yaml",
                                           "network": "Netwerk Vijftig", "from": "compliant",

@@ -14,7 +14,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import jsonschema
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -24,12 +23,12 @@ from oncocheck.run.decide import choose
 from oncocheck.run.batch import check as run
 from oncocheck.render import render
 from oncocheck.report import Verdict
+from json_reports import validate_report
 from paths import ROOT
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` is the quick loop
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/*.yaml"))
-SCHEMA = json.loads((ROOT / "tests" / "schemas" / "report.schema.json").read_text("utf-8"))
 OPTIONS = choose(None, date(2026, 11, 23), date(2026, 11, 23))
 BREAKS = re.compile(rb"\r\n|\r|\n|\xc2\x85|\xe2\x80[\xa8\xa9]")
 FOLDER = Path(tempfile.mkdtemp(prefix="oncocheck-properties-"))
@@ -57,7 +56,7 @@ def check_bytes(data: bytes, name: str = "netwerk.yaml") -> dict:
     if result.verdict is not Verdict.INVALID:
         assert len(result.findings) >= 12
     out = json.loads(render(report, "json", "en"))
-    jsonschema.validate(out, SCHEMA)
+    validate_report(out)
     return out
 
 

@@ -90,6 +90,7 @@ CASES = {  # name: (YAML after BASE, valid?)
     "unknown-member-key": ("members:\n  - {name: A, discipline: dietist, age: 3}\n", False),
     "discipline-typo": ("members:\n  - {name: A, discipline: dietis}\n", False),
     "anders-unnamed": ("members:\n  - {name: A, discipline: anders}\n", False),
+    "empty-discipline": ("members:\n  - {name: A, discipline: }\n", False),
     "bad-boolean": ("  non_profit: misschien\n", False),
     "bad-postcode": ("  area: {postcodes: ['13']}\n", False),
     "bad-url": ("  website: www.x.nl\n", False),
@@ -131,3 +132,71 @@ def test_pattern_matches_every_way_oncocheck_reads_a_discipline(data: st.DataObj
 def test_pattern_rejects_what_oncocheck_rejects(text: str) -> None:
     pattern = re.compile(spelling_pattern(vocabulary().spellings()))
     assert bool(pattern.fullmatch(text)) == (vocabulary().resolve(text) is not None)
+
+
+def _text_report(tmp_path: Path, members: str) -> str:
+    """What check-jsonschema prints (text, as a person reads it, every error) for a file with
+    `members`."""
+    path = tmp_path / "netwerk.yaml"
+    path.write_text(BASE + "members:\n" + members, encoding="utf-8")
+    command = [str(CHECK_JSONSCHEMA), "--verbose", "--schemafile", str(SCHEMA_FILE), str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_a_misspelt_discipline_is_one_short_message_listing_the_ids(tmp_path: Path) -> None:
+    output = _text_report(tmp_path, "  - {name: A, discipline: dietist}\n" * 40
+                          + "  - {name: B, discipline: dietis}\n")
+    assert len(output.encode("utf-8")) < 2048, output
+    assert output.count("::$") == 1 and "$.members[40].discipline: 'dietis' is not one of [" \
+        in output and "'dietist'" in output and "'anders'" in output, output
+
+
+def test_an_empty_discipline_is_one_error_not_also_a_missing_discipline_other(
+        tmp_path: Path) -> None:
+    output = _text_report(tmp_path, "  - name: A\n    discipline:\n")
+    assert output.count("::$") == 1 and "$.members[0].discipline: None is not of type 'string'" \
+        in output and "discipline_other" not in output, output
+
+
+def test_disciplines_are_offered_with_both_labels() -> None:
+    schema = network_schema(vocabulary(), labels())
+    offered = next(b for b in schema["$defs"]["Discipline"]["anyOf"] if "enum" in b)
+    assert offered["enum"] == vocabulary().ids
+    described = dict(zip(offered["enum"], offered["markdownEnumDescriptions"], strict=True))
+    assert described["dietist"] == "diëtist (en: dietitian)"
+    assert described["poh_ggz"] == "POH-GGZ (en: mental health practice nurse)"
+    assert offered["enumDescriptions"] == offered["markdownEnumDescriptions"]
+
+
+def _properties(schema: dict) -> list[tuple[str, dict]]:
+    models = {"NetworkFile": schema} | schema["$defs"]
+    return [(f"{name}.{field}", prop) for name, model in models.items()
+            for field, prop in model.get("properties", {}).items()]
+
+
+def _plain(prop: dict) -> bool:
+    """A field of plain values (text, numbers, yes/no, a list of those), without an enum."""
+    if prop.get("$ref") == "#/$defs/Discipline":
+        return True
+    parts = [prop, *prop.get("anyOf", [])]
+    if "enum" in prop or any("$ref" in p or "$ref" in p.get("items", {}) for p in parts):
+        return False
+    types = [t for p in parts for t in ([p["type"]] if isinstance(p.get("type"), str)
+                                        else p.get("type", []))]
+    return bool(types) and "object" not in types
+
+
+def test_one_example_per_field_and_each_is_valid() -> None:
+    schema = network_schema(vocabulary(), labels())
+    seen = 0
+    for name, prop in _properties(schema):
+        examples = prop.get("examples", [])
+        assert len(examples) == (1 if _plain(prop) else 0), name
+        for example in examples:
+            seen += 1
+            field = {**prop, "$defs": schema["$defs"]}
+            assert jsonschema.Draft202012Validator(field).is_valid(example), (name, example)
+    assert seen >= 25
+    assert "examples" not in json.dumps(schema["$defs"]["Discipline"])

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.render import render
+from json_reports import validate_report
 from paths import ROOT
 
-SCHEMA = json.loads((ROOT / "tests/schemas/report.schema.json").read_text())
 
 
 def _check_examples() -> dict:
@@ -22,7 +21,7 @@ def _check_examples() -> dict:
 
 def test_examples_report_matches_cli_md_shape() -> None:
     report = _check_examples()
-    jsonschema.validate(report, SCHEMA)
+    validate_report(report)
     assert report["tool"] == {"name": "oncocheck", "version": "0.1.0"}
     assert report["criteria"] == {"set": "loppsoz", "version": "2024", "valid_from": "2024-02-06"}
     assert report["as_of"] == "2026-11-23"
@@ -60,8 +59,56 @@ def test_invalid_file_error_has_position_and_suggestion() -> None:
 
 def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - fixture
     data = json.loads(render(report, "json", "nl"))
-    jsonschema.validate(data, SCHEMA)
+    validate_report(data)
     assert data["summary"] == {"files": 3, "compliant": 1, "not_compliant": 1, "invalid": 1,
                                "criteria": {"loppsoz@2024": 2}}
     assert [r.get("as_of") for r in data["results"]] == ["2026-11-23", "2026-11-23", None]
     assert data["results"][1]["findings"][1]["message"] == "missing: dietitian"
+
+
+def test_the_published_schemas_name_themselves_and_the_version_reports_carry() -> None:
+    from json_reports import IMPACT_SCHEMA, REPORT_SCHEMA
+
+    from oncocheck.render import impact_json
+    from oncocheck.render import json as report_json
+
+    for schema, module, name in [(REPORT_SCHEMA, report_json, "report"),
+                                 (IMPACT_SCHEMA, impact_json, "impact")]:
+        assert schema["$id"].endswith(f"/src/oncocheck/render/{name}.schema.json")
+        assert schema["properties"]["schema_version"] == {
+            "const": module.SCHEMA_VERSION, "description": "The version of this schema the "
+            "report follows."}
+        assert f"schema version {module.SCHEMA_VERSION}" in schema["title"]
+        assert "schema_version" in schema["required"]
+
+
+def test_every_golden_json_report_fits_the_schema() -> None:
+    golden = sorted((ROOT / "tests" / "golden").rglob("*.json"))
+    assert len(golden) >= 4
+    for path in golden:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        validate_report(data)
+        assert next(iter(data)) == "schema_version", path
+
+
+def test_a_report_without_its_version_does_not_fit() -> None:
+    import jsonschema
+    import pytest
+
+    data = _check_examples()
+    assert data["schema_version"] == "1"
+    del data["schema_version"]
+    with pytest.raises(jsonschema.ValidationError):
+        validate_report(data)
+
+
+def test_schema_command_prints_the_shipped_schemas() -> None:
+    from oncocheck.render.schemas import IMPACT, REPORT, schema_text
+
+    runner = CliRunner()
+    for flag, name in (("--report", REPORT), ("--impact", IMPACT)):
+        result = runner.invoke(app, ["schema", flag])
+        assert result.exit_code == 0 and result.stdout == schema_text(name)
+        assert json.loads(result.stdout)["$id"].endswith(name)
+    both = runner.invoke(app, ["schema", "--report", "--impact"])
+    assert both.exit_code == 2 and "--report" in both.output

@@ -1,0 +1,31 @@
+"""Shell completion (`oncocheck --install-completion`): what the shell offers for a value.
+
+Formats and languages complete by themselves (they are choices). A path completes as the shell
+completes files: for a path the functions here offer nothing, and the completion scripts then
+fall back to the shell's own file completion. A completion runs the program at every Tab, so
+what is offered is cheap to find, and a failure offers nothing rather than printing a trace.
+"""
+
+from __future__ import annotations
+
+from oncocheck.cli.options import say
+
+
+def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
+    """The bundled sets and `set@version`s that begin with what is typed, each with when it is
+    in force; nothing for what looks like a rule file's path."""
+    from oncocheck.errors import UsageError
+    from oncocheck.rules.bundled import bundled, is_path
+
+    if is_path(incomplete):
+        return []
+    try:
+        versions = bundled()
+    except UsageError:  # a broken bundled file: `check` itself will say so
+        return []
+    offered = [(r.set, say("de versie die op de peildatum geldt",
+                           "the version in force on the as-of date")) for r in versions]
+    offered += [(r.ref.label, say(f"geldt vanaf {r.valid_from}", f"in force from {r.valid_from}"))
+                for r in versions]
+    return [(value, text) for value, text in dict(offered).items()
+            if value.startswith(incomplete)]

@@ -1,0 +1,69 @@
+"""The JSON reports' published schemas (shipped in the package as
+`oncocheck/render/report.schema.json` and `impact.schema.json`), and the guard that holds every
+JSON report the test suite makes to them.
+
+`validate_report(data)` and `validate_impact(data)` are for JSON a test has parsed itself (from a
+child process, a file on disk). `guard(monkeypatch)` wraps the two JSON renderers, so that every
+report made in the test process (through the command line, a renderer call, a golden file) is
+validated once it is complete; tests/conftest.py puts it around every test.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+
+from oncocheck.render.schemas import IMPACT, REPORT, schema_text
+
+REPORT_SCHEMA = json.loads(schema_text(REPORT))
+IMPACT_SCHEMA = json.loads(schema_text(IMPACT))
+jsonschema.Draft202012Validator.check_schema(REPORT_SCHEMA)
+jsonschema.Draft202012Validator.check_schema(IMPACT_SCHEMA)
+_REPORT = jsonschema.Draft202012Validator(REPORT_SCHEMA)
+_IMPACT = jsonschema.Draft202012Validator(IMPACT_SCHEMA)
+
+
+def validate_report(data: Any) -> None:
+    """ValidationError unless `data` is a JSON report (`check --format json`) as published."""
+    _REPORT.validate(data)
+
+
+def validate_impact(data: Any) -> None:
+    """ValidationError unless `data` is an impact JSON report as published."""
+    _IMPACT.validate(data)
+
+
+def _problems(validator: jsonschema.Draft202012Validator, text: str) -> list[str]:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return [f"not JSON: {exc}"]
+    return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def guard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Wrap the JSON renderers for one test; the list fills with what did not fit a schema."""
+    from oncocheck.render import impact_json
+    from oncocheck.render import json as report_json
+
+    problems: list[str] = []
+    chunks, render = report_json.chunks, impact_json.render
+
+    def checked_chunks(report: Any, lang: str):  # noqa: ANN202 - a generator like chunks
+        parts = []
+        for part in chunks(report, lang):
+            parts.append(part)
+            yield part
+        problems.extend(f"JSON report {p}" for p in _problems(_REPORT, "".join(parts)))
+
+    def checked_render(impact: Any, lang: str) -> str:
+        text = render(impact, lang)
+        problems.extend(f"impact JSON {p}" for p in _problems(_IMPACT, text))
+        return text
+
+    monkeypatch.setattr(report_json, "chunks", checked_chunks)
+    monkeypatch.setattr(impact_json, "render", checked_render)
+    return problems
