@@ -14,6 +14,11 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable file of sane size."""
     try:
         _refuse_special(path.stat())  # stat first: opening a device can have side effects
         # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
@@ -30,7 +35,7 @@ def read_text(path: Path) -> str:
                          f"cannot read the file ({exc.strerror})") from exc
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large()
-    return decode(raw)
+    return raw
 
 
 def _refuse_special(info: os.stat_result) -> None:
