@@ -200,6 +200,29 @@ class MemberRow:
     location: Location | None
 
 
+class Role(StrEnum):
+    """What an input file is to the network file it belongs to."""
+
+    NETWORK = "network"
+    MEMBERS = "members"  # the members spreadsheet (`members_file`)
+    DOCUMENT = "document"  # an evidence document that was found (`document:`)
+
+
+@record
+class InputFile:
+    """One file a check read, fingerprinted from the very bytes that were judged.
+
+    `path` is as reports show it (relative to the working directory, like `FileResult.file`);
+    `sha256` is the hex digest and `size` the length in bytes. Both are None for a document that
+    counted as evidence but could not be read within the limits (see `oncocheck.load.digests`).
+    """
+
+    path: str
+    role: Role
+    sha256: str | None
+    size: int | None
+
+
 @record
 class FileResult:
     """Everything known about one checked file.
@@ -208,6 +231,9 @@ class FileResult:
     file (`oncocheck.run.decide`); every renderer shows these, never a batch-wide default.
     `references` are the other files the network file names (its members spreadsheet and
     documents), as absolute paths: reports are never written over them. Renderers ignore it.
+    `inputs` are the files whose bytes were read and judged, with their digests: the network
+    file, its members spreadsheet and the evidence documents found, in that order (documents
+    by path); an invalid file has those read before loading failed.
     """
 
     file: str
@@ -221,6 +247,7 @@ class FileResult:
     #: The date this file was judged on (`--as-of`, else its `submitted:`, else today);
     #: None when it could not be loaded.
     as_of: date | None = None
+    inputs: tuple[InputFile, ...] = ()
 
     @property
     def warnings(self) -> tuple[Finding, ...]:

@@ -21,6 +21,7 @@ from oncocheck.render import REPORT_FORMATS
 
 import make_sheets  # noqa: E402
 from paths import ROOT
+from workbook import formulas, workbook_text
 
 RULES = ROOT / "criteria" / "loppsoz" / "2024.yaml"
 ARGS = ["--as-of", "2026-11-23"]
@@ -141,6 +142,12 @@ def _outputs(folder: Path, tmp_path: Path, fmt: str, lang: str, *extra: str) -> 
         return [result.output, *pages]
     result = CliRunner().invoke(app, ["check", *ARGS, "--lang", lang, *extra, "-f", fmt,
                                       str(folder)])
+    if fmt == "xlsx":  # a workbook: every cell's text, and no cell is a formula
+        assert formulas(result.stdout_bytes) == []
+        return [workbook_text(result.stdout_bytes)]
+    if fmt == "csv":  # the register's own byte order mark, for Excel, is no hostile text
+        assert result.output.startswith("\ufeff")
+        return [result.output[1:]]
     return [result.output]
 
 

@@ -22,7 +22,8 @@ def assert_golden(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8", newline="\n")
         return
     assert path.exists(), f"{path} is missing; run with ONCOCHECK_UPDATE_GOLDEN=1 to create it"
-    expected = path.read_text(encoding="utf-8")
+    with path.open(encoding="utf-8", newline="") as stream:  # as written: CSV ends in CRLF
+        expected = stream.read()
     assert actual == expected, (
         f"{name} differs from the golden file; if the change is intended, regenerate with "
         "ONCOCHECK_UPDATE_GOLDEN=1 and review `git diff tests/golden`")

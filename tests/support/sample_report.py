@@ -6,11 +6,12 @@ only when the renderer changes.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from oncocheck.report import (
-    CriteriaRef, CriteriaSetInfo, CriterionInfo, FileResult, Finding, LoadError, Location,
-    MemberRow, PlanItem, Report, Severity, Status, Text, Verdict,
+    CriteriaRef, CriteriaSetInfo, CriterionInfo, FileResult, Finding, InputFile, LoadError,
+    Location, MemberRow, PlanItem, Report, Role, Severity, Status, Text, Verdict,
 )
 
 LOPPSOZ_2024 = CriteriaRef("loppsoz", "2024", date(2024, 2, 6))
@@ -67,6 +68,13 @@ def _members(file_line: int) -> tuple[MemberRow, ...]:
     )
 
 
+def _digest(path: str, role: Role, size: int | None) -> InputFile:
+    """A made-up digest (the SHA-256 of the path), or none for a document not read."""
+    if size is None:
+        return InputFile(path, role, None, None)
+    return InputFile(path, role, hashlib.sha256(path.encode()).hexdigest(), size)
+
+
 def sample_report(hostile: str | None = None) -> Report:
     """The sample report; `hostile` replaces the second network's name and note."""
     share = Text(
@@ -104,12 +112,20 @@ def sample_report(hostile: str | None = None) -> Report:
         results=(
             FileResult("examples/compliant/voorbeeldstad.yaml", Verdict.COMPLIANT,
                        "Oncologiezorgnetwerk Voorbeeldstad", LOPPSOZ_2024, (), good,
-                       _members(31), as_of=date(2026, 11, 23)),
+                       _members(31), as_of=date(2026, 11, 23), inputs=(
+                           _digest("examples/compliant/voorbeeldstad.yaml", Role.NETWORK, 2634),
+                           _digest("examples/compliant/docs/visie-2025.md", Role.DOCUMENT,
+                                   199))),
             FileResult("examples/not-compliant/zuid.yaml", Verdict.NOT_COMPLIANT, name2,
-                       LOPPSOZ_2024, (), tuple(bad), _members(40), as_of=date(2026, 11, 23)),
+                       LOPPSOZ_2024, (), tuple(bad), _members(40), as_of=date(2026, 11, 23),
+                       inputs=(_digest("examples/not-compliant/zuid.yaml", Role.NETWORK, 1800),
+                               _digest("examples/not-compliant/leden.xlsx", Role.MEMBERS, 9120),
+                               _digest("examples/not-compliant/scan.pdf", Role.DOCUMENT,
+                                       None))),
             FileResult("examples/invalid/typo.yaml", Verdict.INVALID, None, None,
                        (LoadError(Text("onbekende discipline 'dietis'; bedoelt u 'dietist'?",
                                        "unknown discipline 'dietis'; did you mean 'dietist'?"),
-                                  "members[2].discipline", 40, 17),)),
+                                  "members[2].discipline", 40, 17),),
+                       inputs=(_digest("examples/invalid/typo.yaml", Role.NETWORK, 2489),)),
         ),
     )

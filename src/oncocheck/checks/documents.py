@@ -65,9 +65,14 @@ class Evidence:
                     f"{self.written} (looked up as {self.looked_up})")
 
 
+def is_address(document: str) -> bool:
+    """Whether `document` is written as an address (`https://...`) rather than a file path."""
+    return bool(_URL.match(document))
+
+
 def look_up(document: str, base_dir: Path) -> Evidence:
     """Whether `document` (as written in a network file in `base_dir`) counts."""
-    if _URL.match(document):
+    if is_address(document):
         parts = urlsplit(document)
         ok = parts.scheme.lower() in ("http", "https") and bool(_host(document))
         return Evidence(document, document, None if ok else "bad_url")

@@ -41,7 +41,7 @@ class Output:
     """What a command can write: each format's text (in pieces), the console drawn on a
     terminal, and (for HTML of a batch) a site of pages."""
 
-    text: Callable[[str], Iterable[str]]
+    text: Callable[[str], Iterable[str] | Iterable[bytes]]
     draw: Callable[[Console], None]
     site: Callable[[], dict[str, str]] | None = None
 
@@ -60,10 +60,20 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path]) -> None:
                 _console(output)
             else:
                 for piece in output.text(target.fmt):
-                    sys.stdout.write(piece)
+                    _stdout(piece)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
     except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
         raise StdoutFailed(exc) from exc
+
+
+def _stdout(piece: str | bytes) -> None:
+    """Write text, or the bytes of a binary format (`cli.binary` keeps those off a terminal),
+    to stdout, after what is written there so far."""
+    if isinstance(piece, str):
+        sys.stdout.write(piece)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(piece)
 
 
 def _console(output: Output) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from oncocheck.cli.binary import refuse_terminal
 from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
@@ -55,6 +56,7 @@ def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
     files = list(inputs)
     targets = [_as_site(t, len(files)) for t in targets]
     _refuse_same_place(targets)
+    refuse_terminal(targets)
     for path in (t.path for t in targets if t.path is not None and not t.site):
         refuse_inputs(path, files)
     return targets

@@ -28,14 +28,14 @@ from oncocheck.cli.process import ESCAPE, StdoutFailed, blocked_signals, restore
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
 
-Content = str | bytes | Iterable[str]
+Content = str | bytes | Iterable[str] | Iterable[bytes]
 _NOCTTY, _CLOEXEC = getattr(os, "O_NOCTTY", 0), getattr(os, "O_CLOEXEC", 0)  # 0: not Unix
 _OWN_FDS = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd|/dev/fd")
 
 
 def write_report(target: Path, content: Content) -> None:
-    """Write `content` (text, bytes or text in pieces, UTF-8) to `target` as the module
-    docstring says."""
+    """Write `content` (text, bytes, or either in pieces; text as UTF-8) to `target` as the
+    module docstring says."""
     pieces = _encoded(content)
     descriptor = own_descriptor(target)
     if descriptor is not None:
@@ -91,7 +91,7 @@ def _encoded(content: Content) -> Iterator[bytes]:
         yield content.encode("utf-8", ESCAPE)  # ESCAPE: a lone surrogate from a file name
     else:
         for piece in content:
-            yield piece.encode("utf-8", ESCAPE)
+            yield piece if isinstance(piece, bytes) else piece.encode("utf-8", ESCAPE)
 
 
 def _umask() -> int:

@@ -39,8 +39,13 @@ def from_stdin(stream: BinaryIO, name: str) -> StdinFile:
 
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable file of sane size."""
     if isinstance(path, StdinFile) and path.given is not None:
-        return _stdin_text(path)
+        return _stdin_bytes(path)
     try:
         _refuse_special(path.stat())  # stat first: opening a device can have side effects
         # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
@@ -57,16 +62,16 @@ def read_text(path: Path) -> str:
                          f"cannot read the file ({exc.strerror})") from exc
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large()
-    return decode(raw)
+    return raw
 
 
-def _stdin_text(path: StdinFile) -> str:
+def _stdin_bytes(path: StdinFile) -> bytes:
     if path.failure is not None:
         raise load_error(f"kan de standaardinvoer niet lezen ({path.failure})",
                          f"cannot read standard input ({path.failure})")
     if len(path.given) > MAX_FILE_BYTES:
         raise _too_large()
-    return decode(path.given)
+    return path.given
 
 
 def _refuse_special(info: os.stat_result) -> None:

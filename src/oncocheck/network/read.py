@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
+from oncocheck.load.digests import heard
 from oncocheck.load.parse import parse
 from oncocheck.load.sheets.merge import merge_sheet
 from oncocheck.load.source import Source
-from oncocheck.load.text import read_text
+from oncocheck.load.text import decode, read_bytes
 from oncocheck.load.validate import validate
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
-from oncocheck.report import LoadError
+from oncocheck.report import LoadError, Role
 
 
 def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
@@ -27,8 +28,11 @@ def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
                       ) -> tuple[Source, NetworkFile]:
     """The parsed file (members spreadsheet merged in) and its model; disciplines are checked
     against `vocabulary`, `criteria:` against the `declarable` versions. `named` receives the
-    files it names (also when it is not valid, so no report lands on them)."""
-    source = parse(read_text(path))
+    files it names (also when it is not valid, so no report lands on them). The bytes read
+    are `heard` (`oncocheck.load.digests`), also when they turn out not to be a network file."""
+    raw = read_bytes(path)
+    heard(display, Role.NETWORK, raw)
+    source = parse(decode(raw))
     if named is not None:
         named += named_files(source.data, path.parent)
     source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)

@@ -1,8 +1,9 @@
 """Renderers turn records (a check `Report`, an `Impact`, criteria info) into text; they
 never see the checker, the CLI or the files. This module is the one registry of formats.
 
-Each report format is a module with `render(report, lang) -> str`; its `Format` entry says
-what else it offers. Impact formats have `render(impact, lang) -> str`. A module is imported
+Each report format is a module with `render(report, lang) -> str` (`-> bytes` for a binary
+format: a file, such as a workbook, never text for a terminal); its `Format` entry says what
+else it offers. Impact formats have `render(impact, lang) -> str`. A module is imported
 only when its format is asked for, so heavy dependencies (jinja2, rich) stay out of start-up.
 A new format is one module and one line in `_REPORTS` or `_IMPACTS`.
 """
@@ -35,6 +36,9 @@ class Format:
     #: `render(report, lang, quiet)` and `draw(report, lang, console, quiet)`: the terminal
     #: report, which can show only the problems
     terminal: bool = False
+    #: `render(report, lang) -> bytes`: a file (the register workbook), not text; it may go
+    #: to a file or a pipe, never to a terminal
+    binary: bool = False
 
 
 _REPORTS: dict[str, Format] = {
@@ -45,6 +49,8 @@ _REPORTS: dict[str, Format] = {
     "github": Format("oncocheck.render.github"),
     "html": Format("oncocheck.render.html"),
     "markdown": Format("oncocheck.render.markdown"),
+    "csv": Format("oncocheck.render.register_csv", streams=True),
+    "xlsx": Format("oncocheck.render.register_xlsx", binary=True),
 }
 _IMPACTS: dict[str, str] = {
     "console": "oncocheck.render.impact_console",
@@ -62,16 +68,18 @@ def _module(fmt: str) -> ModuleType:
     return import_module(_REPORTS[fmt].module)
 
 
-def render(report: Report, fmt: str, lang: str, quiet: bool = False) -> str:
-    """The report as text in format `fmt` (one of REPORT_FORMATS) and language `lang`;
-    `quiet` (the console's `-q`) leaves out what is met, in the terminal format only."""
+def render(report: Report, fmt: str, lang: str, quiet: bool = False) -> str | bytes:
+    """The report as text in format `fmt` (one of REPORT_FORMATS) and language `lang`, or as
+    bytes for a binary format; `quiet` (the console's `-q`) leaves out what is met, in the
+    terminal format only."""
     if _REPORTS[fmt].terminal:
         return _module(fmt).render(report, lang, quiet)
     return _module(fmt).render(report, lang)
 
 
-def chunks(report: Report, fmt: str, lang: str, quiet: bool = False) -> Iterable[str]:
-    """The same text as `render`, in pieces where the format streams."""
+def chunks(report: Report, fmt: str, lang: str,
+           quiet: bool = False) -> Iterable[str] | Iterable[bytes]:
+    """The same text (or bytes) as `render`, in pieces where the format streams."""
     if _REPORTS[fmt].streams:
         return _module(fmt).chunks(report, lang)
     return (render(report, fmt, lang, quiet),)
@@ -86,6 +94,12 @@ def site(report: Report, lang: str) -> dict[str, str]:
     """The HTML report as a site: relative file name -> page (`index.html` and one page per
     network, linked both ways)."""
     return import_module(_REPORTS["html"].module).render_site(report, lang)
+
+
+def is_binary(fmt: str) -> bool:
+    """Whether format `fmt` is bytes for a file rather than text (it never goes to a
+    terminal)."""
+    return _REPORTS[fmt].binary
 
 
 def prepares(fmt: str) -> bool:

@@ -16,9 +16,9 @@ from markupsafe import Markup, escape
 
 from oncocheck.analysis.stats import bin_label
 from oncocheck.render import compare, pages
+from oncocheck.render.markers import markers
 from oncocheck.render.notes import planned
-from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
-                                       mixed_versions)
+from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
 from oncocheck.report import FileResult, Location, Report, Status, Verdict
@@ -104,13 +104,14 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
     for result in report.results:
         tally = pages.counts(result)
         rows.append({"result": result, "href": (hrefs or {}).get(result.file), "tally": tally,
-                     "total": sum(tally.values()), "cells": pages.matrix_row(result, ids)})
+                     "total": sum(tally.values()), "cells": pages.matrix_row(result, ids),
+                     "markers": markers(result, lang)})
     valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
     return _page("index.html", report, lang, rows=rows, columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-                 versions=mixed_versions(report), dates=mixed_dates(report),
+                 versions=mixed_versions(report),
                  titles=pages.titles(report, lang), tallies=pages.tallies(report, lang),
                  **_statistics(report, lang))
 

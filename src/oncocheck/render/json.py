@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from oncocheck.render import compare
-from oncocheck.report import (CriteriaRef, FileResult, Finding, LoadError, Location, PlanItem,
-                              Report)
+from oncocheck.report import (CriteriaRef, FileResult, Finding, InputFile, LoadError, Location,
+                              PlanItem, Report)
 
 SCHEMA_VERSION = "1"  # of report.schema.json; a key removed or changed in meaning is a new one
 
@@ -65,7 +65,15 @@ def _result(result: FileResult) -> dict[str, Any]:
         data["as_of"] = result.as_of.isoformat()
     data["errors"] = [_error(e) for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
+    data["inputs"] = [_input(i) for i in result.inputs]
     return data
+
+
+def _input(item: InputFile) -> dict[str, Any]:
+    """A file that was read and judged: `sha256sum PATH` gives the same digest later when the
+    file is the one judged."""
+    return {"path": item.path, "role": item.role.value, "sha256": item.sha256,
+            "size": item.size}
 
 
 def as_dict(report: Report) -> dict[str, Any]:

@@ -80,6 +80,32 @@ WORDS: dict[str, tuple[str, str]] = {
     "filter": ("Zoek netwerk:", "Find network:"),
     "not_in_set": ("geen criterium van de criteriaset van dit bestand",
                    "not a criterion of this file's criteria set"),
+    "attention": ("Let op", "Attention"),
+    "flag_pin": ("andere versie verklaard", "other version declared"),
+    "flag_overdue": ("plan over de datum", "plan overdue"),
+    "flag_not_found": ("document niet gevonden", "document not found"),
+    "flag_not_usable": ("document niet bruikbaar", "document not usable"),
+    # what was judged: the digests of the files read
+    "judged": ("Wat is beoordeeld", "What was judged"),
+    "judged_summary": ("SHA-256 en grootte van elk gelezen bestand",
+                       "SHA-256 and size of every file read"),
+    "judged_note": ("Bewaar dit rapport bij de inzending. Met `sha256sum BESTAND` is later na te "
+                    "gaan of een bestand het beoordeelde is: de uitkomst is dan gelijk aan de "
+                    "SHA-256 hieronder.", "Keep this report with the submission. `sha256sum "
+                    "FILE` shows later whether a file is the one judged: its output then equals "
+                    "the SHA-256 below."),
+    "kind": ("Soort", "Kind"), "size": ("Grootte (bytes)", "Size (bytes)"),
+    "role_network": ("netwerkbestand", "network file"),
+    "role_members": ("ledenlijst", "members list"), "role_document": ("document", "document"),
+    "not_read": ("niet gelezen (te groot of niet leesbaar)", "not read (too large or unreadable)"),
+    # the register (csv, xlsx)
+    "criteria_version": ("Criteriaversie", "Criteria version"),
+    "share_2a": ("Aandeel Verwijsgids (2a)", "Verwijsgids share (2a)"),
+    "warning_count": ("Aantal waarschuwingen", "Number of warnings"),
+    "warning_ids": ("Soorten waarschuwing", "Warning ids"),
+    "network_sha256": ("SHA-256 netwerkbestand", "Network file SHA-256"),
+    "version": ("Versie", "Version"), "title": ("Titel", "Title"), "text": ("Tekst", "Text"),
+    "error": ("fout", "error"),
     # check --compare
     "comparison": ("Vergelijking", "Comparison"), "differs": ("verschil", "differs"),
     "applied": ("toegepast", "applied"), "compared": ("ter vergelijking", "compared"),

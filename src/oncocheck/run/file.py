@@ -17,15 +17,17 @@ from oncocheck.checks.notices import (capped_warnings, document_warnings, duplic
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
 from oncocheck.checks.verwijsgids import VerwijsgidsShare, member_rows
 from oncocheck.errors import LoadFailed, UsageError, load_error
+from oncocheck.load.digests import recording
 from oncocheck.load.source import Source
 from oncocheck.load.text import StdinFile
 from oncocheck.load.validate import capped
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.read import read_network_file
-from oncocheck.report import FileResult, Finding, LoadError, Severity, Status, Verdict
+from oncocheck.report import FileResult, Finding, InputFile, LoadError, Severity, Status, Verdict
 from oncocheck.rules import bundled
 from oncocheck.rules.model import Criterion
 from oncocheck.run.decide import Choice, Decision, decide
+from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.pin import criteria_pin
 from oncocheck.run.walk import Unsearched, is_dir, unsearched
@@ -67,35 +69,39 @@ def _refused(path: Path) -> LoadFailed | None:
 
 
 def check_file(path: Path, display: str, choices: Sequence[Choice]) -> tuple[FileResult, ...]:
-    """The network file read once and judged under each of `choices`."""
+    """The network file read once and judged under each of `choices`, with the digests of
+    what was read (the network file's also when it could not be loaded)."""
     named: list[str] = []
-    try:
-        source, doc = read_network_file(path, display, bundled.vocabulary(), bundled.labels(),
-                                        named)
-    except LoadFailed as exc:
-        return tuple(_invalid(display, exc, named) for _ in choices)
-    vocabulary = bundled.vocabulary()
+    with recording() as heard:
+        try:
+            vocabulary = bundled.vocabulary()
+            source, doc = read_network_file(path, display, vocabulary, bundled.labels(), named)
+        except LoadFailed as exc:
+            return tuple(_invalid(display, exc, named, in_order(heard)) for _ in choices)
+    inputs = in_order([*heard, *documents(doc, path.parent, display)])
     members = tuple(MemberView.of(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
-    return tuple(_judged(path, display, choice, source, doc, members, named)
+    return tuple(_judged(path, display, choice, source, doc, members, named, inputs)
                  for choice in choices)
 
 
-def _invalid(display: str, exc: LoadFailed, named: list[str]) -> FileResult:
+def _invalid(display: str, exc: LoadFailed, named: list[str],
+             inputs: tuple[InputFile, ...]) -> FileResult:
     # the one cap on a file's load errors, whatever their source
     return FileResult(display, Verdict.INVALID, errors=tuple(capped(exc.listed,
                                                                     exc.omitted).errors),
-                      references=tuple(named))
+                      references=tuple(named), inputs=inputs)
 
 
 def _judged(path: Path, display: str, choice: Choice, source: Source, doc: NetworkFile,
-            members: tuple[MemberView, ...], named: list[str]) -> FileResult:
+            members: tuple[MemberView, ...], named: list[str],
+            inputs: tuple[InputFile, ...]) -> FileResult:
     """The file judged by the version and on the date `choice` and its `submitted:` decide."""
     try:
         decision = _decision(choice, doc, source)
         rule_file = decision.rules
         check_references(doc, source, [c.id for c in rule_file.criteria], rule_file.ref.label)
     except LoadFailed as exc:
-        return _invalid(display, exc, named)
+        return _invalid(display, exc, named, inputs)
     ctx = CheckContext(doc, members, bundled.vocabulary(), path.parent, decision.as_of)
     findings = with_plan(doc, source, [_finding(c, ctx, source) for c in rule_file.criteria])
     findings += plan_warnings(doc, source, findings, decision.as_of)
@@ -111,7 +117,7 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
                  None)
     return FileResult(display, Verdict.COMPLIANT if met else Verdict.NOT_COMPLIANT,
                       doc.network.name, rule_file.ref, (), tuple(findings),
-                      member_rows(members, share, source), tuple(named), decision.as_of)
+                      member_rows(members, share, source), tuple(named), decision.as_of, inputs)
 
 
 def _decision(choice: Choice, doc: NetworkFile, source: Source) -> Decision:

@@ -14,7 +14,7 @@ from rich.console import Console
 
 import oncocheck.render as registry
 from oncocheck.render import (IMPACT_FORMATS, REPORT_FORMATS, chunks, draw, file_text,
-                              prepares, render, site)
+                              is_binary, prepares, render, site)
 from paths import ROOT, TESTS
 
 RENDER = ROOT / "src/oncocheck/render"
@@ -24,7 +24,8 @@ ALLOWED = ("oncocheck.report", "oncocheck.wording", "oncocheck.analysis", "oncoc
 
 
 def test_the_formats_in_the_order_help_lists_them() -> None:
-    assert REPORT_FORMATS == ("console", "json", "junit", "sarif", "github", "html", "markdown")
+    assert REPORT_FORMATS == ("console", "json", "junit", "sarif", "github", "html", "markdown",
+                              "csv", "xlsx")
     assert IMPACT_FORMATS == ("console", "json", "html")
 
 
@@ -41,7 +42,14 @@ def test_each_entry_says_what_its_module_offers(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", REPORT_FORMATS)
 def test_chunks_are_the_rendered_text_in_pieces(report, fmt: str) -> None:  # noqa: ANN001
     for lang in ("nl", "en"):
-        assert "".join(chunks(report, fmt, lang)) == render(report, fmt, lang)
+        pieces = list(chunks(report, fmt, lang))
+        joined = b"".join(pieces) if is_binary(fmt) else "".join(pieces)
+        assert joined == render(report, fmt, lang)
+        assert isinstance(joined, bytes) == is_binary(fmt) == registry._REPORTS[fmt].binary
+
+
+def test_only_the_workbook_is_binary() -> None:
+    assert [fmt for fmt in REPORT_FORMATS if is_binary(fmt)] == ["xlsx"]
 
 
 def test_quiet_is_the_consoles_alone(report) -> None:  # noqa: ANN001

@@ -16,6 +16,8 @@ import stat
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load.digests import heard
+from oncocheck.report import Role
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Folders whose files describe the running system, never a members list.
@@ -44,6 +46,7 @@ def read_members_file(path: Path, folder: Path, display: str) -> bytes:
         raise _cannot(display, "lezen", "read", exc) from exc
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large()
+    heard(display, Role.MEMBERS, raw)  # the bytes the report's digest is made of
     return raw
 
 

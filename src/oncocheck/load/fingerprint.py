@@ -1,0 +1,73 @@
+"""Reading an evidence document only to fingerprint it (SHA-256 and size) for the report.
+
+The checks look documents up without opening them (`oncocheck.checks.documents`). One that
+counts is read here once, bounded and as carefully as the members spreadsheet is opened
+(`oncocheck.load.sheets.opening`): never a file outside the network file's folder, never a
+device, FIFO or socket, never a file of the running system; opened without following a link,
+non-blocking, checked again with `fstat`, read in pieces so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+from oncocheck.load.sheets.opening import SYSTEM
+from oncocheck.report import InputFile, Role
+
+#: A larger document is listed without a digest: a reviewer's evidence is a few megabytes.
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+CHUNK = 1024 * 1024
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(
+    os, "O_CLOEXEC", 0)
+
+
+def document_digest(folder: Path, relative: str, display: str) -> InputFile:
+    """The digest of the document at `relative` below `folder` (the network file's), which the
+    checks found to count as evidence; without digest and size when it cannot be read safely
+    within MAX_DOCUMENT_BYTES (it changed since the look-up, it is too large, it is unreadable)."""
+    digest = _read_digest(folder, relative)
+    if digest is None:
+        return InputFile(display, Role.DOCUMENT, None, None)
+    return InputFile(display, Role.DOCUMENT, *digest)
+
+
+def _read_digest(folder: Path, relative: str) -> tuple[str, int] | None:
+    try:
+        base, real = os.path.realpath(folder), os.path.realpath(folder / relative)
+        if os.path.commonpath([real, base]) != base or _in_system(real):
+            return None
+        info = os.stat(real)  # stat first: opening a device or FIFO can block or have effects
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_DOCUMENT_BYTES:
+            return None
+        fd = os.open(real, _FLAGS)  # no link followed: the real path has none, unless swapped
+    except (OSError, ValueError):
+        return None
+    try:
+        with os.fdopen(fd, "rb") as stream:
+            again = os.fstat(stream.fileno())
+            if (again.st_dev, again.st_ino) != (info.st_dev, info.st_ino):
+                return None  # swapped for another file since the stat
+            return _hashed(stream)
+    except OSError:
+        return None
+
+
+def _hashed(stream: BinaryIO) -> tuple[str, int] | None:
+    """The digest and size of what `stream` holds, or None past MAX_DOCUMENT_BYTES (a file
+    that grows while it is read)."""
+    digest, size = hashlib.sha256(), 0
+    while chunk := stream.read(CHUNK):
+        size += len(chunk)
+        if size > MAX_DOCUMENT_BYTES:
+            return None
+        digest.update(chunk)
+    return digest.hexdigest(), size
+
+
+def _in_system(real: str) -> bool:
+    """Whether `real` is a file describing the running system (/proc, /sys, /dev)."""
+    return any(real == top or real.startswith(top + os.sep) for top in SYSTEM)

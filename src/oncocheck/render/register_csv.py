@@ -1,0 +1,75 @@
+"""The register as CSV (RFC 4180): UTF-8 with a byte order mark, so Excel reads it as UTF-8;
+CRLF line ends; one row per file (columns: `register_rows`); words in the report's language.
+
+Every text field is quoted, so a semicolon in a name cannot split it into a new cell where
+Excel's list separator is `;` (the Dutch setting). A text that starts with `=`, `+`, `-`, `@`,
+a tab or a carriage return gets a `'` in front (OWASP's advice against CSV injection), so no
+spreadsheet runs it as a formula. Numbers are written bare, with a decimal point (the 2a share
+as in the JSON report: `0.636`); dates as `2026-11-23`; an empty field means no value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from fractions import Fraction
+
+from oncocheck.render.register_rows import Entry, criterion_ids, entries, headers
+from oncocheck.render.words import words
+from oncocheck.report import Report
+
+BOM = "\ufeff"
+#: What a spreadsheet takes for the start of a formula (or of a cell of its own).
+RISKY = ("=", "+", "-", "@", "\t", "\r")
+
+Field = str | int | float | None
+
+
+def render(report: Report, lang: str) -> str:
+    """The whole register."""
+    return "".join(chunks(report, lang))
+
+
+def chunks(report: Report, lang: str) -> Iterator[str]:
+    """The register one line at a time (the header first, with the BOM), so a batch of any
+    size is written without being held whole."""
+    ids = criterion_ids(report)
+    yield BOM + line(headers(ids, lang))
+    for item in entries(report, ids):
+        yield line(_fields(item, lang))
+
+
+def _fields(item: Entry, lang: str) -> list[Field]:
+    w = words(lang)
+    statuses = [w[s.value] if s is not None else None for s in item.statuses]
+    return [item.file, item.network, w[item.verdict.value], item.version, _day(item.as_of),
+            *statuses, _share(item.share), item.warnings, item.warning_ids or None, item.sha256]
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _share(share: Fraction | None) -> float | None:
+    """The share rounded as the JSON report's `observed.share` is."""
+    return None if share is None else round(float(share), 3)
+
+
+def line(fields: Iterable[Field]) -> str:
+    """One CSV record, CRLF-terminated."""
+    return ",".join(field(value) for value in fields) + "\r\n"
+
+
+def field(value: Field) -> str:
+    """A number bare, nothing for None, any text quoted (and defused, see `defused`)."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return repr(value)
+    text = defused(str(value))
+    return '"' + text.replace('"', '""') + '"'
+
+
+def defused(text: str) -> str:
+    """`text` with a `'` in front when a spreadsheet would take it for a formula."""
+    return "'" + text if text.startswith(RISKY) else text

@@ -1,0 +1,74 @@
+"""The register a reviewer files: one row per checked file, as `register_csv` and
+`register_xlsx` write it.
+
+The columns: file, network, verdict, the criteria version applied, the as-of date, each
+criterion's status (one column per criterion id of the versions applied, in criteria order),
+the 2a share, how many warnings and of which kinds, and the network file's SHA-256. Values stay
+typed (a Status, a date, a share as a Fraction) so each format writes them its own way: words
+and colours per language, a date and a percentage a spreadsheet can sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from oncocheck.analysis.stats import share_of
+from oncocheck.render.markers import warning_counts
+from oncocheck.render.words import words
+from oncocheck.report import CriteriaSetInfo, FileResult, Report, Role, Status, Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One file's row of the register; None where the file has no value (an invalid file has
+    no version, date or statuses; a criterion outside the file's version has no status)."""
+
+    file: str
+    network: str | None
+    verdict: Verdict
+    version: str | None
+    as_of: date | None
+    statuses: tuple[Status | None, ...]
+    share: Fraction | None
+    warnings: int
+    warning_ids: str
+    sha256: str | None
+
+
+def applied_sets(report: Report) -> list[CriteriaSetInfo]:
+    """The criteria versions that judged a file, oldest first; the run's own version when
+    none did (every file invalid), so the register still has its criteria columns."""
+    refs = {ref for ref, _ in report.applied} or {report.criteria}
+    return [s for s in report.criteria_sets if s.ref in refs]
+
+
+def criterion_ids(report: Report) -> list[str]:
+    """The criteria columns: every criterion id of the versions applied, in first-seen order."""
+    return list(dict.fromkeys(c.id for s in applied_sets(report) for c in s.criteria))
+
+
+def headers(ids: list[str], lang: str) -> list[str]:
+    """The column names in `lang`: the criteria columns are named by their ids (`2a`)."""
+    w = words(lang)
+    return [w["file"], w["network"], w["verdict"], w["criteria_version"], w["as_of"], *ids,
+            w["share_2a"], w["warning_count"], w["warning_ids"], w["network_sha256"]]
+
+
+def entries(report: Report, ids: list[str]) -> Iterator[Entry]:
+    """Each file's row, in the report's (path) order, one at a time."""
+    for result in report.results:
+        yield entry(result, ids)
+
+
+def entry(result: FileResult, ids: list[str]) -> Entry:
+    """The row of one file."""
+    found = result.statuses
+    counts = warning_counts(result)
+    network = next((i.sha256 for i in result.inputs if i.role is Role.NETWORK), None)
+    return Entry(result.file, result.network, result.verdict,
+                 result.criteria.label if result.criteria else None, result.as_of,
+                 tuple(found.get(cid) for cid in ids), share_of(result), sum(counts.values()),
+                 ", ".join(counts), network)
