@@ -135,6 +135,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_differences": ("Geen verschillen tussen de criteria.",
                        "No differences between the criteria."),
     "other_language_only": ("alleen de Engelse tekst is gewijzigd", "only the Dutch text changed"),
+    # criteria show of a draft (a rule file with `extends:`)
+    "draft_of": ("Concept op basis van {label}; ← markeert wat het concept verandert.",
+                 "Draft based on {label}; ← marks what the draft changes."),
+    "draft_changed": ("gewijzigd in dit concept", "changed in this draft"),
+    "draft_added": ("nieuw in dit concept", "new in this draft"),
+    "draft_removed": ("Vervallen in dit concept", "Removed in this draft"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),
