@@ -84,7 +84,7 @@ class NetworkRound:
 
     @property
     def renamed(self) -> bool:
-        """Whether the network has another name now (matched by its file)."""
+        """Whether the network is named otherwise now (renamed, or spelt otherwise)."""
         return bool(self.before and self.after and self.before.network and self.after.network
                     and self.before.network != self.after.network)
 
@@ -153,11 +153,12 @@ def compare_rounds(old: PastReport, new: PastReport, paths: tuple[str, str],
 
 
 def _side(result: PastResult) -> Side:
+    """A result as compared: the criteria's statuses, not the extra warnings'."""
     version = result.criteria
+    statuses = tuple((f.criterion, f.status) for f in result.findings if f.severity == "error")
     return Side(result.file, result.network, result.verdict,
                 Version(version.set, version.version, version.file) if version else None,
-                result.as_of, tuple((f.criterion, f.status) for f in result.findings
-                      if f.severity == "error"))
+                result.as_of, statuses)
 
 
 def _network(before: Side, after: Side, how: str) -> NetworkRound:

@@ -23,8 +23,8 @@ SCHEMA = json.loads((ROOT / "tests/schemas/rounds.schema.json").read_text("utf-8
 def run(*args: str) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of `oncocheck ARGS`; never a traceback."""
     result = CliRunner().invoke(app, list(args))
-    assert "Traceback" not in result.output and result.exception is None or \
-        isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -151,11 +151,13 @@ def test_texts_from_a_report_are_shown_safely(tmp_path: Path) -> None:
     data["results"][1]["network"] = "Netwerk \x1b[31mRood\u202e <b>|@x*"
     data["results"][1]["file"] = "rondes/b/beta\n::error::x.yaml"
     data["results"][1]["findings"][0]["criterion"] = "1a\u200b"
+    data["results"][4]["network"] = "Netwerk Gamma \ud800"  # a lone surrogate, as JSON allows
     bad = write(tmp_path, json.dumps(data), "new.json")
     for fmt in ("console", "json", "html", "markdown"):
         code, out, _ = run("rounds", OLD, bad, "--format", fmt)
         assert code == 0
         assert "\x1b" not in out and "\u202e" not in out and "\u200b" not in out
+        assert "\ud800" not in out and "\\ud800" in out
         assert "\n::error" not in out
     html = run("rounds", OLD, bad, "--format", "html")[1]
     assert "<b>" not in html and "&lt;b&gt;" in html

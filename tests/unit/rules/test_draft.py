@@ -233,6 +233,18 @@ def test_criteria_diff_accepts_a_draft(tmp_path: Path) -> None:
                                                "threshold 60% → 65%"}]
 
 
+def test_check_takes_a_draft_by_criteria_and_compare(tmp_path: Path) -> None:
+    path = write(tmp_path, TWO_LINES)
+    network = str(ROOT / "tests/impact/d-60.yaml")  # exactly 60%: met under 2024, not at 65%
+    code, out = invoke("check", network, "--criteria", path, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["results"][0]["criteria"] == {
+        "set": "loppsoz", "version": "concept-2026", "file": path}
+    code, out = invoke("check", network, "--criteria", "loppsoz@2024", "--compare", path,
+                       "--lang", "en")
+    assert code == 0 and f"loppsoz@concept-2026 ({path})" in out
+
+
 def test_every_bundled_criterion_survives_the_merge_unchanged() -> None:
     """A draft's criterion is the base's, dumped, merged and validated again: with nothing
     merged that must give the same criterion back."""
