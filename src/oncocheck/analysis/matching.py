@@ -3,6 +3,7 @@ its file path. Each result is matched at most once; what is left is gone, or new
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Hashable, Sequence
 from typing import Protocol, TypeVar
@@ -22,6 +23,7 @@ class Named(Protocol):
 N = TypeVar("N", bound=Named)
 
 
+@functools.lru_cache(maxsize=65_536)  # each name is keyed in every pass and in the sorting
 def name_key(name: str | None) -> str:
     """A network's name as rounds match it: lower case, accents removed, nothing but letters
     and digits (`Netwerk Zuid-Oost B.V.` and `netwerk zuidoost bv` are one name)."""

@@ -11,12 +11,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.analysis.rounds import NetworkRound, Rounds
+from oncocheck.analysis.rounds import NetworkRound, Rounds, Side
 from oncocheck.render.rounds_text import (change_title, file_note, groups, moves_text,
                                           name_note, name_text, summary_rows, verdict_text,
                                           version_text, versions_text)
-from oncocheck.render.terminal import plain_text, table
+from oncocheck.render.terminal import COLOURS, plain_text, table
 from oncocheck.render.words import words
+from oncocheck.report import Verdict
+
+
+def _verdict(side: Side | None, lang: str) -> RichText:
+    """A round's verdict in its colour (on a terminal), or – when the network was not in it."""
+    return RichText(verdict_text(side, lang), style=COLOURS[Verdict(side.verdict)] if side
+                    else "")
 
 
 def _rounds(rounds: Rounds, lang: str) -> Table:
@@ -46,8 +53,8 @@ def _networks(rounds: Rounds, networks: list[NetworkRound], lang: str) -> Table:
         name, file = name_text(network), network.file
         name += "".join(f" ({note})" for note in [name_note(network, lang)] if note)
         file += "".join(f" ({note})" for note in [file_note(network, lang)] if note)
-        cells = [RichText(name), RichText(file), verdict_text(network.before, lang),
-                 verdict_text(network.after, lang)]
+        cells = [RichText(name), RichText(file), _verdict(network.before, lang),
+                 _verdict(network.after, lang)]
         cells += [RichText(version_text(network))] * rounds.mixed
         grid.add_row(*cells, moves_text(network, lang))
     return grid
