@@ -16,14 +16,17 @@ from typing import Any
 import jsonschema
 import pytest
 
-from oncocheck.render.schemas import IMPACT, REPORT, schema_text
+from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text
 
 REPORT_SCHEMA = json.loads(schema_text(REPORT))
 IMPACT_SCHEMA = json.loads(schema_text(IMPACT))
+ROUNDS_SCHEMA = json.loads(schema_text(ROUNDS))
 jsonschema.Draft202012Validator.check_schema(REPORT_SCHEMA)
 jsonschema.Draft202012Validator.check_schema(IMPACT_SCHEMA)
+jsonschema.Draft202012Validator.check_schema(ROUNDS_SCHEMA)
 _REPORT = jsonschema.Draft202012Validator(REPORT_SCHEMA)
 _IMPACT = jsonschema.Draft202012Validator(IMPACT_SCHEMA)
+_ROUNDS = jsonschema.Draft202012Validator(ROUNDS_SCHEMA)
 
 
 def validate_report(data: Any) -> None:
@@ -36,6 +39,11 @@ def validate_impact(data: Any) -> None:
     _IMPACT.validate(data)
 
 
+def validate_rounds(data: Any) -> None:
+    """ValidationError unless `data` is a rounds JSON report as published."""
+    _ROUNDS.validate(data)
+
+
 def _problems(validator: jsonschema.Draft202012Validator, text: str) -> list[str]:
     try:
         data = json.loads(text)
@@ -46,11 +54,11 @@ def _problems(validator: jsonschema.Draft202012Validator, text: str) -> list[str
 
 def guard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Wrap the JSON renderers for one test; the list fills with what did not fit a schema."""
-    from oncocheck.render import impact_json
+    from oncocheck.render import impact_json, rounds_json
     from oncocheck.render import json as report_json
 
     problems: list[str] = []
-    chunks, render = report_json.chunks, impact_json.render
+    chunks, render, render_rounds = report_json.chunks, impact_json.render, rounds_json.render
 
     def checked_chunks(report: Any, lang: str):  # noqa: ANN202 - a generator like chunks
         parts = []
@@ -64,6 +72,12 @@ def guard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         problems.extend(f"impact JSON {p}" for p in _problems(_IMPACT, text))
         return text
 
+    def checked_rounds(rounds: Any, lang: str) -> str:
+        text = render_rounds(rounds, lang)
+        problems.extend(f"rounds JSON {p}" for p in _problems(_ROUNDS, text))
+        return text
+
     monkeypatch.setattr(report_json, "chunks", checked_chunks)
+    monkeypatch.setattr(rounds_json, "render", checked_rounds)
     monkeypatch.setattr(impact_json, "render", checked_render)
     return problems

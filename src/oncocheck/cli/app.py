@@ -24,6 +24,7 @@ from oncocheck.cli.impact import impact
 from oncocheck.cli.network import init, schema
 from oncocheck.cli.options import STATE
 from oncocheck.cli.process import StdoutFailed, prepare
+from oncocheck.cli.rounds import rounds
 from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, explain
 from oncocheck.errors import UsageError
 
@@ -65,6 +66,7 @@ def root(
 
 app.command()(check)
 app.command()(impact)
+app.command()(rounds)
 app.command()(explain)
 app.command()(schema)
 app.command()(init)

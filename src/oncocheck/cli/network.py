@@ -45,16 +45,19 @@ def schema(
     impact: Annotated[bool, typer.Option("--impact", help=say(
         "Het schema van het JSON-rapport van impact (--format json).",
         "The schema of impact's JSON report (--format json)."))] = False,
+    rounds: Annotated[bool, typer.Option("--rounds", help=say(
+        "Het schema van het JSON-rapport van rounds (--format json).",
+        "The schema of rounds' JSON report (--format json)."))] = False,
 ) -> None:
     """The JSON Schema (draft 2020-12) of the network file, for editors and CI; with --report
-    or --impact that of a JSON report."""
-    if report and impact:
-        raise UsageError(Text("kies --report of --impact, niet allebei",
-                              "choose --report or --impact, not both"))
-    if report or impact:
-        from oncocheck.render.schemas import IMPACT, REPORT, schema_text as report_schema
+    or --impact or --rounds that of a JSON report."""
+    if report + impact + rounds > 1:
+        raise UsageError(Text("kies één van --report, --impact en --rounds",
+                              "choose one of --report, --impact and --rounds"))
+    if report or impact or rounds:
+        from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text as report_schema
 
-        emit(report_schema(REPORT if report else IMPACT))
+        emit(report_schema(REPORT if report else IMPACT if impact else ROUNDS))
         return
     from oncocheck.network.schema import schema_text
     from oncocheck.rules.bundled import labels, vocabulary

@@ -39,16 +39,23 @@ def criteria_list(as_of: AsOfOption = None, lang: LangOption = Lang.nl) -> None:
 
 
 def criteria_show(
-    spec: Annotated[str, typer.Argument(metavar="SET[@VERSION]",
+    spec: Annotated[str, typer.Argument(metavar="SET[@VERSION]|FILE",
                                         autocompletion=criteria_versions)] = "loppsoz",
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,
 ) -> None:
-    """Every criterion of a version: id, text, severity, check and remediation."""
+    """Every criterion of a version: id, text, severity, check and remediation. For a draft
+    (a rule file with `extends:`) the resolved version, marking what the draft changes."""
     from oncocheck.render.criteria import show_text
     from oncocheck.rules.bundled import find
+    from oncocheck.rules.diff import diff
 
-    emit(show_text(find(spec, as_of_date(as_of) or date.today()).info(), str(lang)))
+    rule_file = find(spec, as_of_date(as_of) or date.today())
+    base = rule_file.extends
+    if base is None:
+        emit(show_text(rule_file.info(), str(lang)))
+    else:
+        emit(show_text(rule_file.info(), str(lang), base.info(), diff(base, rule_file)))
 
 
 def criteria_diff(

@@ -3,9 +3,10 @@ never see the checker, the CLI or the files. This module is the one registry of 
 
 Each report format is a module with `render(report, lang) -> str` (`-> bytes` for a binary
 format: a file, such as a workbook, never text for a terminal); its `Format` entry says what
-else it offers. Impact formats have `render(impact, lang) -> str`. A module is imported
-only when its format is asked for, so heavy dependencies (jinja2, rich) stay out of start-up.
-A new format is one module and one line in `_REPORTS` or `_IMPACTS`.
+else it offers. Impact formats have `render(impact, lang) -> str`, rounds formats
+`render(rounds, lang) -> str`. A module is imported only when its format is asked for, so heavy
+dependencies (jinja2, rich) stay out of start-up. A new format is one module and one line in
+`_REPORTS`, `_IMPACTS` or `_ROUNDS`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from oncocheck.analysis.impact import Impact
+    from oncocheck.analysis.rounds import Rounds
     from oncocheck.report import FileResult, Report
 
 
@@ -57,11 +59,19 @@ _IMPACTS: dict[str, str] = {
     "json": "oncocheck.render.impact_json",
     "html": "oncocheck.render.impact_html",
 }
+_ROUNDS: dict[str, str] = {
+    "console": "oncocheck.render.rounds_console",
+    "json": "oncocheck.render.rounds_json",
+    "html": "oncocheck.render.rounds_html",
+    "markdown": "oncocheck.render.rounds_markdown",
+}
 
 #: The formats of `check --format`, in the order help texts list them.
 REPORT_FORMATS = tuple(_REPORTS)
 #: The formats of `impact --format`.
 IMPACT_FORMATS = tuple(_IMPACTS)
+#: The formats of `rounds --format`.
+ROUNDS_FORMATS = tuple(_ROUNDS)
 
 
 def _module(fmt: str) -> ModuleType:
@@ -120,3 +130,13 @@ def render_impact(impact: Impact, fmt: str, lang: str) -> str:
 def draw_impact(impact: Impact, lang: str, console: Console) -> None:
     """Print the impact report on a rich `console` (coloured on a terminal)."""
     import_module(_IMPACTS["console"]).draw(impact, lang, console)
+
+
+def render_rounds(rounds: Rounds, fmt: str, lang: str) -> str:
+    """The rounds report as text in format `fmt` (one of ROUNDS_FORMATS)."""
+    return import_module(_ROUNDS[fmt]).render(rounds, lang)
+
+
+def draw_rounds(rounds: Rounds, lang: str, console: Console) -> None:
+    """Print the rounds report on a rich `console` (coloured on a terminal)."""
+    import_module(_ROUNDS["console"]).draw(rounds, lang, console)

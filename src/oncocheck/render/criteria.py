@@ -56,14 +56,34 @@ def _criterion(criterion: CriterionInfo, lang: str, full: bool) -> list[str]:
     return lines
 
 
-def show_text(info: CriteriaSetInfo, lang: str) -> str:
-    """Every criterion of one version."""
+def show_text(info: CriteriaSetInfo, lang: str, base: CriteriaSetInfo | None = None,
+              changes: Sequence[CriterionChange] = ()) -> str:
+    """Every criterion of one version; for a draft, `base` (the version it extends) and the
+    `changes` from it (`rules.diff.diff`) mark what the draft changes."""
     w = words(lang)
     lines = [f"{info.ref.label}: {info.title.get(lang)} ({w['from_date']} {_since(info, lang)})",
              f"{w['source']}: {info.source}", ""]
+    if base is not None:
+        lines[2:2] = [w["draft_of"].format(label=base.ref.label)]
+    marks = {c.criterion: c for c in changes}
     for criterion in info.criteria:
-        lines += _criterion(criterion, lang, full=False) + [""]
+        text = _criterion(criterion, lang, full=False)
+        lines += text[:1] + _draft_mark(marks.get(criterion.id), lang) + text[1:] + [""]
+    removed = [f"{c.criterion} ({c.title.get(lang)})" for c in changes if c.change == "removed"]
+    if removed:
+        lines += [f"{w['draft_removed']}: {', '.join(removed)}", ""]
     return "\n".join(lines)
+
+
+def _draft_mark(change: CriterionChange | None, lang: str) -> list[str]:
+    """`← gewijzigd in dit concept` and what changed, under a criterion a draft changes."""
+    if change is None or change.change == "removed":
+        return []
+    w = words(lang)
+    if change.change == "added":
+        return [f"    ← {w['draft_added']}"]
+    parts = [d for d in (describe(p, lang) for p in change.parts) if d]
+    return [f"    ← {w['draft_changed']}: {part}" for part in parts or [w["other_language_only"]]]
 
 
 def explain_text(info: CriteriaSetInfo, criterion: CriterionInfo, lang: str) -> str:

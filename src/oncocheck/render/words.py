@@ -161,6 +161,31 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_differences": ("Geen verschillen tussen de criteria.",
                        "No differences between the criteria."),
     "other_language_only": ("alleen de Engelse tekst is gewijzigd", "only the Dutch text changed"),
+    # criteria show of a draft (a rule file with `extends:`)
+    "draft_of": ("Concept op basis van {label}; ← markeert wat het concept verandert.",
+                 "Draft based on {label}; ← marks what the draft changes."),
+    "draft_changed": ("gewijzigd in dit concept", "changed in this draft"),
+    "draft_added": ("nieuw in dit concept", "new in this draft"),
+    "draft_removed": ("Vervallen in dit concept", "Removed in this draft"),
+    # oncocheck rounds, and the kinds of change of `analysis.rounds.CHANGES`
+    "rounds_title": ("Rondes vergeleken", "Rounds compared"),
+    "previous_round": ("Vorige ronde", "Previous round"),
+    "this_round": ("Deze ronde", "This round"), "report_file": ("Rapport", "Report"),
+    "rounds_lost": ("Voldoet niet meer", "No longer compliant"),
+    "rounds_gained": ("Voldoet nu", "Newly compliant"),
+    "rounds_new": ("Nieuw in deze ronde", "New in this round"),
+    "rounds_gone": ("Niet meer in deze ronde", "Gone from this round"),
+    "rounds_newly_invalid": ("Nu ongeldig", "Newly invalid"),
+    "rounds_no_longer_invalid": ("Niet meer ongeldig (voldoet niet)",
+                                 "No longer invalid (not compliant)"),
+    "rounds_still_invalid": ("Nog steeds ongeldig", "Still invalid"),
+    "rounds_same": ("Zelfde oordeel", "Same verdict"),
+    "status_moves": ("Criteria met een andere status", "Criteria whose status changed"),
+    "was_named": ("eerder: {name}", "was: {name}"),
+    "was_file": ("eerder: {file}", "was: {file}"),
+    "versions_differ": ("De rondes zijn beoordeeld onder verschillende criteriaversies; wat "
+                        "het oordeel verandert:", "The rounds were judged under different "
+                        "criteria versions; what changes verdicts:"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),

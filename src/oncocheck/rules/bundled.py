@@ -1,8 +1,9 @@
 """The bundled criteria sets and a user's own rule files: finding, loading, in force.
 
 Bundled rule files live in `criteria/<set>/<version>.yaml` beside the vocabulary; a user's own
-rule file is loaded by path. Each file is validated when it loads (with positions, like a network
-file) and parsed once per process.
+rule file is loaded by path, and may be a draft that extends a bundled version (`rules.draft`).
+Each file is validated when it loads (with positions, like a network file) and parsed once per
+process. Only a path names a user's file: no lookup by set or version ever finds one.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from oncocheck.load.validate import validate
 from oncocheck.load.visible import visible
 from oncocheck.load.words import did_you_mean
 from oncocheck.network.disciplines import Vocabulary
+from oncocheck.load.source import Source
 from oncocheck.report import LoadError, Text
+from oncocheck.rules import draft
 from oncocheck.rules.model import RuleFile
 from oncocheck.wording import where
 
@@ -47,11 +50,27 @@ def _parse_rule_file(path: Path) -> RuleFile:
 
 @cache
 def load_rule_file(path: Path) -> RuleFile:
-    """A user's own rule file (`--criteria FILE`): validated like a bundled one, and marked
-    with its path so that no report can mistake it for a bundled version."""
-    rule_file = _parse_rule_file(path).model_copy()
+    """A user's own rule file (`--criteria FILE`): validated like a bundled one, or a draft
+    resolved against the bundled version it extends; marked with its path so that no report
+    can mistake it for a bundled version."""
+    rule_file = _with_file(path, lambda: _user_rule_file(parse(read_text(path)))).model_copy()
     rule_file._file = visible(str(path), multiline=False)  # a path, shown as every file name
     return rule_file
+
+
+def _user_rule_file(source: Source) -> RuleFile:
+    """A whole rule file, or a draft (`extends:`) made whole."""
+    spec = draft.base_name(source)
+    if spec is None:
+        return validate(RuleFile, source, {"vocabulary": vocabulary()})
+    set_name, _, version = spec.partition("@")
+    try:
+        base = find_bundled(set_name, version)
+    except UsageError as exc:  # said at the draft's `extends:` line
+        line, column = source.where("extends")
+        raise LoadFailed([LoadError(exc.text, "extends", line, column)]) from exc
+    taken = [r.version for r in bundled() if r.set == base.set]
+    return draft.resolve(source, base, vocabulary(), taken)
 
 
 def _with_file(path: Path, load):  # noqa: ANN001, ANN202 - a tiny local helper

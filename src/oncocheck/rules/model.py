@@ -57,6 +57,8 @@ class RuleFile(Strict):
     criteria: list[Criterion] = Field(min_length=1)
     #: The path a user's own rule file was given by, as reports show it; None when bundled.
     _file: str | None = PrivateAttr(default=None)
+    #: The bundled version a draft extends (`rules.draft`); None for a whole rule file.
+    _extends: RuleFile | None = PrivateAttr(default=None)
 
     @field_validator("criteria")
     @classmethod
@@ -76,6 +78,11 @@ class RuleFile(Strict):
     def bundled(self) -> bool:
         """Whether this version ships with oncocheck (not a user's rule file)."""
         return self._file is None
+
+    @property
+    def extends(self) -> RuleFile | None:
+        """The bundled version this draft extends, or None when it is no draft."""
+        return self._extends
 
     def info(self) -> CriteriaSetInfo:
         """What renderers need to know about this version."""

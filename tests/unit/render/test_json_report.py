@@ -67,13 +67,14 @@ def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - f
 
 
 def test_the_published_schemas_name_themselves_and_the_version_reports_carry() -> None:
-    from json_reports import IMPACT_SCHEMA, REPORT_SCHEMA
+    from json_reports import IMPACT_SCHEMA, REPORT_SCHEMA, ROUNDS_SCHEMA
 
-    from oncocheck.render import impact_json
+    from oncocheck.render import impact_json, rounds_json
     from oncocheck.render import json as report_json
 
     for schema, module, name in [(REPORT_SCHEMA, report_json, "report"),
-                                 (IMPACT_SCHEMA, impact_json, "impact")]:
+                                 (IMPACT_SCHEMA, impact_json, "impact"),
+                                 (ROUNDS_SCHEMA, rounds_json, "rounds")]:
         assert schema["$id"].endswith(f"/src/oncocheck/render/{name}.schema.json")
         assert schema["properties"]["schema_version"] == {
             "const": module.SCHEMA_VERSION, "description": "The version of this schema the "
@@ -83,11 +84,13 @@ def test_the_published_schemas_name_themselves_and_the_version_reports_carry() -
 
 
 def test_every_golden_json_report_fits_the_schema() -> None:
+    from json_reports import validate_rounds
+
     golden = sorted((ROOT / "tests" / "golden").rglob("*.json"))
-    assert len(golden) >= 4
+    assert len(golden) >= 6
     for path in golden:
         data = json.loads(path.read_text(encoding="utf-8"))
-        validate_report(data)
+        (validate_rounds if path.parent.name == "rounds" else validate_report)(data)
         assert next(iter(data)) == "schema_version", path
 
 
@@ -103,10 +106,10 @@ def test_a_report_without_its_version_does_not_fit() -> None:
 
 
 def test_schema_command_prints_the_shipped_schemas() -> None:
-    from oncocheck.render.schemas import IMPACT, REPORT, schema_text
+    from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text
 
     runner = CliRunner()
-    for flag, name in (("--report", REPORT), ("--impact", IMPACT)):
+    for flag, name in (("--report", REPORT), ("--impact", IMPACT), ("--rounds", ROUNDS)):
         result = runner.invoke(app, ["schema", flag])
         assert result.exit_code == 0 and result.stdout == schema_text(name)
         assert json.loads(result.stdout)["$id"].endswith(name)

@@ -1,0 +1,195 @@
+"""Two review rounds compared (`oncocheck rounds OLD.json NEW.json`): which networks are new,
+gone, newly compliant or no longer compliant, and per network the criteria whose status moved.
+
+A network is matched by its name, normalised (case, accents, spaces and punctuation do not
+count), then by its file path: a network renamed in a file that stayed is the same network.
+A file that could not be loaded has no name, so an invalid result is matched by path only.
+Statuses are compared only where both results were judged (neither is invalid).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from oncocheck.analysis.impact import ABSENT, criterion_order
+from oncocheck.analysis.matching import match, name_key
+from oncocheck.load.reports import PastReport, PastResult
+from oncocheck.report import Text
+
+#: The kinds of change, in the order reports list them.
+CHANGES = ("no_longer_compliant", "newly_compliant", "new", "gone", "newly_invalid",
+           "no_longer_invalid", "still_invalid", "unchanged")
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """A criteria version as a report names it; `file` for a rule file given by path."""
+
+    set: str
+    version: str
+    file: str | None = None
+
+    @property
+    def label(self) -> str:
+        """`set@version`, with the rule file when it is not bundled (as `CriteriaRef`)."""
+        name = f"{self.set}@{self.version}"
+        return f"{name} ({self.file})" if self.file else name
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One network in one round: its file, name, verdict, version and criterion statuses."""
+
+    file: str
+    network: str | None
+    verdict: str
+    criteria: Version | None
+    as_of: date | None
+    statuses: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A criterion whose status differs: `before` and `after` are status values, or `absent`
+    when that round's version has no such criterion."""
+
+    criterion: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkRound:
+    """One network over the two rounds; `matched_by` is "name", "path" or None (new, gone)."""
+
+    change: str
+    before: Side | None
+    after: Side | None
+    matched_by: str | None
+    moves: tuple[Move, ...]
+
+    @property
+    def name(self) -> str:
+        """What the network is called now (else then, else its file)."""
+        sides = [s for s in (self.after, self.before) if s is not None]
+        return next((s.network for s in sides if s.network), sides[0].file)
+
+    @property
+    def file(self) -> str:
+        """The network's file now (else then)."""
+        return (self.after or self.before).file  # type: ignore[union-attr]
+
+    @property
+    def renamed(self) -> bool:
+        """Whether the network is named otherwise now (renamed, or spelt otherwise)."""
+        return bool(self.before and self.after and self.before.network and self.after.network
+                    and self.before.network != self.after.network)
+
+    @property
+    def moved(self) -> bool:
+        """Whether the network's file has another path now (matched by its name)."""
+        return bool(self.before and self.after and self.before.file != self.after.file)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundInfo:
+    """One round's report: the file it was read from, who made it, when, under what."""
+
+    path: str
+    tool_version: str
+    as_of: date
+    versions: tuple[tuple[Version, int], ...]  # files per applied version, most first
+    summary: tuple[tuple[str, int], ...]  # files per verdict: files, compliant, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Rounds:
+    """The comparison of round `old` with round `new`; `notes` say what changed between
+    their versions (when each round applied one bundled version, and they differ)."""
+
+    tool_version: str
+    old: RoundInfo
+    new: RoundInfo
+    networks: tuple[NetworkRound, ...]
+    notes: tuple[Text, ...] = ()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Networks per kind of change, every kind in CHANGES order."""
+        found = Counter(n.change for n in self.networks)
+        return {change: found[change] for change in CHANGES}
+
+    @property
+    def mixed(self) -> bool:
+        """Whether a round judged its files under more than one version (so reports name
+        the version per network)."""
+        return len(self.old.versions) > 1 or len(self.new.versions) > 1
+
+    def lost(self) -> bool:
+        """Whether a network that was compliant is no longer."""
+        return any(n.change == "no_longer_compliant" for n in self.networks)
+
+    def changed(self) -> bool:
+        """Whether anything differs: a network new, gone, or with another verdict or status."""
+        return any(n.change not in ("unchanged", "still_invalid") or n.moves
+                   for n in self.networks)
+
+
+def compare_rounds(old: PastReport, new: PastReport, paths: tuple[str, str],
+                   tool_version: str, notes: Sequence[Text] = ()) -> Rounds:
+    """Round `old` against round `new` (read from `paths`), one NetworkRound per network."""
+    before = [_side(r) for r in old.results]
+    after = [_side(r) for r in new.results]
+    pairs, lone_before, lone_after = match(before, after)
+    networks = [_network(a, b, how) for a, b, how in pairs]
+    networks += [NetworkRound("gone", a, None, None, ()) for a in lone_before]
+    networks += [NetworkRound("new", None, b, None, ()) for b in lone_after]
+    networks.sort(key=lambda n: (CHANGES.index(n.change), name_key(n.name), n.name, n.file))
+    return Rounds(tool_version, _info(old, paths[0]), _info(new, paths[1]), tuple(networks),
+                  tuple(notes))
+
+
+def _side(result: PastResult) -> Side:
+    """A result as compared: the criteria's statuses, not the extra warnings'."""
+    version = result.criteria
+    statuses = tuple((f.criterion, f.status) for f in result.findings if f.severity == "error")
+    return Side(result.file, result.network, result.verdict,
+                Version(version.set, version.version, version.file) if version else None,
+                result.as_of, statuses)
+
+
+def _network(before: Side, after: Side, how: str) -> NetworkRound:
+    judged = "invalid" not in (before.verdict, after.verdict)
+    return NetworkRound(_change(before.verdict, after.verdict), before, after, how,
+                        _moves(before, after) if judged else ())
+
+
+def _change(before: str, after: str) -> str:
+    if before == "compliant" != after:
+        return "no_longer_compliant"
+    if after == "compliant" != before:
+        return "newly_compliant"
+    if before == after:
+        return "still_invalid" if before == "invalid" else "unchanged"
+    return "newly_invalid" if after == "invalid" else "no_longer_invalid"
+
+
+def _moves(before: Side, after: Side) -> tuple[Move, ...]:
+    old, new = dict(before.statuses), dict(after.statuses)
+    return tuple(Move(cid, old.get(cid, ABSENT), new.get(cid, ABSENT))
+                 for cid in criterion_order(set(old) | set(new))
+                 if old.get(cid, ABSENT) != new.get(cid, ABSENT))
+
+
+def _info(report: PastReport, path: str) -> RoundInfo:
+    versions = Counter(Version(r.criteria.set, r.criteria.version, r.criteria.file)
+                       for r in report.results if r.criteria is not None)
+    verdicts = Counter(r.verdict for r in report.results)
+    summary = (("files", len(report.results)), *((v, verdicts[v]) for v in (
+        "compliant", "not_compliant", "invalid")))
+    return RoundInfo(path, report.tool.version, report.as_of,
+                     tuple(sorted(versions.items(), key=lambda item: (-item[1], item[0].label))),
+                     summary)

@@ -1,0 +1,130 @@
+"""`oncocheck rounds OLD.json NEW.json`: two review rounds compared, network by network.
+
+The reports are read back as hostile input (`load.reports`), compared in `analysis.rounds`
+and written by the rounds renderers. Exit 0 when the comparison is made; with `--fail-on`,
+1 when a network lost its qualification (`lost`) or anything changed (`changed`); 2 for a
+file that is no JSON report of oncocheck, or a usage error.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from oncocheck.cli.options import Lang, LangOption, OutputOption, say
+from oncocheck.render import ROUNDS_FORMATS
+
+if TYPE_CHECKING:
+    from oncocheck.analysis.rounds import Rounds
+    from oncocheck.load.reports import PastReport
+    from oncocheck.report import Text
+
+RoundsFormat = StrEnum("RoundsFormat", {n: n for n in ROUNDS_FORMATS})  # type: ignore[misc]
+
+
+class FailOnRounds(StrEnum):
+    """What makes `rounds` exit 1."""
+
+    lost = "lost"
+    changed = "changed"
+
+
+def rounds(
+    old: Annotated[Path, typer.Argument(metavar="OLD.json", help=say(
+        "Het JSON-rapport van de vorige ronde (oncocheck check --format json).",
+        "The JSON report of the previous round (oncocheck check --format json)."))],
+    new: Annotated[Path, typer.Argument(metavar="NEW.json", help=say(
+        "Het JSON-rapport van deze ronde.", "The JSON report of this round."))],
+    fmt: Annotated[RoundsFormat, typer.Option("--format", "-f", help=say(
+        "Uitvoerformaat.", "Output format."))] = RoundsFormat.console,
+    output: OutputOption = None,
+    lang: LangOption = Lang.nl,
+    fail_on: Annotated[Optional[FailOnRounds], typer.Option("--fail-on", help=say(
+        "Eindig met code 1 als een netwerk niet meer voldoet (lost) of als er iets "
+        "veranderde (changed).", "Exit 1 when a network is no longer compliant (lost) or "
+        "when anything changed (changed)."))] = None,
+) -> None:
+    """Compare two rounds: which networks are new, gone, newly compliant or no longer
+    compliant, and per network the criteria whose status changed.
+
+    Networks are matched by name (case, accents, spaces and punctuation do not count), then
+    by file path: a network renamed in the same file is the same network. Files that could
+    not be loaded have no name and are matched by path. Exit 0 when the comparison is made
+    (with --fail-on: 1 when a network lost its qualification, or anything changed), 2 for a
+    file that is no JSON report of oncocheck.
+
+    JSON (--format json, English keys in this order): tool; old, new (report, tool_version,
+    as_of, criteria [{set, version, file?, files}], summary {files, compliant, not_compliant,
+    invalid}); notes (what changes verdicts between the rounds' versions); summary (networks
+    per change: no_longer_compliant, newly_compliant, new, gone, newly_invalid,
+    no_longer_invalid, still_invalid, unchanged); networks [{change, network, matched_by
+    (name, path or null), old, new ({file, network, verdict, criteria, as_of} or null),
+    criteria [{criterion, old, new}] (met, not_met, missing or absent)}].
+    """
+    from oncocheck import __version__
+    from oncocheck.analysis.rounds import compare_rounds
+    from oncocheck.cli.deliver import deliver
+    from oncocheck.cli.inputs import refuse_inputs
+    from oncocheck.cli.targets import STDOUT, Target
+    from oncocheck.load.visible import printable
+
+    target = Target(fmt.value, None if output is None or str(output) == STDOUT else output)
+    if target.path is not None:
+        refuse_inputs(target.path, [old, new])
+    before, after = _read(old), _read(new)
+    result = compare_rounds(before, after, (printable(str(old)), printable(str(new))),
+                            __version__, _notes(before, after))
+    deliver(_output(result, str(lang)), [target], [old, new])
+    if fail_on is FailOnRounds.lost and result.lost() or \
+            fail_on is FailOnRounds.changed and result.changed():
+        raise typer.Exit(1)
+
+
+def _read(path: Path) -> PastReport:
+    """The report at `path`; UsageError naming the file (line:column where JSON gives one)."""
+    from oncocheck.errors import LoadFailed, UsageError
+    from oncocheck.load.reports import read_report
+    from oncocheck.load.visible import printable
+    from oncocheck.report import Text
+    from oncocheck.wording import where
+
+    try:
+        return read_report(path)
+    except LoadFailed as exc:
+        shown = printable(str(path))
+        places = [where(shown, e.line, e.column) + (f": {e.path}" if e.path else "") + ": "
+                  for e in exc.errors]
+        raise UsageError(Text("; ".join(p + e.message.nl for p, e in zip(places, exc.errors)),
+                              "; ".join(p + e.message.en for p, e in zip(places, exc.errors)))
+                         ) from exc
+
+
+def _notes(old: PastReport, new: PastReport) -> list[Text]:
+    """What changes verdicts between the rounds' versions, when each round applied one
+    bundled version and they differ (`rules.diff.outcome_changes`); else nothing."""
+    from oncocheck.errors import UsageError
+    from oncocheck.rules.bundled import find_bundled
+    from oncocheck.rules.diff import outcome_changes
+
+    applied = [{(r.criteria.set, r.criteria.version, r.criteria.file) for r in report.results
+                if r.criteria is not None} for report in (old, new)]
+    if any(len(versions) != 1 for versions in applied) or applied[0] == applied[1]:
+        return []
+    (a_set, a_version, a_file), (b_set, b_version, b_file) = (next(iter(v)) for v in applied)
+    if a_file or b_file:
+        return []  # a rule file of the past need not be at hand, nor the same now
+    try:
+        return outcome_changes(find_bundled(a_set, a_version), find_bundled(b_set, b_version))
+    except UsageError:  # a version this oncocheck does not ship
+        return []
+
+
+def _output(result: Rounds, lang: str):  # noqa: ANN202 - a deliver.Output
+    from oncocheck import render
+    from oncocheck.cli.deliver import Output
+
+    return Output(lambda fmt: (render.render_rounds(result, fmt, lang),),
+                  lambda console: render.draw_rounds(result, lang, console))

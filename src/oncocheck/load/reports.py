@@ -1,0 +1,108 @@
+"""A JSON report of oncocheck (`check --format json`) read back, for `oncocheck rounds`.
+
+A report from the archive is input like any other: read bounded, from a regular file, as
+UTF-8 (`load.text`); JSON errors at their line and column; the shape `rounds` needs checked
+by the models below (keys it does not need are ignored, as later versions may add keys);
+every text shown through `visible`. Anything else is a LoadFailed that says what the file is
+not, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load.fields import IsoDate
+from oncocheck.load.source import Source
+from oncocheck.load.text import read_text
+from oncocheck.load.validate import validate
+from oncocheck.load.visible import visible
+
+#: What a report is and how to make one, said when a file is not one.
+_NOT_A_REPORT = ("dit is geen JSON-rapport van oncocheck (maak er een met `oncocheck check "
+                 "--format json`)", "this is not a JSON report of oncocheck (make one with "
+                 "`oncocheck check --format json`)")
+
+Shown = Annotated[str, AfterValidator(lambda text: visible(text, multiline=False))]
+
+
+class _Read(BaseModel):
+    """A part of a report as read back: frozen, and keys it does not name are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, strict=False)
+
+
+class PastTool(_Read):
+    """`tool`: the oncocheck that made the report."""
+
+    name: Literal["oncocheck"]
+    version: Shown
+
+
+class PastCriteria(_Read):
+    """A criteria version as a report names it (`file`: a rule file given by path)."""
+
+    set: Shown
+    version: Shown
+    file: Shown | None = None
+
+
+class PastFinding(_Read):
+    """One finding: only what a round's comparison looks at."""
+
+    criterion: Annotated[Shown, Field(min_length=1, max_length=64)]
+    severity: Literal["error", "warning"]
+    status: Literal["met", "not_met", "missing"]
+
+
+class PastResult(_Read):
+    """One file's result."""
+
+    file: Shown
+    network: Shown | None
+    verdict: Literal["compliant", "not_compliant", "invalid"]
+    criteria: PastCriteria | None = None
+    as_of: IsoDate | None = None
+    findings: list[PastFinding]
+
+
+class PastReport(_Read):
+    """A whole report: who made it, the run's version and date, every file's result."""
+
+    tool: PastTool
+    criteria: PastCriteria
+    as_of: IsoDate
+    results: list[PastResult]
+
+
+def read_report(path: Path) -> PastReport:
+    """The report in the file at `path`; LoadFailed (at a line and column where JSON gives
+    one) for a file that cannot be read, is not JSON, or is not an oncocheck report."""
+    text = read_text(path)
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise load_error(f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}", "",
+                         exc.lineno, exc.colno) from exc
+    except RecursionError as exc:
+        raise load_error("geen rapport: de JSON is te diep genest",
+                         "not a report: the JSON is nested too deeply") from exc
+    except ValueError as exc:  # NaN, Infinity, a number of thousands of digits
+        raise load_error(f"geen geldige JSON: {exc}", f"not valid JSON: {exc}") from exc
+    tool = data.get("tool") if isinstance(data, dict) else None
+    if not isinstance(tool, dict) or tool.get("name") != "oncocheck" or "results" not in data:
+        raise load_error(*_NOT_A_REPORT)
+    try:
+        return validate(PastReport, Source(data))
+    except LoadFailed as exc:  # JSON has no positions to give: the path says where
+        raise LoadFailed([replace(e, line=None, column=None) for e in exc.listed],
+                         exc.omitted) from exc
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON knows")
