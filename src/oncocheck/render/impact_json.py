@@ -17,12 +17,12 @@ Shape (documented in `oncocheck impact --help` and the README; the published sch
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from oncocheck.analysis.impact import Impact
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
+from oncocheck.render.jsontext import dumps
 
 SCHEMA_VERSION = "1"  # of impact.schema.json; a key removed or changed in meaning is a new one
 
@@ -67,4 +67,4 @@ def as_dict(impact: Impact) -> dict[str, Any]:
 
 def render(impact: Impact, lang: str) -> str:
     """The JSON text; `lang` is ignored because JSON is always English."""
-    return json.dumps(as_dict(impact), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_dict(impact)) + "\n"

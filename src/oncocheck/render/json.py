@@ -6,11 +6,11 @@ every report names the schema version it follows (`schema_version`, see `render/
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
 from oncocheck.render import compare
+from oncocheck.render.jsontext import dumps
 from oncocheck.report import (CriteriaRef, FileResult, Finding, InputFile, LoadError, Location,
                               PlanItem, Report)
 
@@ -155,4 +155,4 @@ def file_text(result: FileResult) -> str:
 
 
 def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return dumps(data)

@@ -16,10 +16,10 @@ Its published shape is rounds.schema.json beside this module (`oncocheck schema 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from oncocheck.analysis.rounds import RoundInfo, Rounds, Side, Version
+from oncocheck.render.jsontext import dumps
 
 SCHEMA_VERSION = "1"  # of rounds.schema.json; a key removed or changed in meaning is a new one
 
@@ -73,4 +73,4 @@ def as_dict(rounds: Rounds) -> dict[str, Any]:
 
 def render(rounds: Rounds, lang: str) -> str:
     """The JSON text; `lang` is ignored because JSON is always English."""
-    return json.dumps(as_dict(rounds), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_dict(rounds)) + "\n"

@@ -44,14 +44,16 @@ def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int 
     With `jobs` > 1 the files are checked in a pool of that many processes. `formats` are the
     reports that will be written of the first Report (see `prepared`).
     """
+    formats = tuple(formats)
     fmt = prepared.chosen(formats, len(files))
-    results = [_results(len(files), fmt if i == 0 else None) for i in range(len(choices))]
+    keep = not prepared.alone(formats, len(files), len(choices))
+    results = [_results(len(files), fmt if i == 0 else None, keep) for i in range(len(choices))]
     if progress is not None:
         progress.start(len(files))
     if jobs > 1 and len(files) > 1:
         from oncocheck.run.workers import checked
 
-        for packed in checked(files, choices, jobs, fmt):
+        for packed in checked(files, choices, jobs, fmt, keep):
             for store, (brief, payload, text) in zip(results, packed, strict=True):
                 store.add_packed(brief, payload, text)
             if progress is not None:
@@ -65,8 +67,8 @@ def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int 
     return tuple(build_report(r, c) for r, c in zip(results, choices, strict=True))
 
 
-def _results(files: int, fmt: str | None) -> Results:
-    return SpilledResults(fmt) if prepared.spills(files) else Results()
+def _results(files: int, fmt: str | None, keep: bool) -> Results:
+    return SpilledResults(fmt, keep) if prepared.spills(files) else Results()
 
 
 def build_report(results: Results, choice: Choice) -> Report:

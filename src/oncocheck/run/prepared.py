@@ -30,6 +30,15 @@ def chosen(formats: Iterable[str], files: int) -> str | None:
     return next((fmt for fmt in formats if render.prepares(fmt)), None)
 
 
+def alone(formats: Iterable[str], files: int, choices: int) -> bool:
+    """Whether the prepared text is all this batch will ever read of its results: it spills,
+    its one report (no `--compare`) is written only in the prepared format. Then a result is
+    neither pickled, sent between processes nor spilled; only its brief and its text are."""
+    wanted = set(formats)
+    fmt = chosen(wanted, files)
+    return choices == 1 and fmt is not None and wanted == {fmt}
+
+
 def text(fmt: str | None, result: FileResult) -> str | None:
     """The file's part of format `fmt` (None when nothing is prepared)."""
     return None if fmt is None else render.file_text(fmt, result)

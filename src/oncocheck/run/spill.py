@@ -31,9 +31,11 @@ class SpilledResults(Results):
     With `prepare` (a format name, e.g. "json") each file's part of that format is stored
     beside its result, made where the file was checked (`oncocheck.run.prepared`), so
     writing the report later only copies text instead of loading and rendering every result.
+    Without `keep` only that text is stored (`prepared.alone`): the results themselves were
+    never packed, and asking for one is a bug.
     """
 
-    def __init__(self, prepare: str | None = None) -> None:
+    def __init__(self, prepare: str | None = None, keep: bool = True) -> None:
         try:
             self._file = tempfile.TemporaryFile(prefix="oncocheck-")
         except OSError as exc:  # no usable temporary folder
@@ -42,18 +44,26 @@ class SpilledResults(Results):
         self._offsets = array("q", [0])
         self._texts = array("q")  # where entry i's prepared text starts
         self._prepare = prepare
+        self._keep = keep
+        if not keep and prepare is None:
+            raise ValueError("a spill file that keeps neither results nor their text")
         self._briefs: list[Brief] = []
         self._shared: dict[object, object] = {}  # one copy of each equal brief part
 
     def add(self, result: FileResult, text: str | None = None) -> None:
         """Append the next file's result, with its prepared text when this batch keeps one."""
-        self.add_packed(*pack(result), text)
+        if self._keep:
+            self.add_packed(*pack(result), text)
+        else:
+            self.add_packed(Brief.of(result), b"", text)
 
     def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:
         """Append one packed result (see `pack`) and, when this batch prepares a format,
         its text in that format."""
         if self._prepare is not None and text is None:
             raise ValueError(f"a result without its prepared {self._prepare} text")
+        if not self._keep:
+            payload = b""
         start = self._offsets[-1]
         encoded = text.encode("utf-8") if self._prepare is not None else b""
         try:
@@ -99,6 +109,8 @@ class SpilledResults(Results):
             yield self._load(i)
 
     def _load(self, i: int) -> FileResult:
+        if not self._keep:
+            raise LookupError(f"this batch kept only its prepared {self._prepare} text")
         start = self._offsets[i]
         self._file.seek(start)
         return pickle.loads(self._file.read(self._texts[i] - start))  # noqa: S301 - our own file, just written

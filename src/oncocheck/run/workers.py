@@ -2,7 +2,8 @@
 
 A worker checks one file at a time and sends back its result packed (pickled once, in the
 worker), with its brief and, when asked, its part of the JSON report; the parsed document
-never leaves the worker. Rule files and the vocabulary are loaded once per process (on Linux
+never leaves the worker. When that part is all the batch will read (`prepared.alone`), the
+result is not pickled at all: only the brief and the text travel. Rule files and the vocabulary are loaded once per process (on Linux
 the workers inherit them from the parent). A worker the system kills costs only the file it
 was checking, which is reported as not checked (`oncocheck.run.pool`).
 """
@@ -34,7 +35,7 @@ def default_jobs() -> int:
 
 
 def checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int,
-            prepare: str | None = None) -> Iterator[tuple[Packed, ...]]:
+            prepare: str | None = None, keep: bool = True) -> Iterator[tuple[Packed, ...]]:
     """For each file, in the order of `files`, under each of `choices`: its brief, packed
     result and (under the first choice, with `prepare`) its text in that format. At most 4
     workers per core and one per file are started."""
@@ -42,24 +43,26 @@ def checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: 
     # small chunks keep the workers evenly busy; larger ones cost less to hand out
     longest = max(len(str(path)) + len(display) for path, display in files)
     size = max(1, min(32, len(files) // (workers * 8), CHUNK_BYTES // longest))
-    work = partial(_check, choices=choices, prepare=prepare)
-    lost = partial(_lost, files=files, choices=len(choices), prepare=prepare)
+    work = partial(_check, choices=choices, prepare=prepare, keep=keep)
+    lost = partial(_lost, files=files, choices=len(choices), prepare=prepare, keep=keep)
     yield from Pool(work, files, workers, size, lost).results()
 
 
 def _check(item: tuple[Path, str], choices: Sequence[Choice],
-           prepare: str | None) -> tuple[Packed, ...]:
+           prepare: str | None, keep: bool) -> tuple[Packed, ...]:
     results = file.check_one(item[0], item[1], choices)  # looked up now: tests replace it
-    return _packed(results, prepare)
+    return _packed(results, prepare, keep)
 
 
-def _packed(results: Sequence[FileResult], prepare: str | None) -> tuple[Packed, ...]:
-    return tuple((*pack(result), prepared.text(prepare if i == 0 else None, result))
+def _packed(results: Sequence[FileResult], prepare: str | None,
+            keep: bool) -> tuple[Packed, ...]:
+    return tuple(((*pack(result),) if keep else (Brief.of(result), b""))
+                 + (prepared.text(prepare if i == 0 else None, result),)
                  for i, result in enumerate(results))
 
 
 def _lost(index: int, exitcode: int | None, files: Sequence[tuple[Path, str]], choices: int,
-          prepare: str | None) -> tuple[Packed, ...]:
+          prepare: str | None, keep: bool) -> tuple[Packed, ...]:
     """The result for a file whose worker died while checking it."""
     if exitcode is not None and exitcode < 0:
         signal = -exitcode
@@ -72,4 +75,4 @@ def _lost(index: int, exitcode: int | None, files: Sequence[tuple[Path, str]], c
     errors = load_error(f"{why.nl}; dit bestand is niet gecontroleerd",
                         f"{why.en}; this file was not checked").errors
     invalid = FileResult(files[index][1], Verdict.INVALID, errors=tuple(errors))
-    return _packed([invalid] * choices, prepare)
+    return _packed([invalid] * choices, prepare, keep)

@@ -193,3 +193,52 @@ def test_a_spilled_batch_keeps_each_files_json_text_as_made_at_check_time(
     assert spilled.prepared("sarif") is None and SpilledResults().prepared("json") is None
     with pytest.raises(ValueError, match="prepared json"):
         spilled.add_packed(*pack(report.results[0]))
+
+
+def test_a_json_only_batch_pickles_nothing_and_writes_the_same_bytes(
+        batch: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # with a second format the results are kept (pickled): the reference output
+    kept = _output(str(batch), "-f", "json", "--jobs", "2", "--report",
+                   f"markdown={tmp_path / 'report.md'}")
+    dumped: list[object] = []
+    real = pickle.dumps
+
+    def counting(obj: object, *args: object, **kwargs: object) -> bytes:
+        dumped.append(obj)
+        return real(obj, *args, **kwargs)
+
+    monkeypatch.setattr("oncocheck.run.spill.pickle.dumps", counting)
+    for jobs in ("1", "2"):
+        code, text = _output(str(batch), "-f", "json", "--jobs", jobs)
+        assert (code, text) == kept
+        assert text.count('"file": ') == prepared.SPILL_AFTER + 31
+    # --jobs 1 packs in this process, which pickled no result (the workers of --jobs 2 are
+    # forked with the patch but count in their own memory: the next test holds what they send)
+    assert not [d for d in dumped if type(d).__name__ == "FileResult"]
+    _output(str(batch), "-f", "json", "--jobs", "1", "--report", f"sarif={tmp_path / 's'}")
+    assert [d for d in dumped if type(d).__name__ == "FileResult"]  # the count can fail
+
+
+def test_a_text_only_spill_keeps_the_text_and_refuses_to_give_results(
+        report) -> None:  # noqa: ANN001
+    from oncocheck.render.json import file_text
+
+    spilled = SpilledResults(prepare="json", keep=False)
+    for result in report.results:
+        spilled.add(result, file_text(result))
+        spilled.add_packed(*pack(result), file_text(result))  # a payload sent is not stored
+    assert list(spilled.prepared("json")) == [file_text(r) for r in report.results
+                                              for _ in (1, 2)]
+    assert spilled._offsets[-1] == sum(2 * len(file_text(r).encode()) for r in report.results)
+    assert [b.verdict for b in spilled.briefs] == [r.verdict for r in report.results
+                                                   for _ in (1, 2)]
+    with pytest.raises(LookupError, match="only its prepared json"):
+        spilled[0]
+    from oncocheck.run.workers import _packed
+
+    sent = _packed(report.results[:1], "json", keep=False)  # what a worker sends back
+    assert sent == ((Brief.of(report.results[0]), b"", file_text(report.results[0])),)
+    assert prepared.alone(["json"], prepared.SPILL_AFTER + 1, 1)
+    assert not prepared.alone(["json"], prepared.SPILL_AFTER, 1)  # not spilled: no gain
+    assert not prepared.alone(["json", "sarif"], prepared.SPILL_AFTER + 1, 1)
+    assert not prepared.alone(["json"], prepared.SPILL_AFTER + 1, 2)  # --compare reads them
