@@ -12,17 +12,35 @@ from oncocheck.errors import UsageError
 from oncocheck.report import Text
 
 
-def refuse_inputs(target: Path, inputs: Iterable[Path | str], option: str = "--output") -> None:
+class InputFiles:
+    """The run's inputs resolved once (real paths and file identities), so that checking many
+    targets against many inputs (the pages of a site) costs one lookup per target."""
+
+    def __init__(self, inputs: Iterable[Path | str]) -> None:
+        self.real: set[str] = set()
+        self.identities: set[tuple[int, int]] = set()
+        for given in inputs:
+            self.real.add(real_path(given))
+            identity = _identity(given)
+            if identity is not None:
+                self.identities.add(identity)
+
+    def holds(self, target: Path) -> bool:
+        """Whether `target` is one of the inputs, by any name."""
+        return real_path(target) in self.real or _identity(target) in self.identities
+
+
+def refuse_inputs(target: Path, inputs: Iterable[Path | str] | InputFiles,
+                  option: str = "--output") -> None:
     """UsageError when `target` is one of `inputs` (network files, spreadsheets, documents,
     rule files), also by another name: `dir/../x`, a symbolic link, a hard link."""
-    real, identity = real_path(target), _identity(target)
-    for given in inputs:
-        if real_path(given) == real or (identity is not None and _identity(given) == identity):
-            raise UsageError(Text(
-                f"{target} is een invoerbestand; oncocheck schrijft er geen rapport overheen. "
-                f"Kies een ander pad voor {option}.",
-                f"{target} is an input file; oncocheck will not write a report over it. "
-                f"Choose another path for {option}."))
+    known = inputs if isinstance(inputs, InputFiles) else InputFiles(inputs)
+    if known.holds(target):
+        raise UsageError(Text(
+            f"{target} is een invoerbestand; oncocheck schrijft er geen rapport overheen. "
+            f"Kies een ander pad voor {option}.",
+            f"{target} is an input file; oncocheck will not write a report over it. "
+            f"Choose another path for {option}."))
 
 
 def real_path(path: Path | str) -> str:

@@ -23,7 +23,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from oncocheck.cli.inputs import real_path, refuse_inputs
+from oncocheck.cli.inputs import InputFiles, real_path, refuse_inputs
 from oncocheck.cli.process import ESCAPE, StdoutFailed, blocked_signals, restore_signals
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
@@ -197,10 +197,10 @@ def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -
         raise UsageError(Text(
             f"{directory} is een bestand; geef voor een HTML-site een map op met --output.",
             f"{directory} is a file; give a directory with --output for an HTML site."))
-    inputs = list(inputs)
+    known = InputFiles(inputs)  # resolved once: a site has as many pages as inputs
     for name in pages:
         if Path(name).name != name:  # page names come from the renderer; never a path
             raise ValueError(f"unsafe page name {name!r}")
-        refuse_inputs(directory / name, inputs)
+        refuse_inputs(directory / name, known)
     for name in sorted(pages, key=lambda n: n == "index.html"):
         write_report(directory / name, pages[name])
