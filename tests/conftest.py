@@ -45,3 +45,10 @@ def _devices_stay_devices():  # noqa: ANN202 - a guard, no value
     for device in ("/dev/null", "/dev/full", "/dev/zero"):
         if os.path.exists(device):
             assert stat.S_ISCHR(os.stat(device).st_mode), f"{device} is no longer a device"
+
+
+@pytest.fixture(autouse=True)
+def _no_job_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests that run under GitHub Actions must not write into the job's own summary: `check`
+    appends to `$GITHUB_STEP_SUMMARY` when it is set (tests of that set it themselves)."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)

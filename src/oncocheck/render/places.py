@@ -99,15 +99,16 @@ def ci_problems(report: Report, result: FileResult) -> list[Problem]:
 
     A fingerprint is a hash of the file's path from the repository root, the rule id and what
     the problem is about, never its line: a criterion (one per file), a warning's own
-    `observed` values (the member, the plan item, the document), a load error's data path and
-    message. Equal problems of one file are told apart by their order. So code scanning and
-    GitLab keep an alert's identity while lines move, across runs and machines.
+    `observed` values (the member, the plan item, the document), a load error's data path (its
+    message may name a line: "first on line 9"). Equal keys within a file are told apart by
+    their order. So code scanning and GitLab keep an alert's identity while lines move, across
+    runs and machines.
     """
     seen: dict[tuple[str, ...], int] = {}
     out = []
     for error in result.errors:
         place = of_error(result, error)
-        key = (ci_path(report, place.file), LOAD_ERROR, error.path, error.message.en)
+        key = (ci_path(report, place.file), LOAD_ERROR, error.path)
         out.append(Problem(LOAD_ERROR, place, _hash(key, seen), error=error))
     for finding in problems(result):
         place = of_finding(result, finding)
