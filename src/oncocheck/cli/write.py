@@ -12,9 +12,10 @@ what is not a regular file.
 - Every failure is a UsageError naming the target (exit code 2).
 
 `append_report` adds to a file the user keeps (GitHub's job summary) by the same rules: a
-regular file, or the file a symbolic link leads to, is appended to (created when missing, never
-through a link that leads nowhere); a FIFO, a device or one of this process's descriptors is
-written like a stream; anything else is refused.
+regular file, or the file a symbolic link leads to, is appended to (a missing one is created,
+in a folder that exists, as the shell's `>>` does); a FIFO, a device or one of this process's
+descriptors is written like a stream; anything else is refused. An append cannot be atomic:
+the text is written in one go at the end, and nothing before it is touched.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ def append_report(target: Path, content: Content) -> None:
         raise _cannot_write(target, exc) from exc
     if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         _write_stream(target, pieces)
+    elif info is None and target.is_symlink():  # a link to nothing: create what it names
+        _append(Path(real_path(target)), pieces, create=True)
     elif info is None or stat.S_ISREG(info.st_mode):
         _append(target, pieces, create=info is None)
     elif stat.S_ISDIR(info.st_mode):
@@ -97,8 +100,8 @@ def append_report(target: Path, content: Content) -> None:
 
 
 def _append(target: Path, pieces: Iterator[bytes], create: bool) -> None:
-    """Open a regular file for appending (a new one with O_EXCL, which follows no link) and
-    make sure it still is one before writing."""
+    """Open a regular file for appending (a new one with O_EXCL, which follows no link, so
+    nothing put there meanwhile is written through) and make sure it still is one."""
     flags = os.O_WRONLY | os.O_APPEND | _NOCTTY | _CLOEXEC
     flags |= os.O_CREAT | os.O_EXCL if create else 0
     try:

@@ -160,12 +160,21 @@ def test_a_symbolic_link_stays_and_its_file_is_appended_to(
     assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("before\n## ")
 
 
-def test_a_link_that_leads_nowhere_is_refused(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_link_to_nothing_creates_the_file_it_names(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "named.md")
+    assert _summary_run(monkeypatch, link, "-q", folder="compliant")[0] == 0
+    assert link.is_symlink() and "| 1 | 1 | 0 | 0 |" in (tmp_path / "named.md").read_text()
+
+
+def test_a_link_into_a_missing_folder_is_a_clear_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     link = tmp_path / "link.md"
     link.symlink_to(tmp_path / "elsewhere" / "x.md")
     code, stdout, stderr = _summary_run(monkeypatch, link, "-f", "json", folder="compliant")
-    assert (code, stdout) == (2, "") and f"cannot write the report to {link}" in stderr
+    assert (code, stdout) == (2, "")  # the message names the file the link names
+    assert f"cannot write the report to {tmp_path / 'elsewhere' / 'x.md'} (No such" in stderr
     assert not (tmp_path / "elsewhere").exists()
 
 
