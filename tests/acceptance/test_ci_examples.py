@@ -1,7 +1,9 @@
 """docs/ci.md's GitHub and GitLab examples and the action (action.yml), exercised: their YAML
 is parsed, what they refer to exists, and their oncocheck commands (the action's own check
 script, run by bash as a GitHub runner runs it) are run against a git repository made here.
-The pre-commit example is run by pre-commit itself in test_pre_commit.py.
+The pre-commit example is run by pre-commit itself in test_pre_commit.py. The action, the
+workflows and the GitLab job are also validated against the services' schemas (SchemaStore's,
+vendored in check-jsonschema), the hooks and the config by pre-commit's own validators.
 """
 
 from __future__ import annotations
@@ -223,3 +225,53 @@ def test_the_docs_name_every_warning_and_install_from_the_tag() -> None:
         assert f"| `{rule_id}` |" in section, rule_id
     assert "==0.1.0" not in DOCS and "pip install oncocheck" not in DOCS
     assert DOCS.count("@v0.1.0") >= 4 and "rev: v0.1.0" in DOCS
+
+
+# --- the files as the services' own schemas see them ------------------------------------------
+
+def _schema_errors(builtin: str, document: str, tmp_path: Path) -> str:
+    """What check-jsonschema reports for `document` (YAML) against its vendored SchemaStore
+    schema `builtin` (GitHub's action and workflow files, GitLab CI); "" when it is valid."""
+    path = tmp_path / "document.yaml"
+    path.write_text(document, encoding="utf-8")
+    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", builtin, str(path)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    return "" if done.returncode == 0 else done.stdout + done.stderr
+
+
+def _yaml_texts() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", DOCS, re.S)
+
+
+def test_the_action_and_the_docs_examples_are_valid_for_github_and_gitlab(
+        tmp_path: Path) -> None:
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert _schema_errors("vendor.github-actions", action, tmp_path) == ""
+    flows = [t for t in _yaml_texts() if "\njobs:" in t]
+    gitlab = [t for t in _yaml_texts() if t.startswith("oncocheck:")]
+    assert len(flows) == 2 and len(gitlab) == 1
+    for flow in flows:
+        assert _schema_errors("vendor.github-workflows", flow, tmp_path) == ""
+    assert _schema_errors("vendor.gitlab-ci", gitlab[0], tmp_path) == ""
+    # controls: the schemas do see a mistake
+    assert "compsite" in _schema_errors("vendor.github-actions",
+                                        action.replace("composite", "compsite"), tmp_path)
+    assert "code_quality" in _schema_errors(
+        "vendor.gitlab-ci", gitlab[0].replace("codequality:", "code_quality:"), tmp_path)
+    assert _schema_errors("vendor.github-workflows", flows[0].replace("runs-on", "run-on"),
+                          tmp_path)
+
+
+def test_pre_commit_accepts_the_hooks_and_the_docs_config(tmp_path: Path) -> None:
+    pre_commit = BIN / "pre-commit"
+    (config,) = [t for t in _yaml_texts() if t.startswith("repos:")]
+    (tmp_path / "config.yaml").write_text(config, encoding="utf-8")
+    for command, path in (("validate-manifest", ROOT / ".pre-commit-hooks.yaml"),
+                          ("validate-config", tmp_path / "config.yaml")):
+        done = subprocess.run([str(pre_commit), command, str(path)], capture_output=True,
+                              text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stdout + done.stderr
+    (tmp_path / "bad.yaml").write_text(config.replace("rev:", "revision:"), encoding="utf-8")
+    done = subprocess.run([str(pre_commit), "validate-config", str(tmp_path / "bad.yaml")],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode != 0
