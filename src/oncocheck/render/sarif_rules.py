@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from oncocheck.render.markdown import escape, inline
+from oncocheck.render.markdown import escape
 from oncocheck.render.places import LOAD_ERROR
 from oncocheck.render.warning_rules import LOAD_ERROR as LOAD_ERROR_TEXT
 from oncocheck.render.warning_rules import WARNINGS, RuleText, warning_rule
@@ -24,11 +24,20 @@ WARNINGS_URI = ("https://github.com/oncocheck/oncocheck/blob/main/docs/ci.md"
                 "#warnings-and-load-errors")
 _WEB = re.compile(r"https?://\S+\Z")
 _PLAIN_URI = re.compile(r"https?://[^\s<>]+")
+_CODE_SPAN = re.compile(r"`([^`\r\n]+)`")
 
 
 def level(severity: Severity) -> str:
     """SARIF's level for a severity."""
     return "error" if severity is Severity.ERROR else "warning"
+
+
+def _markdown(text: str) -> str:
+    """A rule text as Markdown: its code spans (`criteria:`, `--criteria`) stay code spans,
+    whose content Markdown shows literally; everything else is escaped."""
+    parts = _CODE_SPAN.split(text)
+    return "".join(f"`{part}`" if i % 2 and part.isprintable() else
+                   escape(f"`{part}`" if i % 2 else part) for i, part in enumerate(parts))
 
 
 def _help(to_do: str, uri: str, lang: str) -> dict[str, str]:
@@ -38,7 +47,7 @@ def _help(to_do: str, uri: str, lang: str) -> dict[str, str]:
     link = f"<{uri}>" if _PLAIN_URI.fullmatch(uri) else escape(uri)
     label = w["more_info"] if uri == WARNINGS_URI else w.capital("source")
     return {"text": to_do,
-            "markdown": f"**{escape(w['what_to_do'])}:** {inline(to_do)}\n\n"
+            "markdown": f"**{escape(w['what_to_do'])}:** {_markdown(to_do)}\n\n"
                         f"{escape(label)}: {link}"}
 
 

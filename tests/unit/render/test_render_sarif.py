@@ -15,7 +15,7 @@ from sample_report import sample_report
 from oncocheck.render import render
 from oncocheck.render.sarif import FINGERPRINT, artifact_uri
 from oncocheck.render.warning_rules import WARNINGS
-from oncocheck.report import Location, Root
+from oncocheck.report import Location, Root, Text
 from sarif_schema import SHARED, official_schema, sarif_validator
 
 def test_the_packaged_schema_is_the_shared_one() -> None:
@@ -57,6 +57,23 @@ def test_rules_are_in_the_reports_language() -> None:
     assert load_en["fullDescription"]["text"].startswith("A network file that cannot")
     assert load_nl["help"]["markdown"].startswith("**Wat te doen:**")
     assert load_en["help"]["markdown"].startswith("**What to do:**")
+
+
+def test_help_markdown_keeps_code_spans_and_escapes_the_rest() -> None:
+    """`criteria:` is shown as code (it was `\\`criteria:\\`` before); Markdown outside a
+    code span (from a rule file) is escaped, inside one it is literal anyway."""
+    rules = {r["id"]: r for r in _sarif(sample_report())["runs"][0]["tool"]["driver"]["rules"]}
+    assert "Update `criteria:`, or ask" in rules["criteria-pin"]["help"]["markdown"]
+    assert "`due:`" in rules["plan-overdue"]["help"]["markdown"]
+    report = sample_report()
+    (criteria_set,) = report.criteria_sets
+    first = replace(criteria_set.criteria[0], remediation=Text(
+        "x", "Set `a: [b](https://evil.example)` or [c](https://evil.example) `d"))
+    report = replace(report, criteria_sets=(replace(
+        criteria_set, criteria=(first, *criteria_set.criteria[1:])),))
+    help_ = _sarif(report)["runs"][0]["tool"]["driver"]["rules"][0]["help"]["markdown"]
+    assert help_.startswith("**What to do:** Set `a: [b](https://evil.example)` or "
+                            "\\[c\\](https://evil.example) \\`d\n")
 
 
 def test_a_warning_the_table_does_not_know_still_gets_a_full_rule() -> None:
