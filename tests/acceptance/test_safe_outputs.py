@@ -71,6 +71,12 @@ def _check(fmt: str, out: str) -> None:
         if fmt == "json":
             jsonschema.validate(data, SCHEMA)
             assert data["results"][0]["network"].startswith("Zuid <script>alert(1)</script> |")
+    elif fmt == "codequality":  # GitLab's documented fields, the hostile text a description
+        quality = ROOT / "tests" / "schemas" / "gitlab-codequality.schema.json"
+        issues = json.loads(out)
+        jsonschema.validate(issues, json.loads(quality.read_text("utf-8")))
+        assert any("<img src=x onerror=alert(1)> |a|b| \n## kop" in i["description"]
+                   for i in issues)  # JSON text: markup and line breaks harmless
     elif fmt == "junit":
         ET.fromstring(out)
     elif fmt == "html":
@@ -89,7 +95,9 @@ def _check(fmt: str, out: str) -> None:
 
 @pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 def test_hostile_file_through_every_format(hostile: Path, fmt: str) -> None:
-    code, out = run(*ARGS, "--format", fmt, str(hostile))
+    # GitLab wants paths from the repository root; outside one the path stays absolute
+    root = ["--base-dir", str(hostile.parent)] if fmt == "codequality" else []
+    code, out = run(*ARGS, "--format", fmt, *root, str(hostile))
     assert code == 1, out[:2000]
     assert "Traceback" not in out
     _check(fmt, out)
