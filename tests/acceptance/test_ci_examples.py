@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import jsonschema
@@ -52,6 +53,12 @@ def repository(tmp_path: Path) -> Path:
     """A git repository with the examples in `netwerken/`, as a user's checkout."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "examples", repo / "netwerken")
+    # the examples run as documented, on today's date: criterion 7 wants this year's update
+    compliant = repo / "netwerken" / "compliant" / "voorbeeldstad.yaml"
+    text = compliant.read_text(encoding="utf-8")
+    assert "website_updated: 2026-09-01" in text
+    compliant.write_text(text.replace("website_updated: 2026-09-01",
+                                      f"website_updated: {date.today()}"), encoding="utf-8")
     if shutil.which("git") is None:
         (repo / ".git").mkdir()  # what oncocheck looks for; git itself is not needed
     else:
@@ -275,3 +282,18 @@ def test_pre_commit_accepts_the_hooks_and_the_docs_config(tmp_path: Path) -> Non
     done = subprocess.run([str(pre_commit), "validate-config", str(tmp_path / "bad.yaml")],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode != 0
+
+
+def test_the_docs_shell_commands(repository: Path, tmp_path: Path) -> None:
+    """The ```sh blocks: the documented install, and a check writing several reports."""
+    blocks = [b.replace("\\\n", " ") for b in re.findall(r"```sh\n(.*?)```", DOCS, re.S)]
+    commands = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+    for command in _oncocheck_lines(commands):
+        done = _bash(command, repository, _env(tmp_path))
+        assert done.returncode == 2, done.stderr
+        assert done.stdout.startswith("::error file=netwerken/")
+    assert json.loads((repository / "oncocheck.sarif").read_text("utf-8"))["runs"][0]["results"]
+    xmlschema.XMLSchema(str(SCHEMAS / "jenkins-junit-10.xsd")).validate(
+        str(repository / "oncocheck-junit.xml"))
+    assert "**8 bestanden: 1 voldoet, 5 voldoet niet, 2 ongeldig**" in (
+        repository / "oncocheck.md").read_text("utf-8")
