@@ -76,7 +76,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "job summary and the full report list every problem"),
     "details_left_out": (
         "Details weggelaten om onder de grens van GitHub (1 MiB per samenvatting) te blijven: "
-        "{n} van de {total} netwerken met meldingen. Het volledige rapport schrijft "
+        "{n} van de {total} netwerken met meldingen. Het volledige rapport krijgt u met "
         "`--report markdown=PAD` of `--report html=MAP/`.",
         "Details left out to stay under GitHub's limit (1 MiB per summary): {n} of the "
         "{total} networks with problems. `--report markdown=PATH` or `--report html=DIR/` "
