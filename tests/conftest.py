@@ -57,3 +57,10 @@ def _json_reports_fit_their_schemas(monkeypatch: pytest.MonkeyPatch):  # noqa: A
     yield
     assert not problems, "a JSON report does not fit its published schema:\n" + "\n".join(
         problems[:10])
+
+
+@pytest.fixture(autouse=True)
+def _no_job_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests that run under GitHub Actions must not write into the job's own summary: `check`
+    appends to `$GITHUB_STEP_SUMMARY` when it is set (tests of that set it themselves)."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)

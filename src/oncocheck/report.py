@@ -338,6 +338,20 @@ class Results(Sequence[FileResult]):
 
 
 @record
+class Root:
+    """The folder CI reports name files from: the top level of the git repository that holds
+    the checked files, or `check --base-dir`. Code scanning, GitLab and GitHub read a path
+    from there, whatever folder oncocheck ran in.
+
+    `path` is that folder and `cwd` the working directory the report's file names are
+    relative to, both absolute (POSIX); renderers only do path arithmetic with them.
+    """
+
+    path: str
+    cwd: str
+
+
+@record
 class Report:
     """The outcome of one run: every file, in path order, and the criteria sets applied.
 
@@ -354,6 +368,9 @@ class Report:
     results: Results
     #: The same files checked under another criteria version (`check --compare`), or None.
     compare: Report | None = None
+    #: Where CI formats name files from (a repository's top level), or None: then they name
+    #: them as the other formats do, relative to the working directory.
+    root: Root | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.results, Results):

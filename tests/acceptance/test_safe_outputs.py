@@ -13,6 +13,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -71,6 +72,12 @@ def _check(fmt: str, out: str) -> None:
         if fmt == "json":
             validate_report(data)
             assert data["results"][0]["network"].startswith("Zuid <script>alert(1)</script> |")
+    elif fmt == "codequality":  # GitLab's documented fields, the hostile text a description
+        quality = ROOT / "tests" / "schemas" / "gitlab-codequality.schema.json"
+        issues = json.loads(out)
+        jsonschema.validate(issues, json.loads(quality.read_text("utf-8")))
+        assert any("<img src=x onerror=alert(1)> |a|b| \n## kop" in i["description"]
+                   for i in issues)  # JSON text: markup and line breaks harmless
     elif fmt == "junit":
         ET.fromstring(out)
     elif fmt == "html":
@@ -89,7 +96,9 @@ def _check(fmt: str, out: str) -> None:
 
 @pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
 def test_hostile_file_through_every_format(hostile: Path, fmt: str) -> None:
-    result = CliRunner().invoke(cli.app, [*ARGS, "--format", fmt, str(hostile)])
+    # GitLab wants paths from the repository root; outside one the path stays absolute
+    root = ["--base-dir", str(hostile.parent)] if fmt == "codequality" else []
+    result = CliRunner().invoke(cli.app, [*ARGS, "--format", fmt, *root, str(hostile)])
     code, out = result.exit_code, result.output
     if fmt == "xlsx":  # a workbook: its cells' text is what a reviewer sees
         assert formulas(result.stdout_bytes) == []

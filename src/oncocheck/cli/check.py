@@ -1,7 +1,10 @@
 """`oncocheck check`: check network files and write the reports asked for.
 
 Exit 0 when every file is compliant (with --strict: and has no warnings), 1 when one is not,
-2 when one could not be loaded or the command was used wrongly (see `cli.app.main`).
+2 when one could not be loaded or the command was used wrongly (see `cli.app.main`). With
+`--fail-on invalid` only a file that cannot be loaded fails the run, with the same code 2: a
+network in formation may be incomplete, but its file must be readable. Under GitHub Actions
+(`$GITHUB_STEP_SUMMARY`) a job summary is added to the step's summary file.
 """
 
 from __future__ import annotations
@@ -42,7 +45,13 @@ def check(
         "repeatable, e.g. --report sarif=oncocheck.sarif --report junit=junit.xml.")] = None,
     lang: LangOption = Lang.nl,
     fail_on: Annotated[Optional[FailOn], typer.Option(
-        "--fail-on", help="Fail on errors only (default) or on warnings too.")] = None,
+        "--fail-on", help=say(
+            "Wat de controle laat mislukken: criteria die niet voldaan zijn (error, standaard), "
+            "ook waarschuwingen (warning), of alleen bestanden die niet gelezen kunnen worden "
+            "(invalid, voor netwerken in oprichting).",
+            "What makes the check fail: criteria not met (error, the default), warnings too "
+            "(warning), or only files that cannot be loaded (invalid, for networks in "
+            "formation)."))] = None,
     strict: Annotated[bool, typer.Option("--strict",
                                          help="Same as --fail-on warning.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
@@ -59,8 +68,15 @@ def check(
             "With `-` (the network file on standard input): that file's name, used in the "
             "messages and as the folder for relative paths (members_file, documents). Without "
             "it: <stdin>, in the current folder."))] = None,
+    base_dir: Annotated[Optional[Path], typer.Option(
+        "--base-dir", metavar="DIR", help=say(
+            "De map waar de paden in SARIF, GitLab- en GitHub-rapporten vanaf gaan (standaard: "
+            "de hoofdmap van de git-repository met de bestanden).",
+            "The folder that paths in SARIF, GitLab and GitHub reports start from (default: "
+            "the top folder of the git repository holding the files)."))] = None,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
+    from oncocheck.cli.ci import find_root, step_summary
     from oncocheck.cli.deliver import deliver, named_inputs
     from oncocheck.cli.stdin import network_inputs
     from oncocheck.cli.targets import plan
@@ -69,7 +85,7 @@ def check(
     from oncocheck.run.decide import choose
     from oncocheck.run.memory import release
 
-    if strict and fail_on is FailOn.error:
+    if strict and fail_on not in (None, FailOn.warning):
         raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
                               "--strict means --fail-on warning; choose one of the two"))
     try:
@@ -77,7 +93,7 @@ def check(
         choices = [choose(criteria, day, today)]
         if compare is not None:
             choices.append(choose(compare, day, today))
-        files = network_inputs(paths, stdin_filename)
+        files, root = network_inputs(paths, stdin_filename), find_root(paths, base_dir)
         inputs = [p for p, _ in files] + rule_files(criteria, compare)
         targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
         report, *other = run_batch(files, choices, jobs, str(lang),
@@ -85,13 +101,23 @@ def check(
         if other:
             refuse_same_version(report, choices[1])
             report = replace(report, compare=other[0])
+        report = replace(report, root=root)
         inputs += named_inputs(report.results.briefs, targets)
-        deliver(report_output(report, str(lang), quiet), targets, inputs)
+        deliver(report_output(report, str(lang), quiet), targets, inputs,
+                step_summary(report, str(lang), targets))
     except MemoryError as exc:
         release(exc)  # and the batch's data, which this frame would keep through unwinding:
         files = inputs = targets = report = None  # noqa: F841
         raise
-    raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
+    raise typer.Exit(exit_code(report, FailOn.warning if strict else fail_on))
+
+
+def exit_code(report: Report, fail_on: Optional[FailOn]) -> int:
+    """The documented exit code; with `--fail-on invalid` 2 for a file that cannot be loaded
+    and 0 otherwise (never 1)."""
+    if fail_on is FailOn.invalid:
+        return 2 if report.summary["invalid"] else 0
+    return report.exit_code(fail_on is FailOn.warning)
 
 
 def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int], lang: str,

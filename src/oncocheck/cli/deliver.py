@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.process import StdoutFailed
 from oncocheck.cli.targets import Target
-from oncocheck.cli.write import write_report, write_site
+from oncocheck.cli.write import append_report, write_report, write_site
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,14 +46,21 @@ class Output:
     site: Callable[[], dict[str, str]] | None = None
 
 
-def deliver(output: Output, targets: list[Target], inputs: list[Path]) -> None:
-    """Write every target: files, then sites, then stdout."""
+def deliver(output: Output, targets: list[Target], inputs: list[Path],
+            appended: Iterable[tuple[Path, Callable[[], str]]] = ()) -> None:
+    """Write every target: files, then sites, then what is `appended` to a file the user
+    keeps (GitHub's job summary: that file and its text, `append_report`), then stdout."""
     files = [(t.path, output.text(t.fmt)) for t in targets if t.path is not None and not t.site]
     sites = [(t.path, output.site()) for t in targets if t.site and output.site is not None]
+    appended = list(appended)
+    for path, _ in appended:
+        refuse_inputs(path, inputs, option="$GITHUB_STEP_SUMMARY")
     for path, content in files:
         write_report(path, content)
     for path, pages in sites:
         write_site(path, pages, inputs)
+    for path, text in appended:
+        append_report(path, text())
     try:
         for target in (t for t in targets if t.path is None):
             if target.fmt == "console":

@@ -37,10 +37,12 @@ def _remember(value: Lang) -> Lang:
 
 
 class FailOn(StrEnum):
-    """Which problems make `check` fail."""
+    """Which problems make `check` fail: criteria not met (`error`, the default), also warnings
+    (`warning`), or only files that cannot be loaded (`invalid`, for networks in formation)."""
 
     error = "error"
     warning = "warning"
+    invalid = "invalid"
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", callback=_remember,

@@ -10,6 +10,12 @@ what is not a regular file.
   this process, after what is already written there. A disk (block device), a socket or a
   folder is refused.
 - Every failure is a UsageError naming the target (exit code 2).
+
+`append_report` adds to a file the user keeps (GitHub's job summary) by the same rules: a
+regular file, or the file a symbolic link leads to, is appended to (a missing one is created,
+in a folder that exists, as the shell's `>>` does); a FIFO, a device or one of this process's
+descriptors is written like a stream; anything else is refused. An append cannot be atomic:
+the text is written in one go at the end, and nothing before it is touched.
 """
 
 from __future__ import annotations
@@ -62,6 +68,54 @@ def write_report(target: Path, content: Content) -> None:
             "bestanden, pipes en apparaten als /dev/null",
             f"{target} is a disk or a socket; oncocheck writes reports only to files, pipes "
             "and devices such as /dev/null"))
+
+
+def append_report(target: Path, content: Content) -> None:
+    """Add `content` at the end of `target` as the module docstring says (never replacing it)."""
+    pieces = _encoded(content)
+    descriptor = own_descriptor(target)
+    if descriptor is not None:
+        _write_descriptor(target, descriptor, pieces)
+        return
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        _write_stream(target, pieces)
+    elif info is None and target.is_symlink():  # a link to nothing: create what it names
+        _append(Path(real_path(target)), pieces, create=True)
+    elif info is None or stat.S_ISREG(info.st_mode):
+        _append(target, pieces, create=info is None)
+    elif stat.S_ISDIR(info.st_mode):
+        raise _cannot_write(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    else:
+        raise UsageError(Text(
+            f"{target} is een schijf of een socket; oncocheck schrijft alleen naar bestanden, "
+            "pipes en apparaten als /dev/null",
+            f"{target} is a disk or a socket; oncocheck writes only to files, pipes and "
+            "devices such as /dev/null"))
+
+
+def _append(target: Path, pieces: Iterator[bytes], create: bool) -> None:
+    """Open a regular file for appending (a new one with O_EXCL, which follows no link, so
+    nothing put there meanwhile is written through) and make sure it still is one."""
+    flags = os.O_WRONLY | os.O_APPEND | _NOCTTY | _CLOEXEC
+    flags |= os.O_CREAT | os.O_EXCL if create else 0
+    try:
+        fd = os.open(target, flags, 0o666)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the stat
+            raise _cannot_write(target, OSError(errno.EINVAL, "not a regular file any more"))
+        _write_all(fd, pieces)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from exc
+    finally:
+        _close(fd)
 
 
 def own_descriptor(target: Path) -> int | None:

@@ -49,6 +49,7 @@ _REPORTS: dict[str, Format] = {
     "junit": Format("oncocheck.render.junit"),
     "sarif": Format("oncocheck.render.sarif"),
     "github": Format("oncocheck.render.github"),
+    "codequality": Format("oncocheck.render.codequality"),
     "html": Format("oncocheck.render.html"),
     "markdown": Format("oncocheck.render.markdown"),
     "csv": Format("oncocheck.render.register_csv", streams=True),

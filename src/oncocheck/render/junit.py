@@ -5,6 +5,11 @@ CI systems (GitLab, Jenkins, the GitHub test-report actions) read this format. A
 load errors. A warning that is not met is `<skipped>`: warnings do not change the verdict, so
 they must not turn a CI test report red, yet every JUnit consumer lists skipped tests with their
 message, so they stay visible. No timestamps or durations: the output is deterministic.
+
+A test case names the `file` and `line` it points at (from the repository root when the report
+knows it, as GitLab reads them); the document is valid against Jenkins' JUnit schema (xunit
+plugin `junit-10.xsd`, vendored in tests/schemas/), which allows `skipped` on a `<testsuite>`
+but not on `<testsuites>`.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from oncocheck.render.notes import own_words
-from oncocheck.render.places import criteria_label, of_error, of_finding
+from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding
 from oncocheck.render.versions import file_as_of
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report, Severity
@@ -57,10 +62,19 @@ def _one_line(text: str) -> str:
     return _BREAKS.sub(" ", text)
 
 
+def _where(report: Report, place: Place) -> dict[str, str]:
+    """A test case's `file` and `line` attributes (the line only when it is known)."""
+    attrs = {"file": ci_path(report, place.file)}
+    if place.line is not None:
+        attrs["line"] = str(place.line)
+    return attrs
+
+
 def _case(suite: ET.Element, report: Report, result: FileResult, finding: Finding,
           lang: str) -> None:
     name = f"{criteria_label(report, result)} {finding.criterion}: {finding.title.get(lang)}"
-    case = _sub(suite, "testcase", name=name, classname=result.file)
+    case = _sub(suite, "testcase", name=name, classname=result.file,
+                **_where(report, of_finding(result, finding)))
     details = _details(result, finding, lang)
     if not finding.is_problem:
         _sub(case, "system-out", details)
@@ -75,7 +89,9 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
 def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str) -> None:
     w = words(lang)
     name = f"{criteria_label(report, result)} load: {w['file_readable']}"
-    case = _sub(suite, "testcase", name=name, classname=result.file)
+    first = of_error(result, result.errors[0]) if result.errors else Place(result.file, None,
+                                                                            None, "")
+    case = _sub(suite, "testcase", name=name, classname=result.file, **_where(report, first))
     lines = []
     for error in result.errors:
         place = of_error(result, error)
@@ -101,10 +117,12 @@ def _suite(parent: ET.Element, report: Report, result: FileResult, lang: str) ->
     _count(suite, suite.findall("testcase"))
 
 
-def _count(element: ET.Element, cases: list[ET.Element]) -> None:
-    """Set tests/failures/errors/skipped from the test cases themselves, so they always add up."""
+def _count(element: ET.Element, cases: list[ET.Element], skipped: bool = True) -> None:
+    """Set tests/failures/errors (and skipped) from the test cases themselves, so they always
+    add up. `<testsuites>` has no `skipped`: Jenkins' schema does not allow it there."""
+    counted = [("failure", "failures"), ("error", "errors")] + [("skipped", "skipped")] * skipped
     element.set("tests", str(len(cases)))
-    for tag, attr in (("failure", "failures"), ("error", "errors"), ("skipped", "skipped")):
+    for tag, attr in counted:
         element.set(attr, str(sum(1 for c in cases if c.find(tag) is not None)))
 
 
@@ -113,7 +131,7 @@ def render(report: Report, lang: str) -> str:
     root = ET.Element("testsuites", name="oncocheck")
     for result in report.results:
         _suite(root, report, result, lang)
-    _count(root, root.findall("testsuite/testcase"))
+    _count(root, root.findall("testsuite/testcase"), skipped=False)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'

@@ -60,14 +60,30 @@ WORDS: dict[str, tuple[str, str]] = {
                                                                    "load error(s)"),
     "file_readable": ("het bestand is leesbaar", "the file can be read"),
     "invalid_file": ("ongeldig bestand", "invalid file"),
-    "load_error_rule": ("Het bestand kon niet worden gelezen (YAML, type, onbekende sleutel of "
-                        "waarde).", "The file could not be loaded (YAML, type, unknown key or "
-                        "value)."),
     "invalid_page": ("Dit bestand kon niet worden gelezen; los de laadfouten hieronder op en "
                      "controleer opnieuw.", "This file could not be read; fix the load errors "
                      "below and check again."),
     "path": ("Pad", "Path"), "line": ("Regel", "Line"), "column": ("Kolom", "Column"),
     "message": ("Melding", "Message"),
+    # CI services: code scanning's repository root, GitHub's annotations and job summary
+    "more_info": ("Meer uitleg", "More information"),
+    "repository_root": ("de hoofdmap van de git-repository; de paden beginnen daar",
+                        "the top folder of the git repository; the paths start there"),
+    "annotations_left_out": (
+        "niet als annotatie getoond (GitHub toont er hoogstens 10 per soort per stap): {n}; "
+        "alle meldingen staan in de samenvatting van de job en in het volledige rapport",
+        "not shown as annotations (GitHub shows at most 10 of each kind per step): {n}; the "
+        "job summary and the full report list every problem"),
+    "details_left_out": (
+        "Details weggelaten om onder de grens van GitHub (1 MiB per samenvatting) te blijven: "
+        "{n} van de {total} netwerken met meldingen. Het volledige rapport krijgt u met "
+        "`--report markdown=PAD` of `--report html=MAP/`.",
+        "Details left out to stay under GitHub's limit (1 MiB per summary): {n} of the "
+        "{total} networks with problems. `--report markdown=PATH` or `--report html=DIR/` "
+        "writes the full report."),
+    "rows_left_out": ("… en nog {n} van de {total} bestanden, weggelaten om onder 1 MiB te "
+                      "blijven", "… and {n} more of the {total} files, left out to stay "
+                      "under 1 MiB"),
     # the batch index
     "summary": ("Samenvatting", "Summary"), "score": ("Voldaan", "Met"),
     "matrix": ("Netwerken × criteria", "Networks × criteria"),

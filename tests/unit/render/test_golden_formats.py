@@ -20,8 +20,8 @@ from paths import ROOT
 
 DAY = date(2026, 11, 23)
 SUFFIX = {"console": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "txt",
-          "markdown": "md", "html": "html", "csv": "csv"}
-TEXT_FORMATS = ["console", "json", "junit", "sarif", "github", "markdown", "csv"]
+          "codequality": "json", "markdown": "md", "html": "html", "csv": "csv"}
+TEXT_FORMATS = ["console", "json", "junit", "sarif", "github", "codequality", "markdown", "csv"]
 
 
 @pytest.fixture(scope="module")

@@ -1,17 +1,36 @@
-"""The JUnit renderer, read back by a real JUnit consumer (junitparser)."""
+"""The JUnit renderer, read back by a real JUnit consumer (junitparser) and validated against
+Jenkins' JUnit schema (tests/schemas/jenkins-junit-10.xsd)."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
+from functools import cache
 
 import pytest
+import xmlschema
 from hostile import HOSTILE, hostile_report
 from junitparser import JUnitXml
 from sample_report import sample_report
 
 from oncocheck.render import render
 from oncocheck.render.junit import clean
-from oncocheck.report import Report, Severity
+from oncocheck.report import Report, Root, Severity
+from paths import GOLDEN, TESTS
+
+XSD = TESTS / "schemas" / "jenkins-junit-10.xsd"
+
+
+@cache
+def jenkins_schema() -> xmlschema.XMLSchema:
+    return xmlschema.XMLSchema(str(XSD))
+
+
+def valid(text: str) -> str:
+    """`text`, after asserting that Jenkins' schema accepts it."""
+    errors = list(jenkins_schema().iter_errors(text))
+    assert not errors, errors[0]
+    return text
 
 
 def _expected(report: Report) -> list[dict[str, int]]:
@@ -30,6 +49,7 @@ def _expected(report: Report) -> list[dict[str, int]]:
 
 
 def _check_counts(report: Report, text: str) -> JUnitXml:
+    valid(text)
     xml = JUnitXml.fromstring(text.encode("utf-8"))
     suites = list(xml)
     expected = _expected(report)
@@ -42,8 +62,9 @@ def _check_counts(report: Report, text: str) -> JUnitXml:
         attributes = {key: int(suite._elem.get(key)) for key in counted}
         assert counted == want == attributes
     root = ET.fromstring(text.encode("utf-8"))
-    for key in ("tests", "failures", "errors", "skipped"):
+    for key in ("tests", "failures", "errors"):
         assert int(root.get(key)) == sum(w[key] for w in expected)
+    assert root.get("skipped") is None  # Jenkins' schema has no `skipped` on <testsuites>
     return xml
 
 
@@ -85,3 +106,43 @@ def test_hostile_text_stays_well_formed(text: str) -> None:
     legal = "".join(c for c in text if c not in "\x00\x07\x1b\ufffe")
     assert clean(text) == legal
     assert f"loppsoz@2024 1b: {legal} en" in names
+
+
+def test_the_schema_is_the_one_that_rejects_skipped_on_testsuites() -> None:
+    """The vendored XSD can fail: the old output (`<testsuites skipped=…>`) is refused, and a
+    test case attribute it does not know too."""
+    good = valid(render(sample_report(), "junit", "en"))
+    assert not jenkins_schema().is_valid(good.replace('errors="1">', 'errors="1" skipped="1">', 1))
+    assert not jenkins_schema().is_valid(good.replace(' line="10"', ' row="10"', 1))
+
+
+@pytest.mark.parametrize("name", sorted(p.relative_to(GOLDEN).as_posix()
+                                        for p in GOLDEN.glob("*/junit-*.xml")))
+def test_every_golden_junit_file_is_valid(name: str) -> None:
+    valid((GOLDEN / name).read_text(encoding="utf-8"))
+
+
+def test_test_cases_name_their_file_and_line() -> None:
+    root = ET.fromstring(render(sample_report(), "junit", "en").encode("utf-8"))
+    cases = {c.get("name"): c for c in root.iter("testcase")}
+    failed = cases["loppsoz@2024 1b: Physio, dietitian, psychosocial"]
+    assert (failed.get("file"), failed.get("line")) == ("examples/not-compliant/zuid.yaml", "21")
+    load = cases["loppsoz@2024 load: the file can be read"]
+    assert (load.get("file"), load.get("line")) == ("examples/invalid/typo.yaml", "40")
+
+
+def test_a_place_without_a_line_names_the_file_only() -> None:
+    report = sample_report()
+    invalid = report.results[2]
+    error = replace(invalid.errors[0], line=None, column=None, source="leden.csv")
+    report = replace(report, results=(replace(invalid, errors=(error,)),))
+    case = ET.fromstring(valid(render(report, "junit", "en"))).find("testsuite/testcase")
+    assert case.get("file") == "leden.csv" and case.get("line") is None
+
+
+def test_files_are_named_from_the_repository_root() -> None:
+    report = replace(sample_report(), root=Root("/srv/repo", "/srv/repo/sub"))
+    root = ET.fromstring(valid(render(report, "junit", "en")).encode("utf-8"))
+    case = root.find("testsuite/testcase")
+    assert case.get("file") == "sub/examples/compliant/voorbeeldstad.yaml"
+    assert case.get("classname") == "examples/compliant/voorbeeldstad.yaml"  # as before

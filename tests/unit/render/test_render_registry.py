@@ -24,8 +24,8 @@ ALLOWED = ("oncocheck.report", "oncocheck.wording", "oncocheck.analysis", "oncoc
 
 
 def test_the_formats_in_the_order_help_lists_them() -> None:
-    assert REPORT_FORMATS == ("console", "json", "junit", "sarif", "github", "html", "markdown",
-                              "csv", "xlsx")
+    assert REPORT_FORMATS == ("console", "json", "junit", "sarif", "github", "codequality", "html",
+                              "markdown", "csv", "xlsx")
     assert IMPACT_FORMATS == ("console", "json", "html")
 
 
