@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from oncocheck.load.encoding import SAVE_SHEET
 from oncocheck.load.sheets.delimited import Recoded
-from oncocheck.load.sheets.header import KNOWN, WHERE, Row, suggestion
+from oncocheck.load.sheets.header import KNOWN, NAMES, WHERE, Row, field_of, suggestion
 from oncocheck.load.source import Notice
 from oncocheck.load.visible import quoted
 from oncocheck.report import Location, Text
@@ -27,12 +27,13 @@ def columns_skipped(display: str, title: str, header: int,
     """One warning listing every unknown column, each with its letter and a "did you mean"."""
     listed_nl, listed_en = [], []
     for index, name in unknown:
-        best = suggestion(name)
+        best = suggestion(name)  # said in each language by that language's column name
+        names = NAMES[field_of(best)] if best else None
         letter = column_letter(index + 1)
-        listed_nl.append(f"{quoted(name)} (kolom {letter}" + (f", bedoelt u '{best}'?)" if best
-                                                               else ")"))
-        listed_en.append(f"{quoted(name)} (column {letter}" + (f", did you mean '{best}'?)"
-                                                                if best else ")"))
+        listed_nl.append(f"{quoted(name)} (kolom {letter}" + (f", bedoelt u '{names[0]}'?)"
+                                                               if names else ")"))
+        listed_en.append(f"{quoted(name)} (column {letter}" + (f", did you mean '{names[-1]}'?)"
+                                                                if names else ")"))
     where = on_sheet(title)
     return Notice(
         "members-file-columns", Text("Kolommen overgeslagen", "Columns skipped"),
