@@ -123,6 +123,9 @@ class NetworkFile(Strict):
         known = (info.context or {}).get("declarable")
         if value is None or known is None or value in known:
             return value
+        same = [k for k in known if k.casefold() == value.strip().casefold()]
+        if same:  # a closed list like any other: `LOPPSOZ@2024` is loppsoz@2024
+            return same[0]
         listed = ", ".join(known)
         if any(c in value for c in "/\\") or value.lower().endswith((".yaml", ".yml")):
             raise fail(

@@ -237,3 +237,11 @@ def test_closed_lists_match_any_case_and_accents_and_keep_the_canonical_word(
     five = next(f for f in result.findings if f.criterion == "5")
     six = next(f for f in result.findings if f.criterion == "6")
     assert five.observed["legal_form"] == "cooperatie" and six.observed["scope"] == "gemeente"
+
+
+def test_the_declared_criteria_version_matches_any_case(tmp_path: Path) -> None:
+    target = tmp_path / "netwerk.yaml"
+    target.write_text(HEAD.replace("format: 1\n", "format: 1\ncriteria: LOPPSOZ@2024\n", 1),
+                      encoding="utf-8")
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
+    assert result.verdict is not Verdict.INVALID, result.errors
