@@ -18,8 +18,9 @@ from oncocheck.load.syntax.reading import Found, Lines, Problem, said
 #: The rules, most specific first; the first that recognises the problem says it.
 _RULES = (values.quote_closed_later, layout.tab, values.unclosed_quote, values.backslash,
           values.unclosed_bracket, values.missing_colon, layout.glued_dash,
-          values.colon_in_value, layout.deeper,
-          layout.list_after_key, values.special_start, layout.missing_dash, layout.expected_key)
+          values.colon_in_value, layout.deeper, layout.top_indented,
+          layout.list_after_key, values.special_start, layout.first_without_dash,
+          layout.missing_dash, layout.expected_key)
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str, last: yaml.Event | None, in_list: str

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from oncocheck.load.syntax.reading import Found, Lines, Problem, item_text, said
+from oncocheck.load.syntax.reading import COMMENT, Found, Lines, Problem, item_text, said
 from oncocheck.load.syntax.values import COLON, quote_it
 from oncocheck.load.visible import quoted
 
 _SPECIAL_START = "@`%&*!|>"  # a value cannot start with these unquoted
+_DASH = re.compile(r"[ \t]*-(?:[ \t]|$)")  # a list item's line
 _GLUED_DASH = re.compile(r"[ \t]*-(?=[^\s-])")  # `-name: A`
 
 
@@ -59,6 +60,46 @@ def deeper(e: Problem) -> Found | None:
                 f"onder {quoted(other)} (kolom {upper})", f"this line is indented further "
                 f"than the line above; put {quoted(key)} straight below {quoted(other)} "
                 f"(column {upper})", e.line, column)
+
+
+def first_without_dash(e: Problem) -> Found | None:
+    """The first item of a list written without its `- `, the next ones with it: the parser
+    stops at the second item's `- `, which then seems to stand where a key belongs."""
+    lines, dash = e.lines, e.lines.indent(e.line)
+    if not _DASH.match(lines.text(e.line)):
+        return None
+    parent: int | None = e.line
+    while (parent := lines.above(parent)) is not None and lines.indent(parent) >= dash:
+        pass
+    if parent is None or not COMMENT.sub("", lines.text(parent)).rstrip().endswith(":"):
+        return None
+    first = next((n for n in range(parent + 1, e.line) if lines.text(n).strip()
+                  and not lines.text(n).lstrip().startswith("#")), None)
+    if first is None or _DASH.match(lines.text(first)) or lines.indent(first) < dash:
+        return None
+    one_nl, one_en = ("lid", "member") if _key(lines, parent) == "members" else (
+        "lijstitem", "list item")
+    fixed = quoted(f"- {lines.text(first).strip()}")
+    return said(f"voor het eerste {one_nl} onder {quoted(_key(lines, parent))} staat geen '- ', "
+                f"voor het {one_nl} op regel {e.line} wel; zet '- ' voor elk {one_nl}: "
+                f"schrijf {fixed}", f"the first {one_en} below {quoted(_key(lines, parent))} "
+                f"has no '- ', the {one_en} on line {e.line} has one; put '- ' before each "
+                f"{one_en}: write {fixed}", first, lines.indent(first))
+
+
+def top_indented(e: Problem) -> Found | None:
+    """The file's first key indented (` format: 1`) while a later top-level key is not: the
+    top level is as deep as its first key, so the later key seemed a second document."""
+    first = next((n for n in range(1, e.line) if e.lines.text(n).strip()
+                  and not e.lines.text(n).lstrip().startswith("#")), None)
+    if "document start" not in e.problem or first is None or e.lines.indent(first) <= 1:
+        return None
+    key = quoted(_key(e.lines, first))
+    return said(f"de eerste sleutel ({key}) springt in; zet de sleutels van het hoogste niveau "
+                f"(zoals 'format' en 'network') in kolom 1, zoals {quoted(_key(e.lines, e.line))} "
+                f"op regel {e.line}", f"the first key ({key}) is indented; put the keys of the "
+                f"top level (such as 'format' and 'network') in column 1, like "
+                f"{quoted(_key(e.lines, e.line))} on line {e.line}", first, 1)
 
 
 def list_after_key(e: Problem) -> Found | None:

@@ -9,6 +9,11 @@ import yaml
 
 from oncocheck.report import Text
 
+try:  # the same parser as the loader's (`load.parse`)
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
 #: What a rule says (Dutch and English), and the line and column it is about.
 Found = tuple[Text, int, int]
 # the line breaks the YAML parser counts (`str.splitlines` knows more, such as form feed)
@@ -22,6 +27,7 @@ class Lines:
     empty line)."""
 
     def __init__(self, text: str) -> None:
+        self.source = text
         self._lines = _BREAKS.split(text)
 
     def __len__(self) -> int:
@@ -57,6 +63,21 @@ class Lines:
             if stripped and not stripped.startswith("#"):
                 return number
         return None
+
+
+def last_quoted(text: str) -> yaml.ScalarEvent | None:
+    """The last quoted value the parser read before it stopped. Parsed again: this is only
+    done for a file that has a syntax error, so the loader's own loop stays lean."""
+    found, loader = None, _Loader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.ScalarEvent) and event.style in ('"', "'"):
+                found = event
+    except yaml.YAMLError:
+        pass  # the syntax error being explained
+    finally:
+        loader.dispose()
+    return found
 
 
 def item_text(text: str) -> str:

@@ -8,13 +8,15 @@ import re
 
 import yaml
 
-from oncocheck.load.syntax.reading import COMMENT, Found, Lines, Problem, item_text, said
+from oncocheck.load.syntax.reading import (COMMENT, Found, Lines, Problem, item_text,
+                                           last_quoted, said)
 from oncocheck.load.visible import quoted
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+(.*))?")  # `website_updated 2026-09-01`
 _GLUED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)")  # `status:actief`, not a URL
 COLON = re.compile(r":(?:[ \t]|$)")  # the colon of `key: value` (not the one in `https://`)
 _APOSTROPHE = re.compile(r"'[A-Za-z](?![A-Za-z'])")  # 't Hofje, 's-Hertogenbosch
+_SWALLOWED = re.compile(r"[ \t]*(?:-[ \t]+)?[A-Za-z_][A-Za-z0-9_]*:(?:[ \t]|$)")  # a key's line
 MAX_KEY = 1024  # libyaml reads a key of at most this many characters
 
 
@@ -24,10 +26,13 @@ def _in_quotes(value: str) -> str:
 
 
 def quote_closed_later(e: Problem) -> Found | None:
-    """A quoted value whose closing quote is missing, so a quote on a later line closed it."""
+    """A quoted value whose closing quote is missing, so a quote on a later line closed it
+    (the parser then stops on that line, after the value)."""
     last = e.last
     if not (isinstance(last, yaml.ScalarEvent) and last.style in ('"', "'")
             and last.start_mark.line < last.end_mark.line == e.line - 1):
+        last = _ran_on(e)
+    if last is None:
         return None
     line, column, quote = last.start_mark.line + 1, last.start_mark.column + 1, last.style
     return said(f"het aanhalingsteken ({quote}) op regel {line} wordt pas op regel {e.line} "
@@ -35,6 +40,17 @@ def quote_closed_later(e: Problem) -> Found | None:
                 f"{line}", f"the quote ({quote}) on line {line} is closed only on line "
                 f"{e.line}; put the closing {quote} at the end of the value on line {line}",
                 line, column)
+
+
+def _ran_on(e: Problem) -> yaml.ScalarEvent | None:
+    """The quoted value that ran on from an earlier line to the one the parser stopped on,
+    swallowing lines that look like keys (`  status: actief`): a quote left open. Found when
+    the parser closed the lists and mappings in between before it stopped."""
+    last = last_quoted(e.lines.source)
+    if last is None or not last.start_mark.line < last.end_mark.line == e.line - 1:
+        return None
+    inside = range(last.start_mark.line + 2, last.end_mark.line + 1)
+    return last if any(_SWALLOWED.match(e.lines.text(n)) for n in inside) else None
 
 
 def unclosed_quote(e: Problem) -> Found | None:
