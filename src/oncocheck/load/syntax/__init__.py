@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import yaml
 
-from oncocheck.load.syntax import layout, values
+from oncocheck.load.syntax import items, layout, values
 from oncocheck.load.syntax.reading import Found, Lines, Problem, said
 
 #: The rules, most specific first; the first that recognises the problem says it.
 _RULES = (values.quote_closed_later, layout.tab, values.unclosed_quote, values.backslash,
-          values.unclosed_bracket, values.missing_colon, layout.glued_dash,
+          values.unclosed_bracket, values.missing_colon, items.glued_dash,
           values.colon_in_value, layout.deeper, layout.top_indented,
-          layout.list_after_key, values.special_start, layout.first_without_dash,
-          layout.missing_dash, layout.expected_key)
+          items.list_after_key, values.special_start, items.first_without_dash,
+          items.missing_dash, layout.expected_key)
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str, last: yaml.Event | None, in_list: str

@@ -80,6 +80,11 @@ def last_quoted(text: str) -> yaml.ScalarEvent | None:
     return found
 
 
+def key_name(lines: Lines, line: int) -> str:
+    """The key a line starts with (after the `- ` of a list item)."""
+    return item_text(lines.text(line)).split(":")[0].strip()
+
+
 def item_text(text: str) -> str:
     """A line's text without its indentation and without the `- ` of a list item."""
     text = text.lstrip(" \t")
