@@ -42,6 +42,7 @@ class UsageError(OncocheckError):
 
 
 def load_error(nl: str, en: str, path: str = "", line: int | None = None,
-               column: int | None = None) -> LoadFailed:
-    """A LoadFailed with one error, for the common case."""
-    return LoadFailed([LoadError(Text(nl, en), path, line, column)])
+               column: int | None = None, detail: str | None = None) -> LoadFailed:
+    """A LoadFailed with one error, for the common case (`detail`: the parser's own words,
+    shown only with `--debug`)."""
+    return LoadFailed([LoadError(Text(nl, en), path, line, column, detail=detail)])

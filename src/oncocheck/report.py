@@ -84,13 +84,15 @@ class Location:
 @record
 class LoadError:
     """Why a file could not be loaded. `line`/`column` are None only when no position exists
-    (an unreadable file, a file that is not found)."""
+    (an unreadable file, a file that is not found). `detail` is what the YAML parser itself
+    said (English, technical), shown only with `--debug`."""
 
     message: Text
     path: str = ""
     line: int | None = None
     column: int | None = None
     source: str | None = None
+    detail: str | None = None
 
 
 @record

@@ -283,6 +283,70 @@ GENERATORS.update({
 })
 
 
+# Lenient members spreadsheets (issue 14): sheet names and cells from a workbook's other
+# sheets, a Windows-1252 CSV with control bytes, and a workbook of many sheets without a header.
+def _workbook(path: Path, sheets: list[tuple[str, list[list[str]]]]) -> None:
+    """An .xlsx written by hand with these sheets (name, rows of inline text) in this order."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{kind}'
+                        '.worksheet+xml"/>' for i in range(1, len(sheets) + 1))
+    names = "".join(f'<sheet name={quoteattr(name, {chr(10): "&#10;"})} sheetId="{i}" '
+                    f'r:id="rId{i}"/>' for i, (name, _) in enumerate(sheets, start=1))
+    links = "".join(f'<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="worksheets/'
+                    f'sheet{i}.xml"/>' for i in range(1, len(sheets) + 1))
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/content-types"><Default Extension="rels" ContentType='
+                         '"application/vnd.openxmlformats-package.relationships+xml"/><Default '
+                         'Extension="xml" ContentType="application/xml"/><Override PartName='
+                         f'"/xl/workbook.xml" ContentType="{kind}.sheet.main+xml"/>{overrides}'
+                         '</Types>')
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
+                         f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                         f"{names}</sheets></workbook>")
+        archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{pkg}">{links}'
+                         "</Relationships>")
+        for i, (_, rows) in enumerate(sheets, start=1):
+            cells = "".join(f'<row r="{r}">' + "".join(
+                f'<c r="{chr(64 + c)}{r}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+                for c, text in enumerate(row, start=1)) + "</row>"
+                for r, row in enumerate(rows, start=1))
+            archive.writestr(f"xl/worksheets/sheet{i}.xml", f'<worksheet xmlns="{main}">'
+                             f"<sheetData>{cells}</sheetData></worksheet>")
+
+
+def _sheet_names(directory: Path) -> Path:
+    """Members on the second sheet; both sheets' names carry a bidi override, a line break
+    and `::error::` (shown as escapes in the warning that names the sheet read)."""
+    _workbook(directory / "bladen.xlsx", [
+        ("Voor\u202eblad\n::error::X", [["Ledenlijst"]]),
+        ("Leden\u202e\n::warning::Y", [["Ledenlijst 2026"], ["naam", "discipline", "telefoon"],
+                                       ["A. de Vries", "fysiotherapeut", "06"]])])
+    return _write(directory, "sheet-names.yaml", _SHEET_HEAD.format("bladen.xlsx"))
+
+
+def _many_sheets(directory: Path) -> Path:
+    """200 sheets, none with a header row: the search stops after the first MAX_SHEETS."""
+    _workbook(directory / "veel.xlsx", [(f"Blad{i}", [["x", "y"]] * 10) for i in range(200)])
+    return _write(directory, "sheet-many.yaml", _SHEET_HEAD.format("veel.xlsx"))
+
+
+GENERATORS.update({
+    "sheet-names-control": _sheet_names,
+    "sheet-many-sheets": _many_sheets,
+    "sheet-csv-1252-control": _sheet("ansi.csv", b"naam;discipline\r\nA\x1b[2J\x9b31m "
+                                     b"Jans\xe9n;fysiotherapeut\r\n\"B\x85\r\n::error::X\";"
+                                     b"di\xebtist\r\n"),
+})
+
+
 def cases() -> list[dict[str, Any]]:
     """The table of hostile cases and their expected outcomes (tests/hostile/cases.yaml)."""
     return yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))

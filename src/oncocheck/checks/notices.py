@@ -1,5 +1,6 @@
 """Extra warning findings that follow the criteria: duplicate members, evidence documents
-that do not count, the template's placeholder name; and the cap on warnings of one kind."""
+that do not count, the template's placeholder name, what the loader did to read a members
+spreadsheet; and the cap on warnings of one kind."""
 
 from __future__ import annotations
 
@@ -102,6 +103,14 @@ def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[
                  f"put the document as a regular file at {evidence.looked_up}, inside the "
                  f"network file's folder (or an https:// address), or remove `{path}`")))
     return findings
+
+
+def load_warnings(source: Source) -> list[Finding]:
+    """What the loader did to read the members spreadsheet after all (its unknown columns
+    skipped, title rows passed over, a later sheet chosen, a CSV read as Windows-1252), each a
+    warning with its own id (`members-file-columns`, ...)."""
+    return [Finding(n.id, Severity.WARNING, Status.NOT_MET, n.title, n.message, n.observed,
+                    n.location, n.remediation) for n in source.notices]
 
 
 PLACEHOLDER = Text("Naam uit het sjabloon", "Template name")

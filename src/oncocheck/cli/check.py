@@ -139,9 +139,11 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
     """Every format of the report, as `deliver` writes them."""
     from oncocheck import render
     from oncocheck.cli.deliver import Output
+    from oncocheck.cli.options import STATE
 
-    return Output(lambda fmt: render.chunks(report, fmt, lang, quiet),
-                  lambda console: render.draw(report, lang, console, quiet),
+    debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
+    return Output(lambda fmt: render.chunks(report, fmt, lang, quiet, debug),
+                  lambda console: render.draw(report, lang, console, quiet, debug),
                   lambda: render.site(report, lang))
 
 

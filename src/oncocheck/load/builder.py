@@ -13,7 +13,9 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load.naming import about, member, member_index
 from oncocheck.load.visible import quoted, shown_as_is, visible
+from oncocheck.report import Text
 
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
@@ -88,6 +90,10 @@ class Builder:
         """The path of the innermost open mapping or list ("" at the top)."""
         return self._stack[-1].path if self._stack else ""
 
+    def open_list(self) -> str:
+        """The path of the innermost open container when it is a list (`members`), else ""."""
+        return self._stack[-1].path if self._stack and not self._stack[-1].is_map else ""
+
     def _check_tag(self, event: yaml.NodeEvent) -> None:
         tag = event.tag
         if tag not in _ALLOWED_TAGS:
@@ -144,8 +150,10 @@ class Builder:
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor not in self._anchors:
-            raise _error(event, f"onbekend anker {quoted('*' + event.anchor)}",
-                         f"unknown anchor {quoted('*' + event.anchor)}", self.here())
+            raise _error(event, f"onbekend anker {quoted('*' + event.anchor)}; begint de waarde "
+                         "met een *, zet haar dan tussen aanhalingstekens",
+                         f"unknown anchor {quoted('*' + event.anchor)}; if the value starts "
+                         "with a *, put it in quotes", self.here())
         value, size = self._anchors[event.anchor]
         self._place(event, value, size)
 
@@ -172,12 +180,27 @@ class Builder:
                          "sleutels voluit", "merge keys (`<<`) are not supported; write the "
                          "keys out in full", frame.path)
         if key in frame.container:
-            first = self.keys.get(_join(frame.path, key), (0, 0))[0]
-            raise _error(event, f"dubbele sleutel {quoted(key)} (eerder op regel {first})",
-                         f"duplicate key {quoted(key)} (first on line {first})",
-                         _join(frame.path, key))
+            raise self._duplicate(frame, event, key)
         frame.key, frame.key_mark = key, event.start_mark
         frame.container[key] = None  # reserve the key so its order and duplicates are known
+
+    def _duplicate(self, frame: _Frame, event: yaml.Event, key: str) -> LoadFailed:
+        """A key written twice; in a member (or another list item) most likely the first key
+        of the next one, written without its `- `."""
+        first = self.keys.get(_join(frame.path, key), (0, 0))[0]
+        text = Text(f"dubbele sleutel {quoted(key)} (eerder op regel {first})",
+                    f"duplicate key {quoted(key)} (first on line {first})")
+        index = member_index(frame.path)
+        if frame.path == "members" or index is not None:
+            text = Text(f"{text.nl}: begint hier een nieuw lid? Zet '- ' voor elk lid",
+                        f"{text.en}: does a new member start here? Put '- ' before each member")
+            if index is not None:
+                text = about(member(index, frame.container), text)
+        elif frame.path.endswith("]"):
+            text = Text(f"{text.nl}: begint hier een nieuw item van de lijst? Zet '- ' voor elk "
+                        "item", f"{text.en}: does a new item of the list start here? Put '- ' "
+                        "before each item")
+        return _error(event, text.nl, text.en, _join(frame.path, key))
 
     def _child_path(self, event: yaml.Event) -> str:
         """The path of the value that starts with `event`, recording its position."""
@@ -232,8 +255,14 @@ def _shown(event: yaml.ScalarEvent, value: str, is_key: bool, path: str) -> str:
     hidden = _INVISIBLE.search(value)
     if hidden:
         code = f"U+{ord(hidden.group()):04X}"
-        raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg",
-                     f"an invisible control character ({code}) in the text; remove it", path)
+        nl, en = "", ""
+        if event.style == '"':  # "docs\visie.pdf": the backslash made `\v` a control character
+            nl = ("; tussen dubbele aanhalingstekens maakt een backslash (\\) er een van: zet de "
+                  "waarde tussen enkele aanhalingstekens of schrijf / in plaats van \\")
+            en = ("; between double quotes a backslash (\\) makes one: put the value in single "
+                  "quotes or write / instead of \\")
+        raise _error(event, f"onzichtbaar stuurteken ({code}) in de tekst; haal het weg{nl}",
+                     f"an invisible control character ({code}) in the text; remove it{en}", path)
     return visible(value, multiline=not is_key)
 
 

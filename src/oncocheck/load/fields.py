@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from oncocheck.load.visible import quoted
+from oncocheck.load.words import normalise, spelling_pattern
 from oncocheck.report import Text
 
 _TRUE = {"true", "ja", "yes", "waar", "j", "y"}
@@ -25,7 +26,8 @@ _DIGITS = re.compile(r"[0-9]+")
 MAX_DIGITS = 4000  # below Python's int() limit for text (4300 digits)
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
-_POSTCODE = re.compile(r"\d{4}( ?[A-Za-z]{2})?")
+_POSTCODE = re.compile(r"[0-9]{4}( ?[A-Za-z]{2})?")  # ASCII digits, like the JSON Schema
+_POSTCODE_PARTS = re.compile(r"([0-9]{4})[\s\-_.]*([A-Za-z]{2})?")  # `1311-AB`, `1311 - ab`
 
 
 def fail(nl: str, en: str) -> PydanticCustomError:
@@ -111,6 +113,39 @@ def _matching(pattern: re.Pattern[str], nl: str, en: str) -> BeforeValidator:
     return BeforeValidator(check)
 
 
+def _postcode(value: Any) -> str:
+    """Four digits, optionally two letters (`1311`, `1311 AB`), kept as written; for another
+    spelling of one (`1311-AB`) the error suggests the fixed form."""
+    text = _text(value, "tekst", "text")
+    if _POSTCODE.fullmatch(text):
+        return text
+    parts = _POSTCODE_PARTS.fullmatch(text)
+    fixed = f"{parts.group(1)} {parts.group(2).upper()}".strip() if parts and parts.group(2) \
+        else (parts.group(1) if parts else None)
+    nl_tail = f"; bedoelt u '{fixed}'?" if fixed else ""
+    en_tail = f"; did you mean '{fixed}'?" if fixed else ""
+    raise fail(f"verwacht een postcode als 1311 of 1311 AB, niet {quoted(text)}{nl_tail}",
+               f"expected a postcode like 1311 or 1311 AB, not {quoted(text)}{en_tail}")
+
+
+def one_of(*choices: str) -> Any:
+    """A closed list of words (`stichting`, `vereniging`, ...), matched like disciplines: any
+    case, accents, and spaces, hyphens and underscores alike (`Stichting`, `in oprichting`);
+    the model keeps the canonical word. The JSON Schema accepts the same spellings."""
+    by_spelling = {normalise(c): c for c in choices}
+
+    def canonical(value: Any) -> Any:
+        return by_spelling.get(normalise(value), value) if isinstance(value, str) else value
+
+    # Like a discipline's (network/schema.py): the enum is what an editor completes (the
+    # anyOf never fails); every spelling oncocheck accepts is valid; anything else is one short
+    # message listing the choices, not the long pattern.
+    schema = {"type": "string", "anyOf": [{"enum": list(choices)}, {}],
+              "if": {"pattern": spelling_pattern(choices)}, "else": {"enum": list(choices)},
+              "examples": [choices[0]]}
+    return Annotated[Literal[choices], BeforeValidator(canonical), WithJsonSchema(schema)]
+
+
 def _as_text(value: Any) -> Any:
     return _text(value, "tekst", "text") if value is not None else value
 
@@ -139,9 +174,7 @@ Url = Annotated[str, _matching(_URL, "verwacht een adres dat begint met https://
                 WithJsonSchema({"type": "string", "pattern": "^[hH][tT][tT][pP][sS]?://"})]
 Email = Annotated[str, _matching(_EMAIL, "verwacht een e-mailadres", "expected an e-mail address"),
                   WithJsonSchema({"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$"})]
-Postcode = Annotated[str, _matching(_POSTCODE, "verwacht een postcode als 1311 of 1311 AB",
-                                    "expected a postcode like 1311 or 1311 AB"),
-                     WithJsonSchema(_POSTCODE_SCHEMA)]
+Postcode = Annotated[str, BeforeValidator(_postcode), WithJsonSchema(_POSTCODE_SCHEMA)]
 Words = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_STR_OR_NUM)]
 # Blank text is stripped to "" and refused, so an editor should refuse it too.
 NonEmpty = Annotated[str, BeforeValidator(_as_text), Field(min_length=1),

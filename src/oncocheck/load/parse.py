@@ -13,7 +13,10 @@ import yaml
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.builder import Builder
 from oncocheck.load.source import Source
+from oncocheck.load.syntax import detail, explain
 from oncocheck.load.text import position
+from oncocheck.load.visible import visible
+from oncocheck.report import LoadError
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -27,6 +30,7 @@ MAX_NODES = 1_000_000  # values after aliases; 100,000 members of 6 fields are 7
 def parse(text: str) -> Source:
     """Parse YAML text into a Source; raise LoadFailed with a position on any problem."""
     builder = Builder(max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
+    event = None  # the last event the parser gave: a syntax error's rules may read it
     try:
         loader = _Loader(text)
         try:
@@ -36,7 +40,7 @@ def parse(text: str) -> Source:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, builder) from exc
+        raise _syntax_error(exc, text, builder, event) from exc
     except yaml.reader.ReaderError as exc:
         line, column = position(text, exc.position)
         raise load_error(f"teken dat niet is toegestaan (#x{exc.character:04x})",
@@ -48,8 +52,6 @@ def parse(text: str) -> Source:
     except RecursionError as exc:  # pragma: no cover - the builder is iterative
         raise load_error("te diep genest", "nested too deeply", builder.here(), 1, 1) from exc
     return Source(builder.result(), builder.values, builder.keys)
-
-
 
 
 def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:
@@ -79,30 +81,22 @@ def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, builder: Builder) -> LoadFailed:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, builder: Builder,
+                  last: yaml.Event | None) -> LoadFailed:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "syntax error"
+    said = visible(detail(exc), multiline=False)
     if "maximum nesting depth" in problem:
         # libyaml (PyYAML >= 6.0.2) has its own, higher bound, which it can reach while it
         # scans ahead of the events the builder counts: say it in the loader's words, at the
         # bracket that went past the loader's bound
         depth = builder.max_depth
         end = mark.index + 1 if mark else len(text)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         line, column = _too_deep_at(text[:end], depth) or (line, column)
         return load_error(f"te diep genest (meer dan {depth} niveaus)",
                           f"nested too deeply (more than {depth} levels)", builder.here(),
-                          line, column)
-    # the lines an editor shows: after a final line break, one more (empty) line
-    lines = text.splitlines() + ([""] if text.endswith(("\n", "\r")) or not text else [])
-    if line > len(lines):  # the parser counts a line break the file does not end with
-        line, column = len(lines), len(lines[-1]) + 1
-    tab = 0 < line <= len(lines) and "\t" in lines[line - 1]
-    nl_hint = " Gebruik spaties om in te springen, geen tabs." if tab else (
-        " Controleer de inspringing, dubbele punten en aanhalingstekens rond deze plek.")
-    en_hint = " Indent with spaces, not tabs." if tab else (
-        " Check the indentation, colons and quotes around this place.")
+                          line, column, said)
+    message, line, column = explain(exc, text, last, builder.open_list())
     # a syntax error lies somewhere in the innermost open mapping or list: name that one
-    return load_error(f"YAML-syntaxfout: {problem}.{nl_hint}",
-                      f"YAML syntax error: {problem}.{en_hint}", builder.container(), line,
-                      column)
+    return LoadFailed([LoadError(message, builder.container(), line, column, detail=said)])

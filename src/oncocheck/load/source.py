@@ -9,7 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from oncocheck.report import Location
+from oncocheck.report import Location, Text
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the loader did so that a file could be read after all (a spreadsheet's extra
+    columns skipped, its title rows passed over, a CSV read as Windows-1252), for the report to
+    say as a warning finding with its own id (`checks.notices.load_warnings`)."""
+
+    id: str
+    title: Text
+    message: Text
+    location: Location
+    remediation: Text
+    observed: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -19,12 +33,16 @@ class Source:
     `values` holds the 1-based (line, column) of each value, `keys` that of each mapping key.
     `elsewhere` maps paths whose data came from another file (members from the members
     spreadsheet, `members[5]`) to that file's display path; their positions are in that file.
+    `notices` are what the loader did to read the file's members spreadsheet after all;
+    `sheet` is the sheet of its members workbook that was read, when it has more than one.
     """
 
     data: Any
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     elsewhere: dict[str, str] = field(default_factory=dict)
+    notices: tuple[Notice, ...] = ()
+    sheet: str = ""
 
     def source_of(self, path: str) -> str | None:
         """The other file `path` lies in (the members spreadsheet), or None for this file."""

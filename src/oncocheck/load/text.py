@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load.encoding import bad_byte, save_text, unicode_name
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -39,7 +40,7 @@ def from_stdin(stream: BinaryIO, name: str) -> StdinFile:
 
 def read_text(path: Path) -> str:
     """The file's text, refusing what is not a regular, readable, UTF-8 file of sane size."""
-    return decode(read_bytes(path))
+    return decode(read_bytes(path), ".json" if path.suffix.lower() == ".json" else ".yaml")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -105,27 +106,35 @@ def unicode_form(raw: bytes) -> str | None:
     return None
 
 
-def decode(raw: bytes) -> str:
+def decode(raw: bytes, suffix: str = ".yaml") -> str:
     """UTF-8 text (a BOM is allowed); a clear error for UTF-16, UTF-32 and other encodings,
-    at the line and column (in characters, the BOM not counted) of the first bad byte."""
+    at the line and column (in characters, the BOM not counted) of the first bad byte, naming
+    the character it probably is and how to save the file as UTF-8 (keeping `suffix`)."""
+    SAVE_TEXT = save_text(suffix)  # noqa: N806 - read as the constant it was
     form = unicode_form(raw)
     if form is not None:
-        raise load_error(f"het bestand is {form}; sla het op als UTF-8",
-                         f"the file is {form}; save it as UTF-8", "", 1, 1)
+        name = unicode_name(form)
+        raise load_error(f"het bestand is opgeslagen als {name.nl}, en oncocheck leest alleen "
+                         f"UTF-8; {SAVE_TEXT.nl}", f"the file is saved as {name.en}, and "
+                         f"oncocheck reads only UTF-8; {SAVE_TEXT.en}", "", 1, 1)
     if b"\0" in raw[:4]:
-        raise load_error("het bestand begint met NUL-bytes en is dus geen tekst in UTF-8; sla "
-                         "het op als UTF-8", "the file starts with NUL bytes, so it is not "
-                         "UTF-8 text; save it as UTF-8", "", 1, 1)
+        raise load_error("het bestand begint met NUL-bytes en is dus geen tekst in UTF-8; "
+                         f"{SAVE_TEXT.nl}", "the file starts with NUL bytes, so it is not "
+                         f"UTF-8 text; {SAVE_TEXT.en}", "", 1, 1)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         # the decoder's offsets are in what follows the BOM (`exc.object`), not in `raw`
         data, start = exc.object, exc.start
         line, column = position(data[:start].decode("utf-8"), start)
+        begin = max(data.rfind(b"\n", 0, start), data.rfind(b"\r", 0, start)) + 1
+        end = min((i for i in (data.find(b"\n", start), data.find(b"\r", start)) if i >= 0),
+                  default=len(data))
+        byte = bad_byte(data[start], data[max(begin, start - 40):min(end, start + 20)])
         raise load_error(
-            f"geen geldige UTF-8 (byte 0x{data[start]:02x}); sla het bestand op als UTF-8",
-            f"not valid UTF-8 (byte 0x{data[start]:02x}); save the file as UTF-8",
-            "", line, column) from exc
+            f"het bestand is niet opgeslagen als UTF-8: op regel {line}, kolom {column} staat "
+            f"{byte.nl}; {SAVE_TEXT.nl}", f"the file is not saved as UTF-8: line {line}, column "
+            f"{column} holds {byte.en}; {SAVE_TEXT.en}", "", line, column) from exc
 
 
 _BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
+from oncocheck.load.naming import about, member, member_index
 from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted
 from oncocheck.load.words import did_you_mean
@@ -61,10 +62,34 @@ def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:
         text = Text(f"verplichte sleutel {quoted(parts[-1])} ontbreekt; voeg die toe",
                     f"required key {quoted(parts[-1])} is missing; add it")
         line, column = source.where(_render(parts[:-1]), prefer_key=True)
+    elif kind == "list_type" and isinstance(error.get("input"), dict):
+        text = _not_a_list(path)
+        line, column = source.where(path)
     else:
         text = _message(error)
         line, column = source.where(path)
-    return LoadError(text, path, line, column, source.source_of(path))
+    return LoadError(_about_member(source, path, text), path, line, column,
+                     source.source_of(path))
+
+
+def _not_a_list(path: str) -> Text:
+    """Keys with values where a list belongs: the `- ` before each item was left out."""
+    if path == "members":
+        return Text("verwacht een lijst van leden, niet sleutels met waarden: zet '- ' voor "
+                    "elk lid", "expected a list of members, not keys with values: put '- ' "
+                    "before each member")
+    return Text("verwacht een lijst, niet sleutels met waarden: zet '- ' voor elk item",
+                "expected a list, not keys with values: put '- ' before each item")
+
+
+def _about_member(source: Source, path: str, text: Text) -> Text:
+    """`text` naming the member it is about, for people: `lid 1, 'P. de Boer': …`."""
+    index = member_index(path)
+    if index is None:
+        return text
+    members = source.data.get("members") if isinstance(source.data, dict) else None
+    data = members[index] if isinstance(members, list) and index < len(members) else None
+    return about(member(index, data, source.sheet if source.source_of(path) else None), text)
 
 
 def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> list[Any]:

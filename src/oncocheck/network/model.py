@@ -84,6 +84,8 @@ class NetworkFile(Strict):
     may only name a bundled `set@version` (the validation context's `declarable`).
     `submitted` is the day the file was sent in for review; it selects the version and the
     date the file is judged on unless the user says otherwise (`oncocheck.run.decide`).
+    `members_sheet` names the sheet of the `members_file` workbook that holds the members
+    (else the first sheet with a header row is read).
     """
 
     format: int
@@ -91,6 +93,7 @@ class NetworkFile(Strict):
     submitted: IsoDate | None = None
     network: Network
     members_file: NonEmpty | None = None
+    members_sheet: NonEmpty | None = None
     members: list[Member] | None = None
     notes: dict[str, Words] | None = None
     plan: list[PlanItem] | None = None
@@ -104,12 +107,25 @@ class NetworkFile(Strict):
                        f"most {MAX_MEMBERS:,} per file")
         return value
 
+    @field_validator("members_sheet")
+    @classmethod
+    def _sheet_of_a_file(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value and not info.data.get("members_file"):  # members_file is checked first
+            raise fail("`members_sheet` noemt een blad van de ledenlijst in `members_file`, maar "
+                       "`members_file` ontbreekt; voeg die toe of haal `members_sheet` weg",
+                       "`members_sheet` names a sheet of the members list in `members_file`, "
+                       "but `members_file` is missing; add it or remove `members_sheet`")
+        return value
+
     @field_validator("criteria")
     @classmethod
     def _declared(cls, value: str | None, info: ValidationInfo) -> str | None:
         known = (info.context or {}).get("declarable")
         if value is None or known is None or value in known:
             return value
+        same = [k for k in known if k.casefold() == value.strip().casefold()]
+        if same:  # a closed list like any other: `LOPPSOZ@2024` is loppsoz@2024
+            return same[0]
         listed = ", ".join(known)
         if any(c in value for c in "/\\") or value.lower().endswith((".yaml", ".yml")):
             raise fail(

@@ -3,18 +3,18 @@ the information one or more criteria read (the criterion is named on each)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import field_validator
 
 from oncocheck.load.fields import (Count, Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference,
-                                   Strict, Url, Words, YesNo, fail)
+                                   Strict, Url, Words, YesNo, fail, one_of)
 
 #: The sections under `network:` that may name an evidence document (`document:`).
 DOCUMENT_SECTIONS = ("vision", "participation_agreement")
-Scope = Literal["wijk", "gemeente", "regio", "provincie", "landelijk"]
-LegalForm = Literal["stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
-                    "maatschap", "eenmanszaak", "anders"]
+# Closed lists match in any case and spelling (`Stichting`, `Coöperatie`, `in oprichting`)
+Scope = one_of("wijk", "gemeente", "regio", "provincie", "landelijk")
+LegalForm = one_of("stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
+                   "maatschap", "eenmanszaak", "anders")
+Status = one_of("actief", "in_oprichting")
 
 
 class Area(Strict):
@@ -67,7 +67,7 @@ class Network(Strict):
     """The `network:` section."""
 
     name: Name
-    status: Literal["actief", "in_oprichting"] | None = None
+    status: Status | None = None
     website: Url | None = None
     website_updated: IsoDate | None = None
     website_lists_verwijsgids_members: YesNo | None = None

@@ -79,26 +79,29 @@ def _module(fmt: str) -> ModuleType:
     return import_module(_REPORTS[fmt].module)
 
 
-def render(report: Report, fmt: str, lang: str, quiet: bool = False) -> str | bytes:
+def render(report: Report, fmt: str, lang: str, quiet: bool = False,
+           debug: bool = False) -> str | bytes:
     """The report as text in format `fmt` (one of REPORT_FORMATS) and language `lang`, or as
-    bytes for a binary format; `quiet` (the console's `-q`) leaves out what is met, in the
-    terminal format only."""
+    bytes for a binary format; `quiet` (the console's `-q`) leaves out what is met, and `debug`
+    (`--debug`) adds the YAML parser's own words to a syntax error, in the terminal format
+    only."""
     if _REPORTS[fmt].terminal:
-        return _module(fmt).render(report, lang, quiet)
+        return _module(fmt).render(report, lang, quiet, debug)
     return _module(fmt).render(report, lang)
 
 
-def chunks(report: Report, fmt: str, lang: str,
-           quiet: bool = False) -> Iterable[str] | Iterable[bytes]:
+def chunks(report: Report, fmt: str, lang: str, quiet: bool = False,
+           debug: bool = False) -> Iterable[str] | Iterable[bytes]:
     """The same text (or bytes) as `render`, in pieces where the format streams."""
     if _REPORTS[fmt].streams:
         return _module(fmt).chunks(report, lang)
-    return (render(report, fmt, lang, quiet),)
+    return (render(report, fmt, lang, quiet, debug),)
 
 
-def draw(report: Report, lang: str, console: Console, quiet: bool = False) -> None:
+def draw(report: Report, lang: str, console: Console, quiet: bool = False,
+         debug: bool = False) -> None:
     """Print the terminal report on a rich `console` (coloured on a terminal)."""
-    import_module(_REPORTS["console"].module).draw(report, lang, console, quiet)
+    import_module(_REPORTS["console"].module).draw(report, lang, console, quiet, debug)
 
 
 def site(report: Report, lang: str) -> dict[str, str]:

@@ -70,7 +70,7 @@ def _print(console: Console, text: str, **style: str) -> None:
     console.print(text, markup=False, highlight=False, soft_wrap=True, **style)
 
 
-def _file(console: Console, result: FileResult, lang: str) -> None:
+def _file(console: Console, result: FileResult, lang: str, debug: bool = False) -> None:
     w = words(lang)
     line = verdict_cell(result.verdict, lang)
     line.append(f"  {result.network or result.file}", style="bold")
@@ -83,6 +83,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
     for error in result.errors:
         _print(console, f"  {error_place(error, result.file, lang)} "
                         f"{one_line(error.message.get(lang))}")
+        if debug and error.detail:  # the parser's own words, for whoever debugs oncocheck
+            _print(console, f"    debug: {one_line(error.detail)}", style="dim")
     if result.findings:
         console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
@@ -119,19 +121,22 @@ def _compared(console: Console, report: Report, lang: str) -> None:
         console.print(side_by_side)
 
 
-def draw(report: Report, lang: str, console: Console, quiet: bool = False) -> None:
-    """Print the report on `console`; `quiet` shows only the problems (and the summary)."""
+def draw(report: Report, lang: str, console: Console, quiet: bool = False,
+         debug: bool = False) -> None:
+    """Print the report on `console`; `quiet` shows only the problems (and the summary),
+    `debug` also what the YAML parser said about a syntax error."""
     for result in report.results:
         if quiet:
             result = replace(result, findings=tuple(f for f in result.findings if f.is_problem))
             if not result.errors and not result.findings:
                 continue
-        _file(console, result, lang)
+        _file(console, result, lang, debug)
     _print(console, summary_line(report, lang), style="bold")
     if report.compare is not None:
         _compared(console, report, lang)
 
 
-def render(report: Report, lang: str, quiet: bool = False) -> str:
-    """The report as plain text (no colour), 120 columns wide; `quiet` as for `draw`."""
-    return plain_text(lambda console: draw(report, lang, console, quiet))
+def render(report: Report, lang: str, quiet: bool = False, debug: bool = False) -> str:
+    """The report as plain text (no colour), 120 columns wide; `quiet`, `debug` as for
+    `draw`."""
+    return plain_text(lambda console: draw(report, lang, console, quiet, debug))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from oncocheck.checks.base import CheckContext, MemberView
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
-                                      placeholder_name)
+                                      load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
 from oncocheck.checks.verwijsgids import VerwijsgidsShare, member_rows
 from oncocheck.errors import LoadFailed, UsageError, load_error
@@ -106,6 +106,7 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
     findings = with_plan(doc, source, [_finding(c, ctx, source) for c in rule_file.criteria])
     findings += plan_warnings(doc, source, findings, decision.as_of)
     findings += criteria_pin(doc.criteria, decision, source)
+    findings += load_warnings(source)
     findings += document_warnings(doc, path.parent, source)
     findings += duplicate_members(members, source)
     findings += placeholder_name(doc.network.name, source)

@@ -118,8 +118,8 @@ def write(tmp_path: Path, content: str | bytes, name: str = "bad.json") -> str:
     (json.dumps(report(as_of="23-11-2026")),
      ": as_of: expected a date as YYYY-MM-DD, not '23-11-2026'; did you mean 2026-11-23?"),
     ("\ufeff" + json.dumps(report()).encode("utf-16-le").decode("latin-1"),
-     ":1:1: the file is UTF-16; save it as UTF-8"),
-    (b'{"tool": "\xff"}', ":1:11: not valid UTF-8 (byte 0xff)"),
+     ":1:1: the file is saved as UTF-16"),
+    (b'{"tool": "\xff"}', ":1:11: the file is not saved as UTF-8: line 1, column 11 holds the byte 0xff"),
 ])
 def test_a_file_that_is_no_report_is_a_clear_exit_2(tmp_path: Path, content: str,
                                                      message: str) -> None:
@@ -185,3 +185,10 @@ def test_every_file_of_the_hostile_corpus_is_a_clear_exit_2(tmp_path: Path) -> N
         assert code == 2 and out == "", case["id"]
         assert err.startswith(f"oncocheck: error: {printable(str(path))}"), (case["id"], err)
         assert "\x1b" not in err and "\u202e" not in err and len(err.splitlines()) == 1
+
+
+def test_a_report_not_in_utf8_is_told_to_keep_its_json_name(tmp_path: Path) -> None:
+    bad = tmp_path / "ronde.json"
+    bad.write_bytes('{"tool": "é"}'.encode("cp1252"))
+    code, _, err = run("rounds", str(bad), NEW, "--lang", "en")
+    assert code == 2 and "keep the name ending in .json" in err and ".yaml" not in err

@@ -18,12 +18,14 @@ OPTIONS = choose(None, date(2026, 11, 23), date(2026, 11, 23))
 CASES = [
     ("unknown-discipline-suggests",
      HEAD + "members:\n  - name: A\n    discipline: dietis\n",
-     "members[0].discipline", 6, 17, "unknown discipline 'dietis'; did you mean 'dietist'?",
-     "onbekende discipline 'dietis'; bedoelt u 'dietist'?"),
+     "members[0].discipline", 6, 17,
+     "member 1, 'A': unknown discipline 'dietis'; did you mean 'dietist'?",
+     "lid 1, 'A': onbekende discipline 'dietis'; bedoelt u 'dietist'?"),
     ("unknown-discipline-spaced",
      HEAD + "members:\n  - name: A\n    discipline: fysio therapeut\n",
      "members[0].discipline", 6, 17,
-     "unknown discipline 'fysio therapeut'; did you mean 'fysiotherapeut'?", "bedoelt u"),
+     "member 1, 'A': unknown discipline 'fysio therapeut'; did you mean 'fysiotherapeut'?",
+     "bedoelt u"),
     ("unknown-key-suggests",
      HEAD + "  websit: https://x.nl\n", "network.websit", 4, 3,
      "unknown key 'websit'; did you mean 'website'?", "onbekende sleutel 'websit'"),
@@ -32,8 +34,8 @@ CASES = [
      "unknown key 'member'; did you mean 'members'?", "bedoelt u 'members'?"),
     ("unknown-key-in-member",
      HEAD + "members:\n  - name: A\n    discipline: dietist\n    organisatie: X\n",
-     "members[0].organisatie", 7, 5, "unknown key 'organisatie'; did you mean 'organisation'?",
-     "onbekende sleutel"),
+     "members[0].organisatie", 7, 5,
+     "member 1, 'A': unknown key 'organisatie'; did you mean 'organisation'?", "onbekende sleutel"),
     ("duplicate-key-names-both-lines",
      HEAD + "  website: https://a.nl\n  website: https://b.nl\n", "network.website", 5, 3,
      "duplicate key 'website' (first on line 4)", "dubbele sleutel 'website' (eerder op regel 4)"),
@@ -53,22 +55,25 @@ CASES = [
      HEAD + "  gp_contacts:\n    - !contact {name: X}\n", "network.gp_contacts[0]", 5, 7,
      "the YAML tag '!contact' is not allowed; remove it", "niet toegestaan"),
     ("unknown-anchor-names-the-value",
-     HEAD + "  website: *adres\n", "network.website", 4, 12, "unknown anchor '*adres'",
-     "onbekend anker"),
+     HEAD + "  website: *adres\n", "network.website", 4, 12,
+     "unknown anchor '*adres'; if the value starts with a *, put it in quotes", "onbekend anker"),
     ("control-character-names-the-value",
      HEAD + "  phone: \"036\\e[2J\"\n", "network.phone", 4, 10,
-     "an invisible control character (U+001B) in the text; remove it", "stuurteken"),
+     "an invisible control character (U+001B) in the text; remove it; between double quotes a "
+     "backslash (\\) makes one: put the value in single quotes or write / instead of \\",
+     "stuurteken"),
     ("merge-key-rejected",
      HEAD + "  <<: {website: https://x.nl}\n", "network", 4, 3,
      "merge keys (`<<`) are not supported; write the keys out in full", "samenvoegsleutels"),
     ("syntax-error",
-     HEAD + "  website: [https://x.nl\n", "network.website", 5, 1,
-     "YAML syntax error: did not find expected ',' or ']'. Check the indentation, colons and "
-     "quotes around this place.", "YAML-syntaxfout"),
+     HEAD + "  website: [https://x.nl\n", "network.website", 4, 12,
+     "YAML syntax error: the list that starts here with '[' is not closed properly: separate "
+     "the values with commas and end it with ']' (oncocheck got stuck at line 5, column 1)",
+     "YAML-syntaxfout: de lijst die hier met '[' begint"),
     ("tab-indentation",
      HEAD + "\twebsite: https://x.nl\n", "network", 4, 1,
-     "YAML syntax error: found a tab character that violates indentation. Indent with spaces, "
-     "not tabs.", "geen tabs"),
+     "YAML syntax error: there is a tab here; indent with spaces, not tabs (replace the tab with "
+     "as many spaces as the lines above use)", "geen tabs"),
     ("wrong-type-list-for-text",
      HEAD + "  website_updated: [2026]\n", "network.website_updated", 4, 20,
      "expected a date (YYYY-MM-DD)", "verwacht een datum"),
@@ -89,19 +94,31 @@ CASES = [
      "expected an e-mail address, not 'jbakker'", "e-mailadres"),
     ("bad-postcode",
      HEAD + "members:\n  - {name: A, discipline: dietist, postcode: 131}\n",
-     "members[0].postcode", 5, 46, "expected a postcode like 1311 or 1311 AB, not '131'",
-     "postcode"),
+     "members[0].postcode", 5, 46,
+     "member 1, 'A': expected a postcode like 1311 or 1311 AB, not '131'", "postcode"),
+    ("postcode-suggests-the-fixed-form",
+     HEAD + "members:\n  - {name: P. de Boer, discipline: dietist, postcode: 1311-AB}\n",
+     "members[0].postcode", 5, 55, "member 1, 'P. de Boer': expected a postcode like 1311 or "
+     "1311 AB, not '1311-AB'; did you mean '1311 AB'?", "bedoelt u '1311 AB'?"),
+    ("network-postcode-suggests",
+     HEAD + "  area:\n    postcodes: ['1311 - ab']\n", "network.area.postcodes[0]", 5, 17,
+     "expected a postcode like 1311 or 1311 AB, not '1311 - ab'; did you mean '1311 AB'?",
+     "bedoelt u '1311 AB'?"),
+    ("postcode-in-other-digits",
+     HEAD + "  area:\n    postcodes: ['١٣١١']\n", "network.area.postcodes[0]", 5, 17,
+     "expected a postcode like 1311 or 1311 AB, not '١٣١١'", "postcode"),
     ("unknown-scope-suggests",
      HEAD + "  area: {scope: provincia}\n", "network.area.scope", 4, 17,
      "'provincia' is not a valid value (choose from: wijk, gemeente, regio, provincie, "
      "landelijk); did you mean 'provincie'?", "bedoelt u 'provincie'?"),
     ("unknown-legal-form",
-     HEAD + "  legal_form: BV\n", "network.legal_form", 4, 15,
-     "'BV' is not a valid value (choose from: stichting, vereniging, cooperatie, informeel, "
+     HEAD + "  legal_form: B.V.\n", "network.legal_form", 4, 15,
+     "'B.V.' is not a valid value (choose from: stichting, vereniging, cooperatie, informeel, "
      "bv, vof, maatschap, eenmanszaak, anders); did you mean 'bv'?", "geen geldige waarde"),
     ("anders-needs-discipline-other",
      HEAD + "members:\n  - name: A\n    discipline: anders\n", "members[0]", 5, 5,
-     "discipline 'anders' needs `discipline_other` naming the profession", "discipline_other"),
+     "member 1, 'A': discipline 'anders' needs `discipline_other` naming the profession",
+     "lid 1, 'A': bij discipline 'anders'"),
     ("missing-network-name",
      "format: 1\nnetwork:\n  website: https://x.nl\n", "network.name", 2, 1,
      "required key 'name' is missing; add it", "verplichte sleutel 'name' ontbreekt"),
@@ -138,7 +155,11 @@ CASES = [
      "expected a date as YYYY-MM-DD, not '1-11-2023'; did you mean 2023-11-01?",
      "verwacht een datum als JJJJ-MM-DD"),
     ("latin-1-bytes", None, "", 3, 11,
-     "not valid UTF-8 (byte 0xeb); save the file as UTF-8", "UTF-8"),
+     "the file is not saved as UTF-8: line 3, column 11 holds the byte 0xeb, in Windows-1252 "
+     "'ë' (the line: 'name: Diëtist'); save the file as UTF-8: in Notepad with File → Save As "
+     "→ Encoding: UTF-8; in Word with File → Save As → Plain Text (*.txt) → Other encoding: "
+     "Unicode (UTF-8), and keep the name ending in .yaml",
+     "op regel 3, kolom 11 staat de byte 0xeb, in Windows-1252 'ë'"),
 ]
 
 
@@ -204,3 +225,23 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
     result = check_file(target, "bomb.yaml", [OPTIONS])[0]
     assert result.verdict is Verdict.INVALID
     assert "counting aliases" in result.errors[0].message.en
+
+
+def test_closed_lists_match_any_case_and_accents_and_keep_the_canonical_word(
+        tmp_path: Path) -> None:
+    target = tmp_path / "netwerk.yaml"
+    target.write_text(HEAD + "  status: In Oprichting\n  legal_form: Coöperatie\n"
+                      "  area: {scope: GEMEENTE}\n", encoding="utf-8")
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
+    assert result.verdict is not Verdict.INVALID, result.errors
+    five = next(f for f in result.findings if f.criterion == "5")
+    six = next(f for f in result.findings if f.criterion == "6")
+    assert five.observed["legal_form"] == "cooperatie" and six.observed["scope"] == "gemeente"
+
+
+def test_the_declared_criteria_version_matches_any_case(tmp_path: Path) -> None:
+    target = tmp_path / "netwerk.yaml"
+    target.write_text(HEAD.replace("format: 1\n", "format: 1\ncriteria: LOPPSOZ@2024\n", 1),
+                      encoding="utf-8")
+    result = check_file(target, "netwerk.yaml", [OPTIONS])[0]
+    assert result.verdict is not Verdict.INVALID, result.errors

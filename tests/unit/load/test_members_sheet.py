@@ -59,11 +59,11 @@ def test_unknown_discipline_names_row_and_column(tmp_path: Path) -> None:
     assert (error.source, error.line, error.column, error.path) == (
         "leden.xlsx", 5, 3, "members[3].discipline")
     out = CliRunner().invoke(app, ["check", str(path)]).output
-    assert ("leden.xlsx: rij 5, kolom C (discipline): onbekende discipline 'fysio therapeut'; "
-            "bedoelt u 'fysiotherapeut'?") in out
+    assert ("leden.xlsx: rij 5, kolom C (discipline): lid 'F': onbekende discipline "
+            "'fysio therapeut'; bedoelt u 'fysiotherapeut'?") in out
     out = CliRunner().invoke(app, ["check", str(path), "--lang", "en"]).output
-    assert ("leden.xlsx: row 5, column C (discipline): unknown discipline 'fysio therapeut'; "
-            "did you mean 'fysiotherapeut'?") in out
+    assert ("leden.xlsx: row 5, column C (discipline): member 'F': unknown discipline "
+            "'fysio therapeut'; did you mean 'fysiotherapeut'?") in out
 
 
 def test_errors_of_both_files_are_listed_together(tmp_path: Path) -> None:
@@ -103,4 +103,4 @@ def test_json_errors_carry_the_sheet_as_source(tmp_path: Path) -> None:
     out = CliRunner().invoke(app, ["check", str(path), "--format", "json"]).output
     [error] = json.loads(out)["results"][0]["errors"]
     assert error["source"].endswith("leden.csv") and (error["line"], error["column"]) == (2, 3)
-    assert error["message"] == "expected a postcode like 1311 or 1311 AB, not '13'"
+    assert error["message"] == "member 'B': expected a postcode like 1311 or 1311 AB, not '13'"

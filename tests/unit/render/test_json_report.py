@@ -53,7 +53,8 @@ def test_every_criterion_has_exactly_one_finding_in_criteria_order() -> None:
 def test_invalid_file_error_has_position_and_suggestion() -> None:
     report = _check_examples()
     typo = next(r for r in report["results"] if r["file"].endswith("discipline-typo.yaml"))
-    assert typo["errors"] == [{"message": "unknown discipline 'dietis'; did you mean 'dietist'?",
+    assert typo["errors"] == [{"message": "member 2, 'B. El Amrani': unknown discipline 'dietis'; "
+                                           "did you mean 'dietist'?",
                                "path": "members[1].discipline", "line": 43, "column": 17}]
 
 

@@ -1,30 +1,31 @@
-"""Raw rows from a members spreadsheet: a `.csv` (UTF-8, comma or semicolon) or an `.xlsx`.
+"""Raw rows from a members spreadsheet: a `.csv` (`delimited`) or the sheets of an `.xlsx`.
 
 Every cell comes out as text or None, the way the YAML loader hands scalars over: numbers
 without a spurious ".0", booleans as "true"/"false", dates as ISO, invisible characters shown as
 escapes (`load.visible`; xlsx's `_x001B_` is decoded first, so it is caught too). Row numbers
-are the ones the spreadsheet program shows (1-based, the header is row 1, empty rows counted).
-A cell that cannot be read is a LoadFailed naming its row and column, never an exception.
+are the ones the spreadsheet program shows (1-based, empty rows counted). A cell that cannot be
+read is a LoadFailed naming its row and column, never an exception.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.sheets.cells import bad_cell
+from oncocheck.load.sheets.delimited import Recoded, csv_rows, decode
 from oncocheck.load.sheets.opening import MAX_FILE_BYTES, read_members_file
-from oncocheck.load.text import unicode_form
 from oncocheck.load.visible import visible
 
-__all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Row", "raw_rows"]
+__all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Book", "Row",
+           "open_book"]
 MAX_COLUMNS = 64  # a members list has six columns; more is a mistake, not data worth reading
 MAX_ROWS = 250_000  # empty ones too: 100,000 members and room for gaps, not a zip bomb's rows
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # an .xlsx of 100,000 members unzips to about 40 MB
@@ -34,8 +35,32 @@ Row = tuple[int, list[str | None]]
 _XLSX_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")  # ST_Xstring; openpyxl leaves it to us
 
 
-def raw_rows(path: Path, display: str, folder: Path | None = None) -> Iterator[Row]:
-    """(row number, cells) for every row of the sheet; LoadFailed when it cannot be read.
+@dataclass
+class Book:
+    """An opened members file: the titles of its sheets (one, "", for a .csv), the rows of
+    each on request (bounded; a sheet can be read again), and for a .csv read as
+    Windows-1252 where it was not UTF-8. `close` it when done: an .xlsx keeps its file."""
+
+    titles: list[str]
+    _rows: Callable[[int], Iterator[Row]]
+    display: str
+    recoded: Recoded | None = None
+    close: Callable[[], None] = lambda: None
+    is_workbook: bool = False
+
+    def rows(self, index: int) -> Iterator[Row]:
+        """(row number, cells) for every row of sheet `index`; LoadFailed past MAX_ROWS."""
+        return _bounded(self._rows(index), self.display)
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def open_book(path: Path, display: str, folder: Path | None = None) -> Book:
+    """The spreadsheet at `path`, opened; LoadFailed when it cannot be read.
 
     `display` is the path as messages show it; the sheet must lie in `folder` (the network
     file's folder; by default its own)."""
@@ -47,8 +72,11 @@ def raw_rows(path: Path, display: str, folder: Path | None = None) -> Iterator[R
             f"a members list must be a .csv or .xlsx file, not '{path.suffix or path.name}'; "
             "save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'")
     raw = read_members_file(path, path.parent if folder is None else folder, display)
-    rows = _csv_rows(raw, display) if suffix == ".csv" else _xlsx_rows(raw, display)
-    return _bounded(rows, display)
+    if suffix == ".csv":
+        text, recoded = decode(raw, display)
+        return Book([""], lambda _: csv_rows(text, display, shown_cell, MAX_COLUMNS), display,
+                    recoded)
+    return _workbook(raw, display)
 
 
 def _bounded(rows: Iterator[Row], display: str) -> Iterator[Row]:
@@ -61,55 +89,10 @@ def _bounded(rows: Iterator[Row], display: str) -> Iterator[Row]:
                     f"{display} has more than {MAX_ROWS:,} rows")
             yield number, cells
     finally:
-        rows.close()  # an .xlsx keeps its file open until its rows are closed
+        rows.close()  # type: ignore[attr-defined] - a generator
 
 
-def _decode_csv(raw: bytes, display: str) -> str:
-    form = unicode_form(raw)
-    if form is not None:
-        raise _not_utf8(display, form, form)
-    nul = raw.find(b"\0")  # no spreadsheet program writes one in a CSV; never into a message
-    if nul >= 0:
-        row = _row_at(raw, nul)
-        raise _not_utf8(display, f"geen UTF-8-tekst (NUL-byte in rij {row})",
-                        f"not UTF-8 text (a NUL byte in row {row})")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:  # offsets are after the BOM: in `exc.object`
-        row = _row_at(exc.object, exc.start)
-        raise _not_utf8(display, f"geen UTF-8 (rij {row})", f"not UTF-8 (row {row})") from exc
-
-
-def _row_at(data: bytes, offset: int) -> int:
-    """The line `data[offset]` is on, counting CR LF, CR and LF as the csv module does."""
-    before = data[:offset]
-    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-
-
-def _not_utf8(display: str, what_nl: str, what_en: str) -> LoadFailed:
-    return load_error(
-        f"de ledenlijst {display} is {what_nl}; open hem in Excel en kies bij 'Opslaan als' het "
-        "type 'CSV UTF-8 (door komma's gescheiden)', of sla hem op als .xlsx",
-        f"the members list {display} is {what_en}; open it in Excel and choose 'Save As' type "
-        "'CSV UTF-8 (Comma delimited)', or save it as .xlsx")
-
-
-def _csv_rows(raw: bytes, display: str) -> Iterator[Row]:
-    text = _decode_csv(raw, display)
-    header = text.split("\n", 1)[0]
-    # The header decides: Dutch Excel writes ';' because ',' is the decimal comma.
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, [shown_cell(c) for c in cells[:MAX_COLUMNS]]
-    except csv.Error as exc:
-        raise load_error(f"{display} is geen geldige CSV (rij {reader.line_num}): {exc}",
-                         f"{display} is not valid CSV (row {reader.line_num}): {exc}"
-                         ) from exc
-
-
-def _xlsx_rows(raw: bytes, display: str) -> Iterator[Row]:
+def _workbook(raw: bytes, display: str) -> Book:
     from openpyxl import (
         load_workbook,  # only when a sheet is read: it is slow to import
     )
@@ -119,20 +102,22 @@ def _xlsx_rows(raw: bytes, display: str) -> Iterator[Row]:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise _unreadable(display, exc) from exc
-    number, sheet = 0, None
-    try:
-        if not workbook.worksheets:
-            return
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some writers store no or wrong dimensions; read what is there
-        rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)
-        for number, cells in enumerate(rows, start=1):
-            yield number, [cell_text(c) for c in cells[:MAX_COLUMNS]]
-    except Exception as exc:  # noqa: BLE001 - openpyxl parses a row only when it is asked for
-        title = str(getattr(sheet, "title", ""))
-        raise bad_cell(exc, display, title, number) or _unreadable(display, exc, number) from exc
-    finally:
-        workbook.close()
+    sheets = list(workbook.worksheets)
+
+    def rows(index: int) -> Iterator[Row]:
+        sheet, number = sheets[index], 0
+        try:
+            sheet.reset_dimensions()  # some writers store no or wrong dimensions
+            for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1,
+                                                            values_only=True), start=1):
+                yield number, [cell_text(c) for c in cells[:MAX_COLUMNS]]
+        except Exception as exc:  # noqa: BLE001 - openpyxl parses a row only when asked
+            title = str(getattr(sheet, "title", ""))
+            raise bad_cell(exc, display, title, number) or _unreadable(display, exc,
+                                                                       number) from exc
+
+    titles = [visible(str(s.title), multiline=False) for s in sheets]
+    return Book(titles, rows, display, close=workbook.close, is_workbook=True)
 
 
 def _unreadable(display: str, exc: BaseException, after: int | None = None) -> LoadFailed:
