@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date)
+                                   PathsArgument, as_of_date, say)
 from oncocheck.render import REPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -25,33 +25,57 @@ if TYPE_CHECKING:
 
 Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ignore[misc]
 
+HELP = say(
+    """Controleer netwerkbestanden aan de criteria.
+
+    Per bestand het oordeel, en per criterium wat het bestand laat zien en wat er te doen is.
+    Afsluitcode 0: elk bestand voldoet; 1: een bestand voldoet niet; 2: een bestand kon niet
+    worden gelezen, of de opdracht is verkeerd gebruikt.""",
+    """Check network files against the criteria.
+
+    For each file the verdict, and per criterion what the file shows and what to do. Exit
+    code 0: every file is compliant; 1: a file is not compliant; 2: a file could not be read,
+    or the command was used wrongly.""")
+
 
 def check(
     paths: PathsArgument,
     criteria: Annotated[Optional[str], typer.Option(
-        "--criteria", metavar="SET[@VERSION]|FILE",
-        help="Criteria to apply (default: the version in force on each file's as-of date; "
-        "a file's own `criteria:` only declares what it was prepared for).")] = None,
+        "--criteria", metavar=say("SET[@VERSIE]|BESTAND", "SET[@VERSION]|FILE"), help=say(
+            "De criteria om toe te passen (standaard: de versie die geldt op de peildatum van "
+            "elk bestand; `criteria:` in een bestand zegt alleen waarvoor het is opgesteld).",
+            "Criteria to apply (default: the version in force on each file's as-of date; a "
+            "file's own `criteria:` only declares what it was prepared for)."))] = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[Optional[Format], typer.Option(
-        "--format", "-f", help="Output format (default console).")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=say(
+        "Uitvoerformaat (standaard console).", "Output format (default console)."))] = None,
     output: OutputOption = None,
     reports: Annotated[Optional[list[str]], typer.Option(
-        "--report", metavar="FORMAT=PATH", help="Also write this format to PATH (- is stdout); "
-        "repeatable, e.g. --report sarif=oncocheck.sarif --report junit=junit.xml.")] = None,
+        "--report", metavar=say("FORMAAT=PAD", "FORMAT=PATH"), help=say(
+            "Schrijf ook dit formaat naar PAD (- is het scherm, stdout); mag vaker, bv. "
+            "--report sarif=oncocheck.sarif --report junit=junit.xml.",
+            "Also write this format to PATH (- is stdout); repeatable, e.g. --report "
+            "sarif=oncocheck.sarif --report junit=junit.xml."))] = None,
     lang: LangOption = Lang.nl,
-    fail_on: Annotated[Optional[FailOn], typer.Option(
-        "--fail-on", help="Fail on errors only (default) or on warnings too.")] = None,
-    strict: Annotated[bool, typer.Option("--strict",
-                                         help="Same as --fail-on warning.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
-                                        "the problems (not met, missing, load errors).")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help=say(
+        "Faal alleen op eisen die niet voldaan zijn (error, standaard) of ook op "
+        "waarschuwingen (warning).", "Fail on errors only (default) or on warnings "
+        "too."))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=say(
+        "Hetzelfde als --fail-on warning: ook waarschuwingen laten de controle falen.",
+        "Same as --fail-on warning."))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=say(
+        "Console: alleen de samenvatting en de problemen (niet voldaan, ontbreekt, "
+        "laadfouten).", "Console: only the summary and the problems (not met, missing, load "
+        "errors)."))] = False,
     compare: Annotated[Optional[str], typer.Option(
-        "--compare", metavar="SET@VERSION|FILE",
-        help="Also check under this criteria version and show both side by side.")] = None,
+        "--compare", metavar=say("SET@VERSIE|BESTAND", "SET@VERSION|FILE"), help=say(
+            "Controleer ook onder deze criteriaversie en toon beide naast elkaar.",
+            "Also check under this criteria version and show both side by side."))] = None,
     jobs: JobsOption = None,
 ) -> None:
-    """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
+    """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error
+    (`--help` shows `HELP`)."""
     from oncocheck.cli.deliver import deliver, named_inputs
     from oncocheck.cli.targets import plan
     from oncocheck.errors import UsageError

@@ -1,7 +1,7 @@
 """How a run that went wrong ends: one line on stderr and the documented exit code.
 
-2 for a usage error (`usage`, the one place a UsageError becomes an exit code) and for a
-problem of the environment (stdout, file descriptors), 3 for
+2 for a usage error (`usage`, the one place a UsageError becomes an exit code, and `misused`
+for the usage errors Click finds while parsing) and for a problem of the environment (stdout, file descriptors), 3 for
 out of memory and for a bug in oncocheck (a short message; `--debug` shows the traceback of a
 bug), 128 + N after signal N, and 141 (the exit of a filter killed by SIGPIPE) without a
 message when stdout's reader went away (`| head`).
@@ -15,7 +15,7 @@ import traceback
 from typing import NoReturn
 
 from oncocheck.cli.deliver import say
-from oncocheck.cli.options import STATE
+from oncocheck.cli.options import STATE, chosen_lang
 from oncocheck.cli.process import StdoutFailed, Terminated, is_broken_pipe
 from oncocheck.errors import UsageError
 from oncocheck.run.memory import out_of_memory
@@ -55,6 +55,22 @@ def usage(exc: UsageError, lang: str) -> NoReturn:
     sys.exit(2)
 
 
+def misused(exc: Exception, args: list[str], lang: str) -> NoReturn:
+    """A usage error found by Click (an unknown option, a missing argument, a value that is
+    not one of the choices): in oncocheck's words, with the command's usage line, exit 2.
+    Without arguments a group shows its help instead (Click's `no_args_is_help`)."""
+    from oncocheck.cli import usage as click_usage
+
+    if isinstance(exc, click_usage.errors.NoArgsIsHelpError):
+        exc.show()
+        sys.exit(2)
+    text = click_usage.message(exc, args)
+    say(line(lang, (text.nl, text.en)))
+    for extra in click_usage.hint(exc, lang):
+        say(extra)
+    sys.exit(2)
+
+
 def line(lang: str, text: tuple[str, str], *values: str) -> str:
     """`oncocheck: fout: ...` in `lang`, with `values` filled in."""
     word = "fout" if lang != "en" else "error"
@@ -71,12 +87,9 @@ def _stdout_text(exc: StdoutFailed) -> tuple[str, str]:
 
 
 def argv_lang() -> str:
-    """The --lang of the command line, for messages given before a command reads it."""
-    args = sys.argv[1:]
-    for index, arg in enumerate(args):
-        if arg == "--lang" and args[index + 1:index + 2] == ["en"] or arg == "--lang=en":
-            return "en"
-    return "nl"
+    """The language of the run (`--lang`, else ONCOCHECK_LANG, else Dutch), for messages given
+    before a command reads it; never an error, whatever ONCOCHECK_LANG holds."""
+    return chosen_lang(sys.argv[1:], strict=False)
 
 
 def _internal_error() -> NoReturn:

@@ -14,7 +14,7 @@ import typer
 
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.inputs import refuse_inputs
-from oncocheck.cli.options import Lang, LangOption
+from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
 from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference, template,
@@ -22,23 +22,44 @@ from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference,
 from oncocheck.report import Text
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
+INIT_HELP = say(
+    """Schrijf een netwerkbestand om mee te beginnen, met uitleg.
+
+    Het sjabloon heeft lege waarden met commentaar (# ...) dat zegt wat er hoort en bij welk
+    criterium. Een bestaand bestand wordt alleen met --force vervangen.""",
+    """Write a network file to start from, with comments.
+
+    The template has empty values with comments (# ...) saying what belongs there and for
+    which criterion. An existing file is replaced only with --force.""")
+SCHEMA_HELP = say(
+    """Het JSON Schema van het netwerkbestand, voor editors en CI.
+
+    JSON Schema draft 2020-12, met de beschrijvingen in het Nederlands en het Engels.""",
+    """The JSON Schema of the network file, for editors and CI.
+
+    JSON Schema draft 2020-12, with the descriptions in Dutch and English.""")
 
 
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the template.")] = Path(
-        "netwerk.yaml"),
+    path: Annotated[Path, typer.Argument(metavar=say("PAD", "PATH"), help=say(
+        "Waar het sjabloon komt.", "Where to write the template."))] = Path("netwerk.yaml"),
     lang: LangOption = Lang.nl,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=say(
+        "Vervang een bestaand bestand.", "Replace an existing file."))] = False,
     from_sheet: Annotated[Optional[Path], typer.Option(
-        "--from-sheet", metavar="SHEET", help="Members spreadsheet (.xlsx or .csv) for "
-        "`members_file`; created with only its column names when it does not exist.")] = None,
+        "--from-sheet", metavar=say("LEDENLIJST", "SHEET"), help=say(
+            "Ledenlijst (.xlsx of .csv) voor `members_file`; wordt gemaakt met alleen de "
+            "kolomnamen als die nog niet bestaat.", "Members spreadsheet (.xlsx or .csv) for "
+            "`members_file`; created with only its column names when it does not "
+            "exist."))] = None,
 ) -> None:
     """Write a commented network file template; never overwrites without --force."""
     emit(write_template(path, str(lang), force, from_sheet).get(str(lang)))
 
 
-def schema() -> None:
-    """The JSON Schema (draft 2020-12) of the network file, for editors and CI."""
+def schema(lang: LangOption = Lang.nl) -> None:
+    """The JSON Schema (draft 2020-12) of the network file, for editors and CI; it carries
+    both languages, so `--lang` only chooses the language of messages."""
     from oncocheck.network.schema import schema_text
     from oncocheck.rules.bundled import labels, vocabulary
 
