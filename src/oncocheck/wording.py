@@ -1,4 +1,5 @@
-"""How a share and a place are said, in one place for every text oncocheck writes.
+"""How a share, a place, a count and a list are said, in one place for every text oncocheck
+writes.
 
 Checks word their findings with these, and so do the renderers, so a share or a place reads
 the same in a finding's message, in the HTML working and in a CI annotation.
@@ -6,6 +7,7 @@ the same in a finding's message, in the HTML working and in a CI annotation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from oncocheck.report import Text
@@ -57,3 +59,17 @@ def member_field(path: str) -> str | None:
     """The member field a path ends in (`members[5].discipline` -> `discipline`), else None."""
     tail = path.rsplit(".", 1)
     return tail[1] if len(tail) == 2 and tail[0].endswith("]") else None
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """A count with its word in the right number: `1 lid`, `2 leden`, `0 leden`."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def listed(items: Sequence[str], last: str) -> str:
+    """Items as a sentence lists them: `a`, `a en b`, `a, b en c` (`last` is the word
+    before the last item: en, of, and, or)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"

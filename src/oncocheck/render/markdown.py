@@ -26,8 +26,9 @@ VERDICT_EMOJI = {Verdict.COMPLIANT: "✅", Verdict.NOT_COMPLIANT: "❌", Verdict
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPECIAL = re.compile(r"[\\`*_\[\]#|~$]")
 _MENTION = re.compile(r"(?<![A-Za-z0-9])@")
-# Key names in our own messages (`network.website`) stay code; nothing else can be code.
-_KEY_SPAN = re.compile(r"`([A-Za-z0-9_.\[\]-]+)`")
+# Key names in our own messages (`network.website`, `structural: ja`) stay code; nothing
+# else can be code.
+_KEY_SPAN = re.compile(r"`([A-Za-z0-9_.\[\]-]+(?:: [A-Za-z0-9_.-]+)?)`")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 

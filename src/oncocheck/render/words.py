@@ -126,6 +126,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # the criteria texts (criteria list, show, explain, diff)
     "in_force": ("van kracht", "in force"), "from_date": ("vanaf", "from"),
     "severity": ("ernst", "severity"), "check": ("controle", "check"),
+    # keys "severity.<value>" are the values of Severity: Dutch calls an error criterion "eis"
+    "severity.error": ("eis (bepaalt het oordeel)", "error (decides the verdict)"),
+    "severity.warning": ("waarschuwing (telt alleen mee met --strict)",
+                         "warning (counts only with --strict)"),
     "assumed": ("aanname: de precieze datum is niet bekend",
                 "assumed: the exact date is not known"),
     "how": ("Zo controleert oncocheck dit", "How oncocheck checks this"),

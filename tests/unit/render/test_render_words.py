@@ -65,7 +65,7 @@ def test_templates_read_words_as_attributes() -> None:
 def _used_keys() -> set[str]:
     """Every key the renderers and templates name: `w["key"]`, `w.key`, `w.lower("key")`,
     `w.key` in a template, and the keys chosen at run time (statuses, verdicts, kinds of
-    criteria change, observed names)."""
+    criteria change, severities, observed names)."""
     code = "\n".join(p.read_text("utf-8") for p in [*RENDER.glob("*.py"),
                                                     *RENDER.glob("templates/*")])
     found = set(re.findall(r"""[\w)]\[["'](\w+)["']\]""", code))
@@ -73,6 +73,7 @@ def _used_keys() -> set[str]:
     found |= set(re.findall(r"\bw\.(\w+)", code))
     found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact_text.state
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
+    found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
     return found
 
 
