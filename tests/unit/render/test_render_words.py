@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from oncocheck.errors import more_errors
 from oncocheck.render.notes import note_line, own_words, planned
 from oncocheck.render.words import WORDS, words
 from oncocheck.report import Finding, PlanItem, Severity, Status, Text, Verdict
@@ -119,3 +120,18 @@ def test_own_words_are_the_note_then_each_plan_item() -> None:
     assert own_words(finding, "nl", "junit")[1] == PLANS[0][2]
     bare = Finding("1b", Severity.ERROR, Status.MET, Text("t", "t"), Text("m", "m"))
     assert note_line(bare, "nl") is None and own_words(bare, "nl") == []
+
+
+@pytest.mark.parametrize(("count", "nl", "en"), [
+    (1, "1 laadfout", "1 load error"), (2, "2 laadfouten", "2 load errors"),
+    (0, "0 laadfouten", "0 load errors")])
+def test_a_counted_word_agrees_with_its_number(count: int, nl: str, en: str) -> None:
+    assert words("nl")["load_errors_count"].format(n=count) == nl
+    assert words("en")["load_errors_count"].format(n=count) == en
+    assert words("nl")["of_networks"].format(n=1) == "van 1 netwerk"
+    assert words("nl")["invalid_not_counted"].format(n=1).startswith("1 ongeldig bestand is")
+
+
+def test_the_line_for_errors_not_listed_agrees_with_its_number() -> None:
+    assert more_errors(1).message.nl.startswith("en nog 1 fout;")
+    assert more_errors(3).message.en.startswith("and 3 more errors;")
