@@ -188,6 +188,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "observed.structural_names": ("structurele contacten", "structural contacts"),
     "observed.name": ("naam", "name"), "observed.email": ("e-mail", "e-mail"),
     "observed.phone": ("telefoon", "phone"),
+    # keys "field.<name>": a part of a network file's section as a list in the working names it
+    # (`opgegeven: een beschrijving`), never by its key
+    "field.document": ("een document", "a document"),
+    "field.summary": ("een samenvatting", "a summary"),
+    "field.description": ("een beschrijving", "a description"),
+    "field.min_meetings_per_year": ("het minimale aantal bijeenkomsten per jaar",
+                                    "the minimum number of meetings a year"),
 }
 
 
@@ -223,6 +230,11 @@ class Words(Mapping[str, str]):
     def observed_name(self, key: str) -> str:
         """The name of an `observed` key; a key the table does not name, as it is."""
         return self._words.get(f"observed.{key}", key.replace("_", " "))
+
+    def field_names(self) -> dict[str, str]:
+        """Field key -> its name in words, for the keys a list in `observed` may hold."""
+        return {key[len("field."):]: text for key, text in self._words.items()
+                if key.startswith("field.")}
 
 
 _BY_LANGUAGE = {"nl": Words(0), "en": Words(1)}

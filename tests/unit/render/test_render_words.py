@@ -11,7 +11,8 @@ import pytest
 from oncocheck.errors import more_errors
 from oncocheck.render.notes import note_line, own_words, planned
 from oncocheck.render.words import WORDS, words
-from oncocheck.report import Finding, PlanItem, Severity, Status, Text, Verdict
+from oncocheck.render.working import value_text
+from oncocheck.report import FileResult, Finding, PlanItem, Severity, Status, Text, Verdict
 from paths import ROOT
 
 RENDER = ROOT / "src/oncocheck/render"
@@ -79,7 +80,7 @@ def _used_keys() -> set[str]:
 
 
 def test_every_word_in_the_table_is_used() -> None:
-    unused = {k for k in WORDS if not k.startswith("observed.") and k not in _used_keys()}
+    unused = {k for k in WORDS if not k.startswith(("observed.", "field.")) and k not in _used_keys()}
     assert not unused, f"words no renderer shows: {sorted(unused)}"
 
 
@@ -135,3 +136,12 @@ def test_a_counted_word_agrees_with_its_number(count: int, nl: str, en: str) -> 
 def test_the_line_for_errors_not_listed_agrees_with_its_number() -> None:
     assert more_errors(1).message.nl.startswith("en nog 1 fout;")
     assert more_errors(3).message.en.startswith("and 3 more errors;")
+
+
+def test_fields_in_a_working_list_are_named_in_words() -> None:
+    result = FileResult(file="n.yaml", verdict=Verdict.COMPLIANT)
+    given = ["min_meetings_per_year", "description"]
+    assert value_text("given", given, result, "nl") == (
+        "het minimale aantal bijeenkomsten per jaar, een beschrijving")
+    assert value_text("given", given, result, "en") == (
+        "the minimum number of meetings a year, a description")
