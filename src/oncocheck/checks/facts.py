@@ -18,8 +18,8 @@ class Declaration(Check):
     """A yes/no declaration under `network:` (criterion 2b): true is met, false not met."""
 
     HOW: ClassVar[Text] = Text(
-        "Leest een verklaring met ja of nee in het netwerkbestand: ja is voldaan, nee is niet "
-        "voldaan; zonder antwoord ontbreekt de informatie om te beslissen.",
+        "Leest een verklaring met ja of nee in het netwerkbestand: bij ja is aan het criterium "
+        "voldaan, bij nee niet; zonder antwoord ontbreekt de informatie om te beslissen.",
         "Reads a yes/no statement in the network file: yes is met, no is not met; without an "
         "answer the information to decide is missing.")
 
@@ -125,8 +125,9 @@ class AreaScope(Check):
     """Local or neighbourhood-oriented (criterion 6): the area's scope is one of `local`."""
 
     HOW: ClassVar[Text] = Text(
-        "Leest het werkgebied (`network.area.scope`): een lokaal werkgebied is voldaan, een te "
-        "breed werkgebied niet; zonder werkgebied ontbreekt de informatie om te beslissen.",
+        "Leest het werkgebied (`network.area.scope`): met een lokaal werkgebied is aan het "
+        "criterium voldaan, met een te breed werkgebied niet; zonder werkgebied ontbreekt de "
+        "informatie om te beslissen.",
         "Reads the area (`network.area.scope`): a local area is met, one that is too wide is "
         "not; without an area the information to decide is missing.")
 

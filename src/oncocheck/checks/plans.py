@@ -93,7 +93,7 @@ def plan_warnings(doc: NetworkFile, source: Source, findings: Sequence[Finding],
         if status.get(item.criterion) is Status.MET:
             warnings.append(Finding(
                 "plan-closable", Severity.WARNING, Status.NOT_MET, CLOSABLE, Text(
-                    f"criterium {item.criterion} is voldaan; plan-item {what} kan worden "
+                    f"aan criterium {item.criterion} is voldaan; plan-item {what} kan worden "
                     "afgesloten", f"criterion {item.criterion} is met; plan item {what} can be "
                     "closed"), observed, item.location, Text(
                     f"haal dit plan-item weg (`plan[{index}]`), of bewaar het elders als "

@@ -18,8 +18,9 @@ class WebsiteCurrent(Check):
 
     HOW: ClassVar[Text] = Text(
         "Vergelijkt de datum waarop de website is bijgewerkt (`network.website_updated`) met "
-        "de peildatum: hooguit het gegeven aantal dagen ervoor is voldaan, een latere datum "
-        "ook. Zonder website of datum ontbreekt de informatie om te beslissen.",
+        "de peildatum: ligt die hooguit het gegeven aantal dagen ervoor (of erna), dan is aan "
+        "het criterium voldaan. Zonder website of datum ontbreekt de informatie om te "
+        "beslissen.",
         "Compares the date the website was updated (`network.website_updated`) with the "
         "as-of date: at most the given number of days before it is met, a later date too. "
         "Without a website or date the information to decide is missing.")

@@ -12,6 +12,7 @@ import yaml
 from oncocheck.run.decide import choose
 from oncocheck.run.file import check_file
 from oncocheck.report import Verdict
+from english import english_in
 from paths import CASES
 
 CASES_DIR = CASES
@@ -66,6 +67,8 @@ def test_criterion_case(case: dict, version: str, tmp_path: Path) -> None:
         assert _subset(expect["observed"], finding.observed), finding.observed
     if finding.status.value != "met":
         assert finding.remediation is not None
+    for text in (finding.message, finding.remediation, *(f.message for f in result.findings)):
+        assert text is None or not english_in(text.nl), f"English in Dutch: {text.nl}"
 
 
 def test_base_network_is_compliant_under_both_versions(tmp_path: Path) -> None:

@@ -1,0 +1,48 @@
+"""Whether a text oncocheck wrote for people holds English: the words looked for are those of
+the English word table (render/words.py) that the Dutch table does not use, and common English
+words; words that read the same in Dutch (`of`, `over`, `plan`, `is`, …) are not counted, and
+neither is what is not oncocheck's own prose (code font, quoted input, file names, keys)."""
+
+from __future__ import annotations
+
+import re
+
+from oncocheck.render.words import WORDS
+
+COMMON = set("""the and to are not with this that for from has have was were be by on at an which
+what when where who will would should must can could does did been their there these those it
+its if or but yes only also more most any each every all some file files member members network
+networks check checked met missing error errors warning warnings load found share threshold
+counted left out listed given declared present updated days since least none other than such how
+why because then into about after before under without within add say recorded shows whether
+website required profession professions stated agreement agreements number meetings year
+description minimum maximum days valid invalid compliant verdict criterion criteria summary
+contact contacts structural profit legal form area phone name email""".split())
+#: Words that read the same in Dutch: never evidence of English.
+DUTCH_TOO = set("""of over plan in is de een van op te met niet als er en dat die voor per
+minimum maximum document website discipline disciplines criteria criterium e mail status
+score index telefoon form contact update set""".split())
+
+
+def _english_words() -> set[str]:
+    def tokens(index: int) -> set[str]:
+        return {w for pair in WORDS.values() for w in re.findall(r"[a-z]+", str(pair[index]).lower())}
+    return (tokens(1) - tokens(0) | COMMON) - DUTCH_TOO
+
+
+ENGLISH = _english_words()
+
+
+#: What is not oncocheck's own prose: code font, quoted input, file names, data paths, URLs.
+NOT_PROSE = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|https?://\S+|\S*/\S*|\S+\.(?:ya?ml|csv|xlsx|"
+                       r"html|md|pdf|json|sarif|xml)\b|\b[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)+\S*"
+                       r"|\b[a-z]+_[a-z_]+\b|--[a-z-]+|\b[a-z]+@\d+|^[\s#]*(?:- )?[a-z_]+:"
+                       r"|\boncocheck [a-z]+|\b[a-z]+(?:-[a-z]+)+(?= \((?:regel|line))"
+                       r"|\((?:members|network)\b[^)]*\)", re.MULTILINE)
+
+
+def english_in(text: str, typed: set[str] = frozenset()) -> list[str]:
+    """The English words in `text`, outside what is not prose and the words in `typed`."""
+    prose = NOT_PROSE.sub(" ", text.replace("\\[", "[").replace("\\]", "]"))
+    return sorted({w for w in re.findall(r"[A-Za-z]+", prose)
+                   if len(w) > 1 and w.lower() in ENGLISH and w not in typed})
