@@ -19,6 +19,7 @@ from oncocheck.cli.options import STATE, chosen_lang
 from oncocheck.cli.process import StdoutFailed, Terminated, is_broken_pipe
 from oncocheck.errors import UsageError
 from oncocheck.run.memory import out_of_memory
+from oncocheck.wording import os_reason
 
 OUT_OF_MEMORY = ("te weinig geheugen; controleer minder of kleinere bestanden tegelijk, of "
                  "gebruik minder --jobs", "out of memory; check fewer or smaller files at a "
@@ -42,7 +43,7 @@ def end(exc: BaseException, lang: str) -> bool:
     if isinstance(exc, KeyboardInterrupt):
         sys.exit(130)
     if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
-        say(line(lang, _DESCRIPTORS, exc.strerror or ""))
+        say(line(lang, _DESCRIPTORS, os_reason(exc).get(lang)))
         sys.exit(2)
     if out_of_memory(exc):  # also a Rust panic in pydantic-core when an allocation failed
         return True
@@ -82,8 +83,9 @@ def _stdout_text(exc: StdoutFailed) -> tuple[str, str]:
     if exc.errno == errno.EBADF:
         return ("kan het rapport niet naar de standaarduitvoer schrijven: die is gesloten",
                 "cannot write the report to standard output: it is closed")
-    return (f"kan het rapport niet naar de standaarduitvoer schrijven ({exc.reason})",
-            f"cannot write the report to standard output ({exc.reason})")
+    reason = os_reason(OSError(exc.errno, exc.reason))
+    return (f"kan het rapport niet naar de standaarduitvoer schrijven ({reason.nl})",
+            f"cannot write the report to standard output ({reason.en})")
 
 
 def argv_lang() -> str:

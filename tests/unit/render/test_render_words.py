@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from datetime import date
 
@@ -13,6 +14,7 @@ from oncocheck.render.notes import note_line, own_words, planned
 from oncocheck.render.words import WORDS, words
 from oncocheck.render.working import value_text
 from oncocheck.report import FileResult, Finding, PlanItem, Severity, Status, Text, Verdict
+from oncocheck.wording import os_reason
 from paths import ROOT
 
 RENDER = ROOT / "src/oncocheck/render"
@@ -145,3 +147,10 @@ def test_fields_in_a_working_list_are_named_in_words() -> None:
         "het minimale aantal bijeenkomsten per jaar, een beschrijving")
     assert value_text("given", given, result, "en") == (
         "the minimum number of meetings a year, a description")
+
+
+def test_what_the_system_says_is_in_dutch_in_a_dutch_text() -> None:
+    said = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert (said.nl, said.en) == ("de schijf is vol", "No space left on device")
+    unknown = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert unknown.nl == unknown.en == "Invalid cross-device link"
