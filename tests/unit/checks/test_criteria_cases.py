@@ -12,7 +12,7 @@ import yaml
 from oncocheck.run.decide import choose
 from oncocheck.run.file import check_file
 from oncocheck.report import Verdict
-from english import english_in
+from languages import english_in
 from paths import CASES
 
 CASES_DIR = CASES

@@ -1,6 +1,7 @@
-"""No English in a Dutch run: every command and every format for people, run on the bundled
-examples with the default language, shows no English word outside quoted input, code-font keys,
-file names and the fixed syntax of a format (JSON is English by contract, cli.md; a GitHub
+"""No English in a Dutch run, and no Dutch in an English one: every command and every format
+for people, run on the bundled examples, shows no word of the other language outside quoted
+input (and, in English, the coordinators' own Dutch words), code-font keys, file names and the
+fixed syntax of a format (JSON is English by contract, cli.md; a GitHub
 workflow command's `file=`, a SARIF `text`, a JUnit `testcase`).
 
 The words looked for are those of tests/support/english.py (the English word table's words
@@ -19,10 +20,11 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import typer.main
+import yaml
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from english import english_in
+from languages import dutch_in, english_in
 from paths import EXAMPLES
 
 
@@ -148,8 +150,47 @@ def test_a_dutch_run_has_no_english(dutch_runs: list[tuple[str, str]]) -> None:
     assert not found, f"English in a Dutch run: {found}"
 
 
-def test_the_same_runs_in_english_are_found(examples: Path,
-                                            tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.fixture(scope="module")
+def english_runs(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str]]:
+    return list(_runs(examples, tmp_path_factory.mktemp("out"), "en"))
+
+
+def test_the_same_runs_in_english_are_found(english_runs: list[tuple[str, str]]) -> None:
     """The control: the words looked for are there in an English run, command by command."""
-    for name, text in _runs(examples, tmp_path_factory.mktemp("out"), "en"):
+    for name, text in english_runs:
         assert english_in(text), f"{name}: no English found in an English run"
+
+
+def _input_words() -> set[str]:
+    """Every word the coordinators wrote in the examples (names, notes, plan items)."""
+    def texts(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from texts(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from texts(item)
+        elif isinstance(node, str):
+            yield node
+    words: set[str] = set()
+    for path in EXAMPLES.rglob("*.yaml"):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError:  # the invalid examples: their words are input all the same
+            data = path.read_text(encoding="utf-8")
+        words |= {w.lower() for t in texts(data) for w in re.findall(r"[A-Za-zëéïö]+", t)}
+    return words
+
+
+def test_an_english_run_has_no_dutch(english_runs: list[tuple[str, str]]) -> None:
+    typed, written = {"nl"}, _input_words()
+    found = {name: words for name, text in english_runs
+             if (words := dutch_in(text, written | typed))}
+    assert not found, f"Dutch in an English run: {found}"
+
+
+def test_the_dutch_runs_are_found(dutch_runs: list[tuple[str, str]]) -> None:
+    """The control: Dutch is found in the Dutch runs, outside the input's words."""
+    written = _input_words()
+    for name, text in dutch_runs:
+        assert dutch_in(text, written), f"{name}: no Dutch found in a Dutch run"

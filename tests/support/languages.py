@@ -1,7 +1,9 @@
-"""Whether a text oncocheck wrote for people holds English: the words looked for are those of
-the English word table (render/words.py) that the Dutch table does not use, and common English
-words; words that read the same in Dutch (`of`, `over`, `plan`, `is`, …) are not counted, and
-neither is what is not oncocheck's own prose (code font, quoted input, file names, keys)."""
+"""Whether a text oncocheck wrote for people holds words of the other language: English in a
+Dutch text (`english_in`), Dutch in an English one (`dutch_in`). The words looked for are those
+of one side of the word table (render/words.py) that the other side does not use, and common
+words of the language; words that read the same in both (`of`, `over`, `plan`, `is`, …) are not
+counted, and neither is what is not oncocheck's own prose (code font, quoted input, file names,
+keys)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,26 @@ def _english_words() -> set[str]:
 
 ENGLISH = _english_words()
 
+DUTCH_COMMON = set("""het een niet voor zijn wordt worden ontbreekt ontbreken voeg toe vul naam leden
+lid bestand bestanden netwerk netwerken geen minstens waarschuwing waarschuwingen fout fouten
+regel kolom bedoelt ook alleen eerst staat staan welke voldaan voldoet ongeldig vereist
+aanwezig gepland notitie plaats peildatum criterium eis ernst controle bron wat doen zo
+controleert dit dat deze bij heeft hebben werkgebied rechtsvorm website bijgewerkt dagen
+contacten structureel aanspreekpunt samenvatting visie deelname afspraken""".split())
+#: Words that read the same in English: never evidence of Dutch.
+ENGLISH_TOO = set("""in is of over plan met en document website discipline disciplines criteria
+e mail status score index set op per""".split())
+
+
+def _dutch_words() -> set[str]:
+    def tokens(index: int) -> set[str]:
+        return {w for pair in WORDS.values()
+                for w in re.findall(r"[a-zëéïö]+", str(pair[index]).lower())}
+    return (tokens(0) - tokens(1) | DUTCH_COMMON) - ENGLISH_TOO
+
+
+DUTCH = _dutch_words()
+
 
 #: What is not oncocheck's own prose: code font, quoted input, file names, data paths, URLs.
 NOT_PROSE = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|https?://\S+|\S*/\S*|\S+\.(?:ya?ml|csv|xlsx|"
@@ -46,3 +68,11 @@ def english_in(text: str, typed: set[str] = frozenset()) -> list[str]:
     prose = NOT_PROSE.sub(" ", text.replace("\\[", "[").replace("\\]", "]"))
     return sorted({w for w in re.findall(r"[A-Za-z]+", prose)
                    if len(w) > 1 and w.lower() in ENGLISH and w not in typed})
+
+
+def dutch_in(text: str, input_words: set[str] = frozenset()) -> list[str]:
+    """The Dutch words in `text`, outside what is not prose and the words of the input
+    (`input_words`: a network's name, a plan item, a note are the coordinator's words)."""
+    prose = NOT_PROSE.sub(" ", text.replace("\\[", "[").replace("\\]", "]"))
+    return sorted({w for w in re.findall(r"[A-Za-zëéïö]+", prose)
+                   if len(w) > 1 and w.lower() in DUTCH and w.lower() not in input_words})
