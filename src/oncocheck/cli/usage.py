@@ -130,6 +130,11 @@ def _bad_value(exc: Any, args: Sequence[str]) -> Text:
                 + f" ({exc.message})", exc.format_message())
 
 
+#: How people ask for help where another program would understand it (`-h`, `/?`, `--hulp`):
+#: too far from `--help` for the nearest-word match, and always meant as `--help`.
+_ASKING_FOR_HELP = {"h", "?", "help", "hulp", "hlp"}
+
+
 def message(exc: Any, args: Sequence[str]) -> Text:
     """What was wrong, in both languages; `args` are the run's command-line arguments."""
     if isinstance(exc, Misused):
@@ -137,6 +142,8 @@ def message(exc: Any, args: Sequence[str]) -> Text:
     ctx = exc.ctx
     if isinstance(exc, errors.NoSuchOption):
         nl_tail, en_tail = did_you_mean(exc.option_name, _options(ctx)) if ctx else ("", "")
+        if exc.option_name.lstrip("-/") in _ASKING_FOR_HELP:
+            nl_tail, en_tail = "; bedoelt u '--help'?", "; did you mean '--help'?"
         return Text(f"onbekende optie {quoted(exc.option_name)}{nl_tail}",
                     f"no such option {quoted(exc.option_name)}{en_tail}")
     if isinstance(exc, errors.MissingParameter) and exc.param is not None:
