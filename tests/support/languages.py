@@ -28,14 +28,15 @@ score index telefoon form contact update set""".split())
 
 def _english_words() -> set[str]:
     def tokens(index: int) -> set[str]:
-        return {w for pair in WORDS.values() for w in re.findall(r"[a-z]+", str(pair[index]).lower())}
+        return {w for pair in WORDS.values()
+                for w in re.findall(r"[a-z]+", str(pair[index]).lower())}
     return (tokens(1) - tokens(0) | COMMON) - DUTCH_TOO
 
 
 ENGLISH = _english_words()
 
-DUTCH_COMMON = set("""het een niet voor zijn wordt worden ontbreekt ontbreken voeg toe vul naam leden
-lid bestand bestanden netwerk netwerken geen minstens waarschuwing waarschuwingen fout fouten
+DUTCH_COMMON = set("""het een niet voor zijn wordt worden ontbreekt ontbreken voeg toe vul naam
+leden lid bestand bestanden netwerk netwerken geen minstens waarschuwing waarschuwingen fout fouten
 regel kolom bedoelt ook alleen eerst staat staan welke voldaan voldoet ongeldig vereist
 aanwezig gepland notitie plaats peildatum criterium eis ernst controle bron wat doen zo
 controleert dit dat deze bij heeft hebben werkgebied rechtsvorm website bijgewerkt dagen

@@ -1,8 +1,8 @@
 """How a run that went wrong ends: one line on stderr and the documented exit code.
 
 2 for a usage error (`usage`, the one place a UsageError becomes an exit code, and `misused`
-for the usage errors Click finds while parsing) and for a problem of the environment (stdout, file descriptors), 3 for
-out of memory and for a bug in oncocheck (a short message; `--debug` shows the traceback of a
+for the usage errors Click finds while parsing) and for a problem of the environment (stdout,
+file descriptors), 3 for out of memory and for a bug in oncocheck (a short message; `--debug` shows the traceback of a
 bug), 128 + N after signal N, and 141 (the exit of a filter killed by SIGPIPE) without a
 message when stdout's reader went away (`| head`).
 """

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import typing
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +24,7 @@ import typer.main
 import yaml
 from typer.testing import CliRunner
 
+from oncocheck.checks.kinds import CheckKind
 from oncocheck.cli.app import app
 from languages import dutch_in, english_in
 from paths import EXAMPLES
@@ -194,3 +196,12 @@ def test_the_dutch_runs_are_found(dutch_runs: list[tuple[str, str]]) -> None:
     written = _input_words()
     for name, text in dutch_runs:
         assert dutch_in(text, written), f"{name}: no Dutch found in a Dutch run"
+
+
+def test_every_check_kind_says_how_it_checks_in_each_language() -> None:
+    """Also a kind the bundled criteria do not use: its `HOW` has no word of the other language."""
+    kinds = typing.get_args(typing.get_args(CheckKind)[0])
+    assert len(kinds) >= 10
+    for kind in kinds:
+        assert not english_in(kind.HOW.nl), (kind.__name__, english_in(kind.HOW.nl))
+        assert not dutch_in(kind.HOW.en), (kind.__name__, dutch_in(kind.HOW.en))
