@@ -2,9 +2,9 @@
 
 2 for a usage error (`usage`, the one place a UsageError becomes an exit code, and `misused`
 for the usage errors Click finds while parsing) and for a problem of the environment (stdout,
-file descriptors), 3 for out of memory and for a bug in oncocheck (a short message; `--debug` shows the traceback of a
-bug), 128 + N after signal N, and 141 (the exit of a filter killed by SIGPIPE) without a
-message when stdout's reader went away (`| head`).
+file descriptors), 3 for out of memory and for a bug in oncocheck (a short message; `--debug`
+shows the traceback of a bug), 128 + N after signal N, and 141 (the exit of a filter killed by
+SIGPIPE) without a message when stdout's reader went away (`| head`).
 """
 
 from __future__ import annotations
