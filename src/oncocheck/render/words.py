@@ -26,6 +26,10 @@ class Counted(str):
         word.one = one
         return word
 
+    def __reduce__(self) -> tuple[type[Counted], tuple[str, str]]:
+        """Copied and pickled as both forms (`str` would keep only the plural)."""
+        return Counted, (self.one, str(self))
+
     def format(self, *args: object, **kwargs: object) -> str:
         """The singular for `n=1`, else the plural, with the values filled in."""
         text = self.one if kwargs.get("n") == 1 else str(self)

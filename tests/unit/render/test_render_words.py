@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import errno
+import pickle
 import re
 from datetime import date
 
@@ -134,6 +135,8 @@ def test_a_counted_word_agrees_with_its_number(count: int, nl: str, en: str) -> 
     assert words("en")["load_errors_count"].format(n=count) == en
     assert words("nl")["of_networks"].format(n=1) == "van 1 netwerk"
     assert words("nl")["invalid_not_counted"].format(n=1).startswith("1 ongeldig bestand is")
+    copied = pickle.loads(pickle.dumps(words("nl")["of_networks"]))
+    assert (copied.format(n=1), copied.format(n=2)) == ("van 1 netwerk", "van 2 netwerken")
 
 
 def test_the_line_for_errors_not_listed_agrees_with_its_number() -> None:
