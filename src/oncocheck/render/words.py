@@ -96,6 +96,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "matrix": ("Netwerken × criteria", "Networks × criteria"),
     "per_criterion": ("Per criterium", "Per criterion"),
     "fail_count": ("Voldoet niet bij", "Not met by"),
+    # the verdicts counted in a summary line: `1 voldoet`, `2 voldoen niet`
+    "tally_compliant": (Counted("{n} voldoet", "{n} voldoen"),
+                        Counted("{n} compliant", "{n} compliant")),
+    "tally_not_compliant": (Counted("{n} voldoet niet", "{n} voldoen niet"),
+                            Counted("{n} not compliant", "{n} not compliant")),
+    "tally_invalid": (Counted("{n} ongeldig", "{n} ongeldig"),
+                      Counted("{n} invalid", "{n} invalid")),
     "of_networks": (Counted("van {n} netwerk", "van {n} netwerken"),
                     Counted("of {n} network", "of {n} networks")),
     "legend": ("Legenda", "Legend"), "all_networks": ("Alle netwerken", "All networks"),

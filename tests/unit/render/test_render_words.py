@@ -7,11 +7,13 @@ import errno
 import pickle
 import re
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
 from oncocheck.errors import more_errors
 from oncocheck.render.notes import note_line, own_words, planned
+from oncocheck.render.summary import tally
 from oncocheck.render.words import WORDS, words
 from oncocheck.render.working import value_text
 from oncocheck.report import FileResult, Finding, PlanItem, Severity, Status, Text, Verdict
@@ -79,6 +81,7 @@ def _used_keys() -> set[str]:
     found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact_text.state
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
     found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
+    found |= {f"tally_{v.value}" for v in Verdict}  # render/summary.py, by verdict
     return found
 
 
@@ -158,3 +161,15 @@ def test_what_the_system_says_is_in_dutch_in_a_dutch_text() -> None:
     assert (said.nl, said.en) == ("de schijf is vol", "No space left on device")
     unknown = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
     assert unknown.nl == unknown.en == "Invalid cross-device link"
+
+
+@pytest.mark.parametrize(("compliant", "failing", "nl"), [
+    (1, 1, "1 voldoet, 1 voldoet niet, 0 ongeldig"),
+    (0, 2, "0 voldoen, 2 voldoen niet, 0 ongeldig")])
+def test_the_summary_verbs_agree_with_their_counts(compliant: int, failing: int, nl: str) -> None:
+    counts = {"files": compliant + failing, "compliant": compliant, "not_compliant": failing,
+              "invalid": 0}
+    report = SimpleNamespace(summary=counts)  # the tally reads only the summary's counts
+    assert tally(report, "nl").endswith(nl)
+    assert tally(report, "en").endswith(f"{compliant} compliant, {failing} not compliant, "
+                                        "0 invalid")
