@@ -13,6 +13,9 @@ for folder in ("support", "hostile"):
 
 from sample_report import sample_report  # noqa: E402
 
+# The tests choose their language themselves; a developer's own default must not leak in
+os.environ.pop("ONCOCHECK_LANG", None)
+
 
 @pytest.fixture
 def report():

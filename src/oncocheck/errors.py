@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from oncocheck.report import LoadError, Text
+from oncocheck.wording import counted
 
 
 class OncocheckError(Exception):
@@ -29,8 +30,10 @@ class LoadFailed(OncocheckError):
 
 def more_errors(count: int) -> LoadError:
     """The line that stands for `count` errors not listed."""
-    return LoadError(Text(f"en nog {count} fouten; herstel eerst de fouten hierboven",
-                          f"and {count} more errors; fix the ones above first"))
+    return LoadError(Text(f"en nog {counted(count, 'fout', 'fouten')}; herstel eerst de fouten "
+                          "hierboven",
+                          f"and {counted(count, 'more error', 'more errors')}; fix the ones "
+                          "above first"))
 
 
 class UsageError(OncocheckError):

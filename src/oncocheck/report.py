@@ -128,8 +128,9 @@ class CriterionInfo:
     source: str
     remediation: Text
     check: str  # the check kind, e.g. "verwijsgids_share"
-    parameters: str = ""  # the check's parameters as people read them: `minimum=5`
-    how: str = ""  # how the check kind decides, in its own words (its documentation)
+    #: What the check asks, its parameters in words: `minstens 5 verschillende disciplines`
+    parameters: Text = Text("", "")
+    how: Text = Text("", "")  # how the check kind decides (its documentation for people)
 
 
 @record

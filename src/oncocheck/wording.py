@@ -1,4 +1,5 @@
-"""How a share and a place are said, in one place for every text oncocheck writes.
+"""How a share, a place, a count and a list are said, in one place for every text oncocheck
+writes.
 
 Checks word their findings with these, and so do the renderers, so a share or a place reads
 the same in a finding's message, in the HTML working and in a CI annotation.
@@ -6,6 +7,8 @@ the same in a finding's message, in the HTML working and in a CI annotation.
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Sequence
 from fractions import Fraction
 
 from oncocheck.report import Text
@@ -57,3 +60,50 @@ def member_field(path: str) -> str | None:
     """The member field a path ends in (`members[5].discipline` -> `discipline`), else None."""
     tail = path.rsplit(".", 1)
     return tail[1] if len(tail) == 2 and tail[0].endswith("]") else None
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """A count with its word in the right number: `1 lid`, `2 leden`, `0 leden`."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def listed(items: Sequence[str], last: str) -> str:
+    """Items as a sentence lists them: `a`, `a en b`, `a, b en c` (`last` is the word
+    before the last item: en, of, and, or)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+#: What the operating system says, in words for people: its own text is English whatever the
+#: language (and names the C constant's meaning, not what to do).
+_OS_REASONS = {
+    errno.ENOENT: ("bestaat niet", "does not exist"),
+    errno.EACCES: ("geen toestemming", "permission denied"),
+    errno.EPERM: ("geen toestemming", "operation not permitted"),
+    errno.EISDIR: ("is een map", "is a directory"),
+    errno.ENOTDIR: ("een deel van het pad is geen map", "a part of the path is not a directory"),
+    errno.ENOSPC: ("de schijf is vol", "no space left on the device"),
+    errno.EROFS: ("de schijf is alleen-lezen", "the file system is read-only"),
+    errno.EEXIST: ("bestaat al", "already exists"),
+    errno.ELOOP: ("te veel koppelingen na elkaar", "too many symbolic links"),
+    errno.ENAMETOOLONG: ("de naam is te lang", "the name is too long"),
+    errno.EMFILE: ("te veel open bestanden", "too many open files"),
+    errno.ENFILE: ("te veel open bestanden in het systeem", "too many open files in the system"),
+    errno.EIO: ("leesfout of schrijffout van het apparaat", "input/output error"),
+    errno.EBUSY: ("is in gebruik", "device or resource busy"),
+    errno.EFBIG: ("het bestand wordt te groot", "the file is too large"),
+    errno.EPIPE: ("de lezer is gestopt", "broken pipe"),
+    errno.EBADF: ("geen geldig open bestand", "bad file descriptor"),
+    errno.ENXIO: ("het apparaat is er niet", "no such device or address"),
+}
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the operating system refused: in Dutch in words (`bestaat niet`), in English as
+    the system says it (`No such file or directory`); an error without a known number, as
+    the system says it in both."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    said = exc.strerror or (known[1] if known else type(exc).__name__)
+    return Text(known[0] if known else said, said)

@@ -148,7 +148,7 @@ def test_english_console_and_plain_text_when_not_a_terminal() -> None:
 
 def test_missing_criteria_say_what_to_add() -> None:
     out = run("check", str(EXAMPLES / "in-oprichting"), *AS_OF)[1]
-    assert "? ontbreekt" in out and "voeg `network.website` toe" in out
+    assert "? ontbreekt" in out and "voeg de website toe (`network.website`)" in out
 
 
 def test_usage_errors_exit_2() -> None:
@@ -162,9 +162,11 @@ def test_criteria_list_show_and_explain() -> None:
     code, out = run("criteria", "list", *AS_OF)
     assert code == 0 and "loppsoz@2021" in out and "loppsoz@2024" in out and "van kracht" in out
     code, out = run("criteria", "show", "loppsoz@2021", "--lang", "en")
-    assert code == 0 and "threshold=0.5" in out and "10   Contact point" in out
+    assert code == 0 and "at least 50% of the members" in out and "10   Contact point" in out
+    assert "threshold=" not in out  # the check in words, not its parameters as Python
     code, out = run("explain", "2a")
-    assert code == 0 and "Zo controleert oncocheck dit (verwijsgids_share)" in out
+    assert code == 0 and "controle (`verwijsgids_share`): minstens 60%" in out
+    assert "Zo controleert oncocheck dit:" in out
     assert run("explain", "11")[0] == 2
 
 

@@ -504,7 +504,8 @@ def test_a_full_stdout_is_a_message_and_exit_2(tmp_path: Path, command: str) -> 
     with open(full, "wb") as stream:
         done = child(*COMMANDS[command], stdout=stream)
     assert done.returncode == 2
-    assert _errors(done) == CANNOT[_lang(command)] + " (No space left on device)\n"
+    full_disk = {"en": " (No space left on device)\n", "nl": " (de schijf is vol)\n"}
+    assert _errors(done) == CANNOT[_lang(command)] + full_disk[_lang(command)]
 
 
 def test_an_unreadable_folder_in_a_walk_is_reported(tmp_path: Path,

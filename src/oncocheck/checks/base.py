@@ -2,6 +2,9 @@
 
 A check kind is a small pydantic model (its parameters come from the rule file) with an
 `evaluate` method. It does not know its criterion's id or severity; the engine adds those.
+Its documentation for people is data, in both languages: `HOW` (how the kind decides, shown
+by `oncocheck explain`) and `describe` (what one criterion's check asks, with its parameters
+in words, shown by `criteria show`).
 """
 
 from __future__ import annotations
@@ -9,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+
+from pydantic import PrivateAttr, ValidationInfo, model_validator
 
 from oncocheck.load.fields import Strict
 from oncocheck.load.words import normalise
@@ -72,11 +77,27 @@ class Outcome:
 class Check(Strict):
     """Base of the check kinds."""
 
+    #: How the kind decides, for people (`oncocheck explain`); paragraphs apart by a blank line.
+    HOW: ClassVar[Text] = Text("", "")
+    #: The vocabulary's labels of every discipline, as the rule file was loaded with it.
+    _labels: dict[str, Text] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _remember_labels(self, info: ValidationInfo) -> Check:
+        vocabulary = (info.context or {}).get("vocabulary")
+        if vocabulary is not None:
+            self._labels = {d.id: d.label for d in vocabulary.disciplines}
+        return self
+
+    def label(self, discipline_id: str, lang: str) -> str:
+        """A discipline id of the parameters as people call it (`dietist` -> `diëtist`)."""
+        found = self._labels.get(discipline_id)
+        return found.get(lang) if found else discipline_id
+
     def evaluate(self, ctx: CheckContext) -> Outcome:  # pragma: no cover - abstract
         """Decide the criterion for one network file."""
         raise NotImplementedError
 
-
-def add(path: str) -> Text:
-    """The usual "add `path`" instruction."""
-    return Text(f"voeg `{path}` toe", f"add `{path}`")
+    def describe(self) -> Text:  # pragma: no cover - abstract
+        """What the check asks of a network file, its parameters in words."""
+        raise NotImplementedError

@@ -1,19 +1,22 @@
-"""Check kinds about written evidence and contacts: 3, 4, 8, 9 and 10."""
+"""Check kind about written evidence: criteria 3 and 4."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import field_validator
 
-from oncocheck.checks.base import Check, CheckContext, Outcome, add
-from oncocheck.checks.documents import look_up
+from oncocheck.checks.base import Check, CheckContext, Outcome
+from oncocheck.checks.documents import Evidence, look_up
+from oncocheck.checks.phrases import absent, is_empty, name
 from oncocheck.load.fields import fail
 from oncocheck.network.sections import Network
 from oncocheck.report import Status, Text
+from oncocheck.wording import listed
 
 
-def _network_field(value: str) -> str:
+def network_field(value: str) -> str:
+    """A rule file's `field:` parameter: a section of `network:`, or an error."""
     if value not in Network.model_fields:
         raise fail(f"`network` heeft geen veld '{value}'", f"`network` has no field '{value}'")
     return value
@@ -21,24 +24,45 @@ def _network_field(value: str) -> str:
 
 class Documented(Check):
     """A section under `network:` with a document that counts, or any of the `alternatives`
-    filled in. A document counts when it is a regular file inside the network file's folder
-    (paths are relative to the network file; `map\\visie.docx` is looked up as
-    `map/visie.docx`) or an http(s) address (not fetched). A document that is named but does
-    not count is `missing` unless an alternative is filled in; either way the file also gets
-    a `document-not-found` or `document-not-usable` warning."""
+    filled in (criteria 3 and 4); what counts as a document is said in `HOW`."""
+
+    HOW: ClassVar[Text] = Text(
+        "Zoekt in het onderdeel een document of een ingevuld alternatief. Een document telt "
+        "als het een gewoon bestand is in de map van het netwerkbestand of een map daaronder "
+        "(paden gaan uit van het netwerkbestand; `map\\visie.docx` wordt gezocht als "
+        "`map/visie.docx`), of een http(s)-adres (dat niet wordt opgehaald). Een genoemd "
+        "document dat niet telt, laat de informatie ontbreken tenzij een alternatief is "
+        "ingevuld; in beide gevallen krijgt het bestand een waarschuwing over het document.",
+        "Looks in the section for a document or a filled-in alternative. A document counts "
+        "when it is a regular file inside the network file's folder or a folder below it "
+        "(paths are relative to the network file; `map\\visie.docx` is looked up as "
+        "`map/visie.docx`), or an http(s) address (not fetched). A document that is named "
+        "but does not count leaves the information missing unless an alternative is filled "
+        "in; either way the file also gets a warning about the document.")
 
     kind: Literal["documented"]
     field: str
     alternatives: list[str] = []
 
-    _check_field = field_validator("field")(_network_field)
+    _check_field = field_validator("field")(network_field)
+
+    def _names(self, lang: str) -> list[str]:
+        """`een document` and the alternatives in words."""
+        return [name(f"network.{self.field}.{a}").get(lang)
+                for a in ("document", *self.alternatives)]
+
+    def describe(self) -> Text:
+        """`de visie of doelstelling vastgelegd: een document of een samenvatting (…)`."""
+        path, words = f"network.{self.field}", name(f"network.{self.field}")
+        return Text(f"{words.nl} vastgelegd: {listed(self._names('nl'), 'of')} (`{path}`)",
+                    f"{words.en} recorded: {listed(self._names('en'), 'or')} (`{path}`)")
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Look for a document or an alternative."""
         section, path = getattr(ctx.doc.network, self.field), f"network.{self.field}"
         if section is None:
-            return Outcome(Status.MISSING, Text(f"`{path}` ontbreekt", f"`{path}` is missing"),
-                           path, {}, add(path))
+            message, todo = absent(path, is_empty(ctx.doc.network, self.field))
+            return Outcome(Status.MISSING, message, path, {}, todo)
         filled = [a for a in self.alternatives if getattr(section, a, None) not in (None, "")]
         document = getattr(section, "document", None)
         evidence = look_up(document, ctx.base_dir) if document else None
@@ -50,74 +74,27 @@ class Documented(Check):
         if evidence is not None and evidence.problem:
             observed["document_problem"] = evidence.problem
         if found or filled:
-            shown = evidence.described() if found else None
-            given_nl = ([f"document {shown.nl}"] if shown else []) + filled
-            given_en = ([f"document {shown.en}"] if shown else []) + filled
-            return Outcome(Status.MET, Text(f"vastgelegd: {', '.join(given_nl)}",
-                                            f"recorded: {', '.join(given_en)}"), path, observed)
+            return Outcome(Status.MET, self._recorded(evidence if found else None, filled),
+                           path, observed)
+        alternatives = Text(listed(self._names("nl")[1:], "of"),
+                            listed(self._names("en")[1:], "or"))
         if evidence is not None:
-            return Outcome(Status.MISSING, evidence.message(),
-                           f"{path}.document", observed, Text(
-                               f"zet het document als gewoon bestand op {evidence.looked_up} "
-                               "(pad vanaf het netwerkbestand, in diens map) of vul "
-                               f"{' of '.join(self.alternatives)} in",
-                               f"put the document as a regular file at {evidence.looked_up} "
-                               "(relative to the network file, inside its folder) or fill in "
-                               f"{' or '.join(self.alternatives)}"))
-        names = " / ".join(["document", *self.alternatives])
-        return Outcome(Status.MISSING, Text(f"`{path}` is leeg", f"`{path}` is empty"), path,
-                       observed, Text(f"vul {names} in onder `{path}`",
-                                      f"fill in {names} under `{path}`"))
+            return Outcome(Status.MISSING, evidence.message(), f"{path}.document", observed, Text(
+                f"zet het document als gewoon bestand op {evidence.looked_up} (pad vanaf het "
+                f"netwerkbestand, in diens map) of vul {alternatives.nl} in (`{path}`)",
+                f"put the document as a regular file at {evidence.looked_up} (relative to the "
+                f"network file, inside its folder) or fill in {alternatives.en} (`{path}`)"))
+        words = name(path)
+        return Outcome(Status.MISSING, Text(f"{words.nl} is leeg (`{path}`)",
+                                            f"{words.en} is empty (`{path}`)"), path,
+                       observed, Text(f"vul {listed(self._names('nl'), 'of')} in (`{path}`)",
+                                      f"fill in {listed(self._names('en'), 'or')} (`{path}`)"))
 
-
-class StructuralContacts(Check):
-    """At least one contact in the list with `structural: true`; a list without one (or an
-    empty list) is not met; no list at all is missing."""
-
-    kind: Literal["structural_contacts"]
-    field: str
-
-    _check_field = field_validator("field")(_network_field)
-
-    def evaluate(self, ctx: CheckContext) -> Outcome:
-        """Look for a structural contact."""
-        contacts, path = getattr(ctx.doc.network, self.field), f"network.{self.field}"
-        if contacts is None:
-            return Outcome(Status.MISSING, Text(f"`{path}` ontbreekt", f"`{path}` is missing"),
-                           path, {"contacts": 0, "structural": 0}, add(path))
-        structural = [c.name for c in contacts if c.structural]
-        observed = {"contacts": len(contacts), "structural": len(structural),
-                    "structural_names": structural}
-        if structural:
-            return Outcome(Status.MET, Text(f"structureel: {', '.join(structural)}",
-                                            f"structural: {', '.join(structural)}"), path, observed)
-        return Outcome(Status.NOT_MET, Text(
-            f"{len(contacts)} contact(en), geen daarvan structureel",
-            f"{len(contacts)} contact(s), none of them structural"), path, observed)
-
-
-class ContactPoint(Check):
-    """A contact point with a name and an e-mail address or a phone number."""
-
-    kind: Literal["contact_point"]
-
-    def evaluate(self, ctx: CheckContext) -> Outcome:
-        """Check the contact point's name and ways to reach it."""
-        point, path = ctx.doc.network.contact_point, "network.contact_point"
-        if point is None:
-            return Outcome(Status.MISSING, Text(f"`{path}` ontbreekt", f"`{path}` is missing"),
-                           path, {}, add(path))
-        observed = {"name": point.name, "email": point.email, "phone": point.phone}
-        if not point.name:
-            return Outcome(Status.MISSING, Text("aanspreekpunt zonder naam",
-                                                "contact point without a name"),
-                           path, observed, add(f"{path}.name"))
-        if not point.email and not point.phone:
-            return Outcome(Status.MISSING, Text(
-                "aanspreekpunt zonder e-mailadres of telefoonnummer",
-                "contact point without an e-mail address or phone number"), path, observed,
-                Text(f"voeg `{path}.email` of `{path}.phone` toe",
-                     f"add `{path}.email` or `{path}.phone`"))
-        reach = ", ".join(x for x in (point.email, point.phone) if x)
-        return Outcome(Status.MET, Text(f"{point.name} ({reach})", f"{point.name} ({reach})"),
-                       path, observed)
+    def _recorded(self, evidence: Evidence | None, filled: list[str]) -> Text:
+        """`vastgelegd: document docs/visie.md en samenvatting (`network.vision`)`."""
+        path, texts = f"network.{self.field}", []
+        for lang, word, last in (("nl", "vastgelegd", "en"), ("en", "recorded", "and")):
+            shown = [f"document {evidence.described().get(lang)}"] if evidence else []
+            shown += [name(f"{path}.{a}").get(lang) for a in filled]
+            texts.append(f"{word}: {listed(shown, last)} (`{path}`)")
+        return Text(*texts)

@@ -1,19 +1,27 @@
-"""Check kinds about declared facts of the network: 2b, 5, 6 and 7."""
+"""Check kinds about declared facts of the network: 2b, 5 and 6."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
-from oncocheck.checks.base import Check, CheckContext, Outcome, add
-from oncocheck.load.fields import Count, fail
+from oncocheck.checks.base import Check, CheckContext, Outcome
+from oncocheck.checks.phrases import STATEMENTS, absent, is_empty, yes_no
+from oncocheck.load.fields import fail
 from oncocheck.network.sections import LegalForm, Network, Scope
 from oncocheck.report import Status, Text
+from oncocheck.wording import listed
 
 
 class Declaration(Check):
-    """A yes/no declaration under `network:`: `true` is met, `false` not met, absent missing."""
+    """A yes/no declaration under `network:` (criterion 2b): true is met, false not met."""
+
+    HOW: ClassVar[Text] = Text(
+        "Leest een verklaring met ja of nee in het netwerkbestand: bij ja is aan het criterium "
+        "voldaan, bij nee niet; zonder antwoord ontbreekt de informatie om te beslissen.",
+        "Reads a yes/no statement in the network file: yes is met, no is not met; without an "
+        "answer the information to decide is missing.")
 
     kind: Literal["declaration"]
     field: str
@@ -25,95 +33,129 @@ class Declaration(Check):
             raise fail(f"`network` heeft geen veld '{value}'", f"`network` has no field '{value}'")
         return value
 
+    def describe(self) -> Text:
+        """`de website toont welke leden … (`network.…: ja`)`."""
+        path = f"network.{self.field}"
+        yes = STATEMENTS.get(path, (Text("", ""),))[0]
+        return Text(f"{yes.nl} (`{path}: ja`)".lstrip(), f"{yes.en} (`{path}: true`)".lstrip())
+
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Read the declaration."""
         path = f"network.{self.field}"
         value = getattr(ctx.doc.network, self.field)
+        statements = STATEMENTS.get(path)
         if value is None:
-            return Outcome(Status.MISSING, Text(f"`{path}` ontbreekt", f"`{path}` is missing"),
-                           path, {"declared": None}, add(path))
+            empty = is_empty(ctx.doc.network, self.field)
+            if statements is None:
+                message, todo = absent(path, empty)
+            else:
+                message = Text(f"niet opgegeven of {statements[2].nl} (`{path}`)",
+                               f"not stated whether {statements[2].en} (`{path}`)")
+                todo = yes_no(path, statements[2], empty)
+            return Outcome(Status.MISSING, message, path, {"declared": None}, todo)
         status = Status.MET if value else Status.NOT_MET
-        return Outcome(status, Text(f"`{path}`: {'ja' if value else 'nee'}",
-                                    f"`{path}`: {'true' if value else 'false'}"),
+        yes_no_word = Text("ja", "true") if value else Text("nee", "false")
+        said = statements[not value] if statements else Text("", "")
+        return Outcome(status, Text(f"{said.nl} (`{path}: {yes_no_word.nl}`)".lstrip(),
+                                    f"{said.en} (`{path}: {yes_no_word.en}`)".lstrip()),
                        path, {"declared": value})
 
 
 class NonProfit(Check):
-    """Not for profit: a `false` declaration or a for-profit legal form is not met, whatever else
-    the file says; otherwise `non_profit: true` or a non-profit legal form is met."""
+    """Not for profit (criterion 5), from the declaration and the legal form."""
+
+    HOW: ClassVar[Text] = Text(
+        "Weegt de verklaring `non_profit` en de rechtsvorm. Een verklaring `nee` of een "
+        "rechtsvorm met winstoogmerk is niet voldaan, wat het bestand verder ook zegt; anders "
+        "is `non_profit: ja` of een rechtsvorm zonder winstoogmerk voldaan. Zonder een van "
+        "beide ontbreekt de informatie om te beslissen.",
+        "Weighs the `non_profit` statement and the legal form. A `false` statement or a "
+        "for-profit legal form is not met, whatever else the file says; otherwise "
+        "`non_profit: true` or a not-for-profit legal form is met. Without either, the "
+        "information to decide is missing.")
 
     kind: Literal["non_profit"]
     non_profit_forms: list[LegalForm]
     profit_forms: list[LegalForm]
+
+    def describe(self) -> Text:
+        """`zonder winstoogmerk: `non_profit: ja` of rechtsvorm stichting of vereniging; …`."""
+        return Text(
+            f"zonder winstoogmerk: `non_profit: ja` of rechtsvorm "
+            f"{listed(self.non_profit_forms, 'of')}; niet bij rechtsvorm "
+            f"{listed(self.profit_forms, 'of')}",
+            f"not for profit: `non_profit: true` or legal form "
+            f"{listed(self.non_profit_forms, 'or')}; not with legal form "
+            f"{listed(self.profit_forms, 'or')}")
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Weigh the declaration and the legal form."""
         declared, form = ctx.doc.network.non_profit, ctx.doc.network.legal_form
         observed = {"non_profit": declared, "legal_form": form}
         if declared is False or form in self.profit_forms:
-            path = "network.non_profit" if declared is False else "network.legal_form"
-            why_nl = "verklaard met winstoogmerk" if declared is False else f"rechtsvorm {form}"
-            why_en = "declared for profit" if declared is False else f"legal form {form}"
-            return Outcome(Status.NOT_MET, Text(f"winstoogmerk: {why_nl}", f"for profit: {why_en}"),
-                           path, observed)
+            return Outcome(Status.NOT_MET, _why(declared is False, form, "met winstoogmerk",
+                                                "for profit"), _path(declared is False),
+                           observed)
         if declared or form in self.non_profit_forms:
-            why_nl = "verklaard zonder winstoogmerk" if declared else f"rechtsvorm {form}"
-            why_en = "declared not for profit" if declared else f"legal form {form}"
-            path = "network.non_profit" if declared else "network.legal_form"
-            return Outcome(Status.MET, Text(f"geen winstoogmerk: {why_nl}",
-                                            f"not for profit: {why_en}"), path, observed)
-        shown = f" (rechtsvorm {form})" if form else ""
+            return Outcome(Status.MET, _why(bool(declared), form, "zonder winstoogmerk",
+                                            "not for profit"), _path(bool(declared)), observed)
+        shown = Text(f"; rechtsvorm: {form}", f"; legal form: {form}") if form else Text("", "")
+        path = "network.non_profit"
         return Outcome(Status.MISSING, Text(
-            f"niet vastgesteld of het netwerk zonder winstoogmerk is{shown}",
-            f"not shown whether the network is not for profit{shown.replace('rechtsvorm', 'legal form')}"),
-            "network.non_profit", observed, add("network.non_profit"))
+            f"niet opgegeven of het netwerk zonder winstoogmerk is (`{path}`){shown.nl}",
+            f"not stated whether the network is not for profit (`{path}`){shown.en}"),
+            path, observed, yes_no(path, STATEMENTS[path][2],
+                                   is_empty(ctx.doc.network, "non_profit")))
+
+
+def _path(declared: bool) -> str:
+    return "network.non_profit" if declared else "network.legal_form"
+
+
+def _why(declared: bool, form: str | None, nl: str, en: str) -> Text:
+    """`zonder winstoogmerk: zo verklaard (`network.non_profit`)`, or by the legal form."""
+    if declared:
+        return Text(f"{nl}: zo verklaard (`network.non_profit`)",
+                    f"{en}: declared so (`network.non_profit`)")
+    return Text(f"{nl}: rechtsvorm {form} (`network.legal_form`)",
+                f"{en}: legal form {form} (`network.legal_form`)")
 
 
 class AreaScope(Check):
-    """Local or neighbourhood-oriented: the area's scope is one of `local`, not `too_wide`."""
+    """Local or neighbourhood-oriented (criterion 6): the area's scope is one of `local`."""
+
+    HOW: ClassVar[Text] = Text(
+        "Leest het werkgebied (`network.area.scope`): met een lokaal werkgebied is aan het "
+        "criterium voldaan, met een te breed werkgebied niet; zonder werkgebied ontbreekt de "
+        "informatie om te beslissen.",
+        "Reads the area (`network.area.scope`): a local area is met, one that is too wide is "
+        "not; without an area the information to decide is missing.")
 
     kind: Literal["area_scope"]
     local: list[Scope]
     too_wide: list[Scope]
+
+    def describe(self) -> Text:
+        """`werkgebied wijk, gemeente of regio; niet provincie of landelijk`."""
+        return Text(f"werkgebied {listed(self.local, 'of')}; niet "
+                    f"{listed(self.too_wide, 'of')}",
+                    f"area {listed(self.local, 'or')}; not {listed(self.too_wide, 'or')}")
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Read `network.area.scope`."""
         area = ctx.doc.network.area
         scope = area.scope if area else None
         path = "network.area.scope"
-        if scope is None or scope not in self.local + self.too_wide:
-            return Outcome(Status.MISSING, Text("werkgebied onbekend", "area unknown"), path,
-                           {"scope": scope}, add(path))
+        if scope is None:
+            message, todo = absent(path, is_empty(area, "scope"))
+            return Outcome(Status.MISSING, message, path, {"scope": scope}, Text(
+                f"{todo.nl}: {listed(self.local, 'of')}", f"{todo.en}: "
+                f"{listed(self.local, 'or')}"))
+        if scope not in self.local + self.too_wide:
+            return Outcome(Status.MISSING, Text(
+                f"werkgebied {scope}: volgens deze criteria lokaal noch te breed",
+                f"area {scope}: neither local nor too wide under these criteria"), path,
+                {"scope": scope})
         status = Status.MET if scope in self.local else Status.NOT_MET
         return Outcome(status, Text(f"werkgebied: {scope}", f"area: {scope}"), path,
                        {"scope": scope})
-
-
-class WebsiteCurrent(Check):
-    """A website, updated at most `max_age_days` before the as-of date (a later date counts)."""
-
-    kind: Literal["website_current"]
-    max_age_days: Count = Field(ge=1)
-
-    def evaluate(self, ctx: CheckContext) -> Outcome:
-        """Compare `website_updated` with the as-of date."""
-        network = ctx.doc.network
-        for key in ("website", "website_updated"):
-            if getattr(network, key) is None:
-                path = f"network.{key}"
-                return Outcome(Status.MISSING, Text(f"`{path}` ontbreekt", f"`{path}` is missing"),
-                               path, {"website": network.website}, add(path))
-        age = (ctx.as_of - network.website_updated).days
-        observed = {"website": network.website, "updated": network.website_updated.isoformat(),
-                    "age_days": age, "max_age_days": self.max_age_days}
-        when = network.website_updated.isoformat()
-        path = "network.website_updated"
-        if age > self.max_age_days:
-            return Outcome(Status.NOT_MET, Text(
-                f"laatst bijgewerkt {when}, {age} dagen geleden (hooguit {self.max_age_days})",
-                f"last updated {when}, {age} days ago (at most {self.max_age_days})"), path,
-                observed, Text("werk de website bij en vul de nieuwe datum in bij "
-                               "`network.website_updated`", "update the website and put the "
-                               "new date in `network.website_updated`"))
-        return Outcome(Status.MET, Text(f"{network.website}, bijgewerkt {when}",
-                                        f"{network.website}, updated {when}"), path, observed)

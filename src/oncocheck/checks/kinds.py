@@ -7,10 +7,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from oncocheck.checks.evidence import ContactPoint, Documented, StructuralContacts
-from oncocheck.checks.facts import AreaScope, Declaration, NonProfit, WebsiteCurrent
+from oncocheck.checks.contacts import ContactPoint, StructuralContacts
+from oncocheck.checks.evidence import Documented
+from oncocheck.checks.facts import AreaScope, Declaration, NonProfit
 from oncocheck.checks.members import DistinctDisciplines, RequiredDisciplines
 from oncocheck.checks.verwijsgids import VerwijsgidsShare
+from oncocheck.checks.website import WebsiteCurrent
 
 CheckKind = Annotated[
     DistinctDisciplines | RequiredDisciplines | VerwijsgidsShare | Declaration | Documented

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Callable
+from typing import ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -10,6 +11,7 @@ from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.load.fields import Count, fail
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.report import Status, Text
+from oncocheck.wording import counted, listed
 
 
 def known_ids(ids: list[str], info: ValidationInfo) -> list[str]:
@@ -30,26 +32,42 @@ def _labels(ctx: CheckContext, ids: list[str], lang: str) -> str:
     return ", ".join(names)
 
 
-class DistinctDisciplines(Check):
-    """At least `minimum` different disciplines among the members.
+def _article(label: str, lang: str) -> str:
+    if lang != "en":
+        return f"een {label}"
+    return f"an {label}" if label[:1].lower() in "aeiou" else f"a {label}"
 
-    Each profession counts once; sub-specialisations count as their profession; members of
-    `anders` count by their `discipline_other`. Organisations and ervaringsdeskundigen do not
-    count.
-    """
+
+class DistinctDisciplines(Check):
+    """At least `minimum` different disciplines among the members (criterion 1a)."""
+
+    HOW: ClassVar[Text] = Text(
+        "Telt hoeveel verschillende disciplines de leden hebben. Elk beroep telt één keer; een "
+        "subspecialisatie telt als haar beroep (een oncologiefysiotherapeut als "
+        "fysiotherapeut); een lid met discipline `anders` telt met wat er bij "
+        "`discipline_other` staat. Organisaties en ervaringsdeskundigen tellen niet mee.",
+        "Counts the different disciplines among the members. Each profession counts once; a "
+        "sub-specialisation counts as its profession (an oncology physiotherapist as a "
+        "physiotherapist); a member of discipline `anders` counts by what `discipline_other` "
+        "says. Organisations and experts by experience do not count.")
 
     kind: Literal["distinct_disciplines"]
     minimum: Count = Field(ge=1)
+
+    def describe(self) -> Text:
+        """`minstens 5 verschillende disciplines onder de leden`."""
+        return Text(f"minstens {self.minimum} verschillende disciplines onder de leden",
+                    f"at least {self.minimum} different disciplines among the members")
 
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Count distinct counting disciplines."""
         found = sorted({m.key for m in ctx.members if m.key is not None})
         status = Status.MET if len(found) >= self.minimum else Status.NOT_MET
         message = Text(
-            f"{len(found)} verschillende disciplines (minstens {self.minimum} vereist)"
-            + (f": {_labels(ctx, found, 'nl')}" if found else ""),
-            f"{len(found)} different disciplines (at least {self.minimum} required)"
-            + (f": {_labels(ctx, found, 'en')}" if found else ""),
+            f"{counted(len(found), 'discipline', 'verschillende disciplines')} (minstens "
+            f"{self.minimum} vereist)" + (f": {_labels(ctx, found, 'nl')}" if found else ""),
+            f"{counted(len(found), 'discipline', 'different disciplines')} (at least "
+            f"{self.minimum} required)" + (f": {_labels(ctx, found, 'en')}" if found else ""),
         )
         observed = {"count": len(found), "minimum": self.minimum, "disciplines": found}
         return Outcome(status, message, "members", observed)
@@ -58,6 +76,13 @@ class DistinctDisciplines(Check):
 class RequiredDisciplines(Check):
     """Each group must have at least one member; a group lists the disciplines that satisfy it
     (any of them), e.g. the psychosocial group for 1b."""
+
+    HOW: ClassVar[Text] = Text(
+        "Elke groep moet minstens één lid hebben. Een groep noemt de disciplines die haar "
+        "vervullen; een lid van één daarvan is genoeg. Een subspecialisatie telt als haar "
+        "beroep.",
+        "Each group needs at least one member. A group names the disciplines that fulfil it; "
+        "a member of any one of them is enough. A sub-specialisation counts as its profession.")
 
     kind: Literal["required_disciplines"]
     groups: list[list[str]] = Field(min_length=1)
@@ -69,6 +94,11 @@ class RequiredDisciplines(Check):
             known_ids(group, info)
         return groups
 
+    def describe(self) -> Text:
+        """`onder de leden: een fysiotherapeut, een diëtist en een van: …`."""
+        return Text(f"onder de leden: {_groups(self.groups, 'nl', self.label)}",
+                    f"among the members: {_groups(self.groups, 'en', self.label)}")
+
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Find the groups without any member."""
         present = {m.discipline.id for m in ctx.members}
@@ -79,12 +109,23 @@ class RequiredDisciplines(Check):
             return Outcome(Status.MET, Text(
                 f"aanwezig: {_labels(ctx, found, 'nl')}",
                 f"present: {_labels(ctx, found, 'en')}"), "members", observed)
-        nl = "; ".join(_group(ctx, g, "nl", "een van") for g in missing)
-        en = "; ".join(_group(ctx, g, "en", "one of") for g in missing)
+        def label(key: str, lang: str) -> str:
+            return _labels(ctx, [key], lang)
+
+        nl, en = _groups(missing, "nl", label), _groups(missing, "en", label)
         return Outcome(Status.NOT_MET, Text(f"ontbreekt: {nl}", f"missing: {en}"), "members",
-                       observed, Text(f"neem een lid op: {nl}", f"add a member: {en}"))
+                       observed, Text(f"neem als lid op: {nl}", f"add as a member: {en}"))
 
 
-def _group(ctx: CheckContext, group: list[str], lang: str, one_of: str) -> str:
-    labels = _labels(ctx, group, lang)
-    return labels if len(group) == 1 else f"{one_of} {labels}"
+def _group(group: list[str], lang: str, label: Callable[[str, str], str]) -> str:
+    """`een diëtist`, or `een van: psycholoog, … of POH-GGZ`."""
+    labels = [label(i, lang) for i in group]
+    if len(labels) == 1:
+        return _article(labels[0], lang)
+    one_of, last = ("one of", "or") if lang == "en" else ("een van", "of")
+    return f"{one_of}: {listed(labels, last)}"
+
+
+def _groups(groups: list[list[str]], lang: str, label: Callable[[str, str], str]) -> str:
+    """The groups as a sentence lists them: `een fysiotherapeut, een diëtist en een van: …`."""
+    return listed([_group(g, lang, label) for g in groups], "and" if lang == "en" else "en")

@@ -99,9 +99,9 @@ def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[
             {"document": document, "looked_up": evidence.looked_up,
              "problem": evidence.problem}, source.locate(path),
             Text(f"zet het document als gewoon bestand op {evidence.looked_up}, in de map van "
-                 f"het netwerkbestand (of een https://-adres), of haal `{path}` weg",
+                 f"het netwerkbestand (of een https://-adres), of haal het weg (`{path}`)",
                  f"put the document as a regular file at {evidence.looked_up}, inside the "
-                 f"network file's folder (or an https:// address), or remove `{path}`")))
+                 f"network file's folder (or an https:// address), or remove it (`{path}`)")))
     return findings
 
 
@@ -125,4 +125,5 @@ def placeholder_name(name: str, source: Source) -> list[Finding]:
         Text(f"de naam van het netwerk is nog die uit het sjabloon: '{name}'",
              f"the network's name is still the template's: '{name}'"), {"name": name},
         source.locate("network.name"),
-        Text("vul de echte naam in bij `network.name`", "put the real name in `network.name`"))]
+        Text("vul de echte naam van het netwerk in (`network.name`)",
+             "fill in the network's real name (`network.name`)"))]

@@ -93,11 +93,12 @@ def plan_warnings(doc: NetworkFile, source: Source, findings: Sequence[Finding],
         if status.get(item.criterion) is Status.MET:
             warnings.append(Finding(
                 "plan-closable", Severity.WARNING, Status.NOT_MET, CLOSABLE, Text(
-                    f"criterium {item.criterion} is voldaan; plan-item {what} kan worden "
+                    f"aan criterium {item.criterion} is voldaan; plan-item {what} kan worden "
                     "afgesloten", f"criterion {item.criterion} is met; plan item {what} can be "
                     "closed"), observed, item.location, Text(
-                    f"haal `plan[{index}]` weg (of bewaar het elders als verslag)",
-                    f"remove `plan[{index}]` (or keep it elsewhere as a record)")))
+                    f"haal dit plan-item weg (`plan[{index}]`), of bewaar het elders als "
+                    "verslag", f"remove this plan item (`plan[{index}]`), or keep it elsewhere "
+                    "as a record")))
         elif item.due is not None and item.due < as_of:
             warnings.append(Finding(
                 "plan-overdue", Severity.WARNING, Status.NOT_MET, OVERDUE, Text(
@@ -105,6 +106,6 @@ def plan_warnings(doc: NetworkFile, source: Source, findings: Sequence[Finding],
                     f"klaar moeten zijn (peildatum {as_of})", f"plan item {what} for criterion "
                     f"{item.criterion} was due before {item.due} (as of {as_of})"),
                 observed | {"days_overdue": (as_of - item.due).days}, item.location, Text(
-                    f"voer de actie uit, of zet een nieuwe datum bij `plan[{index}].due`",
-                    f"carry out the action, or set a new date in `plan[{index}].due`")))
+                    f"voer de actie uit, of zet er een nieuwe datum bij (`plan[{index}].due`)",
+                    f"carry out the action, or give it a new date (`plan[{index}].due`)")))
     return warnings

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
+from oncocheck.checks.left_out import REASONS, left_out_text
 from oncocheck.checks.members import known_ids
 from oncocheck.checks.share import meets_share
 from oncocheck.load.source import Source
@@ -18,29 +19,35 @@ from oncocheck.wording import percent
 
 Represented = Literal["yes", "no", "unconfirmed"]
 
-#: Why a member is outside the denominator: (code for JSON, text for people).
-REASONS = {
-    "not_a_profession": Text("geen beroep (organisatie of ervaringsdeskundige)",
-                             "not a profession (organisation or expert by experience)"),
-    "unconfirmed_profession": Text("beroep niet bevestigd in de Verwijsgids Kanker",
-                                   "profession not confirmed in the Verwijsgids Kanker"),
-    "profession_not_in_verwijsgids": Text("beroep staat niet in de Verwijsgids Kanker",
-                                          "profession not in the Verwijsgids Kanker"),
-    "assumed_not_in_verwijsgids": Text(
-        "beroep staat niet in de Verwijsgids Kanker (aanname, niet bevestigd)",
-        "profession not in the Verwijsgids Kanker (assumed, not confirmed)"),
-}
+#: How a version's own word on a profession (`represented`) reads.
+FLAGS = {"yes": Text("staat erin", "in it"), "no": Text("staat er niet in", "not in it"),
+         "unconfirmed": Text("niet bevestigd", "not confirmed")}
 
 
 class VerwijsgidsShare(Check):
-    """At least `threshold` of the members of Verwijsgids professions are listed there.
+    """At least `threshold` of the members of Verwijsgids professions are listed there
+    (criterion 2a); who counts is said in `HOW`."""
 
-    Eligible: members of a profession represented in the Verwijsgids (vocabulary flag `yes`,
-    or as set in `represented`), plus any counting member who is listed. Members of unconfirmed
-    professions who are not listed, of professions not in the Verwijsgids, and organisations
-    are left out of the denominator, and the finding says who and why. The threshold is
-    inclusive; with no eligible members the criterion is `missing`.
-    """
+    HOW: ClassVar[Text] = Text(
+        "Deelt het aantal leden dat in de Verwijsgids Kanker staat (`verwijsgids: ja`) door "
+        "het aantal leden dat meetelt, en vergelijkt dat aandeel met de drempel; precies de "
+        "drempel is genoeg.\n\n"
+        "Mee tellen: de leden van een beroep dat in de Verwijsgids Kanker voorkomt (volgens "
+        "de lijst van disciplines, of zoals deze criteriaversie het zegt), en elk ander lid "
+        "met een beroep dat er zelf in staat. Niet mee tellen: leden van een beroep waarvan "
+        "niet bevestigd is dat het in de Verwijsgids voorkomt en die er zelf niet in staan, "
+        "leden van beroepen die er niet in voorkomen, organisaties en "
+        "ervaringsdeskundigen; het rapport zegt wie en waarom. Telt niemand mee, dan "
+        "ontbreekt de informatie om te beslissen.",
+        "Divides the number of members listed in the Verwijsgids Kanker (`verwijsgids: true`) "
+        "by the number of members that count, and compares that share with the threshold; "
+        "exactly the threshold is enough.\n\n"
+        "Counted: the members of a profession that appears in the Verwijsgids Kanker (by the "
+        "list of disciplines, or as this criteria version says), and any other member with "
+        "a profession who is listed there. Left out: members of a profession not confirmed to "
+        "appear in the Verwijsgids who are not listed themselves, members of professions that "
+        "do not appear there, organisations and experts by experience; the report says who "
+        "and why. With nobody counted, the information to decide is missing.")
 
     kind: Literal["verwijsgids_share"]  # share.SHARE_KIND
     threshold: float = Field(gt=0, le=1)
@@ -51,6 +58,20 @@ class VerwijsgidsShare(Check):
     def _known(cls, value: dict[str, Represented], info: ValidationInfo) -> dict[str, str]:
         known_ids(list(value), info)
         return value
+
+    def describe(self) -> Text:
+        """`minstens 60% van de leden van Verwijsgids-beroepen staat in de Verwijsgids …`."""
+        need = percent(self.threshold)
+        nl = (f"minstens {need} van de leden van Verwijsgids-beroepen staat in de Verwijsgids "
+              f"Kanker (precies {need} is genoeg)")
+        en = (f"at least {need} of the members of Verwijsgids professions are listed in the "
+              f"Verwijsgids Kanker (exactly {need} is enough)")
+        if self.represented:
+            own = [(self.label(i, "nl"), self.label(i, "en"), FLAGS[f])
+                   for i, f in self.represented.items()]
+            nl += "; volgens deze versie: " + ", ".join(f"{n}: {f.nl}" for n, _, f in own)
+            en += "; as this version has it: " + ", ".join(f"{e}: {f.en}" for _, e, f in own)
+        return Text(nl, en)
 
     def exclusion(self, view: MemberView) -> str | None:
         """Why this member is outside the denominator (a key of REASONS), or None."""
@@ -76,14 +97,16 @@ class VerwijsgidsShare(Check):
                     for v, why in excluded if why is not None]
         observed = {"listed": listed, "eligible": len(eligible), "threshold": self.threshold,
                     "excluded": left_out}
-        tail_nl, tail_en = _left_out(left_out)
+        tail_nl, tail_en = left_out_text(left_out)
         if not eligible:
             return Outcome(Status.MISSING, Text(
                 "geen leden van beroepen die in de Verwijsgids Kanker staan" + tail_nl,
                 "no members of professions represented in the Verwijsgids Kanker" + tail_en),
                 "members", observed, Text(
-                    "voeg leden toe met `verwijsgids: ja` of nee bij elk lid",
-                    "add members, with `verwijsgids: true` or false for each"))
+                    "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet bij "
+                    "elk lid `verwijsgids: ja` of `verwijsgids: nee`",
+                    "add members of professions in the Verwijsgids Kanker, with "
+                    "`verwijsgids: true` or `verwijsgids: false` for each"))
         share = Fraction(listed, len(eligible))
         met = meets_share(listed, len(eligible), self.threshold)
         observed["share"] = round(float(share), 3)
@@ -94,18 +117,6 @@ class VerwijsgidsShare(Check):
             f"vereist){tail_nl}",
             f"{working} of members of Verwijsgids professions are listed (at least {need} "
             f"required){tail_en}"), "members", observed)
-
-
-def _left_out(left_out: list[dict[str, str]]) -> tuple[str, str]:
-    if not left_out:
-        return "", ""
-    counts: dict[str, int] = {}
-    for item in left_out:
-        counts[item["reason"]] = counts.get(item["reason"], 0) + 1
-    nl = ", ".join(f"{n} {REASONS[r].nl}" for r, n in counts.items())
-    en = ", ".join(f"{n} {REASONS[r].en}" for r, n in counts.items())
-    return (f"; {len(left_out)} buiten de noemer: {nl}",
-            f"; {len(left_out)} left out of the denominator: {en}")
 
 
 def member_rows(members: Sequence[MemberView], share: VerwijsgidsShare | None,

@@ -1,9 +1,11 @@
 """The application: the commands put together, and `main`, where every run ends.
 
 Heavy modules (pydantic models, renderers) are imported inside the commands that need them,
-so `oncocheck --version` stays quick. A UsageError from any command ends here, in the group
-that runs them, as its message and exit code 2 (`faults.usage`); every other fault reaches
-`main` (`faults.end`).
+so `oncocheck --version` stays quick. The language of the run is chosen first (`--lang`, else
+ONCOCHECK_LANG, else Dutch), so help and Click's own messages are in it too. A usage error
+of any command ends here, in the group that runs them, as its message and exit code 2
+(`faults.usage` for oncocheck's own, `faults.misused` for those Click finds); every other
+fault reaches `main` (`faults.end`).
 """
 
 from __future__ import annotations
@@ -11,39 +13,77 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from contextlib import suppress
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from oncocheck import __version__
 from oncocheck.cli import faults
+from oncocheck.cli import check as checking
+from oncocheck.cli import rules
 from oncocheck.cli.check import check
 from oncocheck.cli.deliver import emit
+from oncocheck.cli.helptext import App, Group, localise_tree
+from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
-from oncocheck.cli.network import init, schema
-from oncocheck.cli.options import STATE
+from oncocheck.cli.network import INIT_HELP, SCHEMA_HELP, init, schema
+from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, say
 from oncocheck.cli.process import StdoutFailed, prepare
+from oncocheck.cli.rounds import HELP as ROUNDS_HELP
 from oncocheck.cli.rounds import rounds
 from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, explain
+from oncocheck.cli.usage import errors as click_errors
 from oncocheck.errors import UsageError
 
 
-class Commands(TyperGroup):
-    """The command group: a UsageError of any command becomes its message and exit 2."""
+class Commands(Group):
+    """The command group: the language of the run is chosen before anything is parsed, and a
+    usage error of any command becomes its message and exit 2."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Run the command line `args` (default: the process's)."""
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            STATE["lang"] = chosen_lang(args)
+        except UsageError as exc:  # a bad ONCOCHECK_LANG
+            faults.usage(exc, "nl")
+        localise_tree(self, STATE["lang"])
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click_errors.UsageError as exc:
+            if not standalone_mode:
+                raise
+            faults.misused(exc, args, STATE["lang"])
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> Any:
+        """Run the command; its UsageError becomes the message and exit 2."""
         try:
             return super().invoke(ctx)
         except UsageError as exc:
             faults.usage(exc, STATE["lang"])
 
 
-app = typer.Typer(name="oncocheck", cls=Commands, no_args_is_help=True, add_completion=True,
-                  pretty_exceptions_enable=False, rich_markup_mode=None,
-                  help="Check an oncology care network file against the LOPPSOZ criteria.")
-criteria_app = typer.Typer(no_args_is_help=True, help="The bundled criteria sets.")
+# Typer's own options for shell completion, in Dutch too (their English is Typer's, verbatim)
+say("Installeer de aanvulling (completion) voor de huidige shell.",
+    "Install completion for the current shell.")
+say("Toon de aanvulling (completion) voor de huidige shell, om die te kopiëren of de "
+    "installatie aan te passen.",
+    "Show completion for the current shell, to copy it or customize the installation.")
+app = App(name="oncocheck", cls=Commands, no_args_is_help=True, add_completion=True,
+          pretty_exceptions_enable=False, rich_markup_mode=None, help=say(
+              "Controleer de bestanden van oncologiezorgnetwerken aan de kwaliteitscriteria "
+              "van LOPPSOZ.",
+              "Check oncology care network files against the LOPPSOZ quality criteria."))
+criteria_app = App(no_args_is_help=True, rich_markup_mode=None, help=say(
+    "De criteriaversies die oncocheck kent, en hun criteria.",
+    "The criteria versions oncocheck knows, and their criteria."))
 app.add_typer(criteria_app, name="criteria")
 
 
@@ -55,25 +95,34 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal "
-                                        "errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=say(
+        "Toon het versienummer en stop.", "Show the version and exit."))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=say(
+        "Toon bij een interne fout de traceback (voor wie oncocheck onderhoudt).",
+        "Show tracebacks of internal errors."))] = False,
+    lang: LangOption = Lang.nl,
 ) -> None:
     """oncocheck: check oncology care network files (oncologiezorgnetwerken) against the
-    LOPPSOZ quality criteria."""
+    LOPPSOZ quality criteria (the help text is the app's, above, in both languages). A
+    `--lang` here is the language of the command that follows, unless it has its own."""
     STATE["debug"] = debug
 
 
-app.command()(check)
-app.command()(impact)
-app.command()(rounds)
-app.command()(explain)
-app.command()(schema)
-app.command()(init)
-criteria_app.command("list")(criteria_list)
-criteria_app.command("show")(criteria_show)
-criteria_app.command("diff")(criteria_diff)
+@criteria_app.callback()
+def criteria(lang: LangOption = Lang.nl) -> None:
+    """The criteria commands; a `--lang` here is the language of the one that follows, unless
+    it has its own."""
+
+
+app.command(help=checking.HELP)(check)
+app.command(help=IMPACT_HELP)(impact)
+app.command(help=ROUNDS_HELP)(rounds)
+app.command(help=rules.EXPLAIN_HELP)(explain)
+app.command(help=SCHEMA_HELP)(schema)
+app.command(help=INIT_HELP)(init)
+criteria_app.command("list", help=rules.LIST_HELP)(criteria_list)
+criteria_app.command("show", help=rules.SHOW_HELP)(criteria_show)
+criteria_app.command("diff", help=rules.DIFF_HELP)(criteria_diff)
 
 
 def main() -> None:

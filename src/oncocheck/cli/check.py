@@ -29,39 +29,61 @@ if TYPE_CHECKING:
 
 Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ignore[misc]
 
+HELP = say(
+    """Controleer netwerkbestanden aan de criteria.
+
+    Per bestand het oordeel, en per criterium wat het bestand laat zien en wat er te doen is.
+    Afsluitcode 0: elk bestand voldoet; 1: een bestand voldoet niet; 2: een bestand kon niet
+    worden gelezen, of de opdracht is verkeerd gebruikt.""",
+    """Check network files against the criteria.
+
+    For each file the verdict, and per criterion what the file shows and what to do. Exit
+    code 0: every file is compliant; 1: a file is not compliant; 2: a file could not be read,
+    or the command was used wrongly.""")
+
 
 def check(
     paths: PathsArgument,
     criteria: Annotated[Optional[str], typer.Option(
-        "--criteria", metavar="SET[@VERSION]|FILE", autocompletion=criteria_versions,
-        help="Criteria to apply (default: the version in force on each file's as-of date; "
-        "a file's own `criteria:` only declares what it was prepared for).")] = None,
+        "--criteria", metavar=say("SET[@VERSIE]|BESTAND", "SET[@VERSION]|FILE"),
+        autocompletion=criteria_versions, help=say(
+            "De criteria om toe te passen (standaard: de versie die geldt op de peildatum van "
+            "elk bestand; `criteria:` in een bestand zegt alleen waarvoor het is opgesteld).",
+            "Criteria to apply (default: the version in force on each file's as-of date; a "
+            "file's own `criteria:` only declares what it was prepared for)."))] = None,
     as_of: AsOfOption = None,
-    fmt: Annotated[Optional[Format], typer.Option(
-        "--format", "-f", help="Output format (default console).")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help=say(
+        "Uitvoerformaat (standaard console).", "Output format (default console)."))] = None,
     output: OutputOption = None,
     reports: Annotated[Optional[list[str]], typer.Option(
-        "--report", metavar="FORMAT=PATH", help="Also write this format to PATH (- is stdout); "
-        "repeatable, e.g. --report sarif=oncocheck.sarif --report junit=junit.xml.")] = None,
+        "--report", metavar=say("FORMAAT=PAD", "FORMAT=PATH"), help=say(
+            "Schrijf ook dit formaat naar PAD (- is het scherm, stdout); mag vaker, bv. "
+            "--report sarif=oncocheck.sarif --report junit=junit.xml.",
+            "Also write this format to PATH (- is stdout); repeatable, e.g. --report "
+            "sarif=oncocheck.sarif --report junit=junit.xml."))] = None,
     lang: LangOption = Lang.nl,
-    fail_on: Annotated[Optional[FailOn], typer.Option(
-        "--fail-on", help=say(
-            "Wat de controle laat mislukken: criteria die niet voldaan zijn (error, standaard), "
-            "ook waarschuwingen (warning), of alleen bestanden die niet gelezen kunnen worden "
-            "(invalid, voor netwerken in oprichting).",
-            "What makes the check fail: criteria not met (error, the default), warnings too "
-            "(warning), or only files that cannot be loaded (invalid, for networks in "
-            "formation)."))] = None,
-    strict: Annotated[bool, typer.Option("--strict",
-                                         help="Same as --fail-on warning.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Console: only the summary and "
-                                        "the problems (not met, missing, load errors).")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help=say(
+        "Wat de controle laat mislukken: eisen die niet voldaan zijn (error, standaard), ook "
+        "waarschuwingen (warning), of alleen bestanden die niet gelezen kunnen worden "
+        "(invalid, voor netwerken in oprichting).",
+        "What makes the check fail: criteria not met (error, the default), warnings too "
+        "(warning), or only files that cannot be loaded (invalid, for networks in "
+        "formation)."))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=say(
+        "Hetzelfde als --fail-on warning: ook waarschuwingen laten de controle falen.",
+        "Same as --fail-on warning."))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=say(
+        "Console: alleen de samenvatting en de problemen (niet voldaan, ontbreekt, "
+        "laadfouten).", "Console: only the summary and the problems (not met, missing, load "
+        "errors)."))] = False,
     compare: Annotated[Optional[str], typer.Option(
-        "--compare", metavar="SET@VERSION|FILE", autocompletion=criteria_versions,
-        help="Also check under this criteria version and show both side by side.")] = None,
+        "--compare", metavar=say("SET@VERSIE|BESTAND", "SET@VERSION|FILE"),
+        autocompletion=criteria_versions, help=say(
+            "Controleer ook onder deze criteriaversie en toon beide naast elkaar.",
+            "Also check under this criteria version and show both side by side."))] = None,
     jobs: JobsOption = None,
     stdin_filename: Annotated[Optional[str], typer.Option(
-        "--stdin-filename", metavar="NAME", help=say(
+        "--stdin-filename", metavar=say("NAAM", "NAME"), help=say(
             "Bij `-` (het netwerkbestand van de standaardinvoer): de naam van dat bestand, in "
             "de meldingen en als map voor relatieve paden (members_file, documenten). Zonder "
             "deze optie: <stdin>, in de huidige map.",
@@ -69,13 +91,14 @@ def check(
             "messages and as the folder for relative paths (members_file, documents). Without "
             "it: <stdin>, in the current folder."))] = None,
     base_dir: Annotated[Optional[Path], typer.Option(
-        "--base-dir", metavar="DIR", help=say(
+        "--base-dir", metavar=say("MAP", "DIR"), help=say(
             "De map waar de paden in SARIF, GitLab- en GitHub-rapporten vanaf gaan (standaard: "
             "de hoofdmap van de git-repository met de bestanden).",
             "The folder that paths in SARIF, GitLab and GitHub reports start from (default: "
             "the top folder of the git repository holding the files)."))] = None,
 ) -> None:
-    """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
+    """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error
+    (`--help` shows `HELP`)."""
     from oncocheck.cli.ci import find_root, step_summary
     from oncocheck.cli.deliver import deliver, named_inputs
     from oncocheck.cli.stdin import network_inputs

@@ -8,7 +8,7 @@ what is offered is cheap to find, and a failure offers nothing rather than print
 
 from __future__ import annotations
 
-from oncocheck.cli.options import say
+from oncocheck.cli.options import env_lang
 
 
 def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
@@ -23,9 +23,10 @@ def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
         versions = bundled()
     except UsageError:  # a broken bundled file: `check` itself will say so
         return []
-    offered = [(r.set, say("de versie die op de peildatum geldt",
-                           "the version in force on the as-of date")) for r in versions]
-    offered += [(r.ref.label, say(f"geldt vanaf {r.valid_from}", f"in force from {r.valid_from}"))
-                for r in versions]
+    english = env_lang(strict=False) == "en"  # the language of the run: ONCOCHECK_LANG
+    offered = [(r.set, "the version in force on the as-of date" if english
+                else "de versie die op de peildatum geldt") for r in versions]
+    offered += [(r.ref.label, f"in force from {r.valid_from}" if english
+                 else f"geldt vanaf {r.valid_from}") for r in versions]
     return [(value, text) for value, text in dict(offered).items()
             if value.startswith(incomplete)]

@@ -1,10 +1,10 @@
 """How a run that went wrong ends: one line on stderr and the documented exit code.
 
-2 for a usage error (`usage`, the one place a UsageError becomes an exit code) and for a
-problem of the environment (stdout, file descriptors), 3 for
-out of memory and for a bug in oncocheck (a short message; `--debug` shows the traceback of a
-bug), 128 + N after signal N, and 141 (the exit of a filter killed by SIGPIPE) without a
-message when stdout's reader went away (`| head`).
+2 for a usage error (`usage`, the one place a UsageError becomes an exit code, and `misused`
+for the usage errors Click finds while parsing) and for a problem of the environment (stdout,
+file descriptors), 3 for out of memory and for a bug in oncocheck (a short message; `--debug`
+shows the traceback of a bug), 128 + N after signal N, and 141 (the exit of a filter killed by
+SIGPIPE) without a message when stdout's reader went away (`| head`).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import traceback
 from typing import NoReturn
 
 from oncocheck.cli.deliver import say
-from oncocheck.cli.options import STATE
+from oncocheck.cli.options import STATE, chosen_lang
 from oncocheck.cli.process import StdoutFailed, Terminated, is_broken_pipe
 from oncocheck.errors import UsageError
 from oncocheck.run.memory import out_of_memory
+from oncocheck.wording import os_reason
 
 OUT_OF_MEMORY = ("te weinig geheugen; controleer minder of kleinere bestanden tegelijk, of "
                  "gebruik minder --jobs", "out of memory; check fewer or smaller files at a "
@@ -42,7 +43,7 @@ def end(exc: BaseException, lang: str) -> bool:
     if isinstance(exc, KeyboardInterrupt):
         sys.exit(130)
     if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
-        say(line(lang, _DESCRIPTORS, exc.strerror or ""))
+        say(line(lang, _DESCRIPTORS, os_reason(exc).get(lang)))
         sys.exit(2)
     if out_of_memory(exc):  # also a Rust panic in pydantic-core when an allocation failed
         return True
@@ -52,6 +53,22 @@ def end(exc: BaseException, lang: str) -> bool:
 def usage(exc: UsageError, lang: str) -> NoReturn:
     """A command used wrongly: what to do instead, and exit 2."""
     say(line(lang, (exc.text.nl, exc.text.en)))
+    sys.exit(2)
+
+
+def misused(exc: Exception, args: list[str], lang: str) -> NoReturn:
+    """A usage error found by Click (an unknown option, a missing argument, a value that is
+    not one of the choices): in oncocheck's words, with the command's usage line, exit 2.
+    Without arguments a group shows its help instead (Click's `no_args_is_help`)."""
+    from oncocheck.cli import usage as click_usage
+
+    if isinstance(exc, click_usage.errors.NoArgsIsHelpError):
+        exc.show()
+        sys.exit(2)
+    text = click_usage.message(exc, args)
+    say(line(lang, (text.nl, text.en)))
+    for extra in click_usage.hint(exc, lang):
+        say(extra)
     sys.exit(2)
 
 
@@ -66,17 +83,15 @@ def _stdout_text(exc: StdoutFailed) -> tuple[str, str]:
     if exc.errno == errno.EBADF:
         return ("kan het rapport niet naar de standaarduitvoer schrijven: die is gesloten",
                 "cannot write the report to standard output: it is closed")
-    return (f"kan het rapport niet naar de standaarduitvoer schrijven ({exc.reason})",
-            f"cannot write the report to standard output ({exc.reason})")
+    reason = os_reason(OSError(exc.errno, exc.reason))
+    return (f"kan het rapport niet naar de standaarduitvoer schrijven ({reason.nl})",
+            f"cannot write the report to standard output ({reason.en})")
 
 
 def argv_lang() -> str:
-    """The --lang of the command line, for messages given before a command reads it."""
-    args = sys.argv[1:]
-    for index, arg in enumerate(args):
-        if arg == "--lang" and args[index + 1:index + 2] == ["en"] or arg == "--lang=en":
-            return "en"
-    return "nl"
+    """The language of the run (`--lang`, else ONCOCHECK_LANG, else Dutch), for messages given
+    before a command reads it; never an error, whatever ONCOCHECK_LANG holds."""
+    return chosen_lang(sys.argv[1:], strict=False)
 
 
 def _internal_error() -> NoReturn:

@@ -14,32 +14,32 @@ import typer
 
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date)
+                                   PathsArgument, as_of_date, say)
 from oncocheck.render import IMPACT_FORMATS
 
 ImpactFormat = StrEnum("ImpactFormat", {n: n for n in IMPACT_FORMATS})  # type: ignore[misc]
+VERSION = say("SET@VERSIE|BESTAND", "SET@VERSION|FILE")
+_JSON_KEYS = (
+    "`schema_version`, `tool`, `as_of`, `as_of_dates`, `from`, `to` (`set`, `version`, `valid_from`); `summary` "
+    "{`from`, `to`} (`files`, `compliant`, `not_compliant`, `invalid`, `criteria`); "
+    "`verdict_changes` [{`file`, `network`, `from`, `to`}]; `criteria` [{`criterion`, "
+    "`changed`, `transitions` {`met->not_met`: n, ...}, `failing` {`from`, `to`}}]; "
+    "`share_2a` {`networks`, `undefined`, `invalid`, `min`, `median`, `max`, `thresholds` "
+    "{`from`, `to`}, `bins` [{`from`, `to`, `networks`}]}")
+HELP = say(
+    f"""Wat een criteriaversie verandert voor een reeks netwerken.
 
+    Elk bestand wordt gecontroleerd onder --from en onder --to. Het rapport noemt de netwerken
+    met een ander oordeel, per criterium hoe de statussen verschuiven, de verdeling van het
+    aandeel 2a in stappen van 5% (netwerken zonder aandeel en ongeldige bestanden apart
+    geteld) en, met --sweep 2a, hoeveel netwerken 2a halen bij elke drempel. Afsluitcode 0
+    als het rapport gemaakt is (ook als netwerken niet voldoen), 2 bij verkeerd gebruik.
 
-def impact(
-    paths: PathsArgument,
-    before: Annotated[str, typer.Option("--from", metavar="SET@VERSION|FILE",
-                                        autocompletion=criteria_versions,
-                                        help="The criteria version now, e.g. loppsoz@2021.")],
-    after: Annotated[str, typer.Option("--to", metavar="SET@VERSION|FILE",
-                                       autocompletion=criteria_versions,
-                                       help="The criteria version to compare with, e.g. "
-                                       "loppsoz@2024.")],
-    as_of: AsOfOption = None,
-    sweep: Annotated[Optional[str], typer.Option(
-        "--sweep", metavar="ID", help="Also count the networks meeting this criterion at "
-        "thresholds 40%..80% in steps of 5 (only the share criterion, 2a).")] = None,
-    fmt: Annotated[ImpactFormat, typer.Option("--format", "-f", help="Output format.")
-                   ] = ImpactFormat.console,
-    output: OutputOption = None,
-    lang: LangOption = Lang.nl,
-    jobs: JobsOption = None,
-) -> None:
-    """What a criteria version changes for a batch: verdicts, criteria, the 2a share.
+    JSON (--format json; de sleutels in het Engels, in deze volgorde; schema: oncocheck
+    schema --impact): {_JSON_KEYS}, in
+    procenten; `sweep` `null` of {{`criterion`, `networks`, `points` [{{`threshold`,
+    `networks`}}]}}.""",
+    f"""What a criteria version changes for a batch of networks.
 
     Every file is checked under --from and under --to. The report lists the networks whose
     verdict changes, per criterion how statuses move, the distribution of the 2a share in 5%
@@ -48,13 +48,34 @@ def impact(
     networks fail), 2 on a usage error.
 
     JSON (--format json, English keys in this order; schema: oncocheck schema --impact):
-    schema_version, tool, as_of, as_of_dates, from, to (set, version, valid_from); summary
-    {from, to} (files, compliant, not_compliant, invalid, criteria); verdict_changes [{file,
-    network, from, to}]; criteria [{criterion, changed, transitions {"met->not_met": n, ...},
-    failing {from, to}}]; share_2a {networks, undefined, invalid, min, median, max,
-    thresholds {from, to}, bins [{from, to, networks}]} in percent; sweep null or
-    {criterion, networks, points [{threshold, networks}]}.
-    """
+    {_JSON_KEYS}, in percent; `sweep`
+    `null` or {{`criterion`, `networks`, `points` [{{`threshold`, `networks`}}]}}.""")
+
+
+def impact(
+    paths: PathsArgument,
+    before: Annotated[str, typer.Option("--from", metavar=VERSION,
+                                        autocompletion=criteria_versions, help=say(
+        "De criteriaversie van nu, bv. loppsoz@2021.",
+        "The criteria version now, e.g. loppsoz@2021."))],
+    after: Annotated[str, typer.Option("--to", metavar=VERSION,
+                                       autocompletion=criteria_versions, help=say(
+        "De criteriaversie om mee te vergelijken, bv. loppsoz@2024.",
+        "The criteria version to compare with, e.g. loppsoz@2024."))],
+    as_of: AsOfOption = None,
+    sweep: Annotated[Optional[str], typer.Option("--sweep", metavar="ID", help=say(
+        "Tel ook de netwerken die dit criterium halen bij drempels van 40% tot 80% in "
+        "stappen van 5 (alleen het aandeelcriterium, 2a).", "Also count the networks meeting "
+        "this criterion at thresholds 40%..80% in steps of 5 (only the share criterion, "
+        "2a)."))] = None,
+    fmt: Annotated[ImpactFormat, typer.Option("--format", "-f", help=say(
+        "Uitvoerformaat.", "Output format."))] = ImpactFormat.console,
+    output: OutputOption = None,
+    lang: LangOption = Lang.nl,
+    jobs: JobsOption = None,
+) -> None:
+    """What a criteria version changes for a batch: verdicts, criteria, the 2a share (what
+    `--help` says, with the JSON report's keys, is `HELP`)."""
     from oncocheck.analysis.impact import compare
     from oncocheck.cli.check import rule_files, run_batch
     from oncocheck.cli.deliver import deliver, named_inputs

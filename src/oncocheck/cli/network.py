@@ -23,16 +23,38 @@ from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference,
 from oncocheck.report import Text
 
 SHEET_SUFFIXES = (".csv", ".xlsx")
+INIT_HELP = say(
+    """Schrijf een netwerkbestand om mee te beginnen, met uitleg.
+
+    Het sjabloon heeft lege waarden met commentaar (# ...) dat zegt wat er hoort en bij welk
+    criterium. Een bestaand bestand wordt alleen met --force vervangen.""",
+    """Write a network file to start from, with comments.
+
+    The template has empty values with comments (# ...) saying what belongs there and for
+    which criterion. An existing file is replaced only with --force.""")
+SCHEMA_HELP = say(
+    """Het JSON Schema van het netwerkbestand, voor editors en CI.
+
+    JSON Schema (versie 2020-12), met de beschrijvingen in het Nederlands en het Engels. Met
+    --report, --impact of --rounds: het schema van dat JSON-rapport.""",
+    """The JSON Schema of the network file, for editors and CI.
+
+    JSON Schema draft 2020-12, with the descriptions in Dutch and English. With --report,
+    --impact or --rounds: the schema of that JSON report.""")
 
 
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the template.")] = Path(
-        "netwerk.yaml"),
+    path: Annotated[Path, typer.Argument(metavar=say("PAD", "PATH"), help=say(
+        "Waar het sjabloon komt.", "Where to write the template."))] = Path("netwerk.yaml"),
     lang: LangOption = Lang.nl,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=say(
+        "Vervang een bestaand bestand.", "Replace an existing file."))] = False,
     from_sheet: Annotated[Optional[Path], typer.Option(
-        "--from-sheet", metavar="SHEET", help="Members spreadsheet (.xlsx or .csv) for "
-        "`members_file`; created with only its column names when it does not exist.")] = None,
+        "--from-sheet", metavar=say("LEDENLIJST", "SHEET"), help=say(
+            "Ledenlijst (.xlsx of .csv) voor `members_file`; wordt gemaakt met alleen de "
+            "kolomnamen als die nog niet bestaat.", "Members spreadsheet (.xlsx or .csv) for "
+            "`members_file`; created with only its column names when it does not "
+            "exist."))] = None,
 ) -> None:
     """Write a commented network file template; never overwrites without --force."""
     emit(write_template(path, str(lang), force, from_sheet).get(str(lang)))
@@ -48,9 +70,11 @@ def schema(
     rounds: Annotated[bool, typer.Option("--rounds", help=say(
         "Het schema van het JSON-rapport van rounds (--format json).",
         "The schema of rounds' JSON report (--format json)."))] = False,
+    lang: LangOption = Lang.nl,
 ) -> None:
-    """The JSON Schema (draft 2020-12) of the network file, for editors and CI; with --report
-    or --impact or --rounds that of a JSON report."""
+    """The JSON Schema (draft 2020-12) of the network file, for editors and CI; with --report,
+    --impact or --rounds that of a JSON report (what `--help` says is `SCHEMA_HELP`). The
+    schemas carry both languages, so `--lang` only chooses the language of messages."""
     if report + impact + rounds > 1:
         raise UsageError(Text("kies één van --report, --impact en --rounds",
                               "choose one of --report, --impact and --rounds"))

@@ -1,11 +1,17 @@
-"""What the commands share: the options declared once, and what they remember for `main`.
+"""What the commands share: the options declared once, the language of the run, and what they
+remember for `main`.
 
-`STATE` holds what `main` needs when a command ends in an error: the language the user asked
-for (set as `--lang` is read) and whether `--debug` was given.
+`STATE` holds what `main` needs when a command ends in an error: the language of the run
+(chosen before Click parses anything, `chosen_lang`, and updated as `--lang` is read) and
+whether `--debug` was given. Help texts are written in both languages with `say`; which one
+`--help` shows is decided as the help is formatted (`oncocheck.cli.helptext`).
 """
 
 from __future__ import annotations
 
+import inspect
+import os
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +20,11 @@ from typing import Annotated, Optional
 import typer
 
 STATE = {"lang": "nl", "debug": False}
+#: Sets the default of every `--lang` (`--lang` on the command line wins).
+LANG_ENV = "ONCOCHECK_LANG"
+
+#: Every text written with `say`, by its Dutch and by its English wording: (nl, en).
+_PAIRS: dict[str, tuple[str, str]] = {}
 
 
 class Lang(StrEnum):
@@ -26,12 +37,74 @@ class Lang(StrEnum):
 def say(nl: str, en: str) -> str:
     """A help text for people, written in both languages (`help=say("Nederlands", "English")`).
 
-    Every command's and option's help goes through here, so `--help` can follow the language
-    asked for (issue 14 makes it; for now this gives the English text)."""
-    return en
+    Gives the Dutch text, and remembers the pair: Typer copies help texts into the Click
+    commands it builds (tidied by `inspect.cleandoc`), so the language is chosen where the
+    help is formatted, by looking the text up (`in_language`), not here at import time."""
+    pair = (inspect.cleandoc(nl), inspect.cleandoc(en))
+    for text in pair:
+        if _PAIRS.setdefault(text, pair) != pair:
+            raise ValueError(f"two help texts read {text!r} with different translations")
+    return nl
 
 
-def _remember(value: Lang) -> Lang:
+def in_language(text: str | None, lang: str) -> str | None:
+    """`text` (written with `say`, in either language) in `lang`; any other text as it is."""
+    if not text:
+        return text
+    pair = _PAIRS.get(inspect.cleandoc(text))
+    return text if pair is None else pair[lang == "en"]
+
+
+def _language(value: str) -> str | None:
+    """`nl` or `en` for a value as people set it (`EN`, `en_GB.UTF-8`), else None."""
+    word = value.strip().lower()
+    for mark in "_-.@":
+        word = word.partition(mark)[0]
+    return word if word in ("nl", "en") else None
+
+
+def env_lang(environ: Mapping[str, str] | None = None, strict: bool = True) -> str:
+    """The language ONCOCHECK_LANG asks for (`nl` when unset or empty). UsageError for a value
+    that is no language of oncocheck, unless not `strict` (then `nl`)."""
+    value = (os.environ if environ is None else environ).get(LANG_ENV, "")
+    if not value.strip():
+        return "nl"
+    found = _language(value)
+    if found is None and strict:
+        from oncocheck.errors import UsageError
+        from oncocheck.load.visible import quoted
+        from oncocheck.report import Text
+
+        nl = (f"{LANG_ENV}={quoted(value)} is geen taal van oncocheck; zet {LANG_ENV} op nl of "
+              f"en, of haal de variabele weg")
+        en = (f"{LANG_ENV}={quoted(value)} is not a language oncocheck knows; set {LANG_ENV} "
+              f"to nl or en, or remove the variable")
+        raise UsageError(Text(f"{nl} / {en}", en))
+    return found or "nl"
+
+
+def chosen_lang(args: Sequence[str], environ: Mapping[str, str] | None = None,
+                strict: bool = True) -> str:
+    """The language of a run: the last `--lang` of the command line, else ONCOCHECK_LANG,
+    else Dutch. Read before Click parses the arguments, so `--help` and Click's own messages
+    are in it too; a `--lang` value that is no language is left to Click to refuse."""
+    given, seen = None, False
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            given, seen = _language(args[index + 1]) or given, True
+        elif arg.startswith("--lang="):
+            given, seen = _language(arg.partition("=")[2]) or given, True
+    return given or env_lang(environ, strict and not seen)
+
+
+def _remember(ctx: typer.Context, value: Lang) -> Lang:
+    """The language of the command: as given to it, else the run's (`chosen_lang`: a `--lang`
+    before the command, else ONCOCHECK_LANG, else Dutch)."""
+    source = ctx.get_parameter_source("lang")
+    if source is None or source.name == "DEFAULT":
+        value = Lang(STATE["lang"])
     STATE["lang"] = value.value
     return value
 
@@ -45,18 +118,32 @@ class FailOn(StrEnum):
     invalid = "invalid"
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", callback=_remember,
-                                          help="Language of texts for people.")]
+LangOption = Annotated[Lang, typer.Option(
+    "--lang", callback=_remember, case_sensitive=False, show_default=False,
+    help=say("Taal van de teksten: nl (standaard) of en. ONCOCHECK_LANG=en maakt Engels de "
+             "standaard voor elke opdracht.",
+             "Language of the texts: nl (default) or en. ONCOCHECK_LANG=en makes English the "
+             "default for every command."))]
 AsOfOption = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="YYYY-MM-DD", help="The day to judge on. Default: for check and "
-    "impact each file's `submitted:` date, else today; for the other commands today.")]
+    "--as-of", metavar=say("JJJJ-MM-DD", "YYYY-MM-DD"), help=say(
+        "De dag waarop wordt beoordeeld. Standaard: bij check en impact de datum "
+        "`submitted:` van elk bestand, anders vandaag; bij de andere opdrachten vandaag.",
+        "The day to judge on. Default: for check and impact each file's `submitted:` date, "
+        "else today; for the other commands today."))]
 JobsOption = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, metavar="N", help="Check files in N processes (default: the "
-    "number of cores; 1 checks in this process). The output is the same for any N.")]
+    "--jobs", "-j", min=1, metavar="N", help=say(
+        "Controleer de bestanden in N processen (standaard: het aantal processorkernen; 1 "
+        "controleert in dit proces). De uitvoer is voor elke N gelijk.",
+        "Check files in N processes (default: the number of cores; 1 checks in this "
+        "process). The output is the same for any N."))]
 OutputOption = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write the report here instead of stdout.")]
+    "--output", "-o", metavar=say("PAD", "PATH"), help=say(
+        "Schrijf het rapport naar dit bestand in plaats van naar het scherm (stdout).",
+        "Write the report here instead of stdout."))]
 PathsArgument = Annotated[list[str], typer.Argument(
-    help="Network files, or directories to search for *.yaml / *.yml.")]
+    metavar=say("PAD", "PATH"), help=say(
+        "Netwerkbestanden, of mappen waarin naar *.yaml / *.yml wordt gezocht.",
+        "Network files, or directories to search for *.yaml / *.yml."))]
 
 
 def as_of_date(value: Optional[str]) -> date | None:

@@ -25,6 +25,40 @@ if TYPE_CHECKING:
 RoundsFormat = StrEnum("RoundsFormat", {n: n for n in ROUNDS_FORMATS})  # type: ignore[misc]
 
 
+_JSON_KEYS = (
+    "`schema_version`, `tool`; `old`, `new` (`report`, `tool_version`, `as_of`, `criteria` "
+    "[{`set`, `version`, `file`?, `files`}], `summary` {`files`, `compliant`, "
+    "`not_compliant`, `invalid`}); `notes`; `summary` (`no_longer_compliant`, "
+    "`newly_compliant`, `new`, `gone`, `newly_invalid`, `no_longer_invalid`, `still_invalid`, "
+    "`unchanged`); `networks` [{`change`, `network`, `matched_by`, `old`, `new` ({`file`, "
+    "`network`, `verdict`, `criteria`, `as_of`} OR `null`), `criteria` [{`criterion`, "
+    "`old`, `new`}]}]")
+HELP = say(
+    f"""Vergelijk twee toetsrondes: welke netwerken nieuw zijn, weg zijn, voortaan voldoen of
+    niet meer voldoen, en per netwerk de criteria met een andere status.
+
+    Netwerken worden gevonden op naam (hoofdletters, accenten, spaties en leestekens tellen
+    niet), daarna op bestand: een netwerk met een nieuwe naam in hetzelfde bestand is hetzelfde
+    netwerk. Bestanden die niet gelezen konden worden hebben geen naam en worden op hun pad
+    gevonden. Afsluitcode 0 als de vergelijking gemaakt is (met --fail-on: 1 als een netwerk
+    niet meer voldoet, of als er iets veranderde), 2 voor een bestand dat geen JSON-rapport
+    van oncocheck is.
+
+    JSON (--format json; de sleutels in het Engels, in deze volgorde; schema: oncocheck
+    schema --rounds): {_JSON_KEYS.replace("OR", "of")}.""",
+    f"""Compare two review rounds: which networks are new, gone, newly compliant or no longer
+    compliant, and per network the criteria whose status changed.
+
+    Networks are matched by name (case, accents, spaces and punctuation do not count), then
+    by file: a network renamed in the same file is the same network. Files that could not be
+    loaded have no name and are matched by path. Exit 0 when the comparison is made (with
+    --fail-on: 1 when a network lost its qualification, or anything changed), 2 for a file
+    that is no JSON report of oncocheck.
+
+    JSON (--format json, English keys in this order; schema: oncocheck schema --rounds):
+    {_JSON_KEYS.replace("OR", "or")}.""")
+
+
 class FailOnRounds(StrEnum):
     """What makes `rounds` exit 1."""
 
@@ -33,10 +67,10 @@ class FailOnRounds(StrEnum):
 
 
 def rounds(
-    old: Annotated[Path, typer.Argument(metavar="OLD.json", help=say(
+    old: Annotated[Path, typer.Argument(metavar=say("OUD.json", "OLD.json"), help=say(
         "Het JSON-rapport van de vorige ronde (oncocheck check --format json).",
         "The JSON report of the previous round (oncocheck check --format json)."))],
-    new: Annotated[Path, typer.Argument(metavar="NEW.json", help=say(
+    new: Annotated[Path, typer.Argument(metavar=say("NIEUW.json", "NEW.json"), help=say(
         "Het JSON-rapport van deze ronde.", "The JSON report of this round."))],
     fmt: Annotated[RoundsFormat, typer.Option("--format", "-f", help=say(
         "Uitvoerformaat.", "Output format."))] = RoundsFormat.console,

@@ -14,10 +14,20 @@ import typer
 
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.deliver import emit
-from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date
+from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date, say
 
 if TYPE_CHECKING:
     from oncocheck.report import CriteriaSetInfo, CriterionInfo
+
+
+LIST_HELP = say("De criteriaversies, met de datum vanaf wanneer ze gelden.",
+                "The criteria versions, with the dates they are in force from.")
+SHOW_HELP = say("Elk criterium van een versie: tekst, ernst, controle en wat te doen.",
+                "Every criterion of a version: text, severity, check, what to do.")
+DIFF_HELP = say("Wat er tussen twee criteriaversies veranderd is, per criterium.",
+                "What changed between two criteria versions, criterion by criterion.")
+EXPLAIN_HELP = say("Eén criterium volledig, met hoe oncocheck het controleert.",
+                   "One criterion in full, with how oncocheck checks it.")
 
 
 class DiffFormat(StrEnum):
@@ -39,8 +49,13 @@ def criteria_list(as_of: AsOfOption = None, lang: LangOption = Lang.nl) -> None:
 
 
 def criteria_show(
-    spec: Annotated[str, typer.Argument(metavar="SET[@VERSION]|FILE",
-                                        autocompletion=criteria_versions)] = "loppsoz",
+    spec: Annotated[str, typer.Argument(
+        metavar=say("SET[@VERSIE]|BESTAND", "SET[@VERSION]|FILE"),
+        autocompletion=criteria_versions, help=say(
+            "De criteriaset of -versie, bv. loppsoz (de versie die vandaag geldt, of op "
+            "--as-of) of loppsoz@2021, of een regelbestand (een concept met extends:).",
+            "The criteria set or version, e.g. loppsoz (the version in force today, or on "
+            "--as-of) or loppsoz@2021, or a rule file (a draft with extends:)."))] = "loppsoz",
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -59,11 +74,13 @@ def criteria_show(
 
 
 def criteria_diff(
-    old: Annotated[str, typer.Argument(metavar="A", help="e.g. loppsoz@2021",
-                                       autocompletion=criteria_versions)],
-    new: Annotated[str, typer.Argument(metavar="B", help="e.g. loppsoz@2024",
-                                       autocompletion=criteria_versions)],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = DiffFormat.console,
+    old: Annotated[str, typer.Argument(metavar="A", autocompletion=criteria_versions, help=say(
+        "De oude versie, bv. loppsoz@2021.", "The old version, e.g. loppsoz@2021."))],
+    new: Annotated[str, typer.Argument(metavar="B", autocompletion=criteria_versions, help=say(
+        "De nieuwe versie, bv. loppsoz@2024.", "The new version, e.g. loppsoz@2024."))],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help=say(
+        "Uitvoer: console (voor mensen) of json.", "Output: console (for people) or "
+        "json."))] = DiffFormat.console,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -80,9 +97,13 @@ def criteria_diff(
 
 
 def explain(
-    criterion: Annotated[str, typer.Argument(metavar="ID", help="A criterion id, e.g. 2a.")],
-    criteria: Annotated[Optional[str], typer.Option("--criteria",
-                                                    metavar="SET[@VERSION]")] = None,
+    criterion: Annotated[str, typer.Argument(metavar="ID", help=say(
+        "Een criterium-id, bv. 2a.", "A criterion id, e.g. 2a."))],
+    criteria: Annotated[Optional[str], typer.Option(
+        "--criteria", metavar=say("SET[@VERSIE]", "SET[@VERSION]"), help=say(
+            "De criteriaset of -versie (standaard: loppsoz, de versie die vandaag geldt, of "
+            "op --as-of).", "The criteria set or version (default: loppsoz, the version in "
+            "force today, or on --as-of)."))] = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,
 ) -> None:

@@ -33,6 +33,7 @@ from oncocheck.cli.inputs import InputFiles, real_path, refuse_inputs
 from oncocheck.cli.process import ESCAPE, StdoutFailed, blocked_signals, restore_signals
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
+from oncocheck.wording import os_reason
 
 Content = str | bytes | Iterable[str] | Iterable[bytes]
 _NOCTTY, _CLOEXEC = getattr(os, "O_NOCTTY", 0), getattr(os, "O_CLOEXEC", 0)  # 0: not Unix
@@ -236,9 +237,9 @@ def _close(fd: int) -> None:
 
 
 def _cannot_write(target: Path, exc: OSError) -> UsageError:
-    reason = exc.strerror or type(exc).__name__
-    return UsageError(Text(f"kan het rapport niet schrijven naar {target} ({reason})",
-                           f"cannot write the report to {target} ({reason})"))
+    reason = os_reason(exc)
+    return UsageError(Text(f"kan het rapport niet schrijven naar {target} ({reason.nl})",
+                           f"cannot write the report to {target} ({reason.en})"))
 
 
 def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -> None:

@@ -42,17 +42,21 @@ def list_text(sets: Sequence[CriteriaSetInfo], current: Collection[CriteriaRef],
 
 
 def _criterion(criterion: CriterionInfo, lang: str, full: bool) -> list[str]:
-    """A criterion's text, severity, check and remediation; `full` adds how it is checked."""
+    """A criterion's text, severity, check and remediation, all in words (the check kind's
+    name in code font before what it asks); `full` adds how the kind decides."""
     w = words(lang)
+    check = criterion.parameters.get(lang) or criterion.check
     lines = [f"{criterion.id:<4} {criterion.title.get(lang)}",
              _wrap(criterion.text.get(lang)),
-             f"    {w['severity']}: {criterion.severity.value}; {w['check']}: "
-             f"{criterion.check} ({criterion.parameters})",
+             _wrap(f"{w['severity']}: {w[f'severity.{criterion.severity.value}']}"),
+             _wrap(f"{w['check']} (`{criterion.check}`): {check}"),
              _wrap(f"{w.lower('what_to_do')}: {criterion.remediation.get(lang)}"),
              f"    {w['source']}: {criterion.source}"]
-    if full:
-        lines += ["", f"{w['how']} ({criterion.check}):"]
-        lines += [_wrap(part) for part in criterion.how.split("\n\n")]
+    how = criterion.how.get(lang)
+    if full and how:
+        lines += ["", f"{w['how']}:"]
+        for index, part in enumerate(how.split("\n\n")):
+            lines += [""] * (index > 0) + [_wrap(part)]
     return lines
 
 

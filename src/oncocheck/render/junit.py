@@ -97,7 +97,7 @@ def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str)
         place = of_error(result, error)
         path = f" {place.path}:" if place.path else ""
         lines.append(_one_line(f"{place.text()}:{path} {error.message.get(lang)}"))
-    message = (f"{len(result.errors)} {w['load_errors_count']}: "
+    message = (f"{w['load_errors_count'].format(n=len(result.errors))}: "
                f"{result.errors[0].message.get(lang)}" if result.errors else result.verdict.value)
     _sub(case, "error", "\n".join(lines), message=message, type="invalid")
 

@@ -12,6 +12,7 @@ import re
 from oncocheck.render import compare
 from oncocheck.render.notes import own_words
 from oncocheck.render.pages import counts
+from oncocheck.render.summary import tally as verdict_tally
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
                                        mixed_versions)
 from oncocheck.render.words import words
@@ -26,8 +27,9 @@ VERDICT_EMOJI = {Verdict.COMPLIANT: "✅", Verdict.NOT_COMPLIANT: "❌", Verdict
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPECIAL = re.compile(r"[\\`*_\[\]#|~$]")
 _MENTION = re.compile(r"(?<![A-Za-z0-9])@")
-# Key names in our own messages (`network.website`) stay code; nothing else can be code.
-_KEY_SPAN = re.compile(r"`([A-Za-z0-9_.\[\]-]+)`")
+# Key names in our own messages (`network.website`, `structural: ja`) stay code; nothing
+# else can be code.
+_KEY_SPAN = re.compile(r"`([A-Za-z0-9_.\[\]-]+(?:: [A-Za-z0-9_.-]+)?)`")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -53,13 +55,11 @@ def _row(*cells: str) -> str:
 
 def _summary(report: Report, lang: str) -> list[str]:
     """The batch table; a version and a date column when the files were judged by several."""
-    w, s = words(lang), report.summary
+    w = words(lang)
     versions, dates = mixed_versions(report), mixed_dates(report)
     head = [w["network"], w["file"], w["verdict"], w["score"]]
     head += [w["criteria_set"]] * versions + [w["as_of"]] * dates
-    lines = [f"**{s['files']} {w['files']}: {s['compliant']} {w.lower('compliant')}, "
-             f"{s['not_compliant']} {w.lower('not_compliant')}, {s['invalid']} "
-             f"{w.lower('invalid')}**", "",
+    lines = [f"**{verdict_tally(report, lang)}**", "",
              _row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
     for result in report.results:
         tally = counts(result)

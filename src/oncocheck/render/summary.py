@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from oncocheck.render.versions import criteria_text, dates_text
 from oncocheck.render.words import words
-from oncocheck.report import Report
+from oncocheck.report import Report, Verdict
+
+
+def tally(report: Report, lang: str) -> str:
+    """`3 bestanden: 1 voldoet, 2 voldoen niet, 0 ongeldig`, each verb agreeing with its
+    count."""
+    w, counts = words(lang), report.summary
+    files = w.lower("file") if counts["files"] == 1 else w["files"]
+    verdicts = ", ".join(w[f"tally_{v.value}"].format(n=counts[v.value]) for v in Verdict)
+    return f"{counts['files']} {files}: {verdicts}"
 
 
 def summary_line(report: Report, lang: str) -> str:
     """`3 bestanden: 1 voldoet, 1 voldoet niet, 1 ongeldig (criteria ..., peildatum ...)`,
     counting the versions and spanning the dates when the files were judged by several."""
-    w, counts = words(lang), report.summary
-    files = w.lower("file") if counts["files"] == 1 else w["files"]
-    return (f"{counts['files']} {files}: {counts['compliant']} {w.lower('compliant')}, "
-            f"{counts['not_compliant']} {w.lower('not_compliant')}, {counts['invalid']} "
-            f"{w.lower('invalid')} ({w.lower('criteria_set')} {criteria_text(report)}, "
+    w = words(lang)
+    return (f"{tally(report, lang)} ({w.lower('criteria_set')} {criteria_text(report)}, "
             f"{w.lower('as_of')} {dates_text(report, lang)})")

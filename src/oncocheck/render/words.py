@@ -1,6 +1,7 @@
 """Every word the renderers show people, in Dutch and English: one table, one key per meaning.
 
-A key is a meaning, written once as a pair (nl, en). Where a sentence needs another case of
+A key is a meaning, written once as a pair (nl, en); a word that depends on a count is a
+`Counted` pair of singular and plural. Where a sentence needs another case of
 the same word (`Voldoet` heading a cell, `voldoet` inside the summary line, `VOLDOET` on the
 console's verdict line) the renderer asks `Words.lower`, `Words.upper` or `Words.capital`
 instead of keeping a second spelling. Keys `observed.<name>` name the values a check kind
@@ -12,6 +13,27 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from oncocheck.report import Status, Verdict
+
+
+class Counted(str):
+    """A word that depends on a count: `w.of_networks.format(n=1)` says `van 1 netwerk`,
+    any other `n` the plural (which is also the word as it stands)."""
+
+    one: str
+
+    def __new__(cls, one: str, many: str) -> Counted:  # noqa: D102 - as str
+        word = super().__new__(cls, many)
+        word.one = one
+        return word
+
+    def __reduce__(self) -> tuple[type[Counted], tuple[str, str]]:
+        """Copied and pickled as both forms (`str` would keep only the plural)."""
+        return Counted, (self.one, str(self))
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        """The singular for `n=1`, else the plural, with the values filled in."""
+        text = self.one if kwargs.get("n") == 1 else str(self)
+        return text.format(*args, **kwargs)
 
 #: Status and verdict are always shown as a word with a symbol, never by colour alone.
 STATUS_SYMBOL = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MISSING: "?"}
@@ -56,8 +78,9 @@ WORDS: dict[str, tuple[str, str]] = {
     # warnings and load errors
     "problems": ("Waarschuwingen en laadfouten", "Warnings and load errors"),
     "warnings": ("Waarschuwingen", "Warnings"), "warning": ("waarschuwing", "warning"),
-    "errors": ("Laadfouten", "Load errors"), "load_errors_count": ("laadfout(en)",
-                                                                   "load error(s)"),
+    "errors": ("Laadfouten", "Load errors"),
+    "load_errors_count": (Counted("{n} laadfout", "{n} laadfouten"),
+                          Counted("{n} load error", "{n} load errors")),
     "file_readable": ("het bestand is leesbaar", "the file can be read"),
     "invalid_file": ("ongeldig bestand", "invalid file"),
     "invalid_page": ("Dit bestand kon niet worden gelezen; los de laadfouten hieronder op en "
@@ -88,8 +111,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary": ("Samenvatting", "Summary"), "score": ("Voldaan", "Met"),
     "matrix": ("Netwerken × criteria", "Networks × criteria"),
     "per_criterion": ("Per criterium", "Per criterion"),
-    "fail_count": ("Voldoet niet bij", "Not met by"), "of_networks": ("van {n} netwerken",
-                                                                      "of {n} networks"),
+    "fail_count": ("Voldoet niet bij", "Not met by"),
+    # the verdicts counted in a summary line: `1 voldoet`, `2 voldoen niet`
+    "tally_compliant": (Counted("{n} voldoet", "{n} voldoen"),
+                        Counted("{n} compliant", "{n} compliant")),
+    "tally_not_compliant": (Counted("{n} voldoet niet", "{n} voldoen niet"),
+                            Counted("{n} not compliant", "{n} not compliant")),
+    "tally_invalid": (Counted("{n} ongeldig", "{n} ongeldig"),
+                      Counted("{n} invalid", "{n} invalid")),
+    "of_networks": (Counted("van {n} netwerk", "van {n} netwerken"),
+                    Counted("of {n} network", "of {n} networks")),
     "legend": ("Legenda", "Legend"), "all_networks": ("Alle netwerken", "All networks"),
     "not_checked": ("niet gecontroleerd: het bestand kon niet worden gelezen",
                     "not checked: the file could not be read"),
@@ -136,13 +167,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "transitions": ("Overgangen", "Transitions"), "no_transitions": ("geen", "none"),
     "failing_under": ("Voldoet niet ({label})", "Not met ({label})"),
     "not_in_version": ("niet in de versie", "not in the version"),
-    "invalid_not_counted": ("Ongeldige bestanden ({n}) zijn niet meegeteld.",
-                            "Invalid files ({n}) are not counted."),
+    "invalid_not_counted": (Counted("{n} ongeldig bestand is niet meegeteld.",
+                                    "{n} ongeldige bestanden zijn niet meegeteld."),
+                            Counted("{n} invalid file is not counted.",
+                                    "{n} invalid files are not counted.")),
     "sweep": ("Drempelverkenning 2a", "2a threshold sweep"), "threshold": ("Drempel", "Threshold"),
     "meeting": ("Netwerken die 2a halen", "Networks meeting 2a"),
-    "sweep_basis": ("Van de {n} netwerken met een aandeel; vergeleken zoals criterium 2a dat doet "
-                    "(drempel inbegrepen).", "Of the {n} networks with a share; compared as "
-                    "criterion 2a does (the threshold included)."),
+    "sweep_basis": (Counted("Van {n} netwerk met een aandeel; vergeleken zoals criterium 2a "
+                            "dat doet (drempel inbegrepen).", "Van de {n} netwerken met een "
+                            "aandeel; vergeleken zoals criterium 2a dat doet (drempel "
+                            "inbegrepen)."),
+                    Counted("Of {n} network with a share; compared as criterion 2a does "
+                            "(the threshold included).", "Of the {n} networks with a share; "
+                            "compared as criterion 2a does (the threshold included).")),
     "sweep_chart": ("Aantal netwerken dat 2a haalt bij drempels van 40% tot 80%",
                     "Number of networks meeting 2a at thresholds from 40% to 80%"),
     "sweep_axis": ("drempel voor 2a", "threshold for 2a"),
@@ -163,11 +200,17 @@ WORDS: dict[str, tuple[str, str]] = {
                                                                           "The numbers"),
     "disciplines": ("Disciplines per netwerk", "Disciplines per network"),
     "discipline": ("Discipline", "Discipline"),
-    "with_member": ("Netwerken met minstens één lid ({n} geldige netwerken)",
-                    "Networks with at least one member ({n} valid networks)"),
+    "with_member": (Counted("Netwerken met minstens één lid ({n} geldig netwerk)",
+                            "Netwerken met minstens één lid ({n} geldige netwerken)"),
+                    Counted("Networks with at least one member ({n} valid network)",
+                            "Networks with at least one member ({n} valid networks)")),
     # the criteria texts (criteria list, show, explain, diff)
     "in_force": ("van kracht", "in force"), "from_date": ("vanaf", "from"),
     "severity": ("ernst", "severity"), "check": ("controle", "check"),
+    # keys "severity.<value>" are the values of Severity: Dutch calls an error criterion "eis"
+    "severity.error": ("eis (bepaalt het oordeel)", "error (decides the verdict)"),
+    "severity.warning": ("waarschuwing (telt alleen mee met --strict)",
+                         "warning (counts only with --strict)"),
     "assumed": ("aanname: de precieze datum is niet bekend",
                 "assumed: the exact date is not known"),
     "how": ("Zo controleert oncocheck dit", "How oncocheck checks this"),
@@ -223,6 +266,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "observed.structural_names": ("structurele contacten", "structural contacts"),
     "observed.name": ("naam", "name"), "observed.email": ("e-mail", "e-mail"),
     "observed.phone": ("telefoon", "phone"),
+    # keys "field.<name>": a part of a network file's section as a list in the working names it
+    # (`opgegeven: een beschrijving`), never by its key
+    "field.document": ("een document", "a document"),
+    "field.summary": ("een samenvatting", "a summary"),
+    "field.description": ("een beschrijving", "a description"),
+    "field.min_meetings_per_year": ("het minimale aantal bijeenkomsten per jaar",
+                                    "the minimum number of meetings a year"),
 }
 
 
@@ -258,6 +308,11 @@ class Words(Mapping[str, str]):
     def observed_name(self, key: str) -> str:
         """The name of an `observed` key; a key the table does not name, as it is."""
         return self._words.get(f"observed.{key}", key.replace("_", " "))
+
+    def field_names(self) -> dict[str, str]:
+        """Field key -> its name in words, for the keys a list in `observed` may hold."""
+        return {key[len("field."):]: text for key, text in self._words.items()
+                if key.startswith("field.")}
 
 
 _BY_LANGUAGE = {"nl": Words(0), "en": Words(1)}

@@ -60,7 +60,7 @@ def value_text(key: str, value: Any, result: FileResult, lang: str) -> str:
     if key == "excluded" and isinstance(value, list):
         return _excluded(value, result, lang) or w["none"]
     if isinstance(value, list):
-        labels = _labels(result, lang) if key in _DISCIPLINE_KEYS else {}
+        labels = _labels(result, lang) if key in _DISCIPLINE_KEYS else w.field_names()
         return ", ".join(labels.get(str(v), str(v).replace("_", " ")) for v in value) or w["none"]
     if isinstance(value, float) and key in {"share", "threshold"}:
         return percent(value)

@@ -25,6 +25,8 @@ NAMES = {"threshold": ("drempel", "threshold"), "minimum": ("minimum", "minimum"
          "kind": ("controle", "check"), "severity": ("ernst", "severity"),
          "title": ("titel", "title"), "text": ("tekst", "text"),
          "remediation": ("wat te doen", "remediation"), "source": ("bron", "source")}
+#: A severity as people call it (Dutch: an error criterion is an "eis").
+SEVERITIES = {"error": ("eis", "error"), "warning": ("waarschuwing", "warning")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,8 @@ def describe(change: PartChange, lang: str) -> str:
     name = NAMES.get(sub if base == "check" else base, (change.part, change.part))
     name_text = name[1] if lang == "en" else name[0]
     old, new = _value(change.part, change.before), _value(change.part, change.after)
+    if base == "severity":
+        old, new = (SEVERITIES.get(v, (v, v))[lang == "en"] for v in (old, new))
     if is_text:
         return f"{name_text}: '{old}' → '{new}'"
     return f"{name_text} {old} → {new}"

@@ -6,7 +6,6 @@ kind's parameters); a wrong parameter or an unknown discipline id fails when the
 
 from __future__ import annotations
 
-import inspect
 import re
 from typing import Annotated
 
@@ -89,8 +88,8 @@ class RuleFile(Strict):
         return CriteriaSetInfo(self.ref, self.title.text(), tuple(
             CriterionInfo(c.id, c.id.rstrip("abcdefghijklmnopqrstuvwxyz") or c.id,
                           c.title.text(), c.text.text(), c.severity, c.source,
-                          c.remediation.text(), c.check.kind, _parameters(c),
-                          inspect.getdoc(type(c.check)) or "")
+                          c.remediation.text(), c.check.kind, c.check.describe(),
+                          type(c.check).HOW)
             for c in self.criteria), self.source, self.valid_from_assumed)
 
     def criterion(self, criterion_id: str) -> Criterion | None:
@@ -98,8 +97,3 @@ class RuleFile(Strict):
         wanted = criterion_id.strip().lower()
         return next((c for c in self.criteria if c.id == wanted), None)
 
-
-def _parameters(criterion: Criterion) -> str:
-    """The check's parameters as people read them: `minimum=5`."""
-    params = criterion.check.model_dump(exclude={"kind"}, mode="json")
-    return ", ".join(f"{k}={v}" for k, v in params.items() if v not in ({}, []))

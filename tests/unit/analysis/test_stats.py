@@ -95,7 +95,7 @@ def test_index_has_the_statistics_section() -> None:
     for expected in ("Reviewer statistics", "Distribution of the 2a share", "lowest: 55%",
                      "highest: 63.6%", "invalid files (not counted): 1", "55–60% 1",
                      "60–65% 1", "physiotherapist 2", "other profession 1",
-                     "Invalid files (1) are not counted."):
+                     "1 invalid file is not counted."):
         assert expected in text, expected
     svg = next(e for e in section.iter() if e.tag.endswith("svg"))
     assert svg.get("role") == "img" and "loppsoz@2024 60%" in "".join(svg.itertext())

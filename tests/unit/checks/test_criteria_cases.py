@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import yaml
 from oncocheck.run.decide import choose
 from oncocheck.run.file import check_file
 from oncocheck.report import Verdict
+from languages import dutch_in, english_in
 from paths import CASES
 
 CASES_DIR = CASES
@@ -66,6 +68,11 @@ def test_criterion_case(case: dict, version: str, tmp_path: Path) -> None:
         assert _subset(expect["observed"], finding.observed), finding.observed
     if finding.status.value != "met":
         assert finding.remediation is not None
+    file_text = path.read_text(encoding="utf-8")
+    written = {w.lower() for w in re.findall(r"[A-Za-zëéïö]+", file_text)}  # the input's words
+    for text in (t for f in result.findings for t in (f.title, f.message, f.remediation)):
+        assert text is None or not english_in(text.nl), f"English in Dutch: {text.nl}"
+        assert text is None or not dutch_in(text.en, written), f"Dutch in English: {text.en}"
 
 
 def test_base_network_is_compliant_under_both_versions(tmp_path: Path) -> None:

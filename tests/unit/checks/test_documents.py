@@ -114,8 +114,10 @@ def test_document(tmp_path: Path, kind: str, document: str, problem: str | None,
 def test_backslashes_are_said(tmp_path: Path) -> None:
     _make("backslashes", tmp_path)
     vision = _check(tmp_path, "map\\visie.pdf", summary=False)["4"]
-    assert vision.message.en == "recorded: document map\\visie.pdf (looked up as map/visie.pdf)"
-    assert vision.message.nl == "vastgelegd: document map\\visie.pdf (gezocht als map/visie.pdf)"
+    assert vision.message.en == ("recorded: document map\\visie.pdf (looked up as map/visie.pdf) "
+                                 "(`network.vision`)")
+    assert vision.message.nl == ("vastgelegd: document map\\visie.pdf (gezocht als map/visie.pdf) "
+                                 "(`network.vision`)")
     assert vision.observed["document_looked_up"] == "map/visie.pdf"
 
 

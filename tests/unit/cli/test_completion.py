@@ -52,6 +52,9 @@ def test_paths_are_left_to_the_shells_file_completion(words: str) -> None:
 def test_zsh_and_fish_get_the_help_with_each_value() -> None:
     env = {VAR: "complete_zsh", "_TYPER_COMPLETE_ARGS": "oncocheck check --criteria loppsoz@"}
     zsh = CliRunner().invoke(app, [], env=env, prog_name="oncocheck").output
+    assert '"loppsoz@2024":"geldt vanaf 2024-02-06"' in zsh  # in the language of the run
+    env["ONCOCHECK_LANG"] = "en"
+    zsh = CliRunner().invoke(app, [], env=env, prog_name="oncocheck").output
     assert '"loppsoz@2024":"in force from 2024-02-06"' in zsh
     env.update({VAR: "complete_fish", "_TYPER_COMPLETE_FISH_ACTION": "get-args"})
     fish = CliRunner().invoke(app, [], env=env, prog_name="oncocheck").output

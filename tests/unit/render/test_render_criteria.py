@@ -17,8 +17,10 @@ OLD_REF = CriteriaRef("loppsoz", "2021", date(2021, 1, 1))
 OLD = replace(SET_2024, ref=OLD_REF, title=Text("LOPPSOZ 2021", "LOPPSOZ 2021"),
               valid_from_assumed=True, criteria=CRITERIA[:-1])
 NEW = replace(SET_2024, source="https://example.org/criteria")
-SHARE = replace(CRITERIA[2], parameters="threshold=0.6",
-                how="Counts the members.\n\nCompares the share with the threshold.")
+SHARE = replace(CRITERIA[2],
+                parameters=Text("minstens 60% in de Verwijsgids", "at least 60% in the Verwijsgids"),
+                how=Text("Telt de leden.\n\nVergelijkt het aandeel met de drempel.",
+                         "Counts the members.\n\nCompares the share with the threshold."))
 
 
 def test_list_marks_the_versions_in_force() -> None:
@@ -38,16 +40,26 @@ def test_show_lists_every_criterion_with_its_check() -> None:
     assert lines[:2] == ["loppsoz@2024: LOPPSOZ 2024 (from 2024-02-06)",
                          "source: https://example.org/criteria"]
     assert "2a   Verwijsgids (60%)" in lines
-    assert "    severity: error; check: verwijsgids_share (threshold=0.6)" in lines
+    assert "    severity: error (decides the verdict)" in lines
+    assert "    check (`verwijsgids_share`): at least 60% in the Verwijsgids" in lines
     assert "    what to do: Fix 2a." in lines
     assert "How oncocheck checks this" not in text  # that is for `explain`
+
+
+def test_show_says_the_severity_and_the_check_in_dutch() -> None:
+    lines = show_text(replace(NEW, criteria=(SHARE,)), "nl").splitlines()
+    assert "    ernst: eis (bepaalt het oordeel)" in lines
+    assert "    controle (`verwijsgids_share`): minstens 60% in de Verwijsgids" in lines
 
 
 def test_explain_adds_how_the_check_kind_decides() -> None:
     text = explain_text(NEW, SHARE, "nl")
     assert text.startswith("loppsoz@2024 (vanaf 2024-02-06)\n\n2a   Verwijsgids (60%)\n")
-    assert text.endswith("Zo controleert oncocheck dit (verwijsgids_share):\n"
-                         "    Counts the members.\n    Compares the share with the threshold.\n")
+    assert text.endswith("Zo controleert oncocheck dit:\n"
+                         "    Telt de leden.\n\n    Vergelijkt het aandeel met de drempel.\n")
+    assert explain_text(NEW, SHARE, "en").endswith(
+        "How oncocheck checks this:\n    Counts the members.\n\n"
+        "    Compares the share with the threshold.\n")
 
 
 CHANGES = [CriterionChange("2a", "changed", CRITERIA[2].title,

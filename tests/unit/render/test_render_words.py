@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
+import errno
+import pickle
 import re
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 
+from oncocheck.errors import more_errors
 from oncocheck.render.notes import note_line, own_words, planned
+from oncocheck.render.summary import tally
 from oncocheck.render.words import WORDS, words
-from oncocheck.report import Finding, PlanItem, Severity, Status, Text, Verdict
+from oncocheck.render.working import value_text
+from oncocheck.report import FileResult, Finding, PlanItem, Severity, Status, Text, Verdict
+from oncocheck.wording import os_reason
 from paths import ROOT
 
 RENDER = ROOT / "src/oncocheck/render"
@@ -65,7 +72,7 @@ def test_templates_read_words_as_attributes() -> None:
 def _used_keys() -> set[str]:
     """Every key the renderers and templates name: `w["key"]`, `w.key`, `w.lower("key")`,
     `w.key` in a template, and the keys chosen at run time (statuses, verdicts, kinds of
-    criteria change, observed names)."""
+    criteria change, severities, observed names)."""
     code = "\n".join(p.read_text("utf-8") for p in [*RENDER.glob("*.py"),
                                                     *RENDER.glob("templates/*")])
     found = set(re.findall(r"""[\w)]\[["'](\w+)["']\]""", code))
@@ -73,11 +80,14 @@ def _used_keys() -> set[str]:
     found |= set(re.findall(r"\bw\.(\w+)", code))
     found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact_text.state
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
+    found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
+    found |= {f"tally_{v.value}" for v in Verdict}  # render/summary.py, by verdict
     return found
 
 
 def test_every_word_in_the_table_is_used() -> None:
-    unused = {k for k in WORDS if not k.startswith("observed.") and k not in _used_keys()}
+    unused = {k for k in WORDS
+              if not k.startswith(("observed.", "field.")) and k not in _used_keys()}
     assert not unused, f"words no renderer shows: {sorted(unused)}"
 
 
@@ -118,3 +128,48 @@ def test_own_words_are_the_note_then_each_plan_item() -> None:
     assert own_words(finding, "nl", "junit")[1] == PLANS[0][2]
     bare = Finding("1b", Severity.ERROR, Status.MET, Text("t", "t"), Text("m", "m"))
     assert note_line(bare, "nl") is None and own_words(bare, "nl") == []
+
+
+@pytest.mark.parametrize(("count", "nl", "en"), [
+    (1, "1 laadfout", "1 load error"), (2, "2 laadfouten", "2 load errors"),
+    (0, "0 laadfouten", "0 load errors")])
+def test_a_counted_word_agrees_with_its_number(count: int, nl: str, en: str) -> None:
+    assert words("nl")["load_errors_count"].format(n=count) == nl
+    assert words("en")["load_errors_count"].format(n=count) == en
+    assert words("nl")["of_networks"].format(n=1) == "van 1 netwerk"
+    assert words("nl")["invalid_not_counted"].format(n=1).startswith("1 ongeldig bestand is")
+    copied = pickle.loads(pickle.dumps(words("nl")["of_networks"]))
+    assert (copied.format(n=1), copied.format(n=2)) == ("van 1 netwerk", "van 2 netwerken")
+
+
+def test_the_line_for_errors_not_listed_agrees_with_its_number() -> None:
+    assert more_errors(1).message.nl.startswith("en nog 1 fout;")
+    assert more_errors(3).message.en.startswith("and 3 more errors;")
+
+
+def test_fields_in_a_working_list_are_named_in_words() -> None:
+    result = FileResult(file="n.yaml", verdict=Verdict.COMPLIANT)
+    given = ["min_meetings_per_year", "description"]
+    assert value_text("given", given, result, "nl") == (
+        "het minimale aantal bijeenkomsten per jaar, een beschrijving")
+    assert value_text("given", given, result, "en") == (
+        "the minimum number of meetings a year, a description")
+
+
+def test_what_the_system_says_is_in_dutch_in_a_dutch_text() -> None:
+    said = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert (said.nl, said.en) == ("de schijf is vol", "No space left on device")
+    unknown = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert unknown.nl == unknown.en == "Invalid cross-device link"
+
+
+@pytest.mark.parametrize(("compliant", "failing", "nl"), [
+    (1, 1, "1 voldoet, 1 voldoet niet, 0 ongeldig"),
+    (0, 2, "0 voldoen, 2 voldoen niet, 0 ongeldig")])
+def test_the_summary_verbs_agree_with_their_counts(compliant: int, failing: int, nl: str) -> None:
+    counts = {"files": compliant + failing, "compliant": compliant, "not_compliant": failing,
+              "invalid": 0}
+    report = SimpleNamespace(summary=counts)  # the tally reads only the summary's counts
+    assert tally(report, "nl").endswith(nl)
+    assert tally(report, "en").endswith(f"{compliant} compliant, {failing} not compliant, "
+                                        "0 invalid")

@@ -215,7 +215,7 @@ def test_criteria_show_marks_what_the_draft_changes(tmp_path: Path) -> None:
     assert lines[2] == "Concept op basis van loppsoz@2024; ← markeert wat het concept verandert."
     marks = [(lines[i - 1][:4], line) for i, line in enumerate(lines) if "←" in line][1:]
     assert marks == [("2a  ", "    ← gewijzigd in dit concept: drempel 60% → 65%"),
-                     ("10  ", "    ← gewijzigd in dit concept: ernst error → warning")]
+                     ("10  ", "    ← gewijzigd in dit concept: ernst eis → waarschuwing")]
     assert "Vervallen in dit concept: 8 (Structureel contact met ziekenhuis)" in lines
     code, out = invoke("criteria", "show", "loppsoz@2024")
     assert "←" not in out and "Concept" not in out
