@@ -83,7 +83,8 @@ def _file(console: Console, result: FileResult, lang: str) -> None:
     for error in result.errors:
         _print(console, f"  {error_place(error, result.file, lang)} "
                         f"{one_line(error.message.get(lang))}")
-    if result.findings:
+    # under --quiet a compliant file keeps only its warnings: no criteria, so no table head
+    if any(f.severity is Severity.ERROR for f in result.findings):
         console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
     if warnings:
