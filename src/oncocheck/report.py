@@ -327,6 +327,9 @@ class Report:
     results: Results
     #: The same files checked under another criteria version (`check --compare`), or None.
     compare: Report | None = None
+    #: YAML files a folder walk found that are no network file (neither `format` nor
+    #: `network` at the top), as shown: listed, not checked, not counted (`check DIR`).
+    skipped: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.results, Results):
@@ -339,7 +342,7 @@ class Report:
     @property
     def summary(self) -> dict[str, Any]:
         """Counts of files per verdict, then per applied version (`summary.criteria`), in
-        the JSON report's order."""
+        the JSON report's order; then the skipped files (`summary.skipped`), if any."""
         counts = Counter(b.verdict for b in self.results.briefs)
         return {
             "files": len(self.results),
@@ -347,6 +350,8 @@ class Report:
             "not_compliant": counts[Verdict.NOT_COMPLIANT],
             "invalid": counts[Verdict.INVALID],
             "criteria": {ref.label: n for ref, n in self.applied},
+            # only when there are any: a report of network files alone stays as it was
+            **({"skipped": list(self.skipped)} if self.skipped else {}),
         }
 
     @property

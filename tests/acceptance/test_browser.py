@@ -89,7 +89,7 @@ class Visit:
 
 
 def test_network_page(browser: object, site: Path) -> None:
-    visit = Visit(browser, site / "examples-not-compliant-verwijsgids-55.html")
+    visit = Visit(browser, site / "verwijsgids-55.html")
     page = visit.page
     assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk De Meierij"
     for text in ("✘ Voldoet niet", "loppsoz@2024", "geldig vanaf 2024-02-06", "2026-11-23",
@@ -116,7 +116,7 @@ def test_batch_index(browser: object, site: Path) -> None:
     _sort_and_filter(page)
     page.get_by_role("link", name="Oncologienetwerk Overijssel").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk Overijssel"
-    assert page.url.endswith("examples-not-compliant-provinciaal.html")
+    assert page.url.endswith("provinciaal.html")
     assert visit.errors == []
     visit.context.close()
 
@@ -187,7 +187,7 @@ def test_hostile_name_runs_no_script(browser: object, tmp_path: Path) -> None:
 
 
 def test_print_layout_is_light_and_a4(browser: object, site: Path, tmp_path: Path) -> None:
-    visit = Visit(browser, site / "examples-not-compliant-bv.html")
+    visit = Visit(browser, site / "bv.html")
     page = visit.page
     page.emulate_media(media="print")
     background = page.locator(".verdict").evaluate("e => getComputedStyle(e).backgroundColor")
@@ -201,7 +201,7 @@ def test_print_layout_is_light_and_a4(browser: object, site: Path, tmp_path: Pat
 
 
 def test_narrow_screen_has_no_sideways_scroll(browser: object, site: Path) -> None:
-    visit = Visit(browser, site / "examples-compliant-voorbeeldstad.html", width=400)
+    visit = Visit(browser, site / "voorbeeldstad.html", width=400)
     overflow = visit.page.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0
     visit.context.close()

@@ -77,7 +77,8 @@ def check(
             refuse_same_version(report, choices[1])
             report = replace(report, compare=other[0])
         inputs += named_inputs(report.results.briefs, targets)
-        deliver(report_output(report, str(lang), quiet), targets, inputs)
+        tell(deliver(report_output(report, str(lang), quiet), targets, inputs), report,
+             str(lang))
     except MemoryError as exc:
         release(exc)  # and the batch's data, which this frame would keep through unwinding:
         files = inputs = targets = report = None  # noqa: F841
@@ -108,6 +109,16 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
     return Output(lambda fmt: render.chunks(report, fmt, lang, quiet),
                   lambda console: render.draw(report, lang, console, quiet),
                   lambda: render.site(report, lang))
+
+
+def tell(written: list, report: Report, lang: str) -> None:
+    """One line on stderr for the reports written to files: where, and the verdicts."""
+    from oncocheck.cli.deliver import say, written_line
+    from oncocheck.render.summary import summary_line
+
+    line = written_line(written, summary_line(report, lang), lang)
+    if line is not None:
+        say(line)
 
 
 def rule_files(*specs: Optional[str]) -> list[Path]:

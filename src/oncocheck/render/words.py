@@ -135,6 +135,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_differences": ("Geen verschillen tussen de criteria.",
                        "No differences between the criteria."),
     "other_language_only": ("alleen de Engelse tekst is gewijzigd", "only the Dutch text changed"),
+    # a batch: its folder, the files a folder walk skipped, the reports written
+    "folder": ("Map", "Folder"),
+    "skipped": ("geen netwerkbestand, overgeslagen", "not a network file, skipped"),
+    "skipped_files": ("Overgeslagen bestanden", "Skipped files"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),

@@ -139,7 +139,10 @@ def test_no_progress_bar_when_stderr_is_piped(batch: Path, tmp_path: Path) -> No
                            "-o", str(tmp_path / "report.json"), *AS_OF], capture_output=True,
                           text=True,
                           env=environ, timeout=120, check=False)
-    assert done.returncode == 2 and done.stderr == ""
+    # only the one line that says where the report went: no bar, no carriage returns
+    assert done.returncode == 2 and "\r" not in done.stderr
+    assert done.stderr.startswith("oncocheck: rapport geschreven: ")
+    assert done.stderr.count("\n") == 1
 
 
 def test_jobs_must_be_a_positive_number() -> None:
