@@ -20,6 +20,8 @@ from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity
 from oncocheck.wording import cell, member_field, where
 
+MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
+
 
 def _finding_cell(finding: Finding, lang: str) -> RichText:
     text = RichText(finding.message.get(lang))
@@ -120,6 +122,16 @@ def _compared(console: Console, report: Report, lang: str) -> None:
         console.print(side_by_side)
 
 
+def _skipped(console: Console, report: Report, lang: str) -> None:
+    """The files a folder walk skipped as no network file, one a line (the first hundred)."""
+    w = words(lang)
+    for file in report.skipped[:MAX_SKIPPED]:
+        _print(console, f"{file}: {w['skipped']}", style="dim")
+    if len(report.skipped) > MAX_SKIPPED:
+        _print(console, w["more_skipped"].format(n=len(report.skipped) - MAX_SKIPPED),
+               style="dim")
+
+
 def draw(report: Report, lang: str, console: Console, quiet: bool = False) -> None:
     """Print the report on `console`; `quiet` shows only the problems (and the summary)."""
     for result in report.results:
@@ -128,6 +140,7 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False) -> No
             if not result.errors and not result.findings:
                 continue
         _file(console, result, lang)
+    _skipped(console, report, lang)
     _print(console, summary_line(report, lang), style="bold")
     if report.compare is not None:
         _compared(console, report, lang)

@@ -139,6 +139,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "folder": ("Map", "Folder"),
     "skipped": ("geen netwerkbestand, overgeslagen", "not a network file, skipped"),
     "skipped_files": ("Overgeslagen bestanden", "Skipped files"),
+    "more_skipped": ("en nog {n} overgeslagen", "and {n} more skipped"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),
