@@ -34,6 +34,12 @@ def code_spans(text: str) -> Markup:
     return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))).replace("\n", "&#10;"))
 
 
+def path_breaks(path: str) -> Markup:
+    """Escape a file path and let it wrap after each `/` (`<wbr>`): a long path then wraps
+    at its folders rather than widening its table past the page or breaking inside a name."""
+    return Markup(str(escape(path)).replace("/", "/<wbr>"))
+
+
 def _one_source_line(value: Any) -> Any:
     """A `{{ }}` value escaped, with its line breaks written `&#10;`: the page looks the same,
     and no text from an input (a multi-line note or summary) starts a line of the page's
@@ -54,6 +60,7 @@ def _environment() -> jinja2.Environment:
                        Status=Status, Verdict=Verdict, working=working, planned=planned,
                        place=place, percent=percent, bin_label=bin_label)
     env.filters["code"] = code_spans
+    env.filters["path"] = path_breaks
     return env
 
 

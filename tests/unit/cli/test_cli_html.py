@@ -170,7 +170,7 @@ def test_absolute_paths_give_short_names_and_paths_from_the_batch_folder(tmp_pat
     assert {p.stem for p in out.iterdir()} == stems | {"index"}  # never tmp-...-voorbeeldstad
     index = (out / "index.html").read_text(encoding="utf-8")
     assert f"<dd><code>{batch.resolve()}</code></dd>" in index
-    assert '<td class="path"><code>compliant/voorbeeldstad.yaml</code></td>' in index
+    assert '<td class="path"><code>compliant/<wbr>voorbeeldstad.yaml</code></td>' in index
     assert index.count(str(tmp_path)) == 1  # the folder, once; never in a file column
     page = (out / "voorbeeldstad.html").read_text(encoding="utf-8")
     assert str(tmp_path) not in page

@@ -217,7 +217,7 @@ def test_index_and_pages_show_paths_from_the_batch_folder(report):
     index = site["index.html"]
     assert "<dt>Folder</dt><dd><code>/tmp/pytest-of-root/pytest-7/test_site0/aanvragen/examples" \
         "</code></dd>" in index
-    assert '<td class="path"><code>compliant/voorbeeldstad.yaml</code></td>' in index
+    assert '<td class="path"><code>compliant/<wbr>voorbeeldstad.yaml</code></td>' in index
     assert '<p class="file">not-compliant/zuid.yaml</p>' in site["zuid.html"]
     assert "pytest" not in "".join(page for name, page in site.items() if name != "index.html")
     assert deep not in index.replace("<dd><code>" + deep, "")  # only the folder names it
@@ -285,3 +285,9 @@ def test_warning_in_a_spreadsheet_names_its_cell() -> None:
     report = replace(report, results=(report.results[0], replace(bad, findings=moved)))
     page = next(p for name, p in render_site(report, "nl").items() if "zuid" in name)
     assert "leden.csv: rij 6, kolom A (naam)" in page
+
+
+def test_paths_may_wrap_at_their_slashes_and_stay_escaped() -> None:
+    from oncocheck.render.html import path_breaks
+
+    assert path_breaks("a/<b>&c/d.yaml") == "a/<wbr>&lt;b&gt;&amp;c/<wbr>d.yaml"

@@ -143,7 +143,7 @@ def test_the_index_and_markdown_list_skipped_files(folder: Path, tmp_path: Path)
     site = tmp_path / "site"
     run("check", str(folder), "-f", "html", "-o", str(site))
     index = (site / "index.html").read_text(encoding="utf-8")
-    assert '<li><code>sub/lijst.yaml</code>: geen netwerkbestand, overgeslagen</li>' in index
+    assert '<li><code>sub/<wbr>lijst.yaml</code>: geen netwerkbestand, overgeslagen</li>' in index
     assert not (site / "instellingen.html").exists()
     markdown = run("check", str(folder), "-f", "markdown", "--lang", "en")[1]
     assert f"- {folder}/leeg.yml: not a network file, skipped" in markdown.replace("\\", "")
