@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date)
+                                   PathsArgument, as_of_date, say)
 from oncocheck.render import REPORT_FORMATS
 
 if TYPE_CHECKING:
@@ -50,10 +50,16 @@ def check(
         "--compare", metavar="SET@VERSION|FILE",
         help="Also check under this criteria version and show both side by side.")] = None,
     jobs: JobsOption = None,
+    watch: Annotated[bool, typer.Option("--watch", help=say(
+        "Blijf kijken: controleer opnieuw zodra het netwerkbestand, de ledenlijst of een "
+        "genoemd document verandert, en schrijf de rapporten opnieuw. Ctrl-C stopt.",
+        "Keep watching: check again whenever the network file, its members sheet or a named "
+        "document changes, and write the reports again. Ctrl-C stops."))] = False,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error."""
     from oncocheck.cli.deliver import deliver, named_inputs
     from oncocheck.cli.targets import plan
+    from oncocheck.cli.watch import keep_watching, live_output, on_screen, refuse_stdin
     from oncocheck.errors import UsageError
     from oncocheck.report import Text
     from oncocheck.run.decide import choose
@@ -63,26 +69,38 @@ def check(
     if strict and fail_on is FailOn.error:
         raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
                               "--strict means --fail-on warning; choose one of the two"))
-    try:
-        day, today = as_of_date(as_of), date.today()
-        choices = [choose(criteria, day, today)]
-        if compare is not None:
-            choices.append(choose(compare, day, today))
-        files = list(network_files(paths))
-        inputs = [p for p, _ in files] + rule_files(criteria, compare)
-        targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
-        report, *other = run_batch(files, choices, jobs, str(lang),
-                                   [t.fmt for t in targets])
-        if other:
-            refuse_same_version(report, choices[1])
-            report = replace(report, compare=other[0])
-        inputs += named_inputs(report.results.briefs, targets)
-        tell(deliver(report_output(report, str(lang), quiet), targets, inputs), report,
-             str(lang))
-    except MemoryError as exc:
-        release(exc)  # and the batch's data, which this frame would keep through unwinding:
-        files = inputs = targets = report = None  # noqa: F841
-        raise
+
+    def once(watching: bool = False) -> tuple[Report, list[Path]]:
+        """One check of every file, its reports written; with the inputs it read."""
+        try:
+            day, today = as_of_date(as_of), date.today()
+            choices = [choose(criteria, day, today)]
+            if compare is not None:
+                choices.append(choose(compare, day, today))
+            files = list(network_files(paths))
+            inputs = [p for p, _ in files] + rule_files(criteria, compare)
+            targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
+            if watching:
+                targets = on_screen(targets)
+            report, *other = run_batch(files, choices, jobs, str(lang),
+                                       [t.fmt for t in targets])
+            if other:
+                refuse_same_version(report, choices[1])
+                report = replace(report, compare=other[0])
+            inputs += named_inputs(report.results.briefs, targets)
+            written = report_output(report, str(lang), quiet)
+            tell(deliver(live_output(written) if watching else written, targets, inputs),
+                 report, str(lang))
+        except MemoryError as exc:
+            release(exc)  # and the batch's data, which this frame would keep through unwinding:
+            files = inputs = targets = report = None  # noqa: F841
+            raise
+        return report, inputs
+
+    if watch:
+        refuse_stdin(paths)
+        raise typer.Exit(keep_watching(lambda: once(True)[1], paths, str(lang)))
+    report = once()[0]
     raise typer.Exit(report.exit_code(strict or fail_on is FailOn.warning))
 
 

@@ -40,6 +40,17 @@ def path_breaks(path: str) -> Markup:
     return Markup(str(escape(path)).replace("/", "/<wbr>"))
 
 
+LIVE_SECONDS = 2  # how soon an open page in watch mode shows the newest check
+
+
+def live(page: str) -> str:
+    """`page` reloading itself in the browser every `LIVE_SECONDS` (a meta refresh, no
+    script): what `check --watch` writes, as its pages change while they are open. Pages
+    written without --watch never reload."""
+    refresh = f'<meta http-equiv="refresh" content="{LIVE_SECONDS}">'
+    return page.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{refresh}', 1)
+
+
 def _one_source_line(value: Any) -> Any:
     """A `{{ }}` value escaped, with its line breaks written `&#10;`: the page looks the same,
     and no text from an input (a multi-line note or summary) starts a line of the page's
