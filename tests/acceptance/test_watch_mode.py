@@ -3,7 +3,10 @@ network file or its members sheet, rewrites its reports, and ends cleanly on Ctr
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import select
 import signal
 import subprocess
 import sys
@@ -90,3 +93,54 @@ def test_watch_checks_again_after_each_edit_and_stops_on_ctrl_c(tmp_path: Path) 
     assert console.rindex("Netwerk Nieuw") > console.rindex("fysio therapeut")
     assert "\x1b" not in console  # no screen clearing without a terminal
     assert sheet.read_text(encoding="utf-8") == "naam,discipline\nA. Extra,fysio therapeut\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a terminal (pty) needs fork")
+def test_on_a_terminal_the_screen_is_redrawn_and_ctrl_c_ends_it(tmp_path: Path) -> None:
+    import pty
+
+    network = tmp_path / "netwerk.yaml"
+    text = (ROOT / "examples/compliant/voorbeeldstad.yaml").read_text(encoding="utf-8")
+    network.write_text(text, encoding="utf-8")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: oncocheck on the terminal, Ctrl-C as a terminal sends it
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.chdir(tmp_path)
+        os.execv(sys.executable, [sys.executable, "-m", "oncocheck", "check", "netwerk.yaml",
+                                  "--watch", "-q", "--as-of", "2026-11-23"])
+    screen = Screen(fd)
+    try:
+        screen.wait_for(b"Ctrl-C stopt", 1)
+        network.write_text(text + "\n", encoding="utf-8")
+        screen.wait_for(b"Ctrl-C stopt", 2)
+        os.write(fd, b"\x03")  # Ctrl-C typed
+        screen.wait_for(b"gestopt met kijken", 1)
+        _, status = os.waitpid(pid, 0)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0
+    drawn = screen.seen.decode("utf-8", "replace")
+    assert "Traceback" not in drawn
+    first, second = drawn.split("\x1b[H\x1b[2J\x1b[3J")  # cleared once, before round two
+    assert "1 bestand: 1 voldoet" in first and "1 bestand: 1 voldoet" in second
+    assert "gewijzigd: netwerk.yaml; opnieuw controleren" in second
+
+
+class Screen:
+    """What a program on the terminal `fd` has shown so far."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd, self.seen = fd, b""
+
+    def wait_for(self, text: bytes, times: int) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while self.seen.count(text) < times:
+            assert time.monotonic() < deadline, self.seen.decode("utf-8", "replace")
+            ready, _, _ = select.select([self.fd], [], [], 0.1)
+            if ready:
+                try:
+                    self.seen += os.read(self.fd, 65536)
+                except OSError:  # the child is gone (EIO)
+                    return

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -62,35 +63,41 @@ class Watched:
 
 
 def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: str,
-          stop: Event | None = None) -> int:
+                  stop: Event | None = None) -> int:
     """Run `once` (a round; it returns the files it read), then again after each change,
     until Ctrl-C or `stop`: exit code 0. A usage error in the first round ends the watch;
     in a later one it is shown and the watch goes on (the user is fixing things)."""
     folders = tuple(os.path.abspath(p) for p in paths if os.path.isdir(p))
+    watched = Watched(_absolute(Path(p) for p in paths if not os.path.isdir(p)), folders)
+    first = True
     try:
-        watched = Watched(_absolute(once()), folders)
         while True:
-            _waiting(watched, lang)
-            changed = _wait(watched, stop)
-            if changed is None:
-                return 0
-            say(_changed_line(changed, lang))
-            if sys.stdout.isatty():
-                emit(CLEAR)
+            before = watched.state()  # before the round: an edit while it runs is seen
             try:
                 watched = Watched(_absolute(once()), folders)
             except UsageError as exc:
+                if first:
+                    raise
                 say(f"oncocheck: {'fout' if lang != 'en' else 'error'}: {exc.text.get(lang)}")
+            first = False
+            before = {name: before.get(name, now) for name, now in watched.state().items()}
+            _waiting(watched, lang)
+            changed = _wait(watched, before, stop)
+            if changed is None:
+                return 0
+            if sys.stdout.isatty():
+                emit(CLEAR)
+            say(_changed_line(changed, lang))
     except KeyboardInterrupt:
         say(Text("oncocheck: gestopt met kijken", "oncocheck: stopped watching").get(lang))
         return 0
 
 
-def _wait(watched: Watched, stop: Event | None) -> list[str] | None:
-    """Block until a watched file or folder changes: what changed; None when `stop` is set."""
+def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> list[str] | None:
+    """Block until a watched file or folder is no longer as `before`: what changed; None
+    when `stop` is set."""
     import watchfiles
 
-    before = watched.state()
     dirs = watched.dirs() or [os.getcwd()]
     caught: list[int] = []
     previous = _noting(caught)
@@ -127,12 +134,16 @@ def _noting(caught: list[int]) -> dict[int, object]:
 
 
 def _waiting(watched: Watched, lang: str) -> None:
+    """`oncocheck: kijkt naar netwerk.yaml, leden.xlsx; ...`: the files named up to three."""
     count = len(watched.files)
-    files = Text(f"{count} bestand" if count == 1 else f"{count} bestanden",
-                 f"{count} file" if count == 1 else f"{count} files").get(lang)
-    say(Text(f"oncocheck: kijkt naar {files}; bij elke wijziging volgt een nieuwe controle "
+    if 0 < count <= 3:
+        files = ", ".join(printable(_shown(name)) for name in watched.files)
+        files = Text(files, files)
+    else:
+        files = Text(f"{count} bestanden", f"{count} files")
+    say(Text(f"oncocheck: kijkt naar {files.nl}; bij elke wijziging volgt een nieuwe controle "
              "(Ctrl-C stopt)",
-             f"oncocheck: watching {files}; every change is checked again (Ctrl-C stops)"
+             f"oncocheck: watching {files.en}; every change is checked again (Ctrl-C stops)"
              ).get(lang))
 
 
@@ -160,11 +171,15 @@ def _names(path: str) -> list[str]:
     return [path] if real == path else [path, real]
 
 
-def _stat(path: str) -> tuple[int, int, int] | None:
+def _stat(path: str) -> tuple[int, ...] | None:
+    """What tells a change of the file at `path`; a folder (one given without network files)
+    never changes so, as writing a report into it would start a round again and again."""
     try:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
+    if stat.S_ISDIR(info.st_mode):
+        return ()
     return info.st_mtime_ns, info.st_size, info.st_ino
 
 
