@@ -289,3 +289,30 @@ def test_without_chromium_skip_locally_but_fail_in_ci(monkeypatch: pytest.Monkey
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         _unavailable("no browser")
+
+
+def test_a_page_written_in_watch_mode_shows_the_next_check_where_it_was_read(
+        browser: object, tmp_path: Path) -> None:
+    """`check --watch` rewrites the page; the open page reloads itself, keeping its place."""
+    import time
+
+    from oncocheck.render.html import live
+
+    report = sample_report()
+    one = dataclasses.replace(report, results=report.results[:1])
+    path = tmp_path / "rapport.html"
+    path.write_text(live(render(one, "html", "nl")), encoding="utf-8")
+    visit = Visit(browser, path)
+    page = visit.page
+    page.evaluate("window.scrollTo(0, 800)")
+    renamed = dataclasses.replace(one, results=(dataclasses.replace(
+        one.results[0], network="Netwerk Na De Wijziging"),))
+    path.write_text(live(render(renamed, "html", "nl")), encoding="utf-8")
+    deadline = time.monotonic() + 15
+    while "Netwerk Na De Wijziging" not in page.content():
+        assert time.monotonic() < deadline, "the page did not reload"
+        time.sleep(0.2)
+    assert page.evaluate("scrollY") == 800
+    assert set(visit.requests) == {visit.url}  # only itself, again and again
+    assert visit.errors == [] and visit.dialogs == []
+    visit.context.close()

@@ -19,6 +19,7 @@ import signal
 import stat
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -102,13 +103,18 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
     caught: list[int] = []
     previous = _noting(caught)
     try:
-        for _ in watchfiles.watch(*dirs, watch_filter=None, stop_event=stop, rust_timeout=1000,
-                                  yield_on_timeout=True, recursive=False, debounce=400,
-                                  step=100):
-            after = watched.state()
-            changed = [name for name in after if after[name] != before.get(name)]
-            if changed:
-                return changed
+        try:
+            ticks = watchfiles.watch(*dirs, watch_filter=None, stop_event=stop,
+                                     rust_timeout=1000, yield_on_timeout=True, recursive=False,
+                                     debounce=400, step=100)
+            for _ in ticks:
+                if changed := _changes(watched, before):
+                    return changed
+        except OSError:  # a folder gone or unreadable meanwhile: look once a second instead
+            while stop is None or not stop.is_set():
+                time.sleep(1)
+                if changed := _changes(watched, before):
+                    return changed
     except KeyboardInterrupt:
         if caught:  # watchfiles says KeyboardInterrupt for any signal; SIGTERM is no Ctrl-C
             raise Terminated(caught[0]) from None
@@ -117,6 +123,11 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     return None
+
+
+def _changes(watched: Watched, before: dict[str, object]) -> list[str]:
+    after = watched.state()
+    return [name for name in after if after[name] != before.get(name)]
 
 
 def _noting(caught: list[int]) -> dict[int, object]:

@@ -149,3 +149,23 @@ def test_standard_input_cannot_be_watched() -> None:
     result = CliRunner().invoke(app, ["check", "-", "--watch"])
     assert result.exit_code == 2
     assert "--watch kijkt naar bestanden; standaardinvoer (-) kan niet" in result.output
+
+
+def test_without_notifications_a_change_is_still_seen(tmp_path: Path, monkeypatch) -> None:
+    """When watchfiles cannot watch a folder (gone, unreadable), the files are looked at once
+    a second."""
+    import watchfiles
+
+    def refused(*paths, **options):
+        raise PermissionError(13, "Permission denied")
+        yield
+
+    monkeypatch.setattr(watchfiles, "watch", refused)
+    network = tmp_path / "netwerk.yaml"
+    network.write_text("a: 1\n", encoding="utf-8")
+    rounds = Rounds(network)
+    stop, codes = watching(rounds, [str(network)])
+    rounds.wait_for(1)
+    network.write_text("a: 22\n", encoding="utf-8")
+    rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
