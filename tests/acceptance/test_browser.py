@@ -316,3 +316,50 @@ def test_a_page_written_in_watch_mode_shows_the_next_check_where_it_was_read(
     assert set(visit.requests) == {visit.url}  # only itself, again and again
     assert visit.errors == [] and visit.dialogs == []
     visit.context.close()
+
+
+def test_a_reloading_index_keeps_its_order_and_filter(browser: object, site: Path,
+                                                      tmp_path: Path) -> None:
+    """The index written in watch mode reloads itself: the order chosen and the filter being
+    typed come back after each reload."""
+    import time
+
+    from oncocheck.render.html import live
+
+    index = site / "index.html"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(live(text), encoding="utf-8")
+    try:
+        visit = Visit(browser, index)
+        page = visit.page
+        networks = page.locator("table.sortable").first
+        networks.get_by_role("button", name="Voldaan").click()
+        networks.get_by_role("button", name="Voldaan").click()  # descending
+        page.get_by_label("Zoek netwerk:").fill("oncologie")
+        shown = page.locator("tr[data-network]:visible").count()
+        page.evaluate("window.before = true")  # gone once the page has reloaded
+        deadline = time.monotonic() + 15
+        while not reloaded(page):
+            assert time.monotonic() < deadline, "the index did not reload"
+            time.sleep(0.2)
+        first = networks.locator("tbody tr").first.locator("th").inner_text()
+        assert first == "Oncologiezorgnetwerk Voorbeeldstad"
+        assert networks.locator("th[aria-sort=descending]").count() == 1
+        assert page.get_by_label("Zoek netwerk:").input_value() == "oncologie"
+        assert page.locator("tr[data-network]:visible").count() == shown < 16
+        assert page.evaluate("document.activeElement.id") == "filter"
+        page.keyboard.type("zorg")  # typing goes on where it was
+        assert page.get_by_label("Zoek netwerk:").input_value() == "oncologiezorg"
+        assert visit.errors == []
+        visit.context.close()
+    finally:
+        index.write_text(text, encoding="utf-8")
+
+
+def reloaded(page: object) -> bool:
+    """Whether the page was loaded again since `window.before` was set."""
+    try:
+        page.wait_for_load_state()
+        return page.evaluate("window.before") is None
+    except Exception:  # noqa: BLE001 - evaluating while it navigates
+        return False
