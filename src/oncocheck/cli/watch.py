@@ -172,8 +172,10 @@ def _shown(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def _absolute(files: Iterable[Path]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(os.path.abspath(f) for f in files))
+def _absolute(files: Iterable[Path | str]) -> tuple[str, ...]:
+    """The files as absolute paths; a document written `map\\visie.docx` is looked up (and
+    so watched) as `map/visie.docx`."""
+    return tuple(dict.fromkeys(os.path.abspath(str(f).replace("\\", os.sep)) for f in files))
 
 
 def _names(path: str) -> list[str]:

@@ -169,3 +169,15 @@ def test_without_notifications_a_change_is_still_seen(tmp_path: Path, monkeypatc
     network.write_text("a: 22\n", encoding="utf-8")
     rounds.wait_for(2)
     assert stopped(stop, codes) == 0
+
+
+def test_a_document_named_with_backslashes_is_watched_where_it_is_read(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    document = tmp_path / "docs" / "visie.md"
+    document.write_text("visie\n", encoding="utf-8")
+    rounds = Rounds(f"{tmp_path}/docs\\visie.md")  # as `named_files` gives `docs\visie.md`
+    stop, codes = watching(rounds, [])
+    rounds.wait_for(1)
+    document.write_text("nieuwe visie\n", encoding="utf-8")
+    rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
