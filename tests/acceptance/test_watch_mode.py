@@ -32,10 +32,18 @@ class Child:
             stderr=subprocess.PIPE, text=True, encoding="utf-8",
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # also from `&`
         self.out: list[str] = []
-        threading.Thread(target=self._read, args=(self.proc.stderr, self.lines),
-                         daemon=True).start()
-        threading.Thread(target=self._read, args=(self.proc.stdout, self.out),
-                         daemon=True).start()
+        self.readers = [threading.Thread(target=self._read, args=(stream, into), daemon=True)
+                        for stream, into in ((self.proc.stderr, self.lines),
+                                             (self.proc.stdout, self.out))]
+        for reader in self.readers:
+            reader.start()
+
+    def end(self, signum: int) -> None:
+        """Send `signum`, and wait for the process to end and its output to be read."""
+        self.proc.send_signal(signum)
+        self.proc.wait(timeout=TIMEOUT)
+        for reader in self.readers:
+            reader.join(TIMEOUT)
 
     @staticmethod
     def _read(stream: object, into: list[str]) -> None:
@@ -80,8 +88,7 @@ def test_watch_checks_again_after_each_edit_and_stops_on_ctrl_c(tmp_path: Path) 
         assert third["results"][0]["network"] == "Netwerk Nieuw"
         page = (tmp_path / "out/rapport.html").read_text(encoding="utf-8")
         assert "Netwerk Nieuw" in page and '<meta http-equiv="refresh" content="2">' in page
-        child.proc.send_signal(signal.SIGINT)
-        child.proc.wait(timeout=TIMEOUT)
+        child.end(signal.SIGINT)
     finally:
         child.proc.kill()
     errors = "".join(child.lines)
@@ -93,6 +100,26 @@ def test_watch_checks_again_after_each_edit_and_stops_on_ctrl_c(tmp_path: Path) 
     assert console.rindex("Netwerk Nieuw") > console.rindex("fysio therapeut")
     assert "\x1b" not in console  # no screen clearing without a terminal
     assert sheet.read_text(encoding="utf-8") == "naam,discipline\nA. Extra,fysio therapeut\n"
+
+
+@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_stopping_signal_while_watching_is_no_ctrl_c(tmp_path: Path, signum: int,
+                                                      code: int) -> None:
+    """watchfiles turns every signal into KeyboardInterrupt; SIGTERM still ends as stopped."""
+    network = tmp_path / "netwerk.yaml"
+    network.write_text((ROOT / "examples/compliant/voorbeeldstad.yaml").read_text("utf-8"),
+                       encoding="utf-8")
+    child = Child(tmp_path, "check", "netwerk.yaml", "--watch", "--lang", "en", "-q")
+    try:
+        child.wait_for(1)
+        time.sleep(0.3)  # in watchfiles' wait
+        child.end(signum)
+    finally:
+        child.proc.kill()
+    errors = "".join(child.lines)
+    assert child.proc.returncode == code, errors
+    assert f"oncocheck: error: stopped by {signal.Signals(signum).name}" in errors
+    assert "Traceback" not in errors and "stopped watching" not in errors
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="a terminal (pty) needs fork")
