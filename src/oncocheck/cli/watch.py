@@ -73,7 +73,7 @@ def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: st
     first = True
     try:
         while True:
-            before = watched.state()  # before the round: an edit while it runs is seen
+            before, started = watched.state(), time.time_ns()  # an edit in the round is seen
             try:
                 watched = Watched(_absolute(once()), folders)
             except UsageError as exc:
@@ -81,7 +81,8 @@ def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: st
                     raise
                 say(f"oncocheck: {'fout' if lang != 'en' else 'error'}: {exc.text.get(lang)}")
             first = False
-            before = {name: before.get(name, now) for name, now in watched.state().items()}
+            before = {name: before[name] if name in before else _since(now, started)
+                      for name, now in watched.state().items()}
             _waiting(watched, lang)
             changed = _wait(watched, before, stop)
             if changed is None:
@@ -123,6 +124,15 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     return None
+
+
+def _since(now: object, started: int) -> object:
+    """The state to compare with for a file first read in the round that began at
+    `started`: its state now, unless it was written since then (or so shortly before that
+    the file system's coarse clock cannot tell): then a state it cannot have, so it is
+    checked again."""
+    recent = isinstance(now, tuple) and len(now) == 3 and now[0] >= started - 50_000_000
+    return "written during the round" if recent else now
 
 
 def _changes(watched: Watched, before: dict[str, object]) -> list[str]:

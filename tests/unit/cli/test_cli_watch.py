@@ -178,6 +178,30 @@ def test_a_document_named_with_backslashes_is_watched_where_it_is_read(tmp_path:
     rounds = Rounds(f"{tmp_path}/docs\\visie.md")  # as `named_files` gives `docs\visie.md`
     stop, codes = watching(rounds, [])
     rounds.wait_for(1)
+    time.sleep(0.3)  # the round has ended
     document.write_text("nieuwe visie\n", encoding="utf-8")
     rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
+
+
+def test_a_file_first_read_in_a_round_and_written_meanwhile_is_checked_again(
+        tmp_path: Path) -> None:
+    """The members sheet is known only once the network file is read: saved while that
+    round runs, it is still checked again."""
+    sheet = tmp_path / "leden.csv"
+    sheet.write_text("naam\n", encoding="utf-8")
+    time.sleep(0.2)  # older than the round
+
+    class Slow(Rounds):
+        def __call__(self) -> list[Path]:
+            files = super().__call__()
+            if self.calls == 1:
+                sheet.write_text("naam\nA\n", encoding="utf-8")  # saved during round 1
+            return files
+
+    rounds = Slow(sheet)
+    stop, codes = watching(rounds, [])
+    rounds.wait_for(2)
+    time.sleep(1.5)
+    assert rounds.calls == 2  # and no more: round 2 saw it as it is
     assert stopped(stop, codes) == 0
