@@ -374,6 +374,9 @@ class Report:
     #: Where CI formats name files from (a repository's top level), or None: then they name
     #: them as the other formats do, relative to the working directory.
     root: Root | None = None
+    #: YAML files a folder walk found that are no network file (neither `format` nor
+    #: `network` at the top), as shown: listed, not checked, not counted (`check DIR`).
+    skipped: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.results, Results):
@@ -386,7 +389,7 @@ class Report:
     @property
     def summary(self) -> dict[str, Any]:
         """Counts of files per verdict, then per applied version (`summary.criteria`), in
-        the JSON report's order."""
+        the JSON report's order; then the skipped files (`summary.skipped`), if any."""
         counts = Counter(b.verdict for b in self.results.briefs)
         return {
             "files": len(self.results),
@@ -394,6 +397,8 @@ class Report:
             "not_compliant": counts[Verdict.NOT_COMPLIANT],
             "invalid": counts[Verdict.INVALID],
             "criteria": {ref.label: n for ref, n in self.applied},
+            # only when there are any: a report of network files alone stays as it was
+            **({"skipped": list(self.skipped)} if self.skipped else {}),
         }
 
     @property

@@ -8,7 +8,10 @@ they fail: CI must run them.
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -90,7 +93,7 @@ class Visit:
 
 
 def test_network_page(browser: object, site: Path) -> None:
-    visit = Visit(browser, site / "examples-not-compliant-verwijsgids-55.html")
+    visit = Visit(browser, site / "verwijsgids-55.html")
     page = visit.page
     assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk De Meierij"
     for text in ("✘ Voldoet niet", "loppsoz@2024", "geldig vanaf 2024-02-06", "2026-11-23",
@@ -117,7 +120,7 @@ def test_batch_index(browser: object, site: Path) -> None:
     _sort_and_filter(page)
     page.get_by_role("link", name="Oncologienetwerk Overijssel").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk Overijssel"
-    assert page.url.endswith("examples-not-compliant-provinciaal.html")
+    assert page.url.endswith("provinciaal.html")
     assert visit.errors == []
     visit.context.close()
 
@@ -128,7 +131,7 @@ def _sort_and_filter(page: object) -> None:
     first = lambda: networks.locator("tbody tr").first.locator("th").inner_text()  # noqa: E731
     score = networks.get_by_role("button", name="Voldaan")
     score.click()
-    assert first().startswith("examples/invalid/")  # no score sorts first, ascending
+    assert first().startswith("invalid/")  # no score sorts first, ascending
     score.click()
     assert first() == "Oncologiezorgnetwerk Voorbeeldstad"  # 12/12
     assert networks.locator("th[aria-sort=descending]").count() == 1
@@ -188,21 +191,93 @@ def test_hostile_name_runs_no_script(browser: object, tmp_path: Path) -> None:
 
 
 def test_print_layout_is_light_and_a4(browser: object, site: Path, tmp_path: Path) -> None:
-    visit = Visit(browser, site / "examples-not-compliant-bv.html")
+    visit = Visit(browser, site / "bv.html")
     page = visit.page
     page.emulate_media(media="print")
     background = page.locator(".verdict").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background == "rgb(255, 255, 255)"
-    inside = page.locator(".criterion").first.evaluate("e => getComputedStyle(e).breakInside")
-    assert inside == "avoid"
+    head = page.locator(".criterion-head").first.evaluate("e => getComputedStyle(e).breakAfter")
+    assert head == "avoid"
     pdf = page.pdf(format="A4", print_background=True)
-    assert pdf.startswith(b"%PDF") and 2 <= pdf.count(b"/Type /Page\n") + pdf.count(
-        b"/Type /Page\r") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page>") <= 8
+    assert pdf.startswith(b"%PDF") and 2 <= len(pdf_pages(pdf)) <= 8
+    visit.context.close()
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """The text of each page of a PDF (pypdf)."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def printed(browser: object, path: Path | None = None, html: str | None = None) -> list[str]:
+    """A page printed by Chromium to A4 PDF, as the text of each PDF page."""
+    context = browser.new_context()
+    page = context.new_page()
+    if path is not None:
+        page.goto(path.resolve().as_uri())
+    else:
+        page.set_content(html)
+    pdf = page.pdf(format="A4")
+    context.close()
+    return pdf_pages(pdf)
+
+
+CARD_HEAD = re.compile(r"^\d+[ab]? · .+ (✔ voldaan|✘ niet voldaan|\? ontbreekt)$")
+
+
+def test_printed_cards_fill_the_page_and_keep_their_heads(browser: object, site: Path) -> None:
+    """A card may break across pages, so page 1 holds more than two cards; a card's head never
+    ends a page without its first lines."""
+    first = printed(browser, site / "bv.html")[0]
+    assert "2a · Leden vermeld in de Verwijsgids Kanker" in first  # the third criterion
+    for name in sorted(p.name for p in site.iterdir() if p.name != "index.html"):
+        for number, text in enumerate(printed(browser, site / name)[:-1], 1):
+            last = [line for line in text.splitlines() if line.strip()][-1]
+            assert not CARD_HEAD.match(last), f"{name}, page {number} ends with {last!r}"
+
+
+@pytest.mark.parametrize("networks", range(2, 13))
+def test_printed_legend_stays_with_its_table(browser: object, networks: int) -> None:
+    """However many networks push it down the page, the matrix's legend and the matrix start
+    on the same page (the matrix used to be kept whole and leave its legend behind)."""
+    report = sample_report()
+    results = tuple(dataclasses.replace(report.results[i % 2], file=f"n/{i:02}.yaml",
+                                        network=f"Netwerk {i:02}") for i in range(networks))
+    pages = printed(browser, html=render(dataclasses.replace(report, results=results), "html",
+                                         "nl"))
+    legend = [i for i, text in enumerate(pages) if "✔ voldaan ✘ niet voldaan ? ontbreekt" in text]
+    table = [i for i, text in enumerate(pages) if "Netwerk 1a 1b 2a 2b" in text]
+    assert len(legend) == 1 and legend == table[:1], (legend, table)
+
+
+def test_long_paths_wrap_and_keep_the_verdict_in_view(browser: object, tmp_path: Path) -> None:
+    """At 1280 px, files that share no folder and a name longer than its cell: the index's
+    tables wrap them and every verdict stays in view, with nothing to scroll sideways."""
+    report = sample_report()
+    roots = ["/srv/inzendingen-" + "regio-oost-" * 6, "/home/coordinator/" + "x" * 150 + "/"]
+    results = tuple(dataclasses.replace(r, file=roots[i % 2] + r.file)
+                    for i, r in enumerate(report.results))
+    path = tmp_path / "index.html"
+    path.write_text(render(dataclasses.replace(report, results=results), "html", "nl"),
+                    encoding="utf-8")
+    visit = Visit(browser, path, width=1280)
+    page = visit.page
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    overflow = page.evaluate("[...document.querySelectorAll('.scroll, .matrix-wrap')]"
+                             ".map(e => e.scrollWidth - e.clientWidth)")
+    assert max(overflow) <= 0
+    verdicts = page.locator("table.sortable").first.locator("tbody td:nth-child(3)")
+    assert verdicts.count() == 3
+    for i in range(3):
+        box = verdicts.nth(i).bounding_box()
+        assert box["x"] + box["width"] <= 1280
+    visit.assert_quiet()
     visit.context.close()
 
 
 def test_narrow_screen_has_no_sideways_scroll(browser: object, site: Path) -> None:
-    visit = Visit(browser, site / "examples-compliant-voorbeeldstad.html", width=400)
+    visit = Visit(browser, site / "voorbeeldstad.html", width=400)
     overflow = visit.page.evaluate("document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0
     visit.context.close()
@@ -275,3 +350,77 @@ def test_without_chromium_skip_locally_but_fail_in_ci(monkeypatch: pytest.Monkey
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="CI=true"):
         _unavailable("no browser")
+
+
+def test_a_page_written_in_watch_mode_shows_the_next_check_where_it_was_read(
+        browser: object, tmp_path: Path) -> None:
+    """`check --watch` rewrites the page; the open page reloads itself, keeping its place."""
+    import time
+
+    from oncocheck.render.html import live
+
+    report = sample_report()
+    one = dataclasses.replace(report, results=report.results[:1])
+    path = tmp_path / "rapport.html"
+    path.write_text(live(render(one, "html", "nl")), encoding="utf-8")
+    visit = Visit(browser, path)
+    page = visit.page
+    page.evaluate("window.scrollTo(0, 800)")
+    renamed = dataclasses.replace(one, results=(dataclasses.replace(
+        one.results[0], network="Netwerk Na De Wijziging"),))
+    path.write_text(live(render(renamed, "html", "nl")), encoding="utf-8")
+    deadline = time.monotonic() + 15
+    while "Netwerk Na De Wijziging" not in page.content():
+        assert time.monotonic() < deadline, "the page did not reload"
+        time.sleep(0.2)
+    assert page.evaluate("scrollY") == 800
+    assert set(visit.requests) == {visit.url}  # only itself, again and again
+    assert visit.errors == [] and visit.dialogs == []
+    visit.context.close()
+
+
+def test_a_reloading_index_keeps_its_order_and_filter(browser: object, site: Path,
+                                                      tmp_path: Path) -> None:
+    """The index written in watch mode reloads itself: the order chosen and the filter being
+    typed come back after each reload."""
+    import time
+
+    from oncocheck.render.html import live
+
+    index = site / "index.html"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(live(text), encoding="utf-8")
+    try:
+        visit = Visit(browser, index)
+        page = visit.page
+        networks = page.locator("table.sortable").first
+        networks.get_by_role("button", name="Voldaan").click()
+        networks.get_by_role("button", name="Voldaan").click()  # descending
+        page.get_by_label("Zoek netwerk:").fill("oncologie")
+        shown = page.locator("tr[data-network]:visible").count()
+        page.evaluate("window.before = true")  # gone once the page has reloaded
+        deadline = time.monotonic() + 15
+        while not reloaded(page):
+            assert time.monotonic() < deadline, "the index did not reload"
+            time.sleep(0.2)
+        first = networks.locator("tbody tr").first.locator("th").inner_text()
+        assert first == "Oncologiezorgnetwerk Voorbeeldstad"
+        assert networks.locator("th[aria-sort=descending]").count() == 1
+        assert page.get_by_label("Zoek netwerk:").input_value() == "oncologie"
+        assert page.locator("tr[data-network]:visible").count() == shown < 16
+        assert page.evaluate("document.activeElement.id") == "filter"
+        page.keyboard.type("zorg")  # typing goes on where it was
+        assert page.get_by_label("Zoek netwerk:").input_value() == "oncologiezorg"
+        assert visit.errors == []
+        visit.context.close()
+    finally:
+        index.write_text(text, encoding="utf-8")
+
+
+def reloaded(page: object) -> bool:
+    """Whether the page was loaded again since `window.before` was set."""
+    try:
+        page.wait_for_load_state()
+        return page.evaluate("window.before") is None
+    except Exception:  # noqa: BLE001 - evaluating while it navigates
+        return False

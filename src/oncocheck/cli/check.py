@@ -96,6 +96,11 @@ def check(
             "de hoofdmap van de git-repository met de bestanden).",
             "The folder that paths in SARIF, GitLab and GitHub reports start from (default: "
             "the top folder of the git repository holding the files)."))] = None,
+    watch: Annotated[bool, typer.Option("--watch", help=say(
+        "Blijf kijken: controleer opnieuw zodra het netwerkbestand, de ledenlijst of een "
+        "genoemd document verandert, en schrijf de rapporten opnieuw. Ctrl-C stopt.",
+        "Keep watching: check again whenever the network file, its members sheet or a named "
+        "document changes, and write the reports again. Ctrl-C stops."))] = False,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error
     (`--help` shows `HELP`)."""
@@ -103,6 +108,7 @@ def check(
     from oncocheck.cli.deliver import deliver, named_inputs
     from oncocheck.cli.stdin import network_inputs
     from oncocheck.cli.targets import plan
+    from oncocheck.cli.watch import keep_watching, live_output, on_screen, refuse_stdin
     from oncocheck.errors import UsageError
     from oncocheck.report import Text
     from oncocheck.run.decide import choose
@@ -111,27 +117,39 @@ def check(
     if strict and fail_on not in (None, FailOn.warning):
         raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
                               "--strict means --fail-on warning; choose one of the two"))
-    try:
-        day, today = as_of_date(as_of), date.today()
-        choices = [choose(criteria, day, today)]
-        if compare is not None:
-            choices.append(choose(compare, day, today))
-        files, root = network_inputs(paths, stdin_filename), find_root(paths, base_dir)
-        inputs = [p for p, _ in files] + rule_files(criteria, compare)
-        targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
-        report, *other = run_batch(files, choices, jobs, str(lang),
-                                   [t.fmt for t in targets])
-        if other:
-            refuse_same_version(report, choices[1])
-            report = replace(report, compare=other[0])
-        report = replace(report, root=root)
-        inputs += named_inputs(report.results.briefs, targets)
-        deliver(report_output(report, str(lang), quiet), targets, inputs,
-                step_summary(report, str(lang), targets))
-    except MemoryError as exc:
-        release(exc)  # and the batch's data, which this frame would keep through unwinding:
-        files = inputs = targets = report = None  # noqa: F841
-        raise
+
+    def once(watching: bool = False) -> tuple[Report, list[Path]]:
+        """One check of every file, its reports written; with the inputs it read."""
+        try:
+            day, today = as_of_date(as_of), date.today()
+            choices = [choose(criteria, day, today)]
+            if compare is not None:
+                choices.append(choose(compare, day, today))
+            files, root = network_inputs(paths, stdin_filename), find_root(paths, base_dir)
+            inputs = [p for p, _ in files] + rule_files(criteria, compare)
+            targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
+            if watching:
+                targets = on_screen(targets)
+            report, *other = run_batch(files, choices, jobs, str(lang),
+                                       [t.fmt for t in targets])
+            if other:
+                refuse_same_version(report, choices[1])
+                report = replace(report, compare=other[0])
+            report = replace(report, root=root)
+            inputs += named_inputs(report.results.briefs, targets)
+            written = report_output(report, str(lang), quiet)
+            tell(deliver(live_output(written) if watching else written, targets, inputs,
+                         step_summary(report, str(lang), targets)), report, str(lang))
+        except MemoryError as exc:
+            release(exc)  # and the batch's data, which this frame would keep through unwinding:
+            files = inputs = targets = report = None  # noqa: F841
+            raise
+        return report, inputs
+
+    if watch:
+        refuse_stdin(paths)
+        raise typer.Exit(keep_watching(lambda: once(True)[1], paths, str(lang)))
+    report = once()[0]
     raise typer.Exit(exit_code(report, FailOn.warning if strict else fail_on))
 
 
@@ -168,6 +186,16 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
     return Output(lambda fmt: render.chunks(report, fmt, lang, quiet, debug),
                   lambda console: render.draw(report, lang, console, quiet, debug),
                   lambda: render.site(report, lang))
+
+
+def tell(written: list, report: Report, lang: str) -> None:
+    """One line on stderr for the reports written to files: where, and the verdicts."""
+    from oncocheck.cli.deliver import say, written_line
+    from oncocheck.render.summary import summary_line
+
+    line = written_line(written, summary_line(report, lang), lang)
+    if line is not None:
+        say(line)
 
 
 def rule_files(*specs: Optional[str]) -> list[Path]:

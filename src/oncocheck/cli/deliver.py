@@ -7,6 +7,8 @@ are rendered while they are written; files first, then stdout, so a problem writ
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from contextlib import suppress
@@ -17,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.process import StdoutFailed
 from oncocheck.cli.targets import Target
-from oncocheck.cli.write import append_report, write_report, write_site
+from oncocheck.cli.write import append_report, own_descriptor, write_report, write_site
+from oncocheck.load.visible import printable
+from oncocheck.report import Text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,19 +50,35 @@ class Output:
     site: Callable[[], dict[str, str]] | None = None
 
 
+@dataclass(frozen=True)
+class Written:
+    """A report written where a person can open it: a file, or a site's index with `pages`
+    network pages beside it."""
+
+    fmt: str
+    path: Path
+    pages: int = 0
+
+
 def deliver(output: Output, targets: list[Target], inputs: list[Path],
-            appended: Iterable[tuple[Path, Callable[[], str]]] = ()) -> None:
+            appended: Iterable[tuple[Path, Callable[[], str]]] = ()) -> list[Written]:
     """Write every target: files, then sites, then what is `appended` to a file the user
-    keeps (GitHub's job summary: that file and its text, `append_report`), then stdout."""
-    files = [(t.path, output.text(t.fmt)) for t in targets if t.path is not None and not t.site]
-    sites = [(t.path, output.site()) for t in targets if t.site and output.site is not None]
+    keeps (GitHub's job summary: that file and its text, `append_report`), then stdout. What
+    was written to files (not to a stream, a device or a pipe) is returned, for
+    `written_line`."""
+    files = [(t, output.text(t.fmt)) for t in targets if t.path is not None and not t.site]
+    sites = [(t, output.site()) for t in targets if t.site and output.site is not None]
     appended = list(appended)
     for path, _ in appended:
         refuse_inputs(path, inputs, option="$GITHUB_STEP_SUMMARY")
-    for path, content in files:
-        write_report(path, content)
-    for path, pages in sites:
-        write_site(path, pages, inputs)
+    written = []
+    for target, content in files:
+        write_report(target.path, content)
+        if _a_file(target.path):
+            written.append(Written(target.fmt, target.path))
+    for target, pages in sites:
+        write_site(target.path, pages, inputs)
+        written.append(Written(target.fmt, target.path / "index.html", len(pages) - 1))
     for path, text in appended:
         append_report(path, text())
     try:
@@ -71,6 +91,43 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
     except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
         raise StdoutFailed(exc) from exc
+    return written
+
+
+def _a_file(path: Path) -> bool:
+    """Whether `path` is now a regular file (not /dev/null, a pipe or one of our streams)."""
+    try:
+        return own_descriptor(path) is None and stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+_NAMES = {"html": "HTML", "json": "JSON", "junit": "JUnit", "sarif": "SARIF", "github": "GitHub",
+          "markdown": "Markdown", "console": Text("tekst", "text")}
+
+
+def written_line(written: list[Written], summary: str, lang: str) -> str | None:
+    """`oncocheck: rapport geschreven: rapport.html (HTML) — 1 bestand: 1 voldoet, ...`: what
+    was written where and the verdicts (`summary`), on one line; None when nothing was."""
+    if not written:
+        return None
+    parts = []
+    for report in written:
+        name = _NAMES.get(report.fmt, report.fmt)
+        name = name.get(lang) if isinstance(name, Text) else name
+        if report.pages:
+            name = _site(name, report.pages).get(lang)
+        parts.append(f"{printable(str(report.path))} ({name})")
+    head = Text("rapport geschreven" if len(parts) == 1 else "rapporten geschreven",
+                "report written" if len(parts) == 1 else "reports written").get(lang)
+    return f"oncocheck: {head}: {', '.join(parts)} — {summary}"
+
+
+def _site(name: str, pages: int) -> Text:
+    if pages == 1:
+        return Text(f"{name}-site met 1 netwerkpagina", f"{name} site with 1 network page")
+    return Text(f"{name}-site met {pages} netwerkpagina's",
+                f"{name} site with {pages} network pages")
 
 
 def _stdout(piece: str | bytes) -> None:

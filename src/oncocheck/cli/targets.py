@@ -17,8 +17,10 @@ from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
 from oncocheck.render import REPORT_FORMATS
 from oncocheck.report import Text
+from oncocheck.run.walk import is_dir
 
 STDOUT = "-"
+PAGE_SUFFIXES = (".html", ".htm")  # a path named so is one page, not a site's folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
 def _as_site(target: Target, files: int) -> Target:
     """HTML for several files is a site in a directory; for one file, when the path names an
     existing directory. Other formats are unchanged."""
-    if target.fmt != "html" or (files == 1 and not (target.path and target.path.is_dir())):
+    if target.fmt != "html" or (files == 1 and not (target.path and is_dir(target.path))):
         return target
     if target.path is None:
         raise UsageError(Text(
@@ -73,6 +75,16 @@ def _as_site(target: Target, files: int) -> Target:
             "--output rapport/ of --report html=rapport/",
             f"html for {files} files writes a site: give a directory, for example "
             "--output report/ or --report html=report/"))
+    if target.path.suffix.lower() in PAGE_SUFFIXES and not is_dir(target.path):
+        # without this, `-o rapport.html` silently became a folder of that name
+        folder = target.path.with_suffix("")
+        raise UsageError(Text(
+            f"html voor {files} bestanden schrijft een site (index.html en een pagina per "
+            f"netwerk) in een map, niet in één bestand {target.path}; geef een map op, "
+            f"bijvoorbeeld {folder}/",
+            f"html for {files} files writes a site (index.html and a page per network) into "
+            f"a directory, not into one file {target.path}; give a directory, for example "
+            f"{folder}/"))
     return Target(target.fmt, target.path, site=True)
 
 

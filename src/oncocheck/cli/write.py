@@ -248,7 +248,11 @@ def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -
     Each page is written like a report (`write_report`) and `index.html` last, so an index
     never links to a page that is not there yet. No page may land on an input file.
     """
-    if directory.exists() and not directory.is_dir():
+    try:
+        a_file = directory.exists() and not directory.is_dir()
+    except OSError as exc:  # a name too long for the system
+        raise _cannot_write(directory, exc) from exc
+    if a_file:
         raise UsageError(Text(
             f"{directory} is een bestand; geef voor een HTML-site een map op met --output.",
             f"{directory} is a file; give a directory with --output for an HTML site."))

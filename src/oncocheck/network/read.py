@@ -23,16 +23,24 @@ from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.report import LoadError, Role
 
 
+class NotANetwork(Exception):  # noqa: N818 - not an error: the file is some other YAML
+    """The file is YAML, but has neither `format` nor `network` at its top."""
+
+
 def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
-                      declarable: Sequence[str], named: list[str] | None = None
-                      ) -> tuple[Source, NetworkFile]:
+                      declarable: Sequence[str], named: list[str] | None = None,
+                      only_networks: bool = False) -> tuple[Source, NetworkFile]:
     """The parsed file (members spreadsheet merged in) and its model; disciplines are checked
     against `vocabulary`, `criteria:` against the `declarable` versions. `named` receives the
     files it names (also when it is not valid, so no report lands on them). The bytes read
-    are `heard` (`oncocheck.load.digests`), also when they turn out not to be a network file."""
+    are `heard` (`oncocheck.load.digests`), also when they turn out not to be a network file.
+    With `only_networks`, YAML that is no network file raises NotANetwork once it is parsed
+    (the one read of the file); YAML that cannot be parsed is a LoadFailed as ever."""
     raw = read_bytes(path)
     heard(display, Role.NETWORK, raw)
     source = parse(decode(raw))
+    if only_networks and not is_network(source.data):
+        raise NotANetwork(display)
     if named is not None:
         named += named_files(source.data, path.parent)
     source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
@@ -45,6 +53,12 @@ def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
     if sheet_errors:
         raise LoadFailed(sheet_errors, sheet_omitted)
     return source, doc
+
+
+def is_network(data: object) -> bool:
+    """Whether parsed YAML is meant as a network file: a mapping with `format` or `network`
+    at its top (one with errors in it is still one, and is checked)."""
+    return isinstance(data, dict) and ("format" in data or "network" in data)
 
 
 def named_files(data: object, base: Path) -> list[str]:

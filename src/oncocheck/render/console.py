@@ -20,6 +20,8 @@ from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity
 from oncocheck.wording import cell, member_field, where
 
+MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
+
 
 def _finding_cell(finding: Finding, lang: str) -> RichText:
     text = RichText(finding.message.get(lang))
@@ -85,7 +87,8 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
                         f"{one_line(error.message.get(lang))}")
         if debug and error.detail:  # the parser's own words, for whoever debugs oncocheck
             _print(console, f"    debug: {one_line(error.detail)}", style="dim")
-    if result.findings:
+    # under --quiet a compliant file keeps only its warnings: no criteria, so no table head
+    if any(f.severity is Severity.ERROR for f in result.findings):
         console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
     if warnings:
@@ -121,6 +124,16 @@ def _compared(console: Console, report: Report, lang: str) -> None:
         console.print(side_by_side)
 
 
+def _skipped(console: Console, report: Report, lang: str) -> None:
+    """The files a folder walk skipped as no network file, one a line (the first hundred)."""
+    w = words(lang)
+    for file in report.skipped[:MAX_SKIPPED]:
+        _print(console, f"{file}: {w['skipped']}", style="dim")
+    if len(report.skipped) > MAX_SKIPPED:
+        _print(console, w["more_skipped"].format(n=len(report.skipped) - MAX_SKIPPED),
+               style="dim")
+
+
 def draw(report: Report, lang: str, console: Console, quiet: bool = False,
          debug: bool = False) -> None:
     """Print the report on `console`; `quiet` shows only the problems (and the summary),
@@ -131,6 +144,7 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
             if not result.errors and not result.findings:
                 continue
         _file(console, result, lang, debug)
+    _skipped(console, report, lang)
     _print(console, summary_line(report, lang), style="bold")
     if report.compare is not None:
         _compared(console, report, lang)

@@ -8,6 +8,7 @@ Jinja2's autoescape; templates live in `oncocheck/render/templates/`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -33,6 +34,23 @@ def code_spans(text: str) -> Markup:
     return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))).replace("\n", "&#10;"))
 
 
+def path_breaks(path: str) -> Markup:
+    """Escape a file path and let it wrap after each `/` (`<wbr>`): a long path then wraps
+    at its folders rather than widening its table past the page or breaking inside a name."""
+    return Markup(str(escape(path)).replace("/", "/<wbr>"))
+
+
+LIVE_SECONDS = 2  # how soon an open page in watch mode shows the newest check
+
+
+def live(page: str) -> str:
+    """`page` reloading itself in the browser every `LIVE_SECONDS` (a meta refresh, no
+    script): what `check --watch` writes, as its pages change while they are open. Pages
+    written without --watch never reload."""
+    refresh = f'<meta http-equiv="refresh" content="{LIVE_SECONDS}">'
+    return page.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{refresh}', 1)
+
+
 def _one_source_line(value: Any) -> Any:
     """A `{{ }}` value escaped, with its line breaks written `&#10;`: the page looks the same,
     and no text from an input (a multi-line note or summary) starts a line of the page's
@@ -53,14 +71,15 @@ def _environment() -> jinja2.Environment:
                        Status=Status, Verdict=Verdict, working=working, planned=planned,
                        place=place, percent=percent, bin_label=bin_label)
     env.filters["code"] = code_spans
+    env.filters["path"] = path_breaks
     return env
 
 
-def place(location: Location, lang: str) -> Markup:
-    """Where a warning points: a spreadsheet cell (`leden.xlsx: rij 7, kolom C`) or
-    `members[3], regel 42` in the network file."""
+def place(location: Location, lang: str, shown: Callable[[str], str] = str) -> Markup:
+    """Where a warning points: a spreadsheet cell (`leden.xlsx: rij 7, kolom C`, its path as
+    `shown` gives it) or `members[3], regel 42` in the network file."""
     if location.source:
-        return escape(cell(location.source, location.line, location.column,
+        return escape(cell(shown(location.source), location.line, location.column,
                            member_field(location.path)).get(lang))
     line = words(lang).lower("line")
     return Markup(f"<code>{escape(location.path)}</code>, {line} {location.line}")
@@ -73,14 +92,18 @@ def page(template: str, lang: str, **context: Any) -> str:
     return _environment().get_template(template).render(lang=lang, w=words(lang), **context)
 
 
-def _page(template: str, report: Report, lang: str, **context: Any) -> str:
+def _page(template: str, report: Report, lang: str, folder: str = "", **context: Any) -> str:
+    """A page of `report`; the paths on it are shown as seen from `folder` (`short`)."""
     context.setdefault("page_as_of", report.as_of.isoformat())
-    return page(template, lang, report=report, **context)
+    return page(template, lang, report=report, folder=folder,
+                short=lambda file: pages.relative(file, folder), **context)
 
 
-def network_page(report: Report, result: FileResult, lang: str, back: str | None = None) -> str:
-    """The page of one network; `back` links to the batch index when given."""
-    return _page("network.html", report, lang, result=result, back=back,
+def network_page(report: Report, result: FileResult, lang: str, back: str | None = None,
+                 folder: str = "") -> str:
+    """The page of one network; `back` links to the batch index when given, and paths are
+    shown from `folder`, the batch's common folder, when given (as given without one)."""
+    return _page("network.html", report, lang, folder, result=result, back=back,
                  page_as_of=file_as_of(report, result),
                  groups=pages.groups(report, result), tally=pages.counts(result),
                  compared=_compared(report, result, lang))
@@ -109,7 +132,8 @@ def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -
     valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
-    return _page("index.html", report, lang, rows=rows, columns=ids, valid=valid, gaps=gaps,
+    return _page("index.html", report, lang, pages.batch_folder(report), rows=rows,
+                 columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
                  versions=mixed_versions(report),
                  titles=pages.titles(report, lang), tallies=pages.tallies(report, lang),
@@ -136,8 +160,8 @@ def render(report: Report, lang: str) -> str:
 
 def render_site(report: Report, lang: str) -> dict[str, str]:
     """Relative file name -> HTML: `index.html` and one page per network, linked both ways."""
-    names = pages.page_names(report)
-    site = {names[r.file]: network_page(report, r, lang, back="index.html")
+    names, folder = pages.page_names(report), pages.batch_folder(report)
+    site = {names[r.file]: network_page(report, r, lang, "index.html", folder)
             for r in report.results}
     site["index.html"] = index_page(report, lang, names)
     return site

@@ -142,12 +142,20 @@ def render(report: Report, lang: str) -> str:
     """The report as GitHub-flavoured Markdown."""
     w = words(lang)
     if len(report.results) == 1:
-        lines = _file(report.results[0], report, lang, "##")
+        lines = _file(report.results[0], report, lang, "##") + _skipped(report, lang)
     else:
         lines = [f"## oncocheck · {w['batch_title']}", "",
                  f"{w['criteria_set']} {escape(criteria_text(report))} · {w.lower('as_of')} "
                  f"{dates_text(report, lang)} · oncocheck {report.tool_version}", ""]
-        lines += _summary(report, lang)
+        lines += _summary(report, lang) + _skipped(report, lang)
         for result in report.results:
             lines += _file(result, report, lang, "###")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _skipped(report: Report, lang: str) -> list[str]:
+    """The files a folder walk skipped as no network file, as a list."""
+    w = words(lang)
+    return [f"**{w['skipped_files']}**", "",
+            *(f"- {escape(file)}: {w['skipped']}" for file in report.skipped),
+            ""] if report.skipped else []

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict
@@ -22,17 +24,63 @@ def slug(file: str) -> str:
     return _UNSAFE.sub("-", plain.lower()).strip("-")[:80].strip("-") or "network"
 
 
+def common_folder(files: Iterable[str]) -> str:
+    """The folder every one of `files` lies in, written as they write it (`examples` for
+    `examples/a/x.yaml` and `examples/b/y.yaml`); "" when they share none."""
+    parts = [file.split("/")[:-1] for file in files]
+    if not parts:
+        return ""
+    shared = parts[0]
+    for other in parts[1:]:
+        shared = shared[:next((i for i, (a, b) in enumerate(zip(shared, other)) if a != b),
+                              min(len(shared), len(other)))]
+    return "/".join(shared) or ("/" if shared == [""] else "")
+
+
+def relative(file: str, folder: str) -> str:
+    """`file` as seen from `folder` (see `common_folder`); as it is when it lies elsewhere."""
+    prefix = folder if folder.endswith("/") else folder + "/"
+    return file[len(prefix):] if folder and file.startswith(prefix) else file
+
+
+def batch_folder(report: Report) -> str:
+    """The common folder of a batch's files, the skipped ones included: what the index names
+    once, so its tables show short paths (a column of absolute paths crowds out the rest)."""
+    return common_folder([*(r.file for r in report.results), *report.skipped])
+
+
 def page_names(report: Report) -> dict[str, str]:
-    """File path -> page file name, unique and stable (results are in path order)."""
-    used, names = {"index"}, {}
-    for result in report.results:
-        base = name = slug(result.file)
-        counter = 2
-        while name in used:
-            name, counter = f"{base}-{counter}", counter + 1
-        used.add(name)
-        names[result.file] = f"{name}.html"
-    return names
+    """File path -> page file name, short, unique and stable (results are in path order).
+
+    A page is named after its file (`voorbeeldstad.html`); when names clash, after as many of
+    the folders above it, below the batch's common folder, as tell them apart
+    (`compliant-voorbeeldstad.html`); what still clashes gets a number (`zuid-2.html`).
+    """
+    folder = batch_folder(report)
+    stems = {r.file: re.sub(r"\.ya?ml$", "", relative(r.file, folder), flags=re.IGNORECASE)
+             .split("/") for r in report.results}
+    names: dict[str, str] = {}
+    level = 1
+    while len(names) < len(stems):
+        pending = [f for f in stems if f not in names]
+        wanted = {f: slug("/".join(stems[f][-level:])) for f in pending}
+        clashes = Counter(wanted.values())
+        taken = {"index", *names.values()}
+        for file in pending:
+            last = level >= len(stems[file])
+            if clashes[wanted[file]] == 1 and wanted[file] not in taken or last:
+                names[file] = _free(wanted[file], taken)
+                taken.add(names[file])
+        level += 1
+    return {r.file: f"{names[r.file]}.html" for r in report.results}
+
+
+def _free(name: str, taken: set[str]) -> str:
+    """`name`, or the first of `name-2`, `name-3`, ... that is not taken."""
+    counter, free = 2, name
+    while free in taken:
+        free, counter = f"{name}-{counter}", counter + 1
+    return free
 
 
 @dataclass(frozen=True)

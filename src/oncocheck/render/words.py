@@ -245,6 +245,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "versions_differ": ("De rondes zijn beoordeeld onder verschillende criteriaversies; wat "
                         "het oordeel verandert:", "The rounds were judged under different "
                         "criteria versions; what changes verdicts:"),
+    # a batch: its folder, the files a folder walk skipped, the reports written
+    "folder": ("Map", "Folder"),
+    "skipped": ("geen netwerkbestand, overgeslagen", "not a network file, skipped"),
+    "skipped_files": ("Overgeslagen bestanden", "Skipped files"),
+    "more_skipped": ("en nog {n} overgeslagen", "and {n} more skipped"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),

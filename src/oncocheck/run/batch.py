@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Protocol
 
 from oncocheck import __version__
-from oncocheck.report import Report, Results
+from oncocheck.report import FileResult, Report, Results
 from oncocheck.rules import bundled
 from oncocheck.run import prepared
 from oncocheck.run.decide import Choice
 from oncocheck.run.file import check_one
 from oncocheck.run.spill import SpilledResults
-from oncocheck.run.walk import network_files
+from oncocheck.run.walk import Skips, network_files
 
 
 class Progress(Protocol):
@@ -48,36 +48,49 @@ def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int 
     fmt = prepared.chosen(formats, len(files))
     keep = not prepared.alone(formats, len(files), len(choices))
     results = [_results(len(files), fmt if i == 0 else None, keep) for i in range(len(choices))]
+    skips = Skips(files)
     if progress is not None:
         progress.start(len(files))
     if jobs > 1 and len(files) > 1:
         from oncocheck.run.workers import checked
 
-        for packed in checked(files, choices, jobs, fmt, keep):
-            for store, (brief, payload, text) in zip(results, packed, strict=True):
+        for (path, display), packed in zip(files, checked(files, choices, jobs, fmt, keep)):
+            for store, (brief, payload, text) in zip(results, packed):  # none: skipped
                 store.add_packed(brief, payload, text)
+            _add(results, skips.note(path, display, bool(packed)), fmt)
             if progress is not None:
                 progress.advance()
     else:
         for path, display in files:
-            for i, result in enumerate(check_one(path, display, choices)):
+            found = check_one(path, display, choices)
+            for i, result in enumerate(found):
                 results[i].add(result, prepared.text(fmt if i == 0 else None, result))
+            _add(results, skips.note(path, display, bool(found)), fmt)
             if progress is not None:
                 progress.advance()
-    return tuple(build_report(r, c) for r, c in zip(results, choices, strict=True))
+    skipped = tuple(skips.skipped)
+    return tuple(build_report(r, c, skipped) for r, c in zip(results, choices, strict=True))
+
+
+def _add(results: list[Results], result: FileResult | None, fmt: str | None) -> None:
+    """Add `result` (a folder's own entry) to the results of every choice."""
+    if result is not None:
+        for i, store in enumerate(results):
+            store.add(result, prepared.text(fmt if i == 0 else None, result))
 
 
 def _results(files: int, fmt: str | None, keep: bool) -> Results:
     return SpilledResults(fmt, keep) if prepared.spills(files) else Results()
 
 
-def build_report(results: Results, choice: Choice) -> Report:
+def build_report(results: Results, choice: Choice, skipped: tuple[str, ...] = ()) -> Report:
     """The Report for these results, with every criteria set they applied and the run's own
-    date and version (what judges a file without a `submitted:` date)."""
+    date and version (what judges a file without a `submitted:` date), and the files that
+    were `skipped` as no network file."""
     default = choice.default()
     applied = {b.criteria for b in results.briefs if b.criteria is not None} | {default.ref}
     by_ref = {rf.ref: rf for rf in bundled.bundled()}
     by_ref[default.ref] = default
     order = sorted(applied, key=lambda r: (r.set, r.valid_from, r.file or ""))
     sets = tuple(by_ref[ref].info() for ref in order)
-    return Report(__version__, choice.run_as_of, default.ref, sets, results)
+    return Report(__version__, choice.run_as_of, default.ref, sets, results, skipped=skipped)

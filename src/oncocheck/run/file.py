@@ -2,7 +2,8 @@
 
 `check_one` never raises for bad input: a path that cannot be read, a folder, a file that
 cannot be loaded all become `invalid` FileResults carrying their load errors. Under several
-versions (`check --compare`, `impact`) the file is read and validated once.
+versions (`check --compare`, `impact`) the file is read and validated once. A file a folder
+walk found that is no network file has no result at all: it is skipped (`walk.Skips`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from oncocheck.load.source import Source
 from oncocheck.load.text import StdinFile
 from oncocheck.load.validate import capped
 from oncocheck.network.model import NetworkFile
-from oncocheck.network.read import read_network_file
+from oncocheck.network.read import NotANetwork, read_network_file
 from oncocheck.report import FileResult, Finding, InputFile, LoadError, Severity, Status, Verdict
 from oncocheck.rules import bundled
 from oncocheck.rules.model import Criterion
@@ -30,12 +31,13 @@ from oncocheck.run.decide import Choice, Decision, decide
 from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.pin import criteria_pin
-from oncocheck.run.walk import Unsearched, is_dir, unsearched
+from oncocheck.run.walk import Found, Unsearched, is_dir, unsearched
 
 
 def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[FileResult, ...]:
     """The file's result under each of `choices` (`display` is the path as reports show it);
-    a path that is no network file is one invalid result, the same under each."""
+    a path that is no network file is one invalid result, the same under each, or none (an
+    empty tuple) when a folder walk found it (`walk.Found`): that one is skipped."""
     refused = _refused(path)
     if refused is not None:
         invalid = FileResult(display, Verdict.INVALID, errors=tuple(refused.errors))
@@ -75,9 +77,12 @@ def check_file(path: Path, display: str, choices: Sequence[Choice]) -> tuple[Fil
     with recording() as heard:
         try:
             vocabulary = bundled.vocabulary()
-            source, doc = read_network_file(path, display, vocabulary, bundled.labels(), named)
+            source, doc = read_network_file(path, display, vocabulary, bundled.labels(), named,
+                                            only_networks=isinstance(path, Found))
         except LoadFailed as exc:
             return tuple(_invalid(display, exc, named, in_order(heard)) for _ in choices)
+        except NotANetwork:
+            return ()
     inputs = in_order([*heard, *documents(doc, path.parent, display)])
     members = tuple(MemberView.of(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
     return tuple(_judged(path, display, choice, source, doc, members, named, inputs)

@@ -2,17 +2,21 @@
 
 The walk does not recurse (a tree may be thousands of folders deep), skips hidden entries,
 does not follow links to folders, and lists the folders it could not search, so their files
-cannot silently drop out of a batch.
+cannot silently drop out of a batch. A YAML file the walk finds may be some other YAML (a
+settings file): when it has neither `format` nor `network` at its top it is skipped and
+listed (`Skips`); a file named on the command line is always checked.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.visible import printable
+from oncocheck.report import FileResult, Verdict
 
 SUFFIXES = (".yaml", ".yml")
 MAX_WALK_DEPTH = 100  # folders below the one given; submissions are a few levels deep
@@ -27,12 +31,57 @@ def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
             yield path, printable(given)
             continue
         found = sorted(_walk(path))
-        yield from ((p, printable(p.as_posix())) for p in found) if found else [
-            (path, printable(given))]
+        yield from ((_found(p, printable(given)), printable(p.as_posix())) for p in found
+                    ) if found else [(path, printable(given))]
 
 
 class Unsearched(type(Path())):  # type: ignore[misc]  # PosixPath or WindowsPath
     """A folder the walk did not go into; checking it reports it as an invalid entry."""
+
+
+class Found(type(Path())):  # type: ignore[misc]
+    """A file the walk found in `folder` (a folder given, as shown), not one named on the
+    command line: when it is no network file it is skipped rather than checked. (`folder`
+    stays in this process: a worker gets the path alone.)"""
+
+    folder = ""
+
+
+def _found(path: Path, folder: str) -> Path:
+    if isinstance(path, Unsearched):
+        return path
+    found = Found(path)
+    found.folder = folder
+    return found
+
+
+class Skips:
+    """The files of a batch skipped as no network file, in path order; and for a folder given
+    whose every file was skipped, an invalid entry of its own, so that a wrong folder (a CI
+    path to the settings) cannot pass as a folder of compliant networks."""
+
+    def __init__(self, files: Sequence[tuple[Path, str]]) -> None:
+        self.skipped: list[str] = []
+        self._left = Counter(path.folder for path, _ in files if isinstance(path, Found))
+        self._checked: set[str] = set()
+
+    def note(self, path: Path, display: str, checked: bool) -> FileResult | None:
+        """Note whether this file was `checked` (else it was skipped); after the last file
+        of a folder that held no network file, the invalid entry for that folder."""
+        if not isinstance(path, Found):
+            return None
+        self._left[path.folder] -= 1
+        if checked:
+            self._checked.add(path.folder)
+        else:
+            self.skipped.append(display)
+        if self._left[path.folder] or path.folder in self._checked:
+            return None
+        return FileResult(path.folder, Verdict.INVALID, errors=tuple(load_error(
+            "een map zonder netwerkbestanden: geen van de YAML-bestanden erin heeft `format` of "
+            "`network` bovenaan; ze zijn overgeslagen", "a folder with no network files: none "
+            "of the YAML files in it has `format` or `network` at the top; they were skipped"
+        ).errors))
 
 
 def _walk(top: Path) -> Iterator[Path]:

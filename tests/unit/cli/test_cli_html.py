@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_batch_writes_index_and_one_page_per_example(tmp_path: Path, in_root: No
     examples = sorted(EXAMPLES.rglob("*.yaml"))
     pages = sorted(p.name for p in out.iterdir())
     assert len(pages) == len(examples) + 1 and "index.html" in pages
-    assert "examples-compliant-voorbeeldstad.html" in pages
+    assert "voorbeeldstad.html" in pages and "provinciaal.html" in pages  # short names
     index = (out / "index.html").read_text(encoding="utf-8")
     for name in pages:
         page = (out / name).read_text(encoding="utf-8")
@@ -95,3 +96,81 @@ def test_markdown_format(in_root: None) -> None:
     assert out.startswith("## oncocheck · Quality review: overview")
     assert "| Oncologienetwerk De Meierij | examples/not-compliant/verwijsgids-55.yaml | " \
            "❌ Not compliant | 11/12 |" in out
+
+
+def run_apart(*args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr apart."""
+    result = CliRunner().invoke(app, [*args])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("name", ["rapport.html", "Rapport.HTM", "sub/x.html"])
+@pytest.mark.parametrize("option", ["--output", "--report"])
+def test_a_batch_into_a_page_name_is_a_usage_error(tmp_path: Path, name: str,
+                                                   option: str) -> None:
+    target = tmp_path / name
+    args = ["-f", "html", "-o", str(target)] if option == "--output" else [
+        "--report", f"html={target}"]
+    code, stdout, stderr = run_apart("check", str(EXAMPLES), *args, *AS_OF, "--lang", "en")
+    assert code == 2 and stdout == ""
+    assert "into a directory, not into one file" in stderr
+    assert f"for example {target.with_suffix('')}/" in stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written, no folder made
+
+
+def test_a_batch_into_an_existing_folder_named_like_a_page_is_a_site(tmp_path: Path) -> None:
+    target = tmp_path / "site.html"
+    target.mkdir()  # the user made the folder: it is one
+    assert run_apart("check", str(EXAMPLES), "-f", "html", "-o", str(target), *AS_OF)[0] == 2
+    assert (target / "index.html").is_file()
+
+
+def test_writing_a_page_says_where_and_the_verdict(tmp_path: Path) -> None:
+    example = str(EXAMPLES / "compliant/voorbeeldstad.yaml")
+    target = tmp_path / "rapport.html"
+    code, stdout, stderr = run_apart("check", example, "-f", "html", "-o", str(target), *AS_OF)
+    assert code == 0 and stdout == "" and target.is_file()
+    assert stderr == (f"oncocheck: rapport geschreven: {target} (HTML) — 1 bestand: 1 voldoet, "
+                      "0 voldoen niet, 0 ongeldig (criteria loppsoz@2024, peildatum "
+                      "2026-11-23)\n")
+
+
+def test_writing_a_site_names_its_index_and_its_pages(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    code, _, stderr = run_apart("check", str(EXAMPLES), "-f", "html", "-o", str(out), *AS_OF,
+                                "--lang", "en", "--report", f"sarif={tmp_path / 'o.sarif'}")
+    assert code == 2
+    assert stderr == (f"oncocheck: reports written: {tmp_path / 'o.sarif'} (SARIF), "
+                      f"{out / 'index.html'} (HTML site with 8 network pages) — 8 files: "
+                      "1 compliant, 5 not compliant, 2 invalid (criteria loppsoz@2024, as of "
+                      "2026-11-23)\n")
+
+
+def test_nothing_is_said_for_a_report_on_stdout_or_into_a_device(tmp_path: Path) -> None:
+    example = str(EXAMPLES / "compliant/voorbeeldstad.yaml")
+    code, stdout, stderr = run_apart("check", example, "-f", "html", *AS_OF)
+    assert code == 0 and stdout.startswith("<!DOCTYPE html>") and stderr == ""
+    assert run_apart("check", example, *AS_OF, "--report", "html=-")[2] == ""
+    sink = tmp_path / "null"
+    try:
+        os.mknod(sink, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # a /dev/null of our own
+    except PermissionError:
+        pytest.skip("making a device node needs root (os.mknod); run as root to check it")
+    code, stdout, stderr = run_apart("check", example, "-f", "html", "-o", str(sink), *AS_OF)
+    assert code == 0 and stderr == "" and stat.S_ISCHR(sink.stat().st_mode)
+
+
+def test_absolute_paths_give_short_names_and_paths_from_the_batch_folder(tmp_path: Path) -> None:
+    batch = tmp_path / "aanvragen"
+    shutil.copytree(EXAMPLES, batch)
+    out = tmp_path / "site"
+    assert run_apart("check", str(batch.resolve()), "-f", "html", "-o", str(out), *AS_OF)[0] == 2
+    stems = {p.stem for p in batch.rglob("*.yaml")}
+    assert {p.stem for p in out.iterdir()} == stems | {"index"}  # never tmp-...-voorbeeldstad
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f"<dd><code>{batch.resolve()}</code></dd>" in index
+    assert '<td class="path"><code>compliant/<wbr>voorbeeldstad.yaml</code></td>' in index
+    assert index.count(str(tmp_path)) == 1  # the folder, once; never in a file column
+    page = (out / "voorbeeldstad.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in page

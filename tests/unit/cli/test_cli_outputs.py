@@ -100,3 +100,5 @@ def test_quiet_shows_only_problems_and_the_summary(warned: Path) -> None:
     assert "✔ met" in loud
     warned_out = run("check", str(warned), *AS_OF, "--quiet", "--lang", "en")[1]
     assert "duplicate-member" in warned_out and "✔ met" not in warned_out
+    # no criterion is left to show, so no table either: not even its head
+    assert "Criterion" not in warned_out and "┃" not in warned_out and "━" not in warned_out

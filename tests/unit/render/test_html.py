@@ -14,7 +14,7 @@ from sample_report import sample_report
 
 from oncocheck.render import render
 from oncocheck.render.html import render_site
-from oncocheck.render.pages import page_names, slug
+from oncocheck.render.pages import common_folder, page_names, relative, slug
 from paths import ROOT
 
 HOSTILE = "<script>alert(1)</script> | `x` \n# h"
@@ -163,15 +163,64 @@ def test_network_pages_link_back_to_the_index(report):
 
 
 def test_page_names_are_safe_stable_and_unique(report):
-    assert page_names(report)["examples/compliant/voorbeeldstad.yaml"] == \
-        "examples-compliant-voorbeeldstad.html"
+    assert page_names(report)["examples/compliant/voorbeeldstad.yaml"] == "voorbeeldstad.html"
     assert slug("../Ünïcode dir/Net werk.YML") == "unicode-dir-net-werk"
     assert slug("/") == "network"
     files = ["a b.yaml", "a-b.yaml", "index.yaml", "../../etc/x.yaml"]
     results = tuple(dataclasses.replace(report.results[0], file=f) for f in files)
     names = page_names(dataclasses.replace(report, results=results))
-    assert list(names.values()) == ["a-b.html", "a-b-2.html", "index-2.html", "etc-x.html"]
+    assert list(names.values()) == ["a-b.html", "a-b-2.html", "index-2.html", "x.html"]
     assert all(re.fullmatch(r"[a-z0-9-]+\.html", n) for n in names.values())
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    # the batch's common folder never shows in a name, however long or absolute it is
+    (["/tmp/pytest-of-root/p0/x/compliant/voorbeeldstad.yaml", "/tmp/pytest-of-root/p0/x/zuid.yml"],
+     ["voorbeeldstad", "zuid"]),
+    # a clash is told apart by the folder above: as many folders as it takes, no more
+    (["a/compliant/voorbeeldstad.yaml", "a/other/voorbeeldstad.yaml", "a/other/zuid.yaml"],
+     ["compliant-voorbeeldstad", "other-voorbeeldstad", "zuid"]),
+    (["r/x/n/a.yaml", "r/y/n/a.yaml", "r/a.yaml"], ["x-n-a", "y-n-a", "a"]),
+    # what no folder tells apart gets a number; a name taken by another file's is never reused
+    (["net.yaml", "net.yml", "NET.yaml"], ["net", "net-2", "net-3"]),
+    (["a-b.yaml", "a/b.yaml", "c/b.yaml"], ["a-b", "a-b-2", "c-b"]),
+    (["/abs/index.yaml", "/abs/sub/index.yaml"], ["index-2", "sub-index"]),
+])
+def test_page_names_are_short(report, files: list[str], expected: list[str]):
+    results = tuple(dataclasses.replace(report.results[0], file=f) for f in files)
+    names = page_names(dataclasses.replace(report, results=results))
+    assert [names[f] for f in files] == [f"{name}.html" for name in expected]
+    assert len(set(names.values())) == len(files)
+
+
+@pytest.mark.parametrize(("files", "folder", "shown"), [
+    (["examples/a/x.yaml", "examples/b/y.yaml"], "examples", ["a/x.yaml", "b/y.yaml"]),
+    (["/t/p/a/x.yaml", "/t/p/a/y.yaml"], "/t/p/a", ["x.yaml", "y.yaml"]),
+    (["/x.yaml", "/y/z.yaml"], "/", ["x.yaml", "y/z.yaml"]),
+    (["x.yaml", "d/y.yaml"], "", ["x.yaml", "d/y.yaml"]),
+    (["./d/x.yaml", "./d/e/y.yaml"], "./d", ["x.yaml", "e/y.yaml"]),
+    (["../a/x.yaml", "../b/y.yaml"], "..", ["a/x.yaml", "b/y.yaml"]),
+    (["/abs/x.yaml", "rel/y.yaml"], "", ["/abs/x.yaml", "rel/y.yaml"]),
+    (["ab/x.yaml", "abc/y.yaml"], "", ["ab/x.yaml", "abc/y.yaml"]),  # folders, not letters
+])
+def test_paths_are_shown_from_the_common_folder(files: list[str], folder: str,
+                                                shown: list[str]) -> None:
+    assert common_folder(files) == folder
+    assert [relative(f, folder) for f in files] == shown
+
+
+def test_index_and_pages_show_paths_from_the_batch_folder(report):
+    deep = "/tmp/pytest-of-root/pytest-7/test_site0/aanvragen/"
+    results = tuple(dataclasses.replace(r, file=deep + r.file) for r in report.results)
+    site = render_site(dataclasses.replace(report, results=results), "en")
+    assert sorted(site) == ["index.html", "typo.html", "voorbeeldstad.html", "zuid.html"]
+    index = site["index.html"]
+    assert "<dt>Folder</dt><dd><code>/tmp/pytest-of-root/pytest-7/test_site0/aanvragen/examples" \
+        "</code></dd>" in index
+    assert '<td class="path"><code>compliant/<wbr>voorbeeldstad.yaml</code></td>' in index
+    assert '<p class="file">not-compliant/zuid.yaml</p>' in site["zuid.html"]
+    assert "pytest" not in "".join(page for name, page in site.items() if name != "index.html")
+    assert deep not in index.replace("<dd><code>" + deep, "")  # only the folder names it
 
 
 def _luminance(hex_colour: str) -> float:
@@ -236,3 +285,9 @@ def test_warning_in_a_spreadsheet_names_its_cell() -> None:
     report = replace(report, results=(report.results[0], replace(bad, findings=moved)))
     page = next(p for name, p in render_site(report, "nl").items() if "zuid" in name)
     assert "leden.csv: rij 6, kolom A (naam)" in page
+
+
+def test_paths_may_wrap_at_their_slashes_and_stay_escaped() -> None:
+    from oncocheck.render.html import path_breaks
+
+    assert path_breaks("a/<b>&c/d.yaml") == "a/<wbr>&lt;b&gt;&amp;c/<wbr>d.yaml"

@@ -139,7 +139,10 @@ def test_no_progress_bar_when_stderr_is_piped(batch: Path, tmp_path: Path) -> No
                            "-o", str(tmp_path / "report.json"), *AS_OF], capture_output=True,
                           text=True,
                           env=environ, timeout=120, check=False)
-    assert done.returncode == 2 and done.stderr == ""
+    # only the one line that says where the report went: no bar, no carriage returns
+    assert done.returncode == 2 and "\r" not in done.stderr
+    assert done.stderr.startswith("oncocheck: rapport geschreven: ")
+    assert done.stderr.count("\n") == 1
 
 
 def test_jobs_must_be_a_positive_number() -> None:
@@ -197,9 +200,13 @@ def test_a_spilled_batch_keeps_each_files_json_text_as_made_at_check_time(
 
 def test_a_json_only_batch_pickles_nothing_and_writes_the_same_bytes(
         batch: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def stdout(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, ["check", *args, *AS_OF])
+        return result.exit_code, result.stdout
+
     # with a second format the results are kept (pickled): the reference output
-    kept = _output(str(batch), "-f", "json", "--jobs", "2", "--report",
-                   f"markdown={tmp_path / 'report.md'}")
+    kept = stdout(str(batch), "-f", "json", "--jobs", "2", "--report",
+                  f"markdown={tmp_path / 'report.md'}")
     dumped: list[object] = []
     real = pickle.dumps
 
@@ -209,7 +216,7 @@ def test_a_json_only_batch_pickles_nothing_and_writes_the_same_bytes(
 
     monkeypatch.setattr("oncocheck.run.spill.pickle.dumps", counting)
     for jobs in ("1", "2"):
-        code, text = _output(str(batch), "-f", "json", "--jobs", jobs)
+        code, text = stdout(str(batch), "-f", "json", "--jobs", jobs)
         assert (code, text) == kept
         assert text.count('"file": ') == prepared.SPILL_AFTER + 31
     # --jobs 1 packs in this process, which pickled no result (the workers of --jobs 2 are

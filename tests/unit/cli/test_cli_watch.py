@@ -1,0 +1,207 @@
+"""`check --watch`'s loop (in this process, stopped by an event) and what it writes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from oncocheck.cli.app import app
+from oncocheck.cli.deliver import Output
+from oncocheck.cli.targets import Target
+from oncocheck.cli.watch import keep_watching, live_output, on_screen
+from oncocheck.errors import UsageError
+from oncocheck.render import render, site
+from oncocheck.report import Text
+from sample_report import sample_report
+
+TIMEOUT = 20
+REFRESH = '<meta http-equiv="refresh" content="2">'
+
+
+class Rounds:
+    """A stand-in for one check: counts its calls and returns the files it "read"."""
+
+    def __init__(self, *files: Path, fail_on: int = 0) -> None:
+        self.files, self.calls, self.fail_on = list(files), 0, fail_on
+
+    def __call__(self) -> list[Path]:
+        self.calls += 1
+        if self.calls == self.fail_on:
+            raise UsageError(Text("kapot", "broken"))
+        return self.files
+
+    def wait_for(self, calls: int) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while self.calls < calls:
+            assert time.monotonic() < deadline, f"{self.calls} rounds, {calls} expected"
+            time.sleep(0.02)
+
+
+def watching(rounds: Rounds, paths: list[str]) -> tuple[threading.Event, list[int]]:
+    """`keep_watching` in a thread; the event stops it, the list gets its exit code."""
+    stop, codes = threading.Event(), []
+    thread = threading.Thread(target=lambda: codes.append(
+        keep_watching(rounds, paths, "nl", stop)), daemon=True)
+    thread.start()
+    stop.thread = thread  # type: ignore[attr-defined]
+    return stop, codes
+
+
+def stopped(stop: threading.Event, codes: list[int]) -> int:
+    stop.set()
+    stop.thread.join(TIMEOUT)  # type: ignore[attr-defined]
+    assert codes, "the watch did not stop"
+    return codes[0]
+
+
+def test_an_edit_of_a_file_read_starts_a_new_round(tmp_path: Path, capsys) -> None:
+    network, other = tmp_path / "netwerk.yaml", tmp_path / "rapport.json"
+    network.write_text("a: 1\n", encoding="utf-8")
+    rounds = Rounds(network)
+    stop, codes = watching(rounds, [str(network)])
+    rounds.wait_for(1)
+    time.sleep(0.3)
+    other.write_text("{}", encoding="utf-8")  # a file beside it that no round read
+    time.sleep(1.5)
+    assert rounds.calls == 1
+    network.write_text("a: 2\n", encoding="utf-8")
+    rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
+    err = capsys.readouterr().err
+    assert f"kijkt naar {network}; bij elke wijziging volgt een nieuwe controle" in err
+    assert "gewijzigd: " in err and "netwerk.yaml; opnieuw controleren" in err
+
+
+def test_a_file_saved_by_renaming_over_it_is_seen(tmp_path: Path) -> None:
+    """How editors save: a new file renamed over the old one (another inode)."""
+    network = tmp_path / "netwerk.yaml"
+    network.write_text("a: 1\n", encoding="utf-8")
+    rounds = Rounds(network)
+    stop, codes = watching(rounds, [str(network)])
+    rounds.wait_for(1)
+    spare = tmp_path / ".netwerk.yaml.swp"
+    spare.write_text("a: 1\n", encoding="utf-8")
+    spare.replace(network)
+    rounds.wait_for(2)
+    network.write_text("a: 3\n", encoding="utf-8")  # and the new file is watched in turn
+    rounds.wait_for(3)
+    assert stopped(stop, codes) == 0
+
+
+def test_a_new_yaml_file_in_a_folder_given_starts_a_round(tmp_path: Path) -> None:
+    rounds = Rounds(tmp_path)  # as `check` lists a folder without network files
+    stop, codes = watching(rounds, [str(tmp_path)])
+    rounds.wait_for(1)
+    (tmp_path / "notities.txt").write_text("x", encoding="utf-8")
+    time.sleep(1.5)
+    assert rounds.calls == 1
+    (tmp_path / "nieuw.yml").write_text("a: 1\n", encoding="utf-8")
+    rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
+
+
+def test_a_usage_error_ends_the_first_round_and_is_shown_in_later_ones(tmp_path: Path,
+                                                                      capsys) -> None:
+    network = tmp_path / "netwerk.yaml"
+    network.write_text("a: 1\n", encoding="utf-8")
+    with pytest.raises(UsageError):
+        keep_watching(Rounds(network, fail_on=1), [str(network)], "nl")
+    rounds = Rounds(network, fail_on=2)
+    stop, codes = watching(rounds, [str(network)])
+    rounds.wait_for(1)
+    network.write_text("a: 2\n", encoding="utf-8")
+    rounds.wait_for(2)
+    time.sleep(0.2)
+    network.write_text("a: 3\n", encoding="utf-8")  # still watched after the error
+    rounds.wait_for(3)
+    assert stopped(stop, codes) == 0
+    assert "oncocheck: fout: kapot" in capsys.readouterr().err
+
+
+def test_html_in_watch_mode_reloads_itself_and_only_then() -> None:
+    report = sample_report()
+    output = Output(lambda fmt: iter([render(report, fmt, "nl")]), lambda console: None,
+                    lambda: site(report, "nl"))
+    live = live_output(output)
+    page = "".join(live.text("html"))
+    assert page.count(REFRESH) == 1 and page.index(REFRESH) < page.index("<title>")
+    assert page.replace(REFRESH + "\n", "") == render(report, "html", "nl")
+    assert REFRESH not in "".join(live.text("json"))
+    pages = live.site()
+    assert pages.keys() == site(report, "nl").keys()
+    assert all(p.count(REFRESH) == 1 for p in pages.values())
+    assert REFRESH not in render(report, "html", "nl")  # without --watch: no reload
+    assert not any(REFRESH in p for p in site(report, "nl").values())
+
+
+def test_a_console_report_is_added_when_every_report_goes_to_a_file() -> None:
+    to_file = [Target("html", Path("rapport.html"))]
+    assert on_screen(to_file) == [Target("console", None), *to_file]
+    on_stdout = [Target("json", None), *to_file]
+    assert on_screen(on_stdout) == on_stdout
+
+
+def test_standard_input_cannot_be_watched() -> None:
+    result = CliRunner().invoke(app, ["check", "-", "--watch"])
+    assert result.exit_code == 2
+    assert "--watch kijkt naar bestanden; standaardinvoer (-) kan niet" in result.output
+
+
+def test_without_notifications_a_change_is_still_seen(tmp_path: Path, monkeypatch) -> None:
+    """When watchfiles cannot watch a folder (gone, unreadable), the files are looked at once
+    a second."""
+    import watchfiles
+
+    def refused(*paths, **options):
+        raise PermissionError(13, "Permission denied")
+        yield
+
+    monkeypatch.setattr(watchfiles, "watch", refused)
+    network = tmp_path / "netwerk.yaml"
+    network.write_text("a: 1\n", encoding="utf-8")
+    rounds = Rounds(network)
+    stop, codes = watching(rounds, [str(network)])
+    rounds.wait_for(1)
+    network.write_text("a: 22\n", encoding="utf-8")
+    rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
+
+
+def test_a_document_named_with_backslashes_is_watched_where_it_is_read(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    document = tmp_path / "docs" / "visie.md"
+    document.write_text("visie\n", encoding="utf-8")
+    rounds = Rounds(f"{tmp_path}/docs\\visie.md")  # as `named_files` gives `docs\visie.md`
+    stop, codes = watching(rounds, [])
+    rounds.wait_for(1)
+    time.sleep(0.3)  # the round has ended
+    document.write_text("nieuwe visie\n", encoding="utf-8")
+    rounds.wait_for(2)
+    assert stopped(stop, codes) == 0
+
+
+def test_a_file_first_read_in_a_round_and_written_meanwhile_is_checked_again(
+        tmp_path: Path) -> None:
+    """The members sheet is known only once the network file is read: saved while that
+    round runs, it is still checked again."""
+    sheet = tmp_path / "leden.csv"
+    sheet.write_text("naam\n", encoding="utf-8")
+    time.sleep(0.2)  # older than the round
+
+    class Slow(Rounds):
+        def __call__(self) -> list[Path]:
+            files = super().__call__()
+            if self.calls == 1:
+                sheet.write_text("naam\nA\n", encoding="utf-8")  # saved during round 1
+            return files
+
+    rounds = Slow(sheet)
+    stop, codes = watching(rounds, [])
+    rounds.wait_for(2)
+    time.sleep(1.5)
+    assert rounds.calls == 2  # and no more: round 2 saw it as it is
+    assert stopped(stop, codes) == 0
