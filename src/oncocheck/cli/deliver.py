@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +47,7 @@ class Output:
 
     text: Callable[[str], Iterable[str] | Iterable[bytes]]
     draw: Callable[[Console], None]
-    site: Callable[[], dict[str, str]] | None = None
+    site: Callable[[], Mapping[str, str]] | None = None
 
 
 @dataclass(frozen=True)

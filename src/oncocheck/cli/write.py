@@ -26,7 +26,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from oncocheck.cli.inputs import InputFiles, real_path, refuse_inputs
@@ -242,11 +242,13 @@ def _cannot_write(target: Path, exc: OSError) -> UsageError:
                            f"cannot write the report to {target} ({reason.en})"))
 
 
-def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -> None:
+def write_site(directory: Path, pages: Mapping[str, str], inputs: Iterable[Path]) -> None:
     """Write an HTML site (file name -> page) into `directory`, creating it.
 
     Each page is written like a report (`write_report`) and `index.html` last, so an index
-    never links to a page that is not there yet. No page may land on an input file.
+    never links to a page that is not there yet. No page may land on an input file. A site
+    that makes its pages in pieces (`render.html.Site.chunks`) is written piece by piece, one
+    page at a time.
     """
     try:
         a_file = directory.exists() and not directory.is_dir()
@@ -261,5 +263,6 @@ def write_site(directory: Path, pages: dict[str, str], inputs: Iterable[Path]) -
         if Path(name).name != name:  # page names come from the renderer; never a path
             raise ValueError(f"unsafe page name {name!r}")
         refuse_inputs(directory / name, known)
+    chunks = getattr(pages, "chunks", None)
     for name in sorted(pages, key=lambda n: n == "index.html"):
-        write_report(directory / name, pages[name])
+        write_report(directory / name, chunks(name) if chunks else pages[name])

@@ -11,7 +11,7 @@ dependencies (jinja2, rich) stay out of start-up. A new format is one module and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
@@ -104,7 +104,7 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
     import_module(_REPORTS["console"].module).draw(report, lang, console, quiet, debug)
 
 
-def site(report: Report, lang: str) -> dict[str, str]:
+def site(report: Report, lang: str) -> Mapping[str, str]:
     """The HTML report as a site: relative file name -> page (`index.html` and one page per
     network, linked both ways)."""
     return import_module(_REPORTS["html"].module).render_site(report, lang)

@@ -8,7 +8,9 @@ Jinja2's autoescape; templates live in `oncocheck/render/templates/`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -22,7 +24,7 @@ from oncocheck.render.notes import planned
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
-from oncocheck.report import FileResult, Location, Report, Status, Verdict
+from oncocheck.report import CriteriaRef, FileResult, Location, Report, Status, Verdict
 from oncocheck.wording import cell, member_field, percent
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
@@ -120,24 +122,64 @@ def _compared(report: Report, result: FileResult, lang: str) -> dict[str, Any] |
             "differs": compare.verdict_differs(result, other)}
 
 
-def index_page(report: Report, lang: str, hrefs: dict[str, str] | None = None) -> str:
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What the index shows of one network's result, without the result itself: the index
+    of a batch of any size holds only these, not every finding of every file."""
+
+    file: str
+    network: str | None
+    verdict: Verdict
+    criteria: CriteriaRef | None
+    as_of: date | None
+    findings: bool  # whether it has any (an invalid file has none)
+
+    @classmethod
+    def of(cls, result: FileResult) -> Listed:
+        """The listing of `result`."""
+        return cls(result.file, result.network, result.verdict, result.criteria, result.as_of,
+                   bool(result.findings))
+
+
+class _Rows:
+    """The index's rows, made afresh each time the template walks them (twice: the matrix
+    and the table), one result at a time, so they are never all in memory."""
+
+    def __init__(self, report: Report, lang: str, ids: list[str],
+                 hrefs: Mapping[str, str] | None) -> None:
+        self.report, self.lang, self.ids, self.hrefs = report, lang, ids, hrefs or {}
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for result in self.report.results:
+            tally = pages.counts(result)
+            yield {"result": Listed.of(result), "href": self.hrefs.get(result.file),
+                   "tally": tally, "total": sum(tally.values()),
+                   "cells": pages.matrix_row(result, self.ids),
+                   "markers": markers(result, self.lang)}
+
+
+def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None) -> str:
     """The batch index; `hrefs` maps file paths to their pages (no links without it)."""
+    return "".join(index_chunks(report, lang, hrefs))
+
+
+def index_chunks(report: Report, lang: str,
+                 hrefs: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The batch index in pieces as the template makes them (what `index_page` joins)."""
     ids = pages.columns(report)
-    rows = []
-    for result in report.results:
-        tally = pages.counts(result)
-        rows.append({"result": result, "href": (hrefs or {}).get(result.file), "tally": tally,
-                     "total": sum(tally.values()), "cells": pages.matrix_row(result, ids),
-                     "markers": markers(result, lang)})
-    valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
+    rows = _Rows(report, lang, ids, hrefs)
+    valid = sum(b.verdict is not Verdict.INVALID for b in report.results.briefs)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
-    return _page("index.html", report, lang, pages.batch_folder(report), rows=rows,
-                 columns=ids, valid=valid, gaps=gaps,
-                 page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-                 versions=mixed_versions(report),
-                 titles=pages.titles(report, lang), tallies=pages.tallies(report, lang),
-                 **_statistics(report, lang))
+    lang = "en" if lang == "en" else "nl"
+    folder = pages.batch_folder(report)
+    template = _environment().get_template("index.html")
+    yield from template.generate(
+        lang=lang, w=words(lang), report=report, folder=folder,
+        short=lambda file: pages.relative(file, folder), rows=rows, columns=ids, valid=valid,
+        gaps=gaps, page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
+        versions=mixed_versions(report), titles=pages.titles(report, lang),
+        tallies=pages.tallies(report, lang), **_statistics(report, lang))
 
 
 def _statistics(report: Report, lang: str) -> dict[str, Any]:
@@ -158,10 +200,36 @@ def render(report: Report, lang: str) -> str:
     return index_page(report, lang)
 
 
-def render_site(report: Report, lang: str) -> dict[str, str]:
-    """Relative file name -> HTML: `index.html` and one page per network, linked both ways."""
-    names, folder = pages.page_names(report), pages.batch_folder(report)
-    site = {names[r.file]: network_page(report, r, lang, "index.html", folder)
-            for r in report.results}
-    site["index.html"] = index_page(report, lang, names)
-    return site
+class Site(Mapping[str, str]):
+    """A batch as a site: page file name -> HTML, one page per network and `index.html`
+    (last), linked both ways. A page is made only when it is asked for (`site[name]`, or in
+    pieces with `chunks`), so a site of any size is written one page at a time."""
+
+    def __init__(self, report: Report, lang: str) -> None:
+        self.report, self.lang = report, lang
+        self.names = pages.page_names(report)  # file -> page name
+        self.folder = pages.batch_folder(report)
+        # page name -> the result it shows (the same file given twice shows the last one)
+        self.shows = {self.names[r.file]: i for i, r in enumerate(report.results)}
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.shows
+        yield "index.html"
+
+    def __len__(self) -> int:
+        return len(self.shows) + 1
+
+    def __getitem__(self, name: str) -> str:
+        return "".join(self.chunks(name))
+
+    def chunks(self, name: str) -> Iterator[str]:
+        """The page `name` in pieces; KeyError for a name that is not in the site."""
+        if name == "index.html":
+            return index_chunks(self.report, self.lang, self.names)
+        result = self.report.results[self.shows[name]]
+        return iter((network_page(self.report, result, self.lang, "index.html", self.folder),))
+
+
+def render_site(report: Report, lang: str) -> Site:
+    """The site of a batch (see `Site`)."""
+    return Site(report, lang)

@@ -5,6 +5,7 @@ N inputs, and resolving all of them for each page made writing it quadratic (iss
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,31 @@ def test_a_page_on_an_input_by_another_name_is_still_refused(tmp_path: Path) -> 
     with pytest.raises(UsageError, match="is an input file"):
         write_site(site, {"n.html": "<p>x</p>", "index.html": "<p>i</p>"}, [network])
     assert network.read_text(encoding="utf-8") == "format: 1\n"
+
+
+def test_a_site_makes_each_page_when_it_is_written_and_holds_none(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: the site is not a dict of every page; each page is made as it is written."""
+    from oncocheck.render import html
+    from oncocheck.run.batch import check
+    from oncocheck.run.decide import choose
+    from paths import EXAMPLES
+
+    report = check([str(EXAMPLES)], choose(None, None, date(2026, 11, 23)))
+    made: list[str] = []
+    real = html.network_page
+    monkeypatch.setattr(html, "network_page",
+                        lambda report, result, *a: made.append(result.file) or real(
+                            report, result, *a))
+    site = html.render_site(report, "nl")
+    assert len(site) == len(report.results) + 1 and list(site)[-1] == "index.html"
+    assert made == []  # naming the pages makes none of them
+    written: list[str] = []
+    monkeypatch.setattr("oncocheck.cli.write.write_report",
+                        lambda target, content: written.append(
+                            (target.name, len(made), "".join(content))))
+    write_site(tmp_path / "site", site, [])
+    # page i was made just before it was written, not all of them up front
+    assert [count for _, count, _ in written[:-1]] == list(range(1, len(report.results) + 1))
+    assert written[-1][0] == "index.html" and "<table" in written[-1][2]
+    assert {name: text for name, _, text in written} == {name: site[name] for name in site}
