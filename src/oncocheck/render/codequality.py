@@ -12,9 +12,9 @@ so an issue keeps its identity across pipelines while lines move. A compliant ba
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from oncocheck.render.jsontext import dumps
 from oncocheck.render.notes import own_words
 from oncocheck.render.places import Problem, ci_path, ci_problems, criteria_label
 from oncocheck.report import FileResult, Report, Severity, Status
@@ -58,4 +58,4 @@ def as_list(report: Report, lang: str) -> list[dict[str, Any]]:
 
 def render(report: Report, lang: str) -> str:
     """The Code Quality report as JSON text."""
-    return json.dumps(as_list(report, lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_list(report, lang)) + "\n"

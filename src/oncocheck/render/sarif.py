@@ -15,12 +15,12 @@ root (`uriBaseId` `%SRCROOT%`, given in `originalUriBaseIds`) when the report kn
 
 from __future__ import annotations
 
-import json
 import posixpath
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from oncocheck.render.jsontext import dumps
 from oncocheck.render.notes import own_words
 from oncocheck.render.places import Place, Problem, ci_problems, criteria_label, repository_path
 from oncocheck.render.sarif_rules import level, rules
@@ -123,4 +123,4 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
 
 def render(report: Report, lang: str) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(as_dict(report, lang), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_dict(report, lang)) + "\n"
