@@ -302,8 +302,8 @@ def pages(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Pat
     finally:
         os.chdir(cwd)
     return {"single": folder / "single.html", "index": site / "index.html",
-            "network": site / "examples-not-compliant-verwijsgids-55.html",
-            "invalid": site / "examples-invalid-discipline-typo.html",
+            "network": site / "verwijsgids-55.html",
+            "invalid": site / "discipline-typo.html",
             "impact": folder / "impact.html"}
 
 
@@ -327,7 +327,7 @@ def test_axe_finds_no_violations(browser: object, pages: dict[str, Path], kind: 
 
 
 def test_a_wide_table_scrolls_by_keyboard(browser: object, site: Path) -> None:
-    visit = Visit(browser, site / "examples-not-compliant-verwijsgids-55.html", width=400)
+    visit = Visit(browser, site / "verwijsgids-55.html", width=400)
     region = visit.page.locator('.scroll[aria-labelledby="members"]')
     assert region.evaluate("e => e.scrollWidth > e.clientWidth")  # it does scroll here
     for _ in range(100):  # Tab through the page until the region has the focus

@@ -295,5 +295,5 @@ def test_the_docs_shell_commands(repository: Path, tmp_path: Path) -> None:
     assert json.loads((repository / "oncocheck.sarif").read_text("utf-8"))["runs"][0]["results"]
     xmlschema.XMLSchema(str(SCHEMAS / "jenkins-junit-10.xsd")).validate(
         str(repository / "oncocheck-junit.xml"))
-    assert "**8 bestanden: 1 voldoet, 5 voldoet niet, 2 ongeldig**" in (
+    assert "**8 bestanden: 1 voldoet, 5 voldoen niet, 2 ongeldig**" in (
         repository / "oncocheck.md").read_text("utf-8")
