@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.encoding import bad_byte, save_text, unicode_name
+from oncocheck.wording import os_reason
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -52,15 +53,17 @@ def read_bytes(path: Path) -> bytes:
         # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise load_error(f"kan het bestand niet openen ({exc.strerror})",
-                         f"cannot open the file ({exc.strerror})") from exc
+        why = os_reason(exc)
+        raise load_error(f"kan het bestand niet openen ({why.nl})",
+                         f"cannot open the file ({why.en})") from exc
     try:
         with os.fdopen(fd, "rb") as stream:
             _refuse_special(os.fstat(stream.fileno()))
             raw = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
     except OSError as exc:
-        raise load_error(f"kan het bestand niet lezen ({exc.strerror})",
-                         f"cannot read the file ({exc.strerror})") from exc
+        why = os_reason(exc)
+        raise load_error(f"kan het bestand niet lezen ({why.nl})",
+                         f"cannot read the file ({why.en})") from exc
     if len(raw) > MAX_FILE_BYTES:
         raise _too_large()
     return raw

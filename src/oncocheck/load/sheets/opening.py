@@ -18,6 +18,7 @@ from pathlib import Path
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.digests import heard
 from oncocheck.report import Role
+from oncocheck.wording import os_reason
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 #: Folders whose files describe the running system, never a members list.
@@ -107,9 +108,9 @@ def _outside(display: str) -> LoadFailed:
 
 
 def _cannot(display: str, verb_nl: str, verb_en: str, exc: OSError) -> LoadFailed:
-    reason = exc.strerror or type(exc).__name__
-    return load_error(f"kan de ledenlijst {display} niet {verb_nl} ({reason})",
-                      f"cannot {verb_en} the members list {display} ({reason})")
+    why = os_reason(exc)
+    return load_error(f"kan de ledenlijst {display} niet {verb_nl} ({why.nl})",
+                      f"cannot {verb_en} the members list {display} ({why.en})")
 
 
 def _too_large() -> LoadFailed:
