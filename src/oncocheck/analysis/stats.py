@@ -62,15 +62,24 @@ class ShareDistribution:
 
 
 def share_distribution(results: Iterable[FileResult]) -> ShareDistribution:
-    """The distribution of the 2a share over `results`."""
-    results = list(results)
-    valid = [r for r in results if r.verdict is not Verdict.INVALID]
-    shares = sorted(s for s in map(share_of, valid) if s is not None)
+    """The distribution of the 2a share over `results`, read once, one result at a time (a
+    large batch's results come one by one from its spill file; only the shares are kept)."""
+    shares: list[Fraction] = []
+    valid = invalid = 0
+    for result in results:
+        if result.verdict is Verdict.INVALID:
+            invalid += 1
+            continue
+        valid += 1
+        share = share_of(result)
+        if share is not None:
+            shares.append(share)
+    shares.sort()
     counts = [0] * BINS
     for share in shares:
         counts[share_bin(share)] += 1
     return ShareDistribution(
-        tuple(counts), len(shares), len(valid) - len(shares), len(results) - len(valid),
+        tuple(counts), len(shares), valid - len(shares), invalid,
         shares[0] if shares else None, Fraction(median(shares)) if shares else None,
         shares[-1] if shares else None)
 

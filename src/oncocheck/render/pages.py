@@ -143,12 +143,15 @@ def titles(report: Report, lang: str) -> dict[str, str]:
 
 
 def tallies(report: Report, lang: str) -> list[Tally]:
-    """One Tally per criterion, in criteria order, over the valid files."""
-    names = titles(report, lang)
-    valid = [r for r in report.results if r.verdict is not Verdict.INVALID]
-    out = []
-    for cid in columns(report):
-        row = [s for r in valid for s in matrix_row(r, [cid]) if s is not None]
-        out.append(Tally(cid, names.get(cid, cid), row.count(Status.MET),
-                         row.count(Status.NOT_MET), row.count(Status.MISSING)))
-    return out
+    """One Tally per criterion, in criteria order, over the valid files (read once, one at a
+    time: a large batch's results are never all in memory)."""
+    names, ids = titles(report, lang), columns(report)
+    counted: dict[str, Counter[Status]] = {cid: Counter() for cid in ids}
+    for result in report.results:
+        if result.verdict is Verdict.INVALID:
+            continue
+        for cid, status in zip(ids, matrix_row(result, ids), strict=True):
+            if status is not None:
+                counted[cid][status] += 1
+    return [Tally(cid, names.get(cid, cid), counted[cid][Status.MET],
+                  counted[cid][Status.NOT_MET], counted[cid][Status.MISSING]) for cid in ids]
