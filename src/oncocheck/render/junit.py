@@ -14,13 +14,13 @@ but not on `<testsuites>`.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 
 from oncocheck.render.notes import own_words
 from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding
 from oncocheck.render.versions import file_as_of
+from oncocheck.render.working import working
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report, Severity
 
@@ -44,8 +44,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 def _details(result: FileResult, finding: Finding, lang: str) -> str:
     w = words(lang)
     lines = [finding.message.get(lang)]
-    if finding.observed:
-        observed = json.dumps(finding.observed, ensure_ascii=False, sort_keys=True)
+    if finding.observed:  # in words, as the HTML page's working shows it
+        observed = "; ".join(f"{label}: {value}" for label, value in working(finding, result,
+                                                                            lang))
         lines.append(f"{w['observed']}: {observed}")
     place = of_finding(result, finding)
     lines.append(f"{w.lower('where')}: {place.text()}" + (f" ({place.path})" if place.path else ""))
