@@ -271,6 +271,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "observed.structural_names": ("structurele contacten", "structural contacts"),
     "observed.name": ("naam", "name"), "observed.email": ("e-mail", "e-mail"),
     "observed.phone": ("telefoon", "phone"),
+    "observed.plan": ("plan-item (vanaf 0)", "plan item (from 0)"),
+    "observed.criterion": ("criterium", "criterion"), "observed.action": ("actie", "action"),
+    "observed.owner": ("wie", "owner"), "observed.due": ("uiterlijk", "due"),
+    "observed.more": ("en nog", "and more"),
     # keys "field.<name>": a part of a network file's section as a list in the working names it
     # (`opgegeven: een beschrijving`), never by its key
     "field.document": ("een document", "a document"),
