@@ -40,7 +40,7 @@ def parse_report(value: str) -> Target:
     if not sep or not path or fmt not in REPORT_FORMATS:
         known = ", ".join(REPORT_FORMATS)
         raise UsageError(Text(
-            f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is stdout), "
+            f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is het scherm), "
             f"niet '{value}'",
             f"--report expects FORMAT=PATH with FORMAT one of {known} (PATH - is stdout), "
             f"not '{value}'"))
@@ -100,10 +100,12 @@ def _refuse_same_place(targets: list[Target]) -> None:
     for target in targets:
         key = _place(target.path)
         if key in seen:
-            where = str(target.path) if target.path is not None else "stdout"
+            where = str(target.path) if target.path is not None else None
             raise UsageError(Text(
-                f"twee rapporten ({seen[key].fmt} en {target.fmt}) gaan naar {where}; geef elk "
+                f"twee rapporten ({seen[key].fmt} en {target.fmt}) gaan naar "
+                f"{where or 'het scherm (stdout)'}; geef elk "
                 "rapport een eigen pad",
-                f"two reports ({seen[key].fmt} and {target.fmt}) go to {where}; give each "
+                f"two reports ({seen[key].fmt} and {target.fmt}) go to {where or 'stdout'}; "
+                "give each "
                 "report a path of its own"))
         seen[key] = target
