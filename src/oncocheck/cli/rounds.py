@@ -25,14 +25,18 @@ if TYPE_CHECKING:
 RoundsFormat = StrEnum("RoundsFormat", {n: n for n in ROUNDS_FORMATS})  # type: ignore[misc]
 
 
-_JSON_KEYS = (
-    "`schema_version`, `tool`; `old`, `new` (`report`, `tool_version`, `as_of`, `criteria` "
-    "[{`set`, `version`, `file`?, `files`}], `summary` {`files`, `compliant`, "
-    "`not_compliant`, `invalid`}); `notes`; `summary` (`no_longer_compliant`, "
-    "`newly_compliant`, `new`, `gone`, `newly_invalid`, `no_longer_invalid`, `still_invalid`, "
-    "`unchanged`); `networks` [{`change`, `network`, `matched_by`, `old`, `new` ({`file`, "
-    "`network`, `verdict`, `criteria`, `as_of`} OR `null`), `criteria` [{`criterion`, "
-    "`old`, `new`}]}]")
+def _json_keys(word_or: str) -> str:
+    """The rounds JSON report's keys for the help text, with `or` in the help's language."""
+    return (
+        "`schema_version`, `tool`; `old`, `new` (`report`, `tool_version`, `as_of`, `criteria` "
+        "[{`set`, `version`, `file`?, `files`}], `summary` {`files`, `compliant`, "
+        "`not_compliant`, `invalid`}); `notes`; `summary` (`no_longer_compliant`, "
+        "`newly_compliant`, `new`, `gone`, `newly_invalid`, `no_longer_invalid`, "
+        "`still_invalid`, `unchanged`); `networks` [{`change`, `network`, `matched_by`, `old`, "
+        f"`new` ({{`file`, `network`, `verdict`, `criteria`, `as_of`}} {word_or} `null`), "
+        "`criteria` [{`criterion`, `old`, `new`}]}]")
+
+
 HELP = say(
     f"""Vergelijk twee toetsrondes: welke netwerken nieuw zijn, weg zijn, voortaan voldoen of
     niet meer voldoen, en per netwerk de criteria met een andere status.
@@ -45,7 +49,7 @@ HELP = say(
     van oncocheck is.
 
     JSON (--format json; de sleutels in het Engels, in deze volgorde; schema: oncocheck
-    schema --rounds): {_JSON_KEYS.replace("OR", "of")}.""",
+    schema --rounds): {_json_keys("of")}.""",
     f"""Compare two review rounds: which networks are new, gone, newly compliant or no longer
     compliant, and per network the criteria whose status changed.
 
@@ -56,7 +60,7 @@ HELP = say(
     that is no JSON report of oncocheck.
 
     JSON (--format json, English keys in this order; schema: oncocheck schema --rounds):
-    {_JSON_KEYS.replace("OR", "or")}.""")
+    {_json_keys("or")}.""")
 
 
 class FailOnRounds(StrEnum):

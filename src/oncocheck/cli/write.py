@@ -48,12 +48,7 @@ def write_report(target: Path, content: Content) -> None:
     if descriptor is not None:
         _write_descriptor(target, descriptor, pieces)
         return
-    try:
-        info = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:  # a symbolic link loop, a file where a folder should be
-        raise _cannot_write(target, exc) from exc
+    info = _stat(target)
     if info is None or stat.S_ISREG(info.st_mode):
         if target.is_symlink():  # the link stays; the file it leads to is replaced
             _atomic(Path(real_path(target)), pieces, make_folder=False)
@@ -61,14 +56,8 @@ def write_report(target: Path, content: Content) -> None:
             _atomic(target, pieces)
     elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         _write_stream(target, pieces)
-    elif stat.S_ISDIR(info.st_mode):
-        raise _cannot_write(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     else:
-        raise UsageError(Text(
-            f"{target} is een schijf of een socket; oncocheck schrijft rapporten alleen naar "
-            "bestanden, pipes en apparaten als /dev/null",
-            f"{target} is a disk or a socket; oncocheck writes reports only to files, pipes "
-            "and devices such as /dev/null"))
+        raise _not_writable(target, info)
 
 
 def append_report(target: Path, content: Content) -> None:
@@ -78,26 +67,36 @@ def append_report(target: Path, content: Content) -> None:
     if descriptor is not None:
         _write_descriptor(target, descriptor, pieces)
         return
-    try:
-        info = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise _cannot_write(target, exc) from exc
+    info = _stat(target)
     if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         _write_stream(target, pieces)
     elif info is None and target.is_symlink():  # a link to nothing: create what it names
         _append(Path(real_path(target)), pieces, create=True)
     elif info is None or stat.S_ISREG(info.st_mode):
         _append(target, pieces, create=info is None)
-    elif stat.S_ISDIR(info.st_mode):
-        raise _cannot_write(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     else:
-        raise UsageError(Text(
-            f"{target} is een schijf of een socket; oncocheck schrijft alleen naar bestanden, "
-            "pipes en apparaten als /dev/null",
-            f"{target} is a disk or a socket; oncocheck writes only to files, pipes and "
-            "devices such as /dev/null"))
+        raise _not_writable(target, info)
+
+
+def _stat(target: Path) -> os.stat_result | None:
+    """What `target` is now; None when nothing is there."""
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # a symbolic link loop, a file where a folder should be
+        raise _cannot_write(target, exc) from exc
+
+
+def _not_writable(target: Path, info: os.stat_result) -> UsageError:
+    """The error for a target that is a folder, a disk or a socket."""
+    if stat.S_ISDIR(info.st_mode):
+        return _cannot_write(target, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    return UsageError(Text(
+        f"{target} is een schijf of een socket; oncocheck schrijft rapporten alleen naar "
+        "bestanden, pipes en apparaten als /dev/null",
+        f"{target} is a disk or a socket; oncocheck writes reports only to files, pipes "
+        "and devices such as /dev/null"))
 
 
 def _append(target: Path, pieces: Iterator[bytes], create: bool) -> None:

@@ -113,17 +113,17 @@ def decode(raw: bytes, suffix: str = ".yaml") -> str:
     """UTF-8 text (a BOM is allowed); a clear error for UTF-16, UTF-32 and other encodings,
     at the line and column (in characters, the BOM not counted) of the first bad byte, naming
     the character it probably is and how to save the file as UTF-8 (keeping `suffix`)."""
-    SAVE_TEXT = save_text(suffix)  # noqa: N806 - read as the constant it was
+    save = save_text(suffix)
     form = unicode_form(raw)
     if form is not None:
         name = unicode_name(form)
         raise load_error(f"het bestand is opgeslagen als {name.nl}, en oncocheck leest alleen "
-                         f"UTF-8; {SAVE_TEXT.nl}", f"the file is saved as {name.en}, and "
-                         f"oncocheck reads only UTF-8; {SAVE_TEXT.en}", "", 1, 1)
+                         f"UTF-8; {save.nl}", f"the file is saved as {name.en}, and "
+                         f"oncocheck reads only UTF-8; {save.en}", "", 1, 1)
     if b"\0" in raw[:4]:
         raise load_error("het bestand begint met NUL-bytes en is dus geen tekst in UTF-8; "
-                         f"{SAVE_TEXT.nl}", "the file starts with NUL bytes, so it is not "
-                         f"UTF-8 text; {SAVE_TEXT.en}", "", 1, 1)
+                         f"{save.nl}", "the file starts with NUL bytes, so it is not "
+                         f"UTF-8 text; {save.en}", "", 1, 1)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -136,8 +136,8 @@ def decode(raw: bytes, suffix: str = ".yaml") -> str:
         byte = bad_byte(data[start], data[max(begin, start - 40):min(end, start + 20)])
         raise load_error(
             f"het bestand is niet opgeslagen als UTF-8: op regel {line}, kolom {column} staat "
-            f"{byte.nl}; {SAVE_TEXT.nl}", f"the file is not saved as UTF-8: line {line}, column "
-            f"{column} holds {byte.en}; {SAVE_TEXT.en}", "", line, column) from exc
+            f"{byte.nl}; {save.nl}", f"the file is not saved as UTF-8: line {line}, column "
+            f"{column} holds {byte.en}; {save.en}", "", line, column) from exc
 
 
 _BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")

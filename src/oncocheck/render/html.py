@@ -90,15 +90,25 @@ def place(location: Location, lang: str, shown: Callable[[str], str] = str) -> M
 def page(template: str, lang: str, **context: Any) -> str:
     """One of the templates rendered with the words of `lang`; `context` must hold what
     base.html shows in its footer as `report` (an object with `tool_version` and `as_of`)."""
+    return "".join(page_chunks(template, lang, **context))
+
+
+def page_chunks(template: str, lang: str, **context: Any) -> Iterator[str]:
+    """The same page in pieces, as the template makes them (a long page is never one text)."""
     lang = "en" if lang == "en" else "nl"
-    return _environment().get_template(template).render(lang=lang, w=words(lang), **context)
+    return _environment().get_template(template).generate(lang=lang, w=words(lang), **context)
 
 
 def _page(template: str, report: Report, lang: str, folder: str = "", **context: Any) -> str:
     """A page of `report`; the paths on it are shown as seen from `folder` (`short`)."""
+    return "".join(_page_chunks(template, report, lang, folder, **context))
+
+
+def _page_chunks(template: str, report: Report, lang: str, folder: str = "",
+                 **context: Any) -> Iterator[str]:
     context.setdefault("page_as_of", report.as_of.isoformat())
-    return page(template, lang, report=report, folder=folder,
-                short=lambda file: pages.relative(file, folder), **context)
+    return page_chunks(template, lang, report=report, folder=folder,
+                       short=lambda file: pages.relative(file, folder), **context)
 
 
 def network_page(report: Report, result: FileResult, lang: str, back: str | None = None,
@@ -171,15 +181,11 @@ def index_chunks(report: Report, lang: str,
     valid = sum(b.verdict is not Verdict.INVALID for b in report.results.briefs)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
-    lang = "en" if lang == "en" else "nl"
-    folder = pages.batch_folder(report)
-    template = _environment().get_template("index.html")
-    yield from template.generate(
-        lang=lang, w=words(lang), report=report, folder=folder,
-        short=lambda file: pages.relative(file, folder), rows=rows, columns=ids, valid=valid,
-        gaps=gaps, page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-        versions=mixed_versions(report), titles=pages.titles(report, lang),
-        tallies=pages.tallies(report, lang), **_statistics(report, lang))
+    return _page_chunks("index.html", report, lang, pages.batch_folder(report), rows=rows,
+                        columns=ids, valid=valid, gaps=gaps,
+                        page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
+                        versions=mixed_versions(report), titles=pages.titles(report, lang),
+                        tallies=pages.tallies(report, lang), **_statistics(report, lang))
 
 
 def _statistics(report: Report, lang: str) -> dict[str, Any]:
@@ -207,10 +213,11 @@ class Site(Mapping[str, str]):
 
     def __init__(self, report: Report, lang: str) -> None:
         self.report, self.lang = report, lang
-        self.names = pages.page_names(report)  # file -> page name
-        self.folder = pages.batch_folder(report)
+        files = [r.file for r in report.results]  # one pass: a large batch's come from disk
+        self.folder = pages.common_folder([*files, *report.skipped])  # as `batch_folder`
+        self.names = pages.names_of(files, self.folder)  # file -> page name
         # page name -> the result it shows (the same file given twice shows the last one)
-        self.shows = {self.names[r.file]: i for i, r in enumerate(report.results)}
+        self.shows = {self.names[file]: i for i, file in enumerate(files)}
 
     def __iter__(self) -> Iterator[str]:
         yield from self.shows

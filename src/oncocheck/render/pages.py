@@ -56,9 +56,14 @@ def page_names(report: Report) -> dict[str, str]:
     the folders above it, below the batch's common folder, as tell them apart
     (`compliant-voorbeeldstad.html`); what still clashes gets a number (`zuid-2.html`).
     """
-    folder = batch_folder(report)
-    stems = {r.file: re.sub(r"\.ya?ml$", "", relative(r.file, folder), flags=re.IGNORECASE)
-             .split("/") for r in report.results}
+    files = [r.file for r in report.results]  # one pass: a large batch's come from disk
+    return names_of(files, common_folder([*files, *report.skipped]))
+
+
+def names_of(files: list[str], folder: str) -> dict[str, str]:
+    """`page_names` for these files (in path order) below their common `folder`."""
+    stems = {file: re.sub(r"\.ya?ml$", "", relative(file, folder), flags=re.IGNORECASE)
+             .split("/") for file in files}
     names: dict[str, str] = {}
     level = 1
     while len(names) < len(stems):
@@ -72,7 +77,7 @@ def page_names(report: Report) -> dict[str, str]:
                 names[file] = _free(wanted[file], taken)
                 taken.add(names[file])
         level += 1
-    return {r.file: f"{names[r.file]}.html" for r in report.results}
+    return {file: f"{names[file]}.html" for file in stems}
 
 
 def _free(name: str, taken: set[str]) -> str:

@@ -56,9 +56,11 @@ def _check(item: tuple[Path, str], choices: Sequence[Choice],
 
 def _packed(results: Sequence[FileResult], prepare: str | None,
             keep: bool) -> tuple[Packed, ...]:
-    return tuple(((*pack(result),) if keep else (Brief.of(result), b""))
-                 + (prepared.text(prepare if i == 0 else None, result),)
-                 for i, result in enumerate(results))
+    packed = []
+    for i, result in enumerate(results):
+        brief, payload = pack(result) if keep else (Brief.of(result), b"")
+        packed.append((brief, payload, prepared.text(prepare if i == 0 else None, result)))
+    return tuple(packed)
 
 
 def _lost(index: int, exitcode: int | None, files: Sequence[tuple[Path, str]], choices: int,
