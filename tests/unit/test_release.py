@@ -1,12 +1,12 @@
 """The release the documentation installs exists: docs/ci.md and the README install oncocheck
-from the repository at a tag, so that tag must be this version's, the CHANGELOG must have its
-release section, and in a git checkout the tag must be there (issue 15, point 9)."""
+from the repository at a tag, so that tag must be this version's and the CHANGELOG must have its
+release section (issue 15, point 9). Whether the tag itself exists is a fact about a repository's
+refs, not about this tree (a clone of one branch has no tags), so README "Releasing" makes it a
+step of the release, not a test."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import tomllib
 
 from oncocheck import __version__
@@ -35,11 +35,3 @@ def test_the_changelog_has_a_section_for_this_release_under_unreleased() -> None
     assert (VERSION, heads[1][1]) == heads[1] and heads[1][1], heads
     assert f"[{VERSION}]: " in changelog and f"/releases/tag/{TAG}" in changelog
 
-
-def test_the_tag_is_in_a_git_checkout() -> None:
-    git = shutil.which("git")
-    if git is None or not (ROOT / ".git").exists():
-        return  # an unpacked source archive: nothing to look up
-    found = subprocess.run([git, "-C", str(ROOT), "rev-parse", "--verify", "--quiet",
-                            f"refs/tags/{TAG}"], capture_output=True, text=True, check=False)
-    assert found.returncode == 0, f"tag {TAG} is missing: git tag -a {TAG} -m 'oncocheck {VERSION}'"
