@@ -18,6 +18,7 @@ from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
 from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference, template,
                                         with_sheet)
 from oncocheck.report import Text
@@ -105,7 +106,7 @@ def write_template(target: Path, lang: str, force: bool = False,
             "gebruik --force om het te vervangen.",
             f"{target} already exists; oncocheck will not overwrite it. Choose another path, "
             "or use --force to replace it."))
-    text = template(lang)
+    text, title = template(lang), ""
     if sheet is not None:
         if sheet.suffix.lower() not in SHEET_SUFFIXES:
             raise UsageError(Text(
@@ -122,12 +123,27 @@ def write_template(target: Path, lang: str, force: bool = False,
                 "reads a members list only in the network file's folder (or a folder below it). "
                 "Put the spreadsheet there, or write the network file in the spreadsheet's "
                 "folder."))
-        text = with_sheet(text, reference)
+        title = sheet_title(sheet, target.parent)
+        text = with_sheet(text, reference, title)
     created = sheet is not None and not sheet.exists()
     write_report(target, text)
     if created:
         write_empty_sheet(sheet, lang)
-    return next_steps(target, lang, sheet, created)
+    return next_steps(target, lang, sheet, created, title)
+
+
+def sheet_title(sheet: Path, folder: Path) -> str:
+    """The sheet of an existing workbook that `oncocheck check` would read, when it has more
+    than one: written as `members_sheet`, so the choice is the file's, not a guess repeated
+    on every check. "" for a CSV, one sheet, a new file, or one oncocheck cannot read (then
+    `check` says why). The title is as oncocheck shows it (an invisible character escaped),
+    which is also how `check` matches `members_sheet`."""
+    if sheet.suffix.lower() != ".xlsx" or not sheet.is_file():
+        return ""
+    from oncocheck.load.sheets.read import read_sheet
+
+    read = read_sheet(sheet, str(sheet), folder)
+    return read.title if not read.errors else ""
 
 
 def write_empty_sheet(sheet: Path, lang: str) -> None:
@@ -148,7 +164,8 @@ def write_empty_sheet(sheet: Path, lang: str) -> None:
     write_report(sheet, data.getvalue())  # whole or not at all, like every file oncocheck writes
 
 
-def next_steps(target: Path, lang: str, sheet: Path | None, created: bool = False) -> Text:
+def next_steps(target: Path, lang: str, sheet: Path | None, created: bool = False,
+               title: str = "") -> Text:
     """What to do after `init`: fill in, (make the sheet,) and the command to run."""
     command = f"oncocheck check {shlex.quote(str(target))}" + (" --lang en" if lang == "en" else "")
     nl = [f"Sjabloon geschreven: {target}",
@@ -160,6 +177,9 @@ def next_steps(target: Path, lang: str, sheet: Path | None, created: bool = Fals
     if sheet is not None:
         state_nl = " (nieuw aangemaakt, met alleen de kolomkoppen)" if created else ""
         state_en = " (newly created, with only the column names)" if created else ""
+        if title:
+            state_nl = f", blad {quoted(title)} (staat nu als members_sheet in het bestand)"
+            state_en = f", sheet {quoted(title)} (now named as members_sheet in the file)"
         nl.append(f"De leden komen uit {sheet}{state_nl}: één lid per rij, met in de eerste rij "
                   "de kolommen naam, discipline, organisatie, postcode, verwijsgids.")
         en.append(f"The members come from {sheet}{state_en}: one member per row, with the "

@@ -26,14 +26,18 @@ def template(lang: str) -> str:
     return files("oncocheck.network").joinpath("blanks", name).read_text(encoding="utf-8")
 
 
-def with_sheet(text: str, reference: str) -> str:
-    """The template with `members_file` set, its comment kept in the same column."""
-    value = reference if _PLAIN.fullmatch(reference) else json.dumps(reference, ensure_ascii=False)
+def with_sheet(text: str, reference: str, title: str = "") -> str:
+    """The template with `members_file` set (and `members_sheet`, when `title` names the
+    sheet), each comment kept in the same column."""
+    values = {"members_file": reference, "members_sheet": title}
     lines = text.splitlines(keepends=True)
     for index, line in enumerate(lines):
-        if line.startswith("members_file:"):
+        key = line.partition(":")[0]
+        if values.get(key):
+            value = values[key]
+            shown = value if _PLAIN.fullmatch(value) else json.dumps(value, ensure_ascii=False)
             comment = line.index("#")
-            head = f"members_file: {value}"
+            head = f"{key}: {shown}"
             lines[index] = f"{head.ljust(comment - 1)} {line[comment:]}"
     return "".join(lines)
 

@@ -160,3 +160,47 @@ def test_template_points_at_the_schema_and_an_editor_accepts_it(lang: str) -> No
     text = template(lang)
     assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_URL}"
     jsonschema.validate(yaml.safe_load(text), json.loads(schema_text(vocabulary(), labels())))
+
+
+def _book(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("title", ["Leden 2026", "Leden\u202e"])
+def test_from_sheet_names_the_sheet_check_reads_in_a_workbook_of_several(
+        tmp_path: Path, title: str) -> None:
+    """The members are on a later sheet: `init` writes `members_sheet`, so `check` reads that
+    sheet without a warning that it guessed, and says so (an invisible character escaped)."""
+    sheet = _book(tmp_path / "leden.xlsx", {
+        "Toelichting": [["Dit is de ledenlijst van het netwerk."]],
+        title: [["naam", "discipline", "verwijsgids"], ["A", "fysiotherapeut", "ja"],
+                ["B", "dietist", "ja"]]})
+    target = tmp_path / "netwerk.yaml"
+    code, out = invoke("init", str(target), "--from-sheet", str(sheet), "--lang", "en")
+    assert code == 0 and "now named as members_sheet" in out, out
+    text = target.read_text("utf-8")
+    assert "\u202e" not in text
+    assert yaml.safe_load(text)["members_sheet"] == title.replace("\u202e", "\\u202e")
+    code, out = invoke("check", str(target), "--format", "json", "--lang", "en")
+    result = json.loads(out)["results"][0]
+    finding = next(f for f in result["findings"] if f["criterion"] == "2a")
+    assert code == 1 and finding["observed"]["listed"] == 2
+    assert "members_sheet" not in out  # no "name the sheet in the network file" hint
+
+
+def test_from_sheet_leaves_members_sheet_empty_for_a_workbook_of_one_sheet(
+        tmp_path: Path) -> None:
+    sheet = _book(tmp_path / "leden.xlsx", {"Blad1": [["naam", "discipline"], ["A", "dietist"]]})
+    target = tmp_path / "netwerk.yaml"
+    code, out = invoke("init", str(target), "--from-sheet", str(sheet))
+    assert code == 0 and "members_sheet" not in out
+    assert yaml.safe_load(target.read_text("utf-8"))["members_sheet"] is None
