@@ -138,8 +138,10 @@ def check(
             report = replace(report, root=root)
             inputs += named_inputs(report.results.briefs, targets)
             written = report_output(report, str(lang), quiet)
+            summary = [] if watching else step_summary(report, str(lang), targets)  # a CI
+            # step's summary is of its one run, not of every round a person saves
             tell(deliver(live_output(written) if watching else written, targets, inputs,
-                         step_summary(report, str(lang), targets)), report, str(lang))
+                         summary), report, str(lang))
         except MemoryError as exc:
             release(exc)  # and the batch's data, which this frame would keep through unwinding:
             files = inputs = targets = report = None  # noqa: F841

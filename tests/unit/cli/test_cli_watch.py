@@ -16,6 +16,7 @@ from oncocheck.cli.watch import keep_watching, live_output, on_screen
 from oncocheck.errors import UsageError
 from oncocheck.render import render, site
 from oncocheck.report import Text
+from paths import EXAMPLES
 from sample_report import sample_report
 
 TIMEOUT = 20
@@ -205,3 +206,31 @@ def test_a_file_first_read_in_a_round_and_written_meanwhile_is_checked_again(
     time.sleep(1.5)
     assert rounds.calls == 2  # and no more: round 2 saw it as it is
     assert stopped(stop, codes) == 0
+
+
+@pytest.mark.parametrize("watch", [True, False])
+def test_watch_mode_adds_nothing_to_githubs_job_summary(tmp_path: Path, monkeypatch,
+                                                        watch: bool) -> None:
+    """A job summary is one step's run; rounds a person saves are not added to it each time
+    (and without --watch the same check adds its summary once)."""
+    import oncocheck.cli.watch as watching_module
+
+    summary = tmp_path / "summary.md"
+    summary.write_text("voor\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+
+    def two_rounds(once, paths, lang, stop=None) -> int:
+        once()
+        once()
+        return 0
+
+    monkeypatch.setattr(watching_module, "keep_watching", two_rounds)
+    example = EXAMPLES / "compliant" / "voorbeeldstad.yaml"
+    args = ["check", str(example), "--as-of", "2026-11-23"] + (["--watch"] if watch else [])
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = summary.read_text("utf-8")
+    if watch:
+        assert text == "voor\n"
+    else:
+        assert text.startswith("voor\n") and "Voorbeeldstad" in text
