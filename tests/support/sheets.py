@@ -20,3 +20,19 @@ def write_xlsx(path: Path, rows: list[list[object]], extra_sheet: bool = False) 
         workbook.create_sheet("Ander blad").append(["onzin", "kolom"])
     workbook.save(path)
     return path
+
+
+def write_sheets(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """An .xlsx with one sheet per entry of `sheets`, in that order (empty cells as None)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for number, row in enumerate(rows, start=1):
+            for column, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(row=number, column=column, value=value)
+    book.save(path)
+    return path

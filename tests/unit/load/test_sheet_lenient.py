@@ -16,31 +16,16 @@ from typer.testing import CliRunner
 from oncocheck.cli.app import app
 from oncocheck.load.sheets.read import read_sheet
 from paths import CASES
+from sheets import write_sheets
 
 BASE = yaml.safe_load((CASES / "base.yaml").read_text("utf-8"))
 MEMBERS = [["P. de Boer", "fysiotherapeut"], ["B. El Amrani", "diëtist"]]
 
 
-def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    """An .xlsx with one sheet per entry of `sheets`, in that order."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for number, row in enumerate(rows, start=1):
-            for column, value in enumerate(row, start=1):
-                if value is not None:
-                    sheet.cell(row=number, column=column, value=value)
-    book.save(path)
-    return path
-
-
 def spreadsheet(folder: Path, kind: str, rows: list[list[object]]) -> Path:
     """`rows` as leden.csv (`;`, UTF-8) or as the one sheet 'Leden' of leden.xlsx."""
     if kind == "xlsx":
-        return workbook(folder / "leden.xlsx", {"Leden": rows})
+        return write_sheets(folder / "leden.xlsx", {"Leden": rows})
     path = folder / "leden.csv"
     path.write_text("".join(";".join("" if c is None else str(c) for c in row) + "\n"
                             for row in rows), encoding="utf-8")
@@ -103,7 +88,7 @@ def test_a_header_below_the_first_ten_rows_is_not_looked_for(tmp_path: Path, kin
 
 
 def test_the_first_sheet_with_a_header_is_read_and_named(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "leden.xlsx", {
+    path = write_sheets(tmp_path / "leden.xlsx", {
         "Uitleg": [["Op het tweede blad staan de leden"]],
         "Leden": [["Naam", "Discipline"], *MEMBERS, ["C", "fysio therapeut"]],
         "Oud": [["Naam", "Discipline"], ["Z", "huisarts"]]})
@@ -117,7 +102,7 @@ def test_the_first_sheet_with_a_header_is_read_and_named(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("named", ["Oud", "oud", " OUD"])
 def test_members_sheet_chooses_the_sheet_in_any_case(tmp_path: Path, named: str) -> None:
-    path = workbook(tmp_path / "leden.xlsx", {
+    path = write_sheets(tmp_path / "leden.xlsx", {
         "Leden": [["Naam", "Discipline"], *MEMBERS],
         "Oud": [["Ledenlijst 2025"], ["Naam", "Discipline"], ["Z", "huisarts"]]})
     sheet = read_sheet(path, "leden.xlsx", wanted=named.strip())
@@ -127,7 +112,7 @@ def test_members_sheet_chooses_the_sheet_in_any_case(tmp_path: Path, named: str)
 
 
 def test_a_members_sheet_that_is_not_there_lists_the_sheets(tmp_path: Path) -> None:
-    path = workbook(tmp_path / "leden.xlsx", {"Leden": [["Naam", "Discipline"], *MEMBERS],
+    path = write_sheets(tmp_path / "leden.xlsx", {"Leden": [["Naam", "Discipline"], *MEMBERS],
                                               "Oud": [["Naam", "Discipline"]]})
     [error] = read_sheet(path, "leden.xlsx", wanted="Ledne").errors
     assert error.path == "members_sheet"
@@ -158,7 +143,7 @@ def test_a_coordinators_workbook_loads_with_its_warnings_in_the_report(tmp_path:
     rows = [["Ledenlijst"], ["Naam", "Telefoon", "Discipline", "Verwijsgids", "Opmerking"],
             ["B", "06", "diëtist", "ja", "x"], ["C", None, "psycholoog", "ja", None],
             ["D", None, "ergotherapeut", "nee", None], ["E", None, "huisarts", None, None]]
-    workbook(tmp_path / "leden.xlsx", {"Voorblad": [["Ledenlijst van het netwerk"]],
+    write_sheets(tmp_path / "leden.xlsx", {"Voorblad": [["Ledenlijst van het netwerk"]],
                                        "Leden": rows})
     network(tmp_path, "leden.xlsx")
     code, out = run(tmp_path)
@@ -178,7 +163,7 @@ def test_a_coordinators_workbook_loads_with_its_warnings_in_the_report(tmp_path:
 
 
 def test_members_sheet_in_the_network_file_is_used(tmp_path: Path) -> None:
-    workbook(tmp_path / "leden.xlsx", {
+    write_sheets(tmp_path / "leden.xlsx", {
         "Leden": [["Naam", "Discipline"], ["Z", "onbekend beroep"]],
         "Leden 2026": [["Naam", "Discipline"], ["B", "diëtist"], ["C", "psycholoog"],
                        ["D", "ergotherapeut"], ["E", "huisarts"]]})
@@ -189,7 +174,7 @@ def test_members_sheet_in_the_network_file_is_used(tmp_path: Path) -> None:
 
 
 def test_an_error_on_a_later_sheet_names_the_member_and_the_sheet(tmp_path: Path) -> None:
-    workbook(tmp_path / "leden.xlsx", {"Uitleg": [["Zie het volgende blad"]],
+    write_sheets(tmp_path / "leden.xlsx", {"Uitleg": [["Zie het volgende blad"]],
                                        "Leden": [["Naam", "Discipline"], ["B", "diëtist"],
                                                  ["P. de Boer", "fysio therapeut"]]})
     network(tmp_path, "leden.xlsx")

@@ -14,6 +14,7 @@ from oncocheck.cli.app import app
 from oncocheck.network.template import PLACEHOLDER_NAMES, template
 from oncocheck.network.model import NetworkFile
 from oncocheck.load.sheets.read import read_sheet
+from sheets import write_sheets
 
 runner = CliRunner()
 SPEC = Path("/work/shared/spec/network-file.md")
@@ -162,25 +163,12 @@ def test_template_points_at_the_schema_and_an_editor_accepts_it(lang: str) -> No
     jsonschema.validate(yaml.safe_load(text), json.loads(schema_text(vocabulary(), labels())))
 
 
-def _book(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 @pytest.mark.parametrize("title", ["Leden 2026", "Leden\u202e"])
 def test_from_sheet_names_the_sheet_check_reads_in_a_workbook_of_several(
         tmp_path: Path, title: str) -> None:
     """The members are on a later sheet: `init` writes `members_sheet`, so `check` reads that
     sheet without a warning that it guessed, and says so (an invisible character escaped)."""
-    sheet = _book(tmp_path / "leden.xlsx", {
+    sheet = write_sheets(tmp_path / "leden.xlsx", {
         "Toelichting": [["Dit is de ledenlijst van het netwerk."]],
         title: [["naam", "discipline", "verwijsgids"], ["A", "fysiotherapeut", "ja"],
                 ["B", "dietist", "ja"]]})
@@ -199,7 +187,7 @@ def test_from_sheet_names_the_sheet_check_reads_in_a_workbook_of_several(
 
 def test_from_sheet_leaves_members_sheet_empty_for_a_workbook_of_one_sheet(
         tmp_path: Path) -> None:
-    sheet = _book(tmp_path / "leden.xlsx", {"Blad1": [["naam", "discipline"], ["A", "dietist"]]})
+    sheet = write_sheets(tmp_path / "leden.xlsx", {"Blad1": [["naam", "discipline"], ["A", "dietist"]]})
     target = tmp_path / "netwerk.yaml"
     code, out = invoke("init", str(target), "--from-sheet", str(sheet))
     assert code == 0 and "members_sheet" not in out
