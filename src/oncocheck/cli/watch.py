@@ -8,20 +8,19 @@ to another sheet is followed. HTML written in watch mode reloads itself in the b
 
 Changes come from `watchfiles` (the folders of the inputs, not the files: an editor that saves
 by writing a new file and renaming it over the old one stays seen). Whether a watched file
-really changed is decided by comparing its `stat` (size, time, inode) before and after, also
-once a second without any notification, so a change made while a round ran is not missed.
+really changed is decided by comparing its `stat` before and after (`cli.watched`), also once
+a second without any notification, so a change made while a round ran is not missed.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import stat
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -29,11 +28,11 @@ from typing import Protocol
 from oncocheck.cli.deliver import Output, emit, say
 from oncocheck.cli.process import STOPPING, Terminated
 from oncocheck.cli.targets import Target
+from oncocheck.cli.watched import Watched, since, watching
 from oncocheck.errors import UsageError
 from oncocheck.load.visible import printable
 from oncocheck.report import Text
 
-YAML = (".yaml", ".yml")
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"  # cursor home, clear the screen and its scrollback
 
 
@@ -43,45 +42,25 @@ class Event(Protocol):
     def is_set(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class Watched:
-    """What one round read: its input files and the folders given to search."""
-
-    files: tuple[str, ...]
-    folders: tuple[str, ...]
-
-    def dirs(self) -> list[str]:
-        """The folders to be told about: each file's folder (also of the file a link leads
-        to) and each folder given, those that exist."""
-        found = [os.path.dirname(p) for f in self.files for p in _names(f)]
-        return [d for d in dict.fromkeys([*found, *self.folders]) if os.path.isdir(d)]
-
-    def state(self) -> dict[str, object]:
-        """Each watched file's `stat` (None when it is gone) and each folder's YAML names."""
-        seen: dict[str, object] = {f: _stat(f) for f in self.files}
-        seen.update({d: _yaml_names(d) for d in self.folders})
-        return seen
-
-
 def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: str,
                   stop: Event | None = None) -> int:
     """Run `once` (a round; it returns the files it read), then again after each change,
     until Ctrl-C or `stop`: exit code 0. A usage error in the first round ends the watch;
     in a later one it is shown and the watch goes on (the user is fixing things)."""
     folders = tuple(os.path.abspath(p) for p in paths if os.path.isdir(p))
-    watched = Watched(_absolute(Path(p) for p in paths if not os.path.isdir(p)), folders)
+    watched = watching((p for p in paths if not os.path.isdir(p)), folders)
     first = True
     try:
         while True:
             before, started = watched.state(), time.time_ns()  # an edit in the round is seen
             try:
-                watched = Watched(_absolute(once()), folders)
+                watched = watching(once(), folders)
             except UsageError as exc:
                 if first:
                     raise
                 say(f"oncocheck: {'fout' if lang != 'en' else 'error'}: {exc.text.get(lang)}")
             first = False
-            before = {name: before[name] if name in before else _since(now, started)
+            before = {name: before[name] if name in before else since(now, started)
                       for name, now in watched.state().items()}
             _waiting(watched, lang)
             changed = _wait(watched, before, stop)
@@ -109,12 +88,12 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
                                      rust_timeout=1000, yield_on_timeout=True, recursive=False,
                                      debounce=400, step=100)
             for _ in ticks:
-                if changed := _changes(watched, before):
+                if changed := watched.changes(before):
                     return changed
         except OSError:  # a folder gone or unreadable meanwhile: look once a second instead
             while stop is None or not stop.is_set():
                 time.sleep(1)
-                if changed := _changes(watched, before):
+                if changed := watched.changes(before):
                     return changed
     except KeyboardInterrupt:
         if caught:  # watchfiles says KeyboardInterrupt for any signal; SIGTERM is no Ctrl-C
@@ -124,20 +103,6 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     return None
-
-
-def _since(now: object, started: int) -> object:
-    """The state to compare with for a file first read in the round that began at
-    `started`: its state now, unless it was written since then (or so shortly before that
-    the file system's coarse clock cannot tell): then a state it cannot have, so it is
-    checked again."""
-    recent = isinstance(now, tuple) and len(now) == 3 and now[0] >= started - 50_000_000
-    return "written during the round" if recent else now
-
-
-def _changes(watched: Watched, before: dict[str, object]) -> list[str]:
-    after = watched.state()
-    return [name for name in after if after[name] != before.get(name)]
 
 
 def _noting(caught: list[int]) -> dict[int, object]:
@@ -180,37 +145,6 @@ def _shown(path: str) -> str:
     """A path from the current folder when it lies below it, else as it is."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
-
-
-def _absolute(files: Iterable[Path | str]) -> tuple[str, ...]:
-    """The files as absolute paths; a document written `map\\visie.docx` is looked up (and
-    so watched) as `map/visie.docx`."""
-    return tuple(dict.fromkeys(os.path.abspath(str(f).replace("\\", os.sep)) for f in files))
-
-
-def _names(path: str) -> list[str]:
-    """`path`, and the file a symbolic link there leads to."""
-    real = os.path.realpath(path)
-    return [path] if real == path else [path, real]
-
-
-def _stat(path: str) -> tuple[int, ...] | None:
-    """What tells a change of the file at `path`; a folder (one given without network files)
-    never changes so, as writing a report into it would start a round again and again."""
-    try:
-        info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    if stat.S_ISDIR(info.st_mode):
-        return ()
-    return info.st_mtime_ns, info.st_size, info.st_ino
-
-
-def _yaml_names(folder: str) -> tuple[str, ...]:
-    try:
-        return tuple(sorted(n for n in os.listdir(folder) if n.lower().endswith(YAML)))
-    except OSError:
-        return ()
 
 
 def on_screen(targets: list[Target]) -> list[Target]:
