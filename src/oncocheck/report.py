@@ -95,6 +95,13 @@ class LoadError:
     detail: str | None = None
 
 
+def version_label(set_name: str, version: str, file: str | None = None) -> str:
+    """`set@version`, the form users type; with the rule file's path when it is not bundled,
+    so a rule file cannot pass for a bundled version."""
+    name = f"{set_name}@{version}"
+    return f"{name} ({file})" if file else name
+
+
 @record
 class CriteriaRef:
     """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`.
@@ -112,8 +119,7 @@ class CriteriaRef:
     @property
     def label(self) -> str:
         """`set@version`, the form users type; with the rule file's path when not bundled."""
-        name = f"{self.set}@{self.version}"
-        return f"{name} ({self.file})" if self.file else name
+        return version_label(self.set, self.version, self.file)
 
 
 @record

@@ -17,7 +17,7 @@ from datetime import date
 from oncocheck.analysis.impact import ABSENT, criterion_order
 from oncocheck.analysis.matching import match, name_key
 from oncocheck.load.reports import PastReport, PastResult
-from oncocheck.report import Text
+from oncocheck.report import Text, version_label
 
 #: The kinds of change, in the order reports list them.
 CHANGES = ("no_longer_compliant", "newly_compliant", "new", "gone", "newly_invalid",
@@ -35,8 +35,7 @@ class Version:
     @property
     def label(self) -> str:
         """`set@version`, with the rule file when it is not bundled (as `CriteriaRef`)."""
-        name = f"{self.set}@{self.version}"
-        return f"{name} ({self.file})" if self.file else name
+        return version_label(self.set, self.version, self.file)
 
 
 @dataclass(frozen=True, slots=True)

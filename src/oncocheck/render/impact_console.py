@@ -13,7 +13,7 @@ from rich.text import Text as RichText
 from oncocheck.analysis.impact import Impact
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
 from oncocheck.render.impact_text import state, transitions_text
-from oncocheck.render.terminal import plain_text, table
+from oncocheck.render.terminal import heading, plain_text, table, title
 from oncocheck.render.versions import date_span
 from oncocheck.render.words import words
 from oncocheck.wording import percent
@@ -99,31 +99,25 @@ def _sweep(impact: Impact, lang: str) -> Table:
 def draw(impact: Impact, lang: str, console: Console) -> None:
     """Print the impact report on `console`."""
     w = words(lang)
-
-    def heading(text: str) -> None:
-        console.print()
-        console.print(text, style="bold", markup=False, highlight=False)
-
-    console.print(f"{w['impact_title']}: {impact.before.label} → {impact.after.label} "
-                  f"({w.lower('as_of')} {date_span(impact.dates, impact.as_of, lang)})",
-                  style="bold", markup=False, highlight=False, soft_wrap=True)
-    heading(w["verdicts"])
+    title(console, f"{w['impact_title']}: {impact.before.label} → {impact.after.label} "
+                   f"({w.lower('as_of')} {date_span(impact.dates, impact.as_of, lang)})")
+    heading(console, w["verdicts"])
     console.print(_verdicts(impact, lang))
-    heading(w["verdict_changes"])
+    heading(console, w["verdict_changes"])
     console.print(_changes(impact, lang) if impact.changes else w["no_verdict_changes"],
                   markup=False)
-    heading(w["per_criterion"])
+    heading(console, w["per_criterion"])
     console.print(_criteria(impact, lang))
     if impact.summary_after["invalid"]:
         console.print(w["invalid_not_counted"].format(n=impact.summary_after["invalid"]),
                       markup=False)
-    heading(w["shares"])
+    heading(console, w["shares"])
     table, line = _shares(impact, lang)
     console.print(table)
     console.print(line, markup=False, highlight=False, soft_wrap=True)
     console.print(w["share_basis"].format(label=impact.after.label), markup=False)
     if impact.sweep is not None:
-        heading(w["sweep"])
+        heading(console, w["sweep"])
         console.print(_sweep(impact, lang))
         console.print(w["sweep_basis"].format(n=impact.shares.networks), markup=False,
                       soft_wrap=True)

@@ -15,7 +15,7 @@ from oncocheck.analysis.rounds import NetworkRound, Rounds, Side
 from oncocheck.render.rounds_text import (change_title, file_note, groups, moves_text,
                                           name_note, name_text, summary_rows, verdict_text,
                                           version_text, versions_text)
-from oncocheck.render.terminal import COLOURS, plain_text, table
+from oncocheck.render.terminal import COLOURS, heading, plain_text, table, title
 from oncocheck.render.words import words
 from oncocheck.report import Verdict
 
@@ -63,21 +63,15 @@ def _networks(rounds: Rounds, networks: list[NetworkRound], lang: str) -> Table:
 def draw(rounds: Rounds, lang: str, console: Console) -> None:
     """Print the rounds report on `console`."""
     w = words(lang)
-
-    def heading(text: str) -> None:
-        console.print()
-        console.print(text, style="bold", markup=False, highlight=False)
-
-    console.print(f"{w['rounds_title']}: {rounds.old.path} → {rounds.new.path}", style="bold",
-                  markup=False, highlight=False, soft_wrap=True)
+    title(console, f"{w['rounds_title']}: {rounds.old.path} → {rounds.new.path}")
     console.print(_rounds(rounds, lang))
     if rounds.notes:
         console.print(w["versions_differ"] + " " + "; ".join(n.get(lang) for n in rounds.notes),
                       markup=False, highlight=False, soft_wrap=True)
-    heading(w["summary"])
+    heading(console, w["summary"])
     console.print(_counts(rounds, lang))
     for kind, networks in groups(rounds):
-        heading(f"{change_title(kind, lang)} ({len(networks)})")
+        heading(console, f"{change_title(kind, lang)} ({len(networks)})")
         console.print(_networks(rounds, networks, lang))
 
 

@@ -1,5 +1,6 @@
-"""What the terminal reports (`check` and `impact`) draw with: coloured status and verdict
-cells, tables of one style, text kept on one line, and the plain console used off a terminal.
+"""What the terminal reports (`check`, `impact`, `rounds`) draw with: coloured status and
+verdict cells, tables of one style, titles and headings, text kept on one line, and the plain
+console used off a terminal.
 
 Status is always a word and a symbol, never colour alone. On a terminal rich adds colour (and
 honours NO_COLOR); elsewhere the same layout is plain text, 120 columns wide.
@@ -40,6 +41,17 @@ def table(*columns: str) -> Table:
     for name in columns:
         new.add_column(name)
     return new
+
+
+def title(console: Console, text: str) -> None:
+    """A report's first line, in bold, as written (no markup, never broken)."""
+    console.print(text, style="bold", markup=False, highlight=False, soft_wrap=True)
+
+
+def heading(console: Console, text: str) -> None:
+    """A section's heading: a blank line, then the heading in bold, as written."""
+    console.print()
+    console.print(text, style="bold", markup=False, highlight=False)
 
 
 def one_line(text: str) -> str:
