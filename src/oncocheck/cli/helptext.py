@@ -1,18 +1,23 @@
 """`--help` in the language of the run: the help texts written with `options.say`, and the
 words Click and Typer put around them ("Usage:", "Options", "[default: …]").
 
-Typer builds a fresh Click command tree for every run, copying each help text into it. The
-commands of oncocheck are of the classes below (`App` makes them so for every command
-registered on it), which put each text in the language of the run (`STATE["lang"]`, chosen
-before anything is parsed) when help or usage is formatted, and format it with
-`Formatter`, which says Click's own words in that language. Nothing is decided at import time,
-so one process can show help in both languages (the tests do).
+Typer builds a fresh Click command tree for every run, copying each help text into it; the
+group that runs the commands puts the tree in the language of the run (`localise_tree`, once
+the language is chosen, before anything is parsed). The commands of oncocheck are of the
+classes below (`App` makes them so for every command registered on it): they format help
+with `Formatter`, which says Click's own words in that language.
+
+Why not a gettext catalogue: the Click inside Typer (its private copy, in Typer 0.29) says
+its words ("Usage:", "Show this message and exit.", every usage error) as plain English
+strings, not through gettext; only a few of Typer's own go through it. So the words are put
+in Dutch here, where help is formatted, and in `usage`, from the facts of each usage error;
+tests/unit/cli/test_click_words.py holds them to the Click of the installed Typer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -54,9 +59,8 @@ def with_extras(text: str, language: str) -> str:
     found = _EXTRAS.search(text)
     if found is None:
         return in_language(text, language) or ""
-    head = text[:found.start()].rstrip()
+    head = in_language(text[:found.start()].rstrip(), language) or ""
     extras = "; ".join(_extra(p, language) for p in found[1].split("; "))
-    head = in_language(head, language) or ""
     return f"{head}  [{extras}]" if head else f"[{extras}]"
 
 
@@ -85,20 +89,13 @@ class Context(typer.Context):
     formatter_class = Formatter
 
 
-def _params(command: Any) -> Iterator[Any]:
-    yield from command.params
-    help_option = getattr(command, "_help_option", None)
-    if help_option is not None:
-        yield help_option
-
-
 def localise(command: Any, language: str) -> None:
-    """Put `command`'s own texts and its parameters' in `language` (both ways, so a command
-    can be shown in one language after the other)."""
+    """Put `command`'s own texts and its parameters' in `language` (Click's `--help` option,
+    made as help is formatted, is put in it by `Formatter`)."""
     for name in ("help", "short_help", "epilog", "options_metavar", "subcommand_metavar"):
         if isinstance(getattr(command, name, None), str):
             setattr(command, name, in_language(getattr(command, name), language))
-    for param in _params(command):
+    for param in command.params:
         param.help = in_language(param.help, language)
         if isinstance(param.metavar, str):
             param.metavar = in_language(param.metavar, language)
@@ -115,16 +112,6 @@ class Localised:
     """What oncocheck's commands and groups add to Typer's: help in the run's language."""
 
     context_class = Context
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        """The usage line, its placeholders in the language."""
-        localise(self, lang())
-        super().format_usage(ctx, formatter)  # type: ignore[misc]
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The whole help page in the language."""
-        localise(self, lang())
-        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Click's parsing; a usage error it raises without naming the command (`--criteria`
@@ -173,12 +160,6 @@ class Command(Localised, TyperCommand):
 
 class Group(Localised, TyperGroup):
     """A group of commands of oncocheck; its list of commands in the language too."""
-
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
-        """The commands with their short help in the language."""
-        for sub in self.commands.values():
-            localise(sub, lang())
-        super().format_commands(ctx, formatter)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The command named first in `args`; an unknown one is `usage.unknown_command`."""
