@@ -114,14 +114,21 @@ class Localised:
     context_class = Context
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Click's parsing; a usage error it raises without naming the command (`--criteria`
-        without its value) is told the command, so its message can say what it expects."""
+        """Click's parsing, but arguments a command does not take refused in oncocheck's words
+        (`usage.extra_arguments`), and a usage error raised without naming the command
+        (`--criteria` without its value) told it, so its message can say what it expects."""
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
         try:
-            return super().parse_args(ctx, args)  # type: ignore[misc]
+            rest: list[str] = super().parse_args(ctx, args)  # type: ignore[misc]
         except errors.UsageError as exc:
             if exc.ctx is None:
                 exc.ctx, exc.cmd = ctx, ctx.command
             raise
+        finally:
+            ctx.allow_extra_args = allowed
+        if rest and not allowed and not ctx.resilient_parsing:
+            raise extra_arguments(rest, ctx)
+        return rest
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         """Arguments and options; an argument by its name alone, without Typer's `<str>`."""
@@ -143,23 +150,12 @@ class Localised:
 
 
 class Command(Localised, TyperCommand):
-    """A command of oncocheck (see the module's docstring); arguments it does not take are a
-    usage error in oncocheck's words."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        """Click's parsing, but extra arguments refused by `usage.extra_arguments`."""
-        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
-        try:
-            rest = super().parse_args(ctx, args)
-        finally:
-            ctx.allow_extra_args = allowed
-        if rest and not allowed and not ctx.resilient_parsing:
-            raise extra_arguments(rest, ctx)
-        return rest
+    """A command of oncocheck (see the module's docstring)."""
 
 
 class Group(Localised, TyperGroup):
-    """A group of commands of oncocheck; its list of commands in the language too."""
+    """A group of commands of oncocheck; a command it does not have is a usage error in
+    oncocheck's words."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The command named first in `args`; an unknown one is `usage.unknown_command`."""
