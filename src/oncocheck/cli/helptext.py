@@ -39,11 +39,6 @@ _AT_LEAST = re.compile(r"x>=(\d+)")
 _TYPE_NAME = re.compile(r" <[^<>]*>$")  # Typer's `<str>` after an argument's name
 
 
-def lang() -> str:
-    """The language of the run."""
-    return STATE["lang"]
-
-
 def _extra(part: str, language: str) -> str:
     minimum = _AT_LEAST.fullmatch(part)
     if minimum:
@@ -67,19 +62,25 @@ def with_extras(text: str, language: str) -> str:
 class Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
     """Click's help formatter, saying its own words in the language of the run."""
 
+    #: Below Typer's heading `Arguments`: Typer follows each argument's name with its type.
+    arguments = False
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         """The usage line, headed `Gebruik:` in Dutch."""
-        super().write_usage(prog, args, f"{in_language(USAGE, lang())} " if prefix is None
-                            else prefix)
+        usage = in_language(USAGE, STATE["lang"])
+        super().write_usage(prog, args, f"{usage} " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
         """A section heading (`Opties`)."""
-        super().write_heading(in_language(heading, lang()) or heading)
+        self.arguments = heading == "Arguments"
+        super().write_heading(in_language(heading, STATE["lang"]) or heading)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
-        """The options, arguments or commands with their help and extras in the language."""
-        super().write_dl([(name, with_extras(text, lang())) for name, text in rows],
+        """The options, arguments (by their name alone, without Typer's `<str>`) or commands
+        with their help and extras in the language."""
+        super().write_dl([(_TYPE_NAME.sub("", name) if self.arguments else name,
+                           with_extras(text, STATE["lang"])) for name, text in rows],
                          col_max, col_spacing)
 
 
@@ -109,7 +110,8 @@ def localise_tree(command: Any, language: str) -> None:
 
 
 class Localised:
-    """What oncocheck's commands and groups add to Typer's: help in the run's language."""
+    """What oncocheck's commands and groups add to Typer's: help in the run's language, and
+    usage errors oncocheck can say in its own words."""
 
     context_class = Context
 
@@ -129,24 +131,6 @@ class Localised:
         if rest and not allowed and not ctx.resilient_parsing:
             raise extra_arguments(rest, ctx)
         return rest
-
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        """Arguments and options; an argument by its name alone, without Typer's `<str>`."""
-        args, opts = [], []
-        for param in self.get_params(ctx):  # type: ignore[attr-defined]
-            record = param.get_help_record(ctx)
-            if record is None:
-                continue
-            if param.param_type_name == "argument":
-                args.append((_TYPE_NAME.sub("", record[0]), record[1]))
-            else:
-                opts.append(record)
-        for title, rows in ((SECTIONS[0], args), (SECTIONS[1], opts)):
-            if rows:
-                with formatter.section(title):
-                    formatter.write_dl(rows)
-        if isinstance(self, TyperGroup):
-            self.format_commands(ctx, formatter)
 
 
 class Command(Localised, TyperCommand):
