@@ -7,11 +7,9 @@ the language is chosen, before anything is parsed). The commands of oncocheck ar
 classes below (`App` makes them so for every command registered on it): they format help
 with `Formatter`, which says Click's own words in that language.
 
-Why not a gettext catalogue: the Click inside Typer (its private copy, in Typer 0.29) says
-its words ("Usage:", "Show this message and exit.", every usage error) as plain English
-strings, not through gettext; only a few of Typer's own go through it. So the words are put
-in Dutch here, where help is formatted, and in `usage`, from the facts of each usage error;
-tests/unit/cli/test_click_words.py holds them to the Click of the installed Typer.
+Not a gettext catalogue: the Click inside Typer (its private copy, Typer 0.29) says "Usage:",
+"Show this message and exit." and every usage error as plain English, not through gettext.
+tests/unit/cli/test_click_words.py holds this module and `usage` to the installed Typer.
 """
 
 from __future__ import annotations
@@ -33,16 +31,12 @@ CLICK_WORDS = [say("Toon deze hulp en stop.", "Show this message and exit."),
                say("[OPTIES]", "[OPTIONS]"), say("OPDRACHT [ARGUMENTEN]...", "COMMAND [ARGS]...")]
 #: The parts of Click's `[default: x; required]` after a help text, by their English start.
 EXTRAS = {"default: ": ("standaard: ", "default: "), "required": ("verplicht", "required"),
-          "env var: ": ("omgevingsvariabele: ", "env var: ")}
+          "env var: ": ("omgevingsvariabele: ", "env var: "), "x>=": ("minstens ", "at least ")}
 _EXTRAS = re.compile(r"\[([^\[\]]*)\]$")
-_AT_LEAST = re.compile(r"x>=(\d+)")
 _TYPE_NAME = re.compile(r" <[^<>]*>$")  # Typer's `<str>` after an argument's name
 
 
 def _extra(part: str, language: str) -> str:
-    minimum = _AT_LEAST.fullmatch(part)
-    if minimum:
-        return f"minstens {minimum[1]}" if language != "en" else f"at least {minimum[1]}"
     for start, words in EXTRAS.items():
         if part.startswith(start):
             return words[language == "en"] + part[len(start):]
