@@ -24,6 +24,7 @@ from oncocheck.cli import faults
 from oncocheck.cli import check as checking
 from oncocheck.cli import rules
 from oncocheck.cli.check import check
+from oncocheck.cli.complete import install_completion
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.helptext import App, Group, localise_tree
 from oncocheck.cli.impact import HELP as IMPACT_HELP
@@ -54,7 +55,7 @@ class Commands(Group):
         localise_tree(self, STATE["lang"])
         for param in self.params:
             if param.name == "install_completion":  # Typer's option, which says it in English
-                param.callback = _install_completion
+                param.callback = install_completion
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_errors.UsageError as exc:
@@ -71,19 +72,6 @@ class Commands(Group):
             return super().invoke(ctx)
         except UsageError as exc:
             faults.usage(exc, STATE["lang"])
-
-
-def _install_completion(ctx: typer.Context, param: Any, value: bool | str) -> None:
-    """`--install-completion [SHELL]`: Typer's, saying what it did in the language of the run."""
-    if not value or ctx.resilient_parsing:
-        return
-    from typer.completion import install
-
-    shell, path = install(shell=value) if isinstance(value, str) else install()
-    emit((f"De aanvulling voor {shell} staat in {path}; die werkt zodra u de terminal opnieuw "
-          f"start.\n", f"{shell} completion installed in {path}; it takes effect once you "
-          f"restart the terminal.\n")[STATE["lang"] == "en"])
-    raise typer.Exit()
 
 
 # Typer's own options for shell completion, in Dutch too (their English is Typer's, verbatim)
