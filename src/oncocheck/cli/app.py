@@ -24,6 +24,7 @@ from oncocheck.cli import faults
 from oncocheck.cli import check as checking
 from oncocheck.cli import rules
 from oncocheck.cli.check import check
+from oncocheck.cli.complete import install_completion
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.helptext import App, Group, localise_tree
 from oncocheck.cli.impact import HELP as IMPACT_HELP
@@ -52,6 +53,9 @@ class Commands(Group):
         except UsageError as exc:  # a bad ONCOCHECK_LANG
             faults.usage(exc, "nl")
         localise_tree(self, STATE["lang"])
+        for param in self.params:
+            if param.name == "install_completion":  # Typer's option, which says it in English
+                param.callback = install_completion
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click_errors.UsageError as exc:

@@ -1,4 +1,5 @@
-"""Shell completion (`oncocheck --install-completion`): what the shell offers for a value.
+"""Shell completion (`oncocheck --install-completion`): what the shell offers for a value,
+and the installing said in the language of the run.
 
 Formats and languages complete by themselves (they are choices). A path completes as the shell
 completes files: for a path the functions here offer nothing, and the completion scripts then
@@ -8,7 +9,11 @@ what is offered is cheap to find, and a failure offers nothing rather than print
 
 from __future__ import annotations
 
-from oncocheck.cli.options import env_lang
+from typing import Any
+
+import typer
+
+from oncocheck.cli.options import STATE, env_lang
 
 
 def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
@@ -30,3 +35,19 @@ def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
                  else f"geldt vanaf {r.valid_from}") for r in versions]
     return [(value, text) for value, text in dict(offered).items()
             if value.startswith(incomplete)]
+
+
+def install_completion(ctx: typer.Context, param: Any, value: bool | str) -> None:
+    """`--install-completion [SHELL]`: Typer's (which says what it did in English, not through
+    gettext), saying it in the language of the run."""
+    if not value or ctx.resilient_parsing:
+        return
+    from typer.completion import install
+
+    from oncocheck.cli.deliver import emit
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    emit((f"De aanvulling voor {shell} staat in {path}; die werkt zodra u de terminal opnieuw "
+          f"start.\n", f"{shell} completion installed in {path}; it takes effect once you "
+          f"restart the terminal.\n")[STATE["lang"] == "en"])
+    raise typer.Exit()

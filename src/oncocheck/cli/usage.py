@@ -161,6 +161,10 @@ def message(exc: Any, args: Sequence[str]) -> Text:
         metavar = f" ({param.metavar})" if param is not None and param.metavar else ""
         return Text(f"{exc.option_name} verwacht een waarde{metavar}",
                     f"{exc.option_name} expects a value{metavar}")
+    if getattr(ctx, "command", None) is not None and hasattr(ctx.command, "commands"):
+        listed = ", ".join(ctx.command.commands)  # a group's own usage error: no command
+        return Text(f"geen opdracht gegeven (kies uit: {listed})",
+                    f"no command given (choose from: {listed})")
     return Text(f"onjuist gebruik: {exc.format_message()}", exc.format_message())
 
 

@@ -86,9 +86,15 @@ def test_show_completion_prints_each_shells_script() -> None:
 def test_install_completion_writes_into_the_users_shell_setup(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    done = CliRunner().invoke(app, ["--install-completion", "bash"], prog_name="oncocheck")
-    assert done.exit_code == 0 and "bash completion installed in" in done.output
     script = tmp_path / ".bash_completions" / "oncocheck.sh"
+    english = CliRunner().invoke(app, ["--install-completion", "bash", "--lang", "en"],
+                                 prog_name="oncocheck")
+    assert english.output == (f"bash completion installed in {script}; it takes effect once "
+                              "you restart the terminal.\n")
+    done = CliRunner().invoke(app, ["--install-completion", "bash"], prog_name="oncocheck")
+    assert done.exit_code == 0 and done.output == (
+        f"De aanvulling voor bash staat in {script}; die werkt zodra u de terminal opnieuw "
+        "start.\n")
     assert "_oncocheck_completion" in script.read_text(encoding="utf-8")
     assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")
 
