@@ -132,3 +132,14 @@ def test_bare_addresses_in_input_are_no_links_in_any_markdown(tmp_path: Path,
         assert rounds.exit_code == 0, rounds.output
         for markdown in (check.output, summary.read_text("utf-8"), rounds.output):
             assert "evil" in markdown and _links(markdown) == [], markdown
+
+
+def test_oncocheck_s_own_links_stay_links() -> None:
+    """A criterion's source in SARIF's help Markdown is a link GitHub shows, while the
+    `https://` in the help's own words is text."""
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "compliant" / "voorbeeldstad.yaml"),
+                                      "-f", "sarif", "--lang", "en"])
+    rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        links = _links(rule["help"]["markdown"])
+        assert links == [f'<a href="{rule["helpUri"]}">'], (rule["id"], links)
