@@ -286,28 +286,47 @@ def test_narrow_screen_has_no_sideways_scroll(browser: object, site: Path) -> No
 @pytest.fixture(scope="module")
 def pages(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One page of each kind, made by the command line: a single network page (with a
-    comparison table), the batch index, network pages of a batch, the impact page."""
+    comparison table), the batch index, network pages of a batch, the impact page, and the
+    rounds page in both languages."""
     folder = tmp_path_factory.mktemp("pages")
+    dated = ["--as-of", "2026-11-23"]
+    rounds = ["rounds", "tests/fixtures/rounds/old.json", "tests/fixtures/rounds/new.json"]
     runs = {"single.html": ["check", "examples/not-compliant/verwijsgids-55.yaml", "--compare",
-                            "loppsoz@2021"],
+                            "loppsoz@2021", *dated],
             "impact.html": ["impact", "tests/impact", "--from", "loppsoz@2021", "--to",
-                            "loppsoz@2024", "--sweep", "2a", "--lang", "en"]}
+                            "loppsoz@2024", "--sweep", "2a", "--lang", "en", *dated],
+            "rounds-nl.html": [*rounds, "--lang", "nl"],
+            "rounds-en.html": [*rounds, "--lang", "en"]}
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:
         for name, args in runs.items():
             result = CliRunner().invoke(app, [*args, "--format", "html", "--output",
-                                              str(folder / name), "--as-of", "2026-11-23"])
+                                              str(folder / name)])
             assert result.exit_code in (0, 1), result.output
     finally:
         os.chdir(cwd)
     return {"single": folder / "single.html", "index": site / "index.html",
             "network": site / "verwijsgids-55.html",
             "invalid": site / "discipline-typo.html",
-            "impact": folder / "impact.html"}
+            "impact": folder / "impact.html", "rounds-nl": folder / "rounds-nl.html",
+            "rounds-en": folder / "rounds-en.html"}
 
 
-@pytest.mark.parametrize("kind", ["single", "index", "network", "invalid", "impact"])
+#: The pages axe-core checks, and the template each is made from.
+AXE_PAGES = {"single": "network", "index": "index", "network": "network",
+             "invalid": "network", "impact": "impact", "rounds-nl": "rounds",
+             "rounds-en": "rounds"}
+
+
+def test_axe_checks_every_kind_of_page() -> None:
+    """Every template that makes a page (it extends base.html) is among the pages axe checks."""
+    templates = ROOT / "src" / "oncocheck" / "render" / "templates"
+    kinds = {p.stem for p in templates.glob("*.html") if "{% extends" in p.read_text("utf-8")}
+    assert kinds == set(AXE_PAGES.values())
+
+
+@pytest.mark.parametrize("kind", list(AXE_PAGES))
 def test_axe_finds_no_violations(browser: object, pages: dict[str, Path], kind: str) -> None:
     """axe-core (from npm) in the page: no violation of any impact (serious and critical
     ones above all: a table that scrolls must be reachable by keyboard), and the page in

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from oncocheck.load.visible import quoted
+from oncocheck.load.visible import one_line, quoted
 from oncocheck.load.words import normalise, spelling_pattern
 from oncocheck.report import Text
 
@@ -179,18 +179,10 @@ Words = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_STR_OR_NUM)]
 # Blank text is stripped to "" and refused, so an editor should refuse it too.
 NonEmpty = Annotated[str, BeforeValidator(_as_text), Field(min_length=1),
                      WithJsonSchema({**_STR_OR_NUM, "pattern": "\\S"})]
-
-
-def _one_line(text: str) -> str:
-    # A name printed at the start of a report line must not start a line of its own: in a CI
-    # log a line "::error::..." is a command to the CI system.
-    return _LINE_BREAKS.sub(" ", text)
-
-
-_LINE_BREAKS = re.compile("\\s*[\\r\\n\\x85\\u2028\\u2029]+\\s*")
-Line = Annotated[Words, AfterValidator(_one_line)]  # a line break in a name becomes a space
-Name = Annotated[NonEmpty, AfterValidator(_one_line)]
-Reference = Annotated[NonEmpty, AfterValidator(_one_line)]  # a file path or URL: one line
+# A name printed at the start of a report line must not start a line of its own (`one_line`).
+Line = Annotated[Words, AfterValidator(one_line)]  # a line break in a name becomes a space
+Name = Annotated[NonEmpty, AfterValidator(one_line)]
+Reference = Annotated[NonEmpty, AfterValidator(one_line)]  # a file path or URL: one line
 
 
 class Strict(BaseModel):

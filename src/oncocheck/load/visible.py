@@ -10,6 +10,7 @@ reorder or hide text, or start a line of a CI log.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 QUOTE_MAX_LENGTH = 60  # a value quoted in a message; a 1 MB value would drown the report
 
@@ -70,6 +71,29 @@ def shown_as_is(text: str) -> bool:
     `isprintable` is False for every control, format, separator, surrogate and private-use
     character; only the few printable-but-invisible ones need a search)."""
     return text.isprintable() and (text.isascii() or not _DRAWN_AS_NOTHING.search(text))
+
+
+_LINE_BREAKS = re.compile("\\s*[\\r\\n\\x85\\u2028\\u2029]+\\s*")
+
+
+def one_line(text: str) -> str:
+    """`text` with each line break (and the spaces around it) made one space. A text printed
+    at the start of a report line must not start a line of its own: in a CI log a line
+    `::error::...` or `##vso[...]` is a command to the CI system."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def one_line_texts(data: Any) -> Any:
+    """Parsed data (`load.parse`) with every text made `one_line`: how a rule file's texts
+    enter oncocheck (`rules.bundled`), since every command prints them at the start of lines
+    (`criteria show`, `explain`, `criteria diff`, every report of `check` and `impact`)."""
+    if isinstance(data, str):
+        return one_line(data)
+    if isinstance(data, dict):
+        return {key: one_line_texts(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [one_line_texts(value) for value in data]
+    return data
 
 
 def quoted(value: object) -> str:

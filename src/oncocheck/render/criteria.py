@@ -9,6 +9,7 @@ command's business.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Collection, Sequence
 from datetime import date
@@ -20,8 +21,20 @@ from oncocheck.report import CriteriaRef, CriteriaSetInfo, CriterionInfo
 from oncocheck.rules.diff import CriterionChange, describe
 
 
+# A CI runner reads a line that starts with `::` (after spaces) as a command, and `##` starts
+# Azure's (`##vso[`). A rule file's texts are one line (`rules.bundled`), but wrapping can start
+# a line with any of their words: such a word is glued to the word before it by a no-break
+# space (textwrap breaks at ASCII spaces only, and here never inside a word), and a text that
+# starts so is shown after a backslash.
+_COMMAND_WORD = re.compile(r"\s+(?=::|##)")
+
+
 def _wrap(text: str, indent: str = "    ") -> str:
-    return textwrap.fill(text, width=92, initial_indent=indent, subsequent_indent=indent)
+    glued = _COMMAND_WORD.sub("\u00a0", text)
+    if glued.startswith(("::", "##")):
+        glued = "\\" + glued
+    return textwrap.fill(glued, width=92, initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False)
 
 
 def _since(info: CriteriaSetInfo, lang: str) -> str:

@@ -2,7 +2,8 @@
 
 A batch starts with a summary table; each file gets a verdict line and a criteria table.
 Every text that may come from a network file goes through `escape`, so the Markdown stays
-valid (tables keep their cells, no HTML, no links, no mentions) whatever the file contains.
+valid (tables keep their cells, no HTML, no links, not even of a bare web address, no
+mentions) whatever the file contains.
 """
 
 from __future__ import annotations
@@ -23,10 +24,16 @@ STATUS_EMOJI = {Status.MET: "✅", Status.NOT_MET: "❌", Status.MISSING: "❔"}
 VERDICT_EMOJI = {Verdict.COMPLIANT: "✅", Verdict.NOT_COMPLIANT: "❌", Verdict.INVALID: "⛔"}
 
 # HTML-significant characters become entities; Markdown punctuation gets a backslash
-# (CommonMark escapes any ASCII punctuation); an @ that could mention someone is broken up.
+# (CommonMark escapes any ASCII punctuation). GitHub also makes links of bare text (the GFM
+# autolink extension, in job summaries too): `https://…`, `www.…` and e-mail addresses; a
+# backslash before the `:` of `://` and the `.` after `www` keeps them text (cmark-gfm,
+# GitHub's parser, honours both; tests/unit/render/test_markdown.py renders with it), and a
+# zero-width space after an @ breaks a mention (`@octocat`) and an e-mail address (an @ before
+# a name with a dot) alike; `loppsoz@2024` stays as it is.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _SPECIAL = re.compile(r"[\\`*_\[\]#|~$]")
-_MENTION = re.compile(r"(?<![A-Za-z0-9])@")
+_AUTOLINK = re.compile(r":(?=/)|(?<=www)\.", re.IGNORECASE)
+_AT = re.compile(r"(?<![A-Za-z0-9])@|@(?=[\w-]*\.\w)")
 # Key names in our own messages (`network.website`, `structural: ja`) stay code; nothing
 # else can be code.
 _KEY_SPAN = re.compile(r"`([A-Za-z0-9_.\[\]-]+(?:: [A-Za-z0-9_.-]+)?)`")
@@ -38,8 +45,9 @@ def escape(text: str) -> str:
     """`text` as literal inline Markdown on one line, safe inside a table cell."""
     text = _CONTROL.sub("", _LINE_BREAKS.sub(" ", text))
     text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)  # after: its \ stays one
     text = "".join(_ENTITIES.get(c, c) for c in text)  # after, so entities keep their '#'
-    return _MENTION.sub("@&#8203;", text)  # a zero-width space: GitHub mentions nobody
+    return _AT.sub("@&#8203;", text)  # a zero-width space: no mention, no mailto: link
 
 
 def inline(text: str) -> str:

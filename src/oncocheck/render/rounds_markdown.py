@@ -32,7 +32,7 @@ def _network(rounds: Rounds, network: NetworkRound, lang: str) -> str:
     file += "".join(f" ({escape(note)})" for note in [file_note(network, lang)] if note)
     cells = [name, file, verdict_text(network.before, lang), verdict_text(network.after, lang)]
     cells += [escape(version_text(network))] * rounds.mixed
-    return _row(*cells, moves_text(network, lang))
+    return _row(*cells, escape(moves_text(network, lang)))  # criterion ids are the reports'
 
 
 def render(rounds: Rounds, lang: str) -> str:

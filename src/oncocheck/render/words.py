@@ -230,6 +230,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rounds_title": ("Rondes vergeleken", "Rounds compared"),
     "previous_round": ("Vorige ronde", "Previous round"),
     "this_round": ("Deze ronde", "This round"), "report_file": ("Rapport", "Report"),
+    "round": ("Ronde", "Round"),
     "rounds_lost": ("Voldoet niet meer", "No longer compliant"),
     "rounds_gained": ("Voldoet nu", "Newly compliant"),
     "rounds_new": ("Nieuw in deze ronde", "New in this round"),

@@ -8,6 +8,7 @@ process. Only a path names a user's file: no lookup by set or version ever finds
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,7 +17,7 @@ from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.load.parse import parse
 from oncocheck.load.text import read_text
 from oncocheck.load.validate import validate
-from oncocheck.load.visible import visible
+from oncocheck.load.visible import one_line_texts, visible
 from oncocheck.load.words import did_you_mean
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.load.source import Source
@@ -44,8 +45,7 @@ def vocabulary() -> Vocabulary:
 @cache
 def _parse_rule_file(path: Path) -> RuleFile:
     """A rule file, validated (disciplines against the vocabulary); UsageError names the file."""
-    return _with_file(path, lambda: validate(RuleFile, parse(read_text(path)),
-                                             {"vocabulary": vocabulary()}))
+    return _with_file(path, lambda: validate(RuleFile, _read(path), {"vocabulary": vocabulary()}))
 
 
 @cache
@@ -53,9 +53,17 @@ def load_rule_file(path: Path) -> RuleFile:
     """A user's own rule file (`--criteria FILE`): validated like a bundled one, or a draft
     resolved against the bundled version it extends; marked with its path so that no report
     can mistake it for a bundled version."""
-    rule_file = _with_file(path, lambda: _user_rule_file(parse(read_text(path)))).model_copy()
+    rule_file = _with_file(path, lambda: _user_rule_file(_read(path))).model_copy()
     rule_file._file = visible(str(path), multiline=False)  # a path, shown as every file name
     return rule_file
+
+
+def _read(path: Path) -> Source:
+    """A rule file parsed, every text on one line (`load.visible.one_line_texts`): a title,
+    text or parameter is printed at the start of lines, where a line break of its own would
+    let the rule file start a line of a CI log (`::error::`, `##vso[`)."""
+    source = parse(read_text(path))
+    return replace(source, data=one_line_texts(source.data))
 
 
 def _user_rule_file(source: Source) -> RuleFile:

@@ -254,3 +254,15 @@ def test_invalid_files_only_still_make_a_report(tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["summary"]["to"]["invalid"] == 2 and data["share_2a"]["invalid"] == 2
     assert data["share_2a"]["median"] is None
+
+
+def test_a_criterion_only_one_version_has_moves_to_or_from_absent(tmp_path: Path) -> None:
+    """A version that drops a criterion: its statuses move to `absent`, which the published
+    schema allows (the guard in tests/conftest.py validates the report)."""
+    draft = tmp_path / "concept.yaml"
+    draft.write_text('extends: loppsoz@2024\nversion: concept\nremove: ["8"]\n', "utf-8")
+    result = CliRunner().invoke(app, ["impact", FIXTURES, "--from", "loppsoz@2024", "--to",
+                                      str(draft), "-f", "json", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    [moves] = [c for c in json.loads(result.output)["criteria"] if c["criterion"] == "8"]
+    assert {key.split("->")[1] for key in moves["transitions"]} >= {"absent"}

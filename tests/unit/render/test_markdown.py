@@ -4,12 +4,18 @@ input contains (checked by parsing it with markdown-it's CommonMark + tables).""
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
+from pathlib import Path
 
 import pytest
 from golden_files import assert_golden
 from markdown_it import MarkdownIt
+from paths import EXAMPLES
 from sample_report import sample_report
+from typer.testing import CliRunner
 
+from oncocheck.cli.app import app
 from oncocheck.render import render
 from oncocheck.render.markdown import escape
 
@@ -81,3 +87,59 @@ def test_escape_keeps_the_text_readable():
 def test_key_names_in_messages_stay_code(report):
     text = render(report, "markdown", "en")
     assert "add `network.website_updated`" in text
+
+
+BARE_ADDRESSES = ("https://evil.example/x.png http://evil.example ftp://evil.example "
+                  "www.evil.example WWW.Evil.example mailto:a@evil.example b@evil.example")
+
+
+def _links(markdown: str) -> list[str]:
+    """The links and images GitHub makes of `markdown`: rendered by cmark-gfm, GitHub's own
+    parser, with its autolink extension (bare `https://`, `www.`, e-mail addresses)."""
+    import cmarkgfm
+
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    return re.findall(r"<(?:a|img)\b[^>]*>", html)
+
+
+def test_bare_addresses_in_input_are_no_links_in_any_markdown(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """A network name and a criterion id (from a report `rounds` reads) full of bare web
+    and e-mail addresses: no link in `check -f markdown`, the GitHub job summary or
+    `rounds -f markdown`, in either language; the addresses are still shown."""
+    network = tmp_path / "net.yaml"
+    text = (EXAMPLES / "compliant" / "voorbeeldstad.yaml").read_text("utf-8")
+    network.write_text(text.replace("name: Oncologiezorgnetwerk Voorbeeldstad",
+                                    f'name: "{BARE_ADDRESSES}"', 1), "utf-8")
+    (tmp_path / "docs").mkdir()
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    runner = CliRunner()
+    for lang in ("nl", "en"):
+        summary.write_text("", "utf-8")
+        check = runner.invoke(app, ["check", str(network), "-f", "markdown", "--lang", lang])
+        assert check.exit_code in (0, 1), check.output
+        reports = [tmp_path / f"{name}.json" for name in ("old", "new")]
+        for path in reports:
+            runner.invoke(app, ["check", str(network), "-f", "json", "-o", str(path)])
+        for path, status in zip(reports, ("met", "not_met")):  # a move of a hostile id
+            data = json.loads(path.read_text("utf-8"))
+            finding = data["results"][0]["findings"][0]
+            finding["criterion"], finding["status"] = "www.evil.example/1a", status
+            path.write_text(json.dumps(data), "utf-8")
+        rounds = runner.invoke(app, ["rounds", *map(str, reports), "-f", "markdown",
+                                     "--lang", lang])
+        assert rounds.exit_code == 0, rounds.output
+        for markdown in (check.output, summary.read_text("utf-8"), rounds.output):
+            assert "evil" in markdown and _links(markdown) == [], markdown
+
+
+def test_oncocheck_s_own_links_stay_links() -> None:
+    """A criterion's source in SARIF's help Markdown is a link GitHub shows, while the
+    `https://` in the help's own words is text."""
+    result = CliRunner().invoke(app, ["check", str(EXAMPLES / "compliant" / "voorbeeldstad.yaml"),
+                                      "-f", "sarif", "--lang", "en"])
+    rules = json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        links = _links(rule["help"]["markdown"])
+        assert links == [f'<a href="{rule["helpUri"]}">'], (rule["id"], links)

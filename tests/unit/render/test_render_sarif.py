@@ -73,7 +73,7 @@ def test_help_markdown_keeps_code_spans_and_escapes_the_rest() -> None:
         criteria_set, criteria=(first, *criteria_set.criteria[1:])),))
     help_ = _sarif(report)["runs"][0]["tool"]["driver"]["rules"][0]["help"]["markdown"]
     assert help_.startswith("**What to do:** Set `a: [b](https://evil.example)` or "
-                            "\\[c\\](https://evil.example) \\`d\n")
+                            "\\[c\\](https\\://evil.example) \\`d\n")
 
 
 def test_a_warning_the_table_does_not_know_still_gets_a_full_rule() -> None:
