@@ -78,7 +78,7 @@ def _used_keys() -> set[str]:
     found = set(re.findall(r"""[\w)]\[["'](\w+)["']\]""", code))
     found |= set(re.findall(r"""\.(?:lower|upper|capital)\(["'](\w+)["']\)""", code))
     found |= set(re.findall(r"\bw\.(\w+)", code))
-    found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact_text.state
+    found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact.state
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
     found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
     found |= {f"tally_{v.value}" for v in Verdict}  # render/summary.py, by verdict
