@@ -175,6 +175,8 @@ class Finding:
     set when the status is not `met`. `note` and `plan` are the coordinator's own words for this
     criterion. `check` is the check kind that decided a criterion (`verwijsgids_share`), so
     analyses find a criterion by what it checks, not by its id; None for extra warnings.
+    `working` is how that kind words its `observed` values for people: (observed key, the value
+    in words) in the order the working shows them; empty, each value is shown as it is.
     """
 
     criterion: str
@@ -188,6 +190,7 @@ class Finding:
     note: str | None = None
     plan: tuple[PlanItem, ...] = ()
     check: str | None = None
+    working: tuple[tuple[str, Text], ...] = ()
 
     @property
     def is_problem(self) -> bool:

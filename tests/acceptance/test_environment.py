@@ -31,7 +31,7 @@ from oncocheck.run import workers as parallel
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
 from oncocheck.run.pool import Pool
-from oncocheck.render import REPORT_FORMATS
+from oncocheck.render import formats_of
 from json_reports import validate_report
 from paths import ROOT
 from workbook import rows
@@ -257,18 +257,15 @@ def test_a_file_size_limit_is_a_message_and_leaves_nothing(tmp_path: Path,
     assert list(target.parent.iterdir()) == []
 
 
-# A child whose JSON renderer stops after its first piece, so the signal surely comes while
-# the report is half written into its temporary file.
+# A child that waits before it renames the temporary file over the report, so the signal
+# surely comes while the report is in its temporary file.
 SLOW_RENDERER = """
-import sys, time
-import oncocheck.render.json as json_renderer
-real = json_renderer.chunks
-def slow(report, lang):
-    pieces = iter(real(report, lang))
-    yield next(pieces)
+import os, sys, time
+real = os.replace
+def slow(*args, **kwargs):
     time.sleep(TIMEOUT)
-    yield from pieces
-json_renderer.chunks = slow
+    return real(*args, **kwargs)
+os.replace = slow
 from oncocheck.cli.app import main
 sys.argv = ["oncocheck", *sys.argv[1:]]
 main()
@@ -422,7 +419,7 @@ def test_a_file_size_limit_while_spilling_is_a_message(batch: Path) -> None:
 NAME = "Netwerk Ëë \U0001f600 中文"
 
 
-@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(formats_of("check")))
 def test_stdout_in_ascii_escapes_what_it_cannot_encode(tmp_path: Path, fmt: str) -> None:
     path = tmp_path / "netwerk-\u00eb\U0001f600.yaml"
     path.write_text(f'format: 1\nnetwork:\n  name: "{NAME}"\n', encoding="utf-8")
@@ -461,7 +458,7 @@ def test_a_c_locale_is_no_problem(network: Path) -> None:
 EN = ["--lang", "en"]
 COMMANDS = {
     **{f"check-{fmt}": ["check", str(COMPLIANT), "-f", fmt, *EN, *AS_OF]
-       for fmt in sorted(REPORT_FORMATS)},
+       for fmt in sorted(formats_of("check"))},
     "impact": ["impact", str(COMPLIANT), "--from", "loppsoz@2021", "--to", "loppsoz@2024", *EN],
     "criteria": ["criteria", "show", *EN],
     "explain": ["explain", "2a", *EN],

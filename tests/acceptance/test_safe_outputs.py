@@ -21,7 +21,7 @@ from htmlcheck import external_references, strict_parse
 from json_reports import validate_report
 from oncocheck.cli import app as cli
 from oncocheck.cli.options import STATE
-from oncocheck.render import REPORT_FORMATS
+from oncocheck.render import formats_of
 from paths import ROOT
 from workbook import formulas, workbook_text
 
@@ -94,7 +94,7 @@ def _check(fmt: str, out: str) -> None:
     assert "\x1b" not in out
 
 
-@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(formats_of("check")))
 def test_hostile_file_through_every_format(hostile: Path, fmt: str) -> None:
     # GitLab wants paths from the repository root; outside one the path stays absolute
     root = ["--base-dir", str(hostile.parent)] if fmt == "codequality" else []
@@ -142,7 +142,6 @@ def _crash(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> int:
         raise RuntimeError("secret: Oncologiezorgnetwerk Voorbeeldstad")
 
     monkeypatch.setattr("oncocheck.render.json.render", broken)
-    monkeypatch.setattr("oncocheck.render.json.chunks", broken)
     monkeypatch.setitem(STATE, "debug", False)
     monkeypatch.setattr(sys, "argv", ["oncocheck", *argv])
     with pytest.raises(SystemExit) as stopped:

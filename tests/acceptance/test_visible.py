@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.visible import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
-from oncocheck.render import REPORT_FORMATS
+from oncocheck.render import formats_of
 
 import make_sheets  # noqa: E402
 from paths import ROOT
@@ -165,7 +165,7 @@ def _safe(fmt: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(formats_of("check")))
 def test_hostile_inputs_in_every_format(tmp_path: Path, fmt: str, lang: str) -> None:
     folder = _folder(tmp_path)
     texts = _outputs(folder, tmp_path, fmt, lang)
@@ -185,7 +185,7 @@ def test_hostile_inputs_with_other_options(tmp_path: Path, fmt: str, extra: list
         _safe(fmt, text)
 
 
-@pytest.mark.parametrize("fmt", sorted(REPORT_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(formats_of("check")))
 def test_hostile_rule_file_in_every_format(tmp_path: Path, fmt: str) -> None:
     """A rule file (--criteria FILE) goes through the same loader: its titles, texts and
     remediations are filtered the same way."""

@@ -3,7 +3,7 @@
 JSON report the test suite makes to them.
 
 `validate_report(data)` and `validate_impact(data)` are for JSON a test has parsed itself (from a
-child process, a file on disk). `guard(monkeypatch)` wraps the two JSON renderers, so that every
+child process, a file on disk). `guard(monkeypatch)` wraps the JSON renderers, so that every
 report made in the test process (through the command line, a renderer call, a golden file) is
 validated once it is complete; tests/conftest.py puts it around every test.
 """
@@ -53,31 +53,27 @@ def _problems(validator: jsonschema.Draft202012Validator, text: str) -> list[str
 
 
 def guard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Wrap the JSON renderers for one test; the list fills with what did not fit a schema."""
-    from oncocheck.render import impact_json, rounds_json
-    from oncocheck.render import json as report_json
+    """Wrap the JSON format of every report kind in the registry for one test; the list fills
+    with what did not fit its kind's schema."""
+    from importlib import import_module
+
+    from oncocheck.render import KINDS
 
     problems: list[str] = []
-    chunks, render, render_rounds = report_json.chunks, impact_json.render, rounds_json.render
-
-    def checked_chunks(report: Any, lang: str):  # noqa: ANN202 - a generator like chunks
-        parts = []
-        for part in chunks(report, lang):
-            parts.append(part)
-            yield part
-        problems.extend(f"JSON report {p}" for p in _problems(_REPORT, "".join(parts)))
-
-    def checked_render(impact: Any, lang: str) -> str:
-        text = render(impact, lang)
-        problems.extend(f"impact JSON {p}" for p in _problems(_IMPACT, text))
-        return text
-
-    def checked_rounds(rounds: Any, lang: str) -> str:
-        text = render_rounds(rounds, lang)
-        problems.extend(f"rounds JSON {p}" for p in _problems(_ROUNDS, text))
-        return text
-
-    monkeypatch.setattr(report_json, "chunks", checked_chunks)
-    monkeypatch.setattr(rounds_json, "render", checked_rounds)
-    monkeypatch.setattr(impact_json, "render", checked_render)
+    for kind, validator in (("check", _REPORT), ("impact", _IMPACT), ("rounds", _ROUNDS)):
+        entry = KINDS[kind]["json"]
+        module = import_module(f"oncocheck.render.{entry.module}")
+        monkeypatch.setattr(module, entry.function,
+                            _checked(getattr(module, entry.function), validator, kind, problems))
     return problems
+
+
+def _checked(render: Any, validator: jsonschema.Draft202012Validator, kind: str,
+             problems: list[str]) -> Any:
+    """`render`, adding to `problems` what its text breaks of `validator`'s schema."""
+    def checked(record: Any, lang: str) -> str:
+        text = render(record, lang)
+        problems.extend(f"{kind} JSON {p}" for p in _problems(validator, text))
+        return text
+
+    return checked

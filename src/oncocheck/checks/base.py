@@ -9,6 +9,7 @@ in words, shown by `criteria show`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,10 +18,11 @@ from typing import Any, ClassVar
 from pydantic import PrivateAttr, ValidationInfo, model_validator
 
 from oncocheck.load.fields import Strict
+from oncocheck.load.source import Source
 from oncocheck.load.words import normalise
 from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
 from oncocheck.network.model import Member, NetworkFile
-from oncocheck.report import Status, Text
+from oncocheck.report import MemberRow, Status, Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,13 @@ class MemberView:
     def path(self) -> str:
         """The member's path in the file, `members[3]`."""
         return f"members[{self.index}]"
+
+    @property
+    def label(self) -> Text:
+        """The member's discipline as reports name it (an `anders` member by its own words)."""
+        if self.discipline.id == OTHER and self.member.discipline_other:
+            return Text(self.member.discipline_other, self.member.discipline_other)
+        return self.discipline.label
 
     @classmethod
     def of(cls, index: int, member: Member, vocabulary: Vocabulary) -> MemberView:
@@ -65,13 +74,15 @@ class CheckContext:
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """A check's answer. `todo` says what to add or change; None means the criterion's own
-    remediation text applies."""
+    remediation text applies. `working` is how the kind words its `observed` values for people
+    (`Finding.working`); a kind whose values read as they are leaves it empty."""
 
     status: Status
     message: Text
     path: str
     observed: dict[str, Any] = field(default_factory=dict)
     todo: Text | None = None
+    working: tuple[tuple[str, Text], ...] = ()
 
 
 class Check(Strict):
@@ -94,6 +105,11 @@ class Check(Strict):
         found = self._labels.get(discipline_id)
         return found.get(lang) if found else discipline_id
 
+    def left_out(self, view: MemberView) -> Text | None:
+        """Why this kind leaves the member out of what it counts, in words (the 2a share's
+        denominator), or None; the members table shows it."""
+        return None
+
     def evaluate(self, ctx: CheckContext) -> Outcome:  # pragma: no cover - abstract
         """Decide the criterion for one network file."""
         raise NotImplementedError
@@ -101,3 +117,14 @@ class Check(Strict):
     def describe(self) -> Text:  # pragma: no cover - abstract
         """What the check asks of a network file, its parameters in words."""
         raise NotImplementedError
+
+
+def member_rows(members: Sequence[MemberView], checks: Sequence[Check],
+                source: Source) -> tuple[MemberRow, ...]:
+    """Every member as reports list them, with why a check of the version leaves it out of
+    what it counts (`Check.left_out`)."""
+    return tuple(MemberRow(
+        view.member.name, view.member.discipline, view.discipline.id, view.label,
+        view.member.organisation, view.member.verwijsgids,
+        next((why for check in checks if (why := check.left_out(view)) is not None), None),
+        source.locate(view.path)) for view in members)

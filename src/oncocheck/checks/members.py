@@ -32,6 +32,15 @@ def _labels(ctx: CheckContext, ids: list[str], lang: str) -> str:
     return ", ".join(names)
 
 
+def _named(ctx: CheckContext, ids: list[str]) -> Text:
+    """Discipline ids as the file's members table names them (`diëtist, fysiotherapeut`), for
+    the working; an id no member has, as written (a group of several, `psycholoog / poh_ggz`)."""
+    known = {view.discipline.id: view.label for view in ctx.members}
+    nl, en = (", ".join(known[i].get(lang) if i in known else i.replace("_", " ") for i in ids)
+              for lang in ("nl", "en"))
+    return Text(nl, en)
+
+
 def _article(label: str, lang: str) -> str:
     if lang != "en":
         return f"een {label}"
@@ -70,7 +79,10 @@ class DistinctDisciplines(Check):
             f"{self.minimum} required)" + (f": {_labels(ctx, found, 'en')}" if found else ""),
         )
         observed = {"count": len(found), "minimum": self.minimum, "disciplines": found}
-        return Outcome(status, message, "members", observed)
+        count, minimum = str(len(found)), str(self.minimum)
+        return Outcome(status, message, "members", observed, working=(
+            ("count", Text(count, count)), ("minimum", Text(minimum, minimum)),
+            ("disciplines", _named(ctx, found))))
 
 
 class RequiredDisciplines(Check):
@@ -105,16 +117,18 @@ class RequiredDisciplines(Check):
         missing = [g for g in self.groups if not present.intersection(g)]
         found = sorted(present.intersection(i for g in self.groups for i in g))
         observed = {"present": found, "missing": [" / ".join(g) for g in missing]}
+        working = (("present", _named(ctx, found)), ("missing", _named(ctx, observed["missing"])))
         if not missing:
             return Outcome(Status.MET, Text(
                 f"aanwezig: {_labels(ctx, found, 'nl')}",
-                f"present: {_labels(ctx, found, 'en')}"), "members", observed)
+                f"present: {_labels(ctx, found, 'en')}"), "members", observed, working=working)
         def label(key: str, lang: str) -> str:
             return _labels(ctx, [key], lang)
 
         nl, en = _groups(missing, "nl", label), _groups(missing, "en", label)
         return Outcome(Status.NOT_MET, Text(f"ontbreekt: {nl}", f"missing: {en}"), "members",
-                       observed, Text(f"neem als lid op: {nl}", f"add as a member: {en}"))
+                       observed, Text(f"neem als lid op: {nl}", f"add as a member: {en}"),
+                       working)
 
 
 def _group(group: list[str], lang: str, label: Callable[[str, str], str]) -> str:

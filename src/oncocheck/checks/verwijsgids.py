@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from fractions import Fraction
 from typing import ClassVar, Literal
 
@@ -12,9 +11,7 @@ from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
 from oncocheck.checks.left_out import REASONS, left_out_text
 from oncocheck.checks.members import known_ids
 from oncocheck.checks.share import meets_share
-from oncocheck.load.source import Source
-from oncocheck.network.disciplines import OTHER
-from oncocheck.report import MemberRow, Status, Text
+from oncocheck.report import Status, Text
 from oncocheck.wording import percent
 
 Represented = Literal["yes", "no", "unconfirmed"]
@@ -73,6 +70,11 @@ class VerwijsgidsShare(Check):
             en += "; as this version has it: " + ", ".join(f"{e}: {f.en}" for _, e, f in own)
         return Text(nl, en)
 
+    def left_out(self, view: MemberView) -> Text | None:
+        """Why this member is outside the denominator, in words, or None."""
+        why = self.exclusion(view)
+        return REASONS[why] if why else None
+
     def exclusion(self, view: MemberView) -> str | None:
         """Why this member is outside the denominator (a key of REASONS), or None."""
         if view.key is None:
@@ -98,6 +100,7 @@ class VerwijsgidsShare(Check):
         observed = {"listed": listed, "eligible": len(eligible), "threshold": self.threshold,
                     "excluded": left_out}
         tail_nl, tail_en = left_out_text(left_out)
+        working = self._working(listed, len(eligible), left_out)
         if not eligible:
             return Outcome(Status.MISSING, Text(
                 "geen leden van beroepen die in de Verwijsgids Kanker staan" + tail_nl,
@@ -106,31 +109,25 @@ class VerwijsgidsShare(Check):
                     "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet bij "
                     "elk lid `verwijsgids: ja` of `verwijsgids: nee`",
                     "add members of professions in the Verwijsgids Kanker, with "
-                    "`verwijsgids: true` or `verwijsgids: false` for each"))
+                    "`verwijsgids: true` or `verwijsgids: false` for each"), working)
         share = Fraction(listed, len(eligible))
         met = meets_share(listed, len(eligible), self.threshold)
         observed["share"] = round(float(share), 3)
-        working = f"{listed}/{len(eligible)} = {percent(share)}"
+        shown = f"{listed}/{len(eligible)} = {percent(share)}"
         need = percent(self.threshold)
         return Outcome(Status.MET if met else Status.NOT_MET, Text(
-            f"{working} van de leden van Verwijsgids-beroepen staat vermeld (minstens {need} "
+            f"{shown} van de leden van Verwijsgids-beroepen staat vermeld (minstens {need} "
             f"vereist){tail_nl}",
-            f"{working} of members of Verwijsgids professions are listed (at least {need} "
-            f"required){tail_en}"), "members", observed)
+            f"{shown} of members of Verwijsgids professions are listed (at least {need} "
+            f"required){tail_en}"), "members", observed, working=working)
 
-
-def member_rows(members: Sequence[MemberView], share: VerwijsgidsShare | None,
-                source: Source) -> tuple[MemberRow, ...]:
-    """Every member as reports list them, with why each is left out of the 2a denominator
-    under `share` (the version's share check, if it has one)."""
-    rows = []
-    for view in members:
-        why = share.exclusion(view) if share else None
-        label = view.discipline.label
-        if view.discipline.id == OTHER:
-            label = Text(view.member.discipline_other or label.nl,
-                         view.member.discipline_other or label.en)
-        rows.append(MemberRow(view.member.name, view.member.discipline, view.discipline.id,
-                              label, view.member.organisation, view.member.verwijsgids,
-                              REASONS[why] if why else None, source.locate(view.path)))
-    return tuple(rows)
+    def _working(self, listed: int, eligible: int,
+                 left_out: list[dict[str, str]]) -> tuple[tuple[str, Text], ...]:
+        """The share in one line (`7/11 = 63.6% (≥ 60%)`), and who was left out and why."""
+        share = f"{listed}/{eligible}"
+        if eligible:
+            share += f" = {percent(Fraction(listed, eligible))}"
+        share += f" (≥ {percent(self.threshold)})"
+        nl, en = ("; ".join(f"{item['member']} ({REASONS[item['reason']].get(lang)})"
+                            for item in left_out) for lang in ("nl", "en"))
+        return ("share", Text(share, share)), ("excluded", Text(nl, en))

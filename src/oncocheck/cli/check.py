@@ -21,13 +21,13 @@ import typer
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
                                    PathsArgument, as_of_date, say)
-from oncocheck.render import REPORT_FORMATS
+from oncocheck.render import formats_of
 
 if TYPE_CHECKING:
     from oncocheck.report import Report
     from oncocheck.run.decide import Choice
 
-Format = StrEnum("Format", {name: name for name in REPORT_FORMATS})  # type: ignore[misc]
+Format = StrEnum("Format", {name: name for name in formats_of("check")})  # type: ignore[misc]
 
 HELP = say(
     """Controleer netwerkbestanden aan de criteria.
@@ -185,7 +185,7 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
     from oncocheck.cli.options import STATE
 
     debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
-    return Output(lambda fmt: render.chunks(report, fmt, lang, quiet, debug),
+    return Output(lambda fmt: (render.render(report, fmt, lang, quiet, debug),),
                   lambda console: render.draw(report, lang, console, quiet, debug),
                   lambda: render.site(report, lang))
 

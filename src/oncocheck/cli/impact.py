@@ -15,9 +15,9 @@ import typer
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
                                    PathsArgument, as_of_date, say)
-from oncocheck.render import IMPACT_FORMATS
+from oncocheck.render import formats_of
 
-ImpactFormat = StrEnum("ImpactFormat", {n: n for n in IMPACT_FORMATS})  # type: ignore[misc]
+ImpactFormat = StrEnum("ImpactFormat", {n: n for n in formats_of("impact")})  # type: ignore[misc]
 VERSION = say("SET@VERSIE|BESTAND", "SET@VERSION|FILE")
 _JSON_KEYS = (
     "`schema_version`, `tool`, `as_of`, `as_of_dates`, `from`, `to` (`set`, `version`, `valid_from`); `summary` "
@@ -102,8 +102,8 @@ def _output(result, lang: str):  # noqa: ANN001, ANN202 - an Impact; a deliver.O
     from oncocheck import render
     from oncocheck.cli.deliver import Output
 
-    return Output(lambda fmt: (render.render_impact(result, fmt, lang),),
-                  lambda console: render.draw_impact(result, lang, console))
+    return Output(lambda fmt: (render.render(result, fmt, lang),),
+                  lambda console: render.draw(result, lang, console))
 
 
 def _check_sweep(value: Optional[str], after) -> None:  # noqa: ANN001 - a decide.Choice

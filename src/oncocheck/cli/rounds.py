@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from oncocheck.cli.options import Lang, LangOption, OutputOption, say
-from oncocheck.render import ROUNDS_FORMATS
+from oncocheck.render import formats_of
 
 if TYPE_CHECKING:
     from oncocheck.analysis.rounds import Rounds
     from oncocheck.load.reports import PastReport
     from oncocheck.report import Text
 
-RoundsFormat = StrEnum("RoundsFormat", {n: n for n in ROUNDS_FORMATS})  # type: ignore[misc]
+RoundsFormat = StrEnum("RoundsFormat", {n: n for n in formats_of("rounds")})  # type: ignore[misc]
 
 
 def _json_keys(word_or: str) -> str:
@@ -164,5 +164,5 @@ def _output(result: Rounds, lang: str):  # noqa: ANN202 - a deliver.Output
     from oncocheck import render
     from oncocheck.cli.deliver import Output
 
-    return Output(lambda fmt: (render.render_rounds(result, fmt, lang),),
-                  lambda console: render.draw_rounds(result, lang, console))
+    return Output(lambda fmt: (render.render(result, fmt, lang),),
+                  lambda console: render.draw(result, lang, console))

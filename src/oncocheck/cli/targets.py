@@ -15,7 +15,7 @@ from oncocheck.cli.binary import refuse_terminal
 from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
-from oncocheck.render import REPORT_FORMATS
+from oncocheck.render import formats_of
 from oncocheck.report import Text
 from oncocheck.run.walk import is_dir
 
@@ -37,8 +37,8 @@ def parse_report(value: str) -> Target:
     """`FORMAT=PATH` (PATH `-` is stdout) as a Target; UsageError when malformed."""
     fmt, sep, path = value.partition("=")
     fmt = fmt.strip()
-    if not sep or not path or fmt not in REPORT_FORMATS:
-        known = ", ".join(REPORT_FORMATS)
+    if not sep or not path or fmt not in formats_of("check"):
+        known = ", ".join(formats_of("check"))
         raise UsageError(Text(
             f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is het scherm), "
             f"niet '{value}'",

@@ -1,20 +1,93 @@
-"""The reviewer charts as inline SVG: the 2a share histogram and the 2a threshold sweep.
+"""The reviewer charts as inline SVG bar charts: the 2a share histogram and the 2a threshold
+sweep, for the impact page and the batch HTML index.
 
-Used by the impact page and the batch HTML index; the SVG comes from `svgchart`, which
-escapes every text, so the result can go into a page as markup.
+No scripts, fonts or links: a chart is drawn with plain shapes and presentation attributes, so
+it looks the same inside any page and offline. Every text is escaped, so a chart can go into a
+page as markup. A chart is an image for assistive technology (`role="img"`, `<title>`,
+`aria-label`); pages show its numbers in a table as well.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
 
 from markupsafe import Markup
 
 from oncocheck.analysis.impact import SweepPoint
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, ShareDistribution, bin_label
-from oncocheck.render.svgchart import Marker, bar_chart
 from oncocheck.render.words import words
 from oncocheck.wording import percent
+
+WIDTH, HEIGHT = 720, 280
+LEFT, RIGHT, TOP, BOTTOM = 40, 10, 44, 44
+BAR, INK, MUTED, GRID = "#0a58ca", "#1f2328", "#57606a", "#d0d7de"
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A vertical line across the chart with a label: `at` counts bar widths from the left
+    edge (0 is the left of the first bar, 2.5 the middle of the third)."""
+
+    at: float
+    label: str
+    colour: str = "#a40e26"
+
+
+def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = 11,
+          colour: str = INK) -> str:
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+            f'fill="{colour}">{escape(text)}</text>')
+
+
+def _bars(values: Sequence[int], labels: Sequence[str], label_every: int) -> list[str]:
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    step, top = plot_w / max(len(values), 1), max([*values, 1])
+    parts = []
+    for i, (value, label) in enumerate(zip(values, labels, strict=True)):
+        height = plot_h * value / top
+        x, y = LEFT + i * step, TOP + plot_h - height
+        if value:  # an empty bin is no shape; its 0 is in the page's table
+            parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" '
+                         f'width="{step * 0.8:.1f}" height="{height:.1f}" fill="{BAR}">'
+                         f'<title>{escape(label)}: {value}</title></rect>')
+            parts.append(_text(x + step / 2, y - 4, str(value)))
+        if i % label_every == 0:
+            parts.append(_text(x + step / 2, TOP + plot_h + 15, label, colour=MUTED))
+    return parts
+
+
+def _marker(marker: Marker, count: int, index: int) -> str:
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    x = LEFT + plot_w * marker.at / max(count, 1)
+    y = 12 + 12 * (index % 2)  # above the bars; alternate so two close labels do not overlap
+    return (f'<line x1="{x:.1f}" y1="{y + 4}" x2="{x:.1f}" y2="{TOP + plot_h}" '
+            f'stroke="{marker.colour}" stroke-width="2" stroke-dasharray="6 3"/>'
+            + _text(x + 4, y, marker.label, anchor="start", colour=marker.colour))
+
+
+def bar_chart(labels: Sequence[str], values: Sequence[int], title: str, *, chart_id: str,
+              axis: str = "", markers: Sequence[Marker] = (), label_every: int = 1) -> str:
+    """An SVG bar chart of `values` (one bar per label), titled `title`, with optional
+    vertical `markers` and an `axis` caption under the labels. `chart_id` makes the ids of
+    the title unique in the page."""
+    plot_h = HEIGHT - TOP - BOTTOM
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="100%" role="img" aria-label="{escape(title)}" '
+        f'aria-labelledby="{escape(chart_id)}-title" font-family="system-ui, sans-serif">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+        f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" '
+        f'stroke="{GRID}"/>',
+        *_bars(values, labels, max(label_every, 1)),
+        *(_marker(m, len(values), i) for i, m in enumerate(markers)),
+    ]
+    if axis:
+        parts.append(_text(LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6, axis, colour=MUTED))
+    parts.append("</svg>")
+    return "\n".join(parts)
+
 
 _MARKER_COLOURS = ("#7d4e00", "#a40e26", "#5b2ea6")
 

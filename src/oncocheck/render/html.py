@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -24,7 +22,7 @@ from oncocheck.render.notes import planned
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
-from oncocheck.report import CriteriaRef, FileResult, Location, Report, Status, Verdict
+from oncocheck.report import FileResult, Location, Report, Status, Verdict
 from oncocheck.wording import cell, member_field, percent
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
@@ -90,25 +88,15 @@ def place(location: Location, lang: str, shown: Callable[[str], str] = str) -> M
 def page(template: str, lang: str, **context: Any) -> str:
     """One of the templates rendered with the words of `lang`; `context` must hold what
     base.html shows in its footer as `report` (an object with `tool_version` and `as_of`)."""
-    return "".join(page_chunks(template, lang, **context))
-
-
-def page_chunks(template: str, lang: str, **context: Any) -> Iterator[str]:
-    """The same page in pieces, as the template makes them (a long page is never one text)."""
     lang = "en" if lang == "en" else "nl"
-    return _environment().get_template(template).generate(lang=lang, w=words(lang), **context)
+    return _environment().get_template(template).render(lang=lang, w=words(lang), **context)
 
 
 def _page(template: str, report: Report, lang: str, folder: str = "", **context: Any) -> str:
     """A page of `report`; the paths on it are shown as seen from `folder` (`short`)."""
-    return "".join(_page_chunks(template, report, lang, folder, **context))
-
-
-def _page_chunks(template: str, report: Report, lang: str, folder: str = "",
-                 **context: Any) -> Iterator[str]:
     context.setdefault("page_as_of", report.as_of.isoformat())
-    return page_chunks(template, lang, report=report, folder=folder,
-                       short=lambda file: pages.relative(file, folder), **context)
+    return page(template, lang, report=report, folder=folder,
+                short=lambda file: pages.relative(file, folder), **context)
 
 
 def network_page(report: Report, result: FileResult, lang: str, back: str | None = None,
@@ -132,60 +120,25 @@ def _compared(report: Report, result: FileResult, lang: str) -> dict[str, Any] |
             "differs": compare.verdict_differs(result, other)}
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
-    """What the index shows of one network's result, without the result itself: the index
-    of a batch of any size holds only these, not every finding of every file."""
-
-    file: str
-    network: str | None
-    verdict: Verdict
-    criteria: CriteriaRef | None
-    as_of: date | None
-    findings: bool  # whether it has any (an invalid file has none)
-
-    @classmethod
-    def of(cls, result: FileResult) -> Listed:
-        """The listing of `result`."""
-        return cls(result.file, result.network, result.verdict, result.criteria, result.as_of,
-                   bool(result.findings))
-
-
-class _Rows:
-    """The index's rows, made afresh each time the template walks them (twice: the matrix
-    and the table), one result at a time, so they are never all in memory."""
-
-    def __init__(self, report: Report, lang: str, ids: list[str],
-                 hrefs: Mapping[str, str] | None) -> None:
-        self.report, self.lang, self.ids, self.hrefs = report, lang, ids, hrefs or {}
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        for result in self.report.results:
-            tally = pages.counts(result)
-            yield {"result": Listed.of(result), "href": self.hrefs.get(result.file),
-                   "tally": tally, "total": sum(tally.values()),
-                   "cells": pages.matrix_row(result, self.ids),
-                   "markers": markers(result, self.lang)}
+def _row(result: FileResult, lang: str, ids: list[str], href: str | None) -> dict[str, Any]:
+    """What the index shows of one network: its result, link, tally, matrix row, markers."""
+    tally = pages.counts(result)
+    return {"result": result, "href": href, "tally": tally, "total": sum(tally.values()),
+            "cells": pages.matrix_row(result, ids), "markers": markers(result, lang)}
 
 
 def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None) -> str:
     """The batch index; `hrefs` maps file paths to their pages (no links without it)."""
-    return "".join(index_chunks(report, lang, hrefs))
-
-
-def index_chunks(report: Report, lang: str,
-                 hrefs: Mapping[str, str] | None = None) -> Iterator[str]:
-    """The batch index in pieces as the template makes them (what `index_page` joins)."""
-    ids = pages.columns(report)
-    rows = _Rows(report, lang, ids, hrefs)
-    valid = sum(b.verdict is not Verdict.INVALID for b in report.results.briefs)
+    ids, hrefs = pages.columns(report), hrefs or {}
+    rows = [_row(r, lang, ids, hrefs.get(r.file)) for r in report.results]
+    valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
                for s in row["cells"])
-    return _page_chunks("index.html", report, lang, pages.batch_folder(report), rows=rows,
-                        columns=ids, valid=valid, gaps=gaps,
-                        page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-                        versions=mixed_versions(report), titles=pages.titles(report, lang),
-                        tallies=pages.tallies(report, lang), **_statistics(report, lang))
+    return _page("index.html", report, lang, pages.batch_folder(report), rows=rows,
+                 columns=ids, valid=valid, gaps=gaps,
+                 page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
+                 versions=mixed_versions(report), titles=pages.titles(report, lang),
+                 tallies=pages.tallies(report, lang), **_statistics(report, lang))
 
 
 def _statistics(report: Report, lang: str) -> dict[str, Any]:
@@ -208,12 +161,12 @@ def render(report: Report, lang: str) -> str:
 
 class Site(Mapping[str, str]):
     """A batch as a site: page file name -> HTML, one page per network and `index.html`
-    (last), linked both ways. A page is made only when it is asked for (`site[name]`, or in
-    pieces with `chunks`), so a site of any size is written one page at a time."""
+    (last), linked both ways. A page is made only when it is asked for (`site[name]`), so a
+    site of any size is written one page at a time."""
 
     def __init__(self, report: Report, lang: str) -> None:
         self.report, self.lang = report, lang
-        files = [r.file for r in report.results]  # one pass: a large batch's come from disk
+        files = [r.file for r in report.results]
         self.folder = pages.common_folder([*files, *report.skipped])  # as `batch_folder`
         self.names = pages.names_of(files, self.folder)  # file -> page name
         # page name -> the result it shows (the same file given twice shows the last one)
@@ -227,14 +180,10 @@ class Site(Mapping[str, str]):
         return len(self.shows) + 1
 
     def __getitem__(self, name: str) -> str:
-        return "".join(self.chunks(name))
-
-    def chunks(self, name: str) -> Iterator[str]:
-        """The page `name` in pieces; KeyError for a name that is not in the site."""
         if name == "index.html":
-            return index_chunks(self.report, self.lang, self.names)
+            return index_page(self.report, self.lang, self.names)
         result = self.report.results[self.shows[name]]
-        return iter((network_page(self.report, result, self.lang, "index.html", self.folder),))
+        return network_page(self.report, result, self.lang, "index.html", self.folder)
 
 
 def render_site(report: Report, lang: str) -> Site:

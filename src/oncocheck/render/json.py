@@ -6,7 +6,6 @@ every report names the schema version it follows (`schema_version`, see `render/
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from oncocheck.render import compare
@@ -78,9 +77,16 @@ def _input(item: InputFile) -> dict[str, Any]:
 
 def as_dict(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data."""
-    data = _head(report)
-    data["results"] = [_result(r) for r in report.results]
-    data.update(_tail(report))
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "oncocheck", "version": report.tool_version},
+        "criteria": ref_dict(report.criteria),
+        "as_of": report.as_of.isoformat(),
+        "summary": report.summary,
+        "results": [_result(r) for r in report.results],
+    }
+    if report.compare is not None:
+        data["compare"] = _compared(report, report.compare)
     return data
 
 
@@ -94,20 +100,6 @@ def ref_dict(ref: CriteriaRef, with_date: bool = True,
     if with_file and ref.file is not None:
         data["file"] = ref.file
     return data
-
-
-def _head(report: Report) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "oncocheck", "version": report.tool_version},
-        "criteria": ref_dict(report.criteria),
-        "as_of": report.as_of.isoformat(),
-        "summary": report.summary,
-    }
-
-
-def _tail(report: Report) -> dict[str, Any]:
-    return {} if report.compare is None else {"compare": _compared(report, report.compare)}
 
 
 def _compared(report: Report, other_run: Report) -> dict[str, Any]:
@@ -131,28 +123,4 @@ def _compared(report: Report, other_run: Report) -> dict[str, Any]:
 
 def render(report: Report, lang: str) -> str:
     """The JSON text; `lang` is ignored because the JSON report is always English."""
-    return "".join(chunks(report, lang))
-
-
-def chunks(report: Report, lang: str) -> Iterator[str]:
-    """The JSON text in pieces, one file's result at a time, so a batch of any size is
-    written without holding it all: the same text as `json.dumps(as_dict(report), indent=2)`."""
-    head = _dumps(_head(report))
-    yield head[:-2] + ',\n  "results": ['
-    texts = report.results.prepared("json")
-    if texts is None:
-        texts = (file_text(result) for result in report.results)
-    for i, text in enumerate(texts):
-        yield ("\n    " if i == 0 else ",\n    ") + text
-    yield "\n  ]" if len(report.results) else "]"
-    tail = _tail(report)
-    yield (",\n" + _dumps(tail)[2:] if tail else "\n}") + "\n"
-
-
-def file_text(result: FileResult) -> str:
-    """One file's entry of `results`, indented as it stands in the report."""
-    return _dumps(_result(result)).replace("\n", "\n    ")
-
-
-def _dumps(data: Any) -> str:
-    return dumps(data)
+    return dumps(as_dict(report)) + "\n"

@@ -45,8 +45,7 @@ def _details(result: FileResult, finding: Finding, lang: str) -> str:
     w = words(lang)
     lines = [finding.message.get(lang)]
     if finding.observed:  # in words, as the HTML page's working shows it
-        observed = "; ".join(f"{label}: {value}" for label, value in working(finding, result,
-                                                                            lang))
+        observed = "; ".join(f"{label}: {value}" for label, value in working(finding, lang))
         lines.append(f"{w['observed']}: {observed}")
     place = of_finding(result, finding)
     lines.append(f"{w.lower('where')}: {place.text()}" + (f" ({place.path})" if place.path else ""))

@@ -56,7 +56,7 @@ def page_names(report: Report) -> dict[str, str]:
     the folders above it, below the batch's common folder, as tell them apart
     (`compliant-voorbeeldstad.html`); what still clashes gets a number (`zuid-2.html`).
     """
-    files = [r.file for r in report.results]  # one pass: a large batch's come from disk
+    files = [r.file for r in report.results]
     return names_of(files, common_folder([*files, *report.skipped]))
 
 
@@ -148,8 +148,7 @@ def titles(report: Report, lang: str) -> dict[str, str]:
 
 
 def tallies(report: Report, lang: str) -> list[Tally]:
-    """One Tally per criterion, in criteria order, over the valid files (read once, one at a
-    time: a large batch's results are never all in memory)."""
+    """One Tally per criterion, in criteria order, over the valid files."""
     names, ids = titles(report, lang), columns(report)
     counted: dict[str, Counter[Status]] = {cid: Counter() for cid in ids}
     for result in report.results:

@@ -10,7 +10,7 @@ as in the JSON report: `0.636`); dates as `2026-11-23`; an empty field means no 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
 
@@ -26,17 +26,10 @@ Field = str | int | float | None
 
 
 def render(report: Report, lang: str) -> str:
-    """The whole register."""
-    return "".join(chunks(report, lang))
-
-
-def chunks(report: Report, lang: str) -> Iterator[str]:
-    """The register one line at a time (the header first, with the BOM), so a batch of any
-    size is written without being held whole."""
+    """The whole register: the header first, with the BOM, then a line per file."""
     ids = criterion_ids(report)
-    yield BOM + line(headers(ids, lang))
-    for item in entries(report, ids):
-        yield line(_fields(item, lang))
+    return BOM + "".join([line(headers(ids, lang)),
+                          *(line(_fields(item, lang)) for item in entries(report, ids))])
 
 
 def _fields(item: Entry, lang: str) -> list[Field]:

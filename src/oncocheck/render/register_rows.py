@@ -58,7 +58,7 @@ def headers(ids: list[str], lang: str) -> list[str]:
 
 
 def entries(report: Report, ids: list[str]) -> Iterator[Entry]:
-    """Each file's row, in the report's (path) order, one at a time."""
+    """Each file's row, in the report's (path) order."""
     for result in report.results:
         yield entry(result, ids)
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from oncocheck.analysis.rounds import NetworkRound, Rounds, Side
-from oncocheck.render.rounds_text import (change_title, file_note, groups, moves_text,
+from oncocheck.render.rounds import (change_title, file_note, groups, moves_text,
                                           name_note, name_text, summary_rows, verdict_text,
                                           version_text, versions_text)
 from oncocheck.render.terminal import COLOURS, heading, plain_text, table, title

@@ -1,6 +1,6 @@
 """The published JSON Schemas of the JSON reports, shipped in the package beside their
 renderers: `report.schema.json` (`check --format json`, `render/json.py`),
-`impact.schema.json` (`impact --format json`, `render/impact_json.py`) and
+`impact.schema.json` (`impact --format json`, `render/impact.py`) and
 `rounds.schema.json` (`rounds --format json`, `render/rounds_json.py`).
 
 Each report names the version of its schema in `schema_version`. Within a version keys may be

@@ -12,11 +12,10 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from oncocheck.checks.base import CheckContext, MemberView
+from oncocheck.checks.base import CheckContext, MemberView, member_rows
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
-from oncocheck.checks.verwijsgids import VerwijsgidsShare, member_rows
 from oncocheck.errors import LoadFailed, UsageError, load_error
 from oncocheck.load.digests import recording
 from oncocheck.load.source import Source
@@ -119,11 +118,10 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
     ids = {c.id for c in rule_file.criteria}
     met = all(f.status is Status.MET for f in findings
               if f.severity is Severity.ERROR and f.criterion in ids)
-    share = next((c.check for c in rule_file.criteria if isinstance(c.check, VerwijsgidsShare)),
-                 None)
+    checks = [c.check for c in rule_file.criteria]
     return FileResult(display, Verdict.COMPLIANT if met else Verdict.NOT_COMPLIANT,
                       doc.network.name, rule_file.ref, (), tuple(findings),
-                      member_rows(members, share, source), tuple(named), decision.as_of, inputs)
+                      member_rows(members, checks, source), tuple(named), decision.as_of, inputs)
 
 
 def _decision(choice: Choice, doc: NetworkFile, source: Source) -> Decision:
@@ -144,4 +142,4 @@ def _finding(criterion: Criterion, ctx: CheckContext, source: Source) -> Finding
         remediation = outcome.todo or criterion.remediation.text()
     return Finding(criterion.id, criterion.severity, outcome.status, criterion.title.text(),
                    outcome.message, outcome.observed, source.locate(outcome.path, prefer_key=True),
-                   remediation, check=criterion.check.kind)
+                   remediation, check=criterion.check.kind, working=outcome.working)

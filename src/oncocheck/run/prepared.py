@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from oncocheck import render
 from oncocheck.report import FileResult
 
 SPILL_AFTER = 100  # files; a larger batch keeps its results on disk, not in memory
@@ -25,9 +24,7 @@ def spills(files: int) -> bool:
 def chosen(formats: Iterable[str], files: int) -> str | None:
     """The format whose per-file parts are made while checking: only for a batch that spills
     (in memory, rendering at the end costs the same), and only a format that can."""
-    if not spills(files):
-        return None
-    return next((fmt for fmt in formats if render.prepares(fmt)), None)
+    return None  # the renderers make the whole report from the results (issue 22)
 
 
 def alone(formats: Iterable[str], files: int, choices: int) -> bool:
@@ -41,4 +38,4 @@ def alone(formats: Iterable[str], files: int, choices: int) -> bool:
 
 def text(fmt: str | None, result: FileResult) -> str | None:
     """The file's part of format `fmt` (None when nothing is prepared)."""
-    return None if fmt is None else render.file_text(fmt, result)
+    return None

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
 from oncocheck.analysis.impact import compare, criterion_order
-from oncocheck.render import IMPACT_FORMATS, draw_impact, render_impact
+from oncocheck.render import render
 from oncocheck.run.batch import run as run_batch
 from oncocheck.run.walk import network_files
 from paths import ROOT
@@ -164,12 +164,12 @@ def test_console_shows_a_network_name_as_written(impact) -> None:
 
     change = VerdictChange("x.yaml", "[bold]Net[/bold] ::error::", Verdict.COMPLIANT,
                            Verdict.NOT_COMPLIANT)
-    out = render_impact(replace(impact, changes=(change,)), "console", "en")
+    out = render(replace(impact, changes=(change,)), "console", "en")
     assert "[bold]Net[/bold] ::error::" in out
 
 
 def test_html_is_self_contained_escaped_and_has_charts(impact) -> None:
-    page = render_impact(impact, "html", "en")
+    page = render(impact, "html", "en")
     strict_parse(page)
     assert external_references(page) == []
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" not in page
@@ -194,29 +194,15 @@ def test_hostile_network_name_is_text_in_every_format(impact, tmp_path: Path) ->
     change = VerdictChange("tests/impact/f-70.yaml", HOSTILE, Verdict.COMPLIANT,
                            Verdict.NOT_COMPLIANT)
     hostile = replace(impact, changes=(change,))
-    page = render_impact(hostile, "html", "nl")
+    page = render(hostile, "html", "nl")
     assert HOSTILE not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     tree = html5lib.parse(page, namespaceHTMLElements=False)
     assert tree.find(".//script") is None
     assert HOSTILE in " ".join(tree.find(".//body").itertext())
-    assert json.loads(render_impact(hostile, "json", "nl"))["verdict_changes"][0]["network"] == \
+    assert json.loads(render(hostile, "json", "nl"))["verdict_changes"][0]["network"] == \
         HOSTILE
 
 
-
-def test_every_impact_format_from_the_registry(impact) -> None:
-    import io
-
-    from rich.console import Console
-
-    texts = {fmt: render_impact(impact, fmt, "en") for fmt in IMPACT_FORMATS}
-    assert json.loads(texts["json"])["sweep"]["criterion"] == "2a"
-    assert texts["html"].startswith("<!DOCTYPE html>")
-    buffer = io.StringIO()  # drawn on a plain console, the terminal report is the text
-    draw_impact(impact, "en", Console(file=buffer, width=120, no_color=True, color_system=None,
-                                      soft_wrap=True, force_terminal=False, highlight=False))
-    assert buffer.getvalue() == texts["console"]
-    assert "2a threshold sweep" in texts["console"]
 
 def test_output_file_and_refusal_of_an_input(tmp_path: Path) -> None:
     target = tmp_path / "impact.html"

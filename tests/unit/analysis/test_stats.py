@@ -12,7 +12,7 @@ from htmlcheck import external_references, strict_parse
 from sample_report import sample_report
 
 from oncocheck.render.html import render_site
-from oncocheck.render.svgchart import Marker, bar_chart
+from oncocheck.render.charts import Marker, bar_chart
 from oncocheck.report import Finding, MemberRow, Severity, Status, Text
 from oncocheck.analysis.stats import (bin_label, discipline_counts, share_bin, share_distribution,
                              share_of, share_thresholds)

@@ -12,7 +12,7 @@ import yaml
 
 from oncocheck.run.decide import choose
 from oncocheck.run.file import check_file
-from oncocheck.render import REPORT_FORMATS, render
+from oncocheck.render import formats_of, render
 from oncocheck.run.batch import check as run
 from oncocheck.report import Severity, Status
 from json_reports import validate_report
@@ -139,7 +139,7 @@ def test_json_with_plan_note_sheet_and_compare_fits_the_schema(tmp_path: Path) -
 
 
 # the register (csv, xlsx) is one row per file, without the coordinator's notes and plans
-@pytest.mark.parametrize("fmt", sorted(set(REPORT_FORMATS) - {"csv", "xlsx"}))
+@pytest.mark.parametrize("fmt", sorted(set(formats_of("check")) - {"csv", "xlsx"}))
 @pytest.mark.parametrize("lang, word", [("nl", "gepland"), ("en", "planned")])
 def test_every_renderer_shows_note_and_plan(report, fmt: str, lang: str, word: str) -> None:
     from dataclasses import replace

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.render import REPORT_FORMATS
+from oncocheck.render import formats_of
 from oncocheck.rules.bundled import labels
 
 VAR = "_ONCOCHECK_COMPLETE"
@@ -29,7 +29,7 @@ def _bash(words: str) -> list[str]:
 
 
 def test_formats_languages_and_commands_complete() -> None:
-    assert _bash("oncocheck check --format ") == list(REPORT_FORMATS)
+    assert _bash("oncocheck check --format ") == list(formats_of("check"))
     assert _bash("oncocheck check -f j") == ["json", "junit"]
     assert _bash("oncocheck check --lang ") == ["nl", "en"]
     assert _bash("oncocheck cr") == ["criteria"]

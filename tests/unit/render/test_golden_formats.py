@@ -1,9 +1,11 @@
-"""Every format, byte for byte, against golden files (tests/golden/, reviewed like code).
+"""Every text format of every report kind in the registry, byte for byte, against golden files
+(tests/golden/, reviewed like code): `<kind>/<format>-<lang>.<suffix>` for the kind's sample
+record (tests/support/sample_records.py; the check report's folder is `sample`).
 
-Three inputs: the hand-built sample report (tests/support/sample_report.py), the bundled examples
-checked on a fixed date, and a batch whose files were submitted on different days, so judged
-by different versions (tests/fixtures/mixed/). Regenerate after an intended change with
-ONCOCHECK_UPDATE_GOLDEN=1 and read `git diff tests/golden` before committing.
+The check formats also on the bundled examples checked on a fixed date, and on a batch whose
+files were submitted on different days, so judged by different versions (tests/fixtures/mixed/).
+Regenerate after an intended change with ONCOCHECK_UPDATE_GOLDEN=1 and read
+`git diff tests/golden` before committing.
 """
 
 from __future__ import annotations
@@ -15,13 +17,20 @@ from golden_files import assert_golden
 
 from oncocheck.run.decide import choose
 from oncocheck.run.batch import check as run
-from oncocheck.render import render
+from oncocheck.render import KINDS, render
 from paths import ROOT
 
 DAY = date(2026, 11, 23)
-SUFFIX = {"console": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "txt",
-          "codequality": "json", "markdown": "md", "html": "html", "csv": "csv"}
-TEXT_FORMATS = ["console", "json", "junit", "sarif", "github", "codequality", "markdown", "csv"]
+#: (kind, format) of every format that is text; a binary one (the workbook) has its own tests
+TEXT = [(kind, fmt) for kind, entries in KINDS.items() for fmt, entry in entries.items()
+        if not entry.binary]
+CHECK = [fmt for kind, fmt in TEXT if kind == "check"]
+FOLDER = {"check": "sample"}
+
+
+def _name(kind: str, fmt: str, lang: str, folder: str | None = None) -> str:
+    folder = folder or FOLDER.get(kind, kind)
+    return f"{folder}/{fmt}-{lang}.{KINDS[kind][fmt].suffix}"
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +50,14 @@ def mixed():  # noqa: ANN201 - a Report
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("fmt", TEXT_FORMATS)
-def test_sample_report(report, fmt: str, lang: str) -> None:  # noqa: ANN001 - fixture
-    assert_golden(f"sample/{fmt}-{lang}.{SUFFIX[fmt]}", render(report, fmt, lang))
+@pytest.mark.parametrize(("kind", "fmt"), TEXT)
+def test_sample_records(records, kind: str, fmt: str, lang: str) -> None:  # noqa: ANN001
+    assert_golden(_name(kind, fmt, lang), render(records[kind], fmt, lang))
 
 
-@pytest.mark.parametrize("fmt", [*TEXT_FORMATS, "html"])
+@pytest.mark.parametrize("fmt", CHECK)
 def test_examples(examples, fmt: str) -> None:  # noqa: ANN001 - fixture
-    assert_golden(f"examples/{fmt}-nl.{SUFFIX[fmt]}", render(examples, fmt, "nl"))
+    assert_golden(_name("check", fmt, "nl", "examples"), render(examples, fmt, "nl"))
 
 
 def test_examples_console_in_english(examples) -> None:  # noqa: ANN001 - fixture
@@ -56,6 +65,6 @@ def test_examples_console_in_english(examples) -> None:  # noqa: ANN001 - fixtur
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("fmt", [*TEXT_FORMATS, "html"])
+@pytest.mark.parametrize("fmt", CHECK)
 def test_mixed_versions(mixed, fmt: str, lang: str) -> None:  # noqa: ANN001 - fixture
-    assert_golden(f"mixed/{fmt}-{lang}.{SUFFIX[fmt]}", render(mixed, fmt, lang))
+    assert_golden(_name("check", fmt, lang, "mixed"), render(mixed, fmt, lang))

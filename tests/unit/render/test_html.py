@@ -15,6 +15,7 @@ from sample_report import sample_report
 from oncocheck.render import render
 from oncocheck.render.html import render_site
 from oncocheck.render.pages import common_folder, page_names, relative, slug
+from oncocheck.report import Text
 from paths import ROOT
 
 HOSTILE = "<script>alert(1)</script> | `x` \n# h"
@@ -255,20 +256,19 @@ def test_print_stylesheet_is_for_a4_without_cut_criteria():
     assert "background: #fff" in printing
 
 
-def test_working_shows_the_share_and_who_was_left_out(report):
+def test_working_shows_the_kinds_own_words_else_each_value_as_it_is(report):
     from oncocheck.render.working import working
 
-    result = report.results[0]
-    finding = next(f for f in result.findings if f.criterion == "2a")
-    finding = dataclasses.replace(finding, observed={
-        **finding.observed, "excluded": [{"member": "C. Jansen", "path": "members[1]",
-                                          "reason": "unconfirmed_profession"}]})
-    rows = dict(working(finding, result, "en"))
-    assert rows["share"] == "7/11 = 63.6% (≥ 60%)"
-    assert rows["left out"] == "C. Jansen (profession not confirmed in the Verwijsgids)"
-    missing = dataclasses.replace(finding, observed={"missing": ["fysiotherapeut", "dietist"],
-                                                     "website": None, "declared": False})
-    assert dict(working(missing, result, "nl")) == {
+    finding = next(f for f in report.results[0].findings if f.criterion == "2a")
+    finding = dataclasses.replace(finding, working=(*finding.working, ("excluded", Text(
+        "C. Jansen (beroep niet bevestigd)", "C. Jansen (profession not confirmed)"))))
+    assert dict(working(finding, "en")) == {
+        "share": "7/11 = 63.6% (≥ 60%)", "left out": "C. Jansen (profession not confirmed)"}
+    nobody = dataclasses.replace(finding, working=(("excluded", Text("", "")),))
+    assert dict(working(nobody, "nl")) == {"niet meegeteld": "Geen."}
+    missing = dataclasses.replace(finding, working=(), observed={
+        "missing": ["fysiotherapeut", "dietist"], "website": None, "declared": False})
+    assert dict(working(missing, "nl")) == {
         "ontbreekt": "fysiotherapeut, dietist", "website": "niet opgegeven", "verklaard": "nee"}
 
 

@@ -1,8 +1,10 @@
-"""The one registry of formats (render/__init__.py), and what renderers may import."""
+"""The one registry of report kinds and formats (render/__init__.py), and what renderers may
+import."""
 
 from __future__ import annotations
 
 import ast
+import inspect
 import io
 import subprocess
 import sys
@@ -12,63 +14,60 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-import oncocheck.render as registry
-from oncocheck.render import (IMPACT_FORMATS, REPORT_FORMATS, chunks, draw, file_text,
-                              is_binary, prepares, render, site)
+from oncocheck.render import KINDS, draw, formats_of, is_binary, render, site
 from paths import ROOT, TESTS
 
 RENDER = ROOT / "src/oncocheck/render"
 #: What a renderer may import from oncocheck: records and the wording, never the checker.
 ALLOWED = ("oncocheck.report", "oncocheck.wording", "oncocheck.analysis", "oncocheck.rules.diff",
            "oncocheck.render")
+ENTRIES = [(kind, fmt) for kind, entries in KINDS.items() for fmt in entries]
 
 
-def test_the_formats_in_the_order_help_lists_them() -> None:
-    assert REPORT_FORMATS == ("console", "json", "junit", "sarif", "github", "codequality", "html",
-                              "markdown", "csv", "xlsx")
-    assert IMPACT_FORMATS == ("console", "json", "html")
+def test_every_kind_lists_its_default_console_first_and_has_json() -> None:
+    assert set(KINDS) == {"check", "impact", "rounds"}
+    for kind in KINDS:
+        assert formats_of(kind)[0] == "console" and "json" in formats_of(kind)
 
 
-@pytest.mark.parametrize("fmt", REPORT_FORMATS)
-def test_each_entry_says_what_its_module_offers(fmt: str) -> None:
-    entry = registry._REPORTS[fmt]
-    module = import_module(entry.module)
-    assert callable(module.render)
-    assert hasattr(module, "chunks") == entry.streams
-    assert hasattr(module, "file_text") == entry.prepares == prepares(fmt)
-    assert hasattr(module, "draw") == entry.terminal
+@pytest.mark.parametrize(("kind", "fmt"), ENTRIES)
+def test_each_entry_names_a_function_and_says_what_it_offers(kind: str, fmt: str) -> None:
+    entry = KINDS[kind][fmt]
+    module = import_module(f"oncocheck.render.{entry.module}")
+    assert callable(getattr(module, entry.function))
+    assert entry.suffix and entry.suffix.isalnum()
+    options = {"quiet", "debug"} <= set(inspect.signature(getattr(module, entry.function))
+                                        .parameters)
+    assert options == entry.options
+    if fmt == "console":  # every kind's terminal format draws on a console as well
+        assert callable(module.draw)
 
 
-@pytest.mark.parametrize("fmt", REPORT_FORMATS)
-def test_chunks_are_the_rendered_text_in_pieces(report, fmt: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("kind", "fmt"), ENTRIES)
+def test_each_format_renders_its_kind_as_text_or_as_bytes(records, kind: str,  # noqa: ANN001
+                                                          fmt: str) -> None:
     for lang in ("nl", "en"):
-        pieces = list(chunks(report, fmt, lang))
-        joined = b"".join(pieces) if is_binary(fmt) else "".join(pieces)
-        assert joined == render(report, fmt, lang)
-        assert isinstance(joined, bytes) == is_binary(fmt) == registry._REPORTS[fmt].binary
+        made = render(records[kind], fmt, lang)
+        assert isinstance(made, bytes) == is_binary(fmt, kind) == KINDS[kind][fmt].binary
+        assert made
 
 
 def test_only_the_workbook_is_binary() -> None:
-    assert [fmt for fmt in REPORT_FORMATS if is_binary(fmt)] == ["xlsx"]
+    assert [entry for entry in ENTRIES if is_binary(entry[1], entry[0])] == [("check", "xlsx")]
 
 
 def test_quiet_is_the_consoles_alone(report) -> None:  # noqa: ANN001
     full, quiet = render(report, "console", "en"), render(report, "console", "en", quiet=True)
     assert "Multidisciplinary" in full and "Multidisciplinary" not in quiet
-    assert "".join(chunks(report, "console", "en", quiet=True)) == quiet
     assert render(report, "json", "en", quiet=True) == render(report, "json", "en")
 
 
-def test_a_prepared_file_text_is_that_files_part_of_the_report(report) -> None:  # noqa: ANN001
-    text = render(report, "json", "nl")
-    assert all(file_text("json", r) in text for r in report.results)
-
-
-def test_drawing_on_a_plain_console_is_the_rendered_text(report) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("kind", KINDS)
+def test_drawing_on_a_plain_console_is_the_rendered_text(records, kind: str) -> None:  # noqa: ANN001
     buffer = io.StringIO()
-    draw(report, "nl", Console(file=buffer, width=120, no_color=True, color_system=None,
-                               soft_wrap=True, force_terminal=False, highlight=False))
-    assert buffer.getvalue() == render(report, "console", "nl")
+    draw(records[kind], "nl", Console(file=buffer, width=120, no_color=True, color_system=None,
+                                      soft_wrap=True, force_terminal=False, highlight=False))
+    assert buffer.getvalue() == render(records[kind], "console", "nl")
 
 
 def test_site_is_an_index_and_a_page_per_network(report) -> None:  # noqa: ANN001
@@ -76,11 +75,13 @@ def test_site_is_an_index_and_a_page_per_network(report) -> None:  # noqa: ANN00
     assert set(pages) == {"index.html", "voorbeeldstad.html", "zuid.html", "typo.html"}
 
 
-def test_an_unknown_format_is_no_format(report) -> None:  # noqa: ANN001
+def test_an_unknown_format_or_record_is_none(report, records) -> None:  # noqa: ANN001
     with pytest.raises(KeyError):
         render(report, "pdf", "nl")
     with pytest.raises(KeyError):
-        registry.render_impact(None, "markdown", "nl")  # type: ignore[arg-type]
+        render(records["impact"], "markdown", "nl")
+    with pytest.raises(KeyError):
+        render(report.results[0], "json", "nl")
 
 
 def _imports(path: Path) -> set[str]:

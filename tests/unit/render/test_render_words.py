@@ -16,7 +16,7 @@ from oncocheck.render.notes import note_line, own_words, planned
 from oncocheck.render.summary import tally
 from oncocheck.render.words import WORDS, words
 from oncocheck.render.working import value_text
-from oncocheck.report import FileResult, Finding, PlanItem, Severity, Status, Text, Verdict
+from oncocheck.report import Finding, PlanItem, Severity, Status, Text, Verdict
 from oncocheck.wording import os_reason
 from paths import ROOT
 
@@ -78,7 +78,7 @@ def _used_keys() -> set[str]:
     found = set(re.findall(r"""[\w)]\[["'](\w+)["']\]""", code))
     found |= set(re.findall(r"""\.(?:lower|upper|capital)\(["'](\w+)["']\)""", code))
     found |= set(re.findall(r"\bw\.(\w+)", code))
-    found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact_text.state
+    found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact.state
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
     found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
     found |= {f"tally_{v.value}" for v in Verdict}  # render/summary.py, by verdict
@@ -148,11 +148,10 @@ def test_the_line_for_errors_not_listed_agrees_with_its_number() -> None:
 
 
 def test_fields_in_a_working_list_are_named_in_words() -> None:
-    result = FileResult(file="n.yaml", verdict=Verdict.COMPLIANT)
     given = ["min_meetings_per_year", "description"]
-    assert value_text("given", given, result, "nl") == (
+    assert value_text(given, "nl") == (
         "het minimale aantal bijeenkomsten per jaar, een beschrijving")
-    assert value_text("given", given, result, "en") == (
+    assert value_text(given, "en") == (
         "the minimum number of meetings a year, a description")
 
 

@@ -1,5 +1,5 @@
-"""The rounds report in every format and language, byte for byte against golden files
-(tests/golden/rounds/), from the hand-made pair of rounds in tests/fixtures/rounds/."""
+"""The rounds report from the hand-made pair of rounds in tests/fixtures/rounds/ (its golden
+files in every format and language: test_golden_formats.py), with mixed versions."""
 
 from __future__ import annotations
 
@@ -8,22 +8,17 @@ import json
 import pytest
 from golden_files import assert_golden
 from htmlcheck import external_references, strict_parse
+from sample_records import ROUNDS as PATHS
 
 from oncocheck.analysis.rounds import compare_rounds
 from oncocheck.load.reports import read_report
-from oncocheck.render import ROUNDS_FORMATS, render_rounds
-from oncocheck.report import Text
+from oncocheck.render import KINDS, render
 from paths import ROOT
-
-SUFFIX = {"console": "txt", "json": "json", "html": "html", "markdown": "md"}
-PATHS = ("tests/fixtures/rounds/old.json", "tests/fixtures/rounds/new.json")
-NOTE = Text("2a: drempel 50% → 60%", "2a: threshold 50% → 60%")
 
 
 @pytest.fixture(scope="module")
-def rounds():  # noqa: ANN201 - a Rounds
-    old, new = (read_report(ROOT / p) for p in PATHS)
-    return compare_rounds(old, new, PATHS, "0.1.0", [NOTE])
+def rounds(records):  # noqa: ANN001, ANN201 - a Rounds
+    return records["rounds"]
 
 
 @pytest.fixture(scope="module")
@@ -37,31 +32,21 @@ def mixed(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a Rounds
                           (PATHS[0], "new-mixed.json"), "0.1.0")
 
 
-def test_the_formats() -> None:
-    assert ROUNDS_FORMATS == ("console", "json", "html", "markdown")
-
-
-@pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("fmt", ROUNDS_FORMATS)
-def test_golden(rounds, fmt: str, lang: str) -> None:  # noqa: ANN001 - fixture
-    assert_golden(f"rounds/{fmt}-{lang}.{SUFFIX[fmt]}", render_rounds(rounds, fmt, lang))
-
-
 @pytest.mark.parametrize(("fmt", "lang"), [("console", "nl"), ("markdown", "en"),
                                            ("html", "en")])
 def test_golden_with_mixed_versions(mixed, fmt: str, lang: str) -> None:  # noqa: ANN001
-    text = render_rounds(mixed, fmt, lang)
+    text = render(mixed, fmt, lang)
     assert "loppsoz@2021" in text.split("Netwerk Theta" if lang == "nl" else "Netwerk Theta")[1]
-    assert_golden(f"rounds/mixed-{fmt}-{lang}.{SUFFIX[fmt]}", text)
+    assert_golden(f"rounds/mixed-{fmt}-{lang}.{KINDS['rounds'][fmt].suffix}", text)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_page_is_strict_html_and_loads_nothing(rounds, lang: str) -> None:  # noqa: ANN001
-    page = render_rounds(rounds, "html", lang)
+    page = render(rounds, "html", lang)
     strict_parse(page)
     assert external_references(page) == []
     assert f'<html lang="{lang}">' in page
 
 
 def test_json_is_english_whatever_the_language(rounds) -> None:  # noqa: ANN001 - fixture
-    assert render_rounds(rounds, "json", "nl") == render_rounds(rounds, "json", "en")
+    assert render(rounds, "json", "nl") == render(rounds, "json", "en")

@@ -1,6 +1,9 @@
-"""The impact report as JSON: English keys in a fixed order, deterministic for the same input.
+"""The impact report (`oncocheck impact`): what it says the same way on the terminal and on
+the page (a status or verdict as a word, a criterion's transitions, the versions' 2a
+thresholds), and its JSON and HTML formats (the terminal's is `impact_console`).
 
-Shape (documented in `oncocheck impact --help` and the README; the published schema is
+The JSON has English keys in a fixed order, deterministic for the same input. Shape
+(documented in `oncocheck impact --help` and the README; the published schema is
 `impact.schema.json` beside this module, `oncocheck schema --impact`):
 
     schema_version                   "1", the version of that schema this report follows
@@ -19,12 +22,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from oncocheck.analysis.impact import Impact
+from oncocheck.analysis.impact import ABSENT, Impact
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
 from oncocheck.render.jsontext import dumps
+from oncocheck.render.versions import date_span
+from oncocheck.render.words import words
 
 SCHEMA_VERSION = "1"  # of impact.schema.json; a key removed or changed in meaning is a new one
+
+
+def state(name: str, lang: str) -> str:
+    """A status or verdict value as a word (`not_met` -> `niet voldaan`); `absent` (the
+    version has no such criterion for the file) as `niet in de versie`."""
+    return words(lang)["not_in_version" if name == ABSENT else name]
+
+
+def transitions_text(transitions: tuple[tuple[str, str, int], ...], lang: str) -> str:
+    """`voldaan → niet voldaan: 12` for every transition that happens, or `geen`."""
+    found = [f"{state(a, lang)} → {state(b, lang)}: {n}" for a, b, n in transitions if n]
+    return "; ".join(found) or words(lang)["no_transitions"]
+
+
+def thresholds(impact: Impact) -> list[tuple[str, float]]:
+    """(version label, 2a threshold) for the chart lines; one line when both are the same."""
+    pairs = [(ref.label, value) for ref, value in
+             zip((impact.before, impact.after), impact.thresholds, strict=True)
+             if value is not None]
+    if len(pairs) == 2 and pairs[0][1] == pairs[1][1]:
+        return [(f"{pairs[0][0]}, {pairs[1][0]}", pairs[0][1])]
+    return pairs
 
 
 def _shares(impact: Impact) -> dict[str, Any]:
@@ -65,6 +92,22 @@ def as_dict(impact: Impact) -> dict[str, Any]:
     }
 
 
-def render(impact: Impact, lang: str) -> str:
+def json_text(impact: Impact, lang: str) -> str:
     """The JSON text; `lang` is ignored because JSON is always English."""
     return dumps(as_dict(impact)) + "\n"
+
+
+def page(impact: Impact, lang: str) -> str:
+    """The impact report as one self-contained HTML page in `lang`: the base template,
+    stylesheet and escaping of the other pages; the charts are inline SVG (no script), each
+    with its numbers in a table as well."""
+    from oncocheck.render.charts import share_chart, sweep_chart
+    from oncocheck.render.html import page as html_page
+
+    lines = thresholds(impact)
+    return html_page(
+        "impact.html", lang, report=impact, impact=impact,
+        page_as_of=date_span(impact.dates, impact.as_of, lang),
+        share_svg=share_chart(impact.shares, lines, lang),
+        sweep_svg=sweep_chart(impact.sweep, lines, lang) if impact.sweep else None,
+        transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria})
