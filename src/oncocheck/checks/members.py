@@ -70,7 +70,13 @@ class DistinctDisciplines(Check):
             f"{self.minimum} required)" + (f": {_labels(ctx, found, 'en')}" if found else ""),
         )
         observed = {"count": len(found), "minimum": self.minimum, "disciplines": found}
-        return Outcome(status, message, "members", observed)
+        more = self.minimum - len(found)
+        todo = None if more <= 0 else Text(
+            f"neem leden op van nog {counted(more, 'andere discipline', 'andere disciplines')} "
+            f"(`discipline`), zodat er {self.minimum} verschillende zijn",
+            f"add members of {counted(more, 'more discipline', 'more disciplines')} "
+            f"(`discipline`), to make {self.minimum} different ones")
+        return Outcome(status, message, "members", observed, todo)
 
 
 class RequiredDisciplines(Check):

@@ -103,10 +103,12 @@ class VerwijsgidsShare(Check):
                 "geen leden van beroepen die in de Verwijsgids Kanker staan" + tail_nl,
                 "no members of professions represented in the Verwijsgids Kanker" + tail_en),
                 "members", observed, Text(
-                    "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet bij "
-                    "elk lid `verwijsgids: ja` of `verwijsgids: nee`",
+                    "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet "
+                    "`verwijsgids: ja` bij wie erin vermeld staat (minstens "
+                    f"{percent(self.threshold)} van hen)",
                     "add members of professions in the Verwijsgids Kanker, with "
-                    "`verwijsgids: true` or `verwijsgids: false` for each"))
+                    "`verwijsgids: true` for those listed in it (at least "
+                    f"{percent(self.threshold)} of them)"))
         share = Fraction(listed, len(eligible))
         met = meets_share(listed, len(eligible), self.threshold)
         observed["share"] = round(float(share), 3)
@@ -116,7 +118,21 @@ class VerwijsgidsShare(Check):
             f"{working} van de leden van Verwijsgids-beroepen staat vermeld (minstens {need} "
             f"vereist){tail_nl}",
             f"{working} of members of Verwijsgids professions are listed (at least {need} "
-            f"required){tail_en}"), "members", observed)
+            f"required){tail_en}"), "members", observed,
+            None if met else _more(listed, len(eligible), self.threshold))
+
+
+def _more(listed: int, eligible: int, threshold: float) -> Text:
+    """How many more members must be listed to reach the threshold, and how to record it."""
+    more = next(k for k in range(eligible + 1) if meets_share(listed + k, eligible, threshold))
+    after = f"{listed + more}/{eligible} = {percent(Fraction(listed + more, eligible))}"
+    return Text(
+        f"nog {more} {'lid moet' if more == 1 else 'leden moeten'} in de Verwijsgids Kanker "
+        f"staan ({after}): vraag leden zich aan te melden en zet `verwijsgids: ja` bij wie "
+        "erin vermeld staat",
+        f"{more} more {'member needs' if more == 1 else 'members need'} to be listed in the "
+        f"Verwijsgids Kanker ({after}): ask members to register and set `verwijsgids: true` "
+        "for those listed")
 
 
 def member_rows(members: Sequence[MemberView], share: VerwijsgidsShare | None,
