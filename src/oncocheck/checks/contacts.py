@@ -41,7 +41,9 @@ class StructuralContacts(Check):
         contacts, path = getattr(ctx.doc.network, self.field), f"network.{self.field}"
         if contacts is None:
             message, todo = absent(path, is_empty(ctx.doc.network, self.field))
-            return Outcome(Status.MISSING, message, path, {"contacts": 0, "structural": 0}, todo)
+            return Outcome(Status.MISSING, message, path, {"contacts": 0, "structural": 0}, Text(
+                f"{todo.nl}, minstens één met `structural: ja`",
+                f"{todo.en}, at least one with `structural: true`"))
         structural = [c.name for c in contacts if c.structural]
         observed = {"contacts": len(contacts), "structural": len(structural),
                     "structural_names": structural}
@@ -85,7 +87,10 @@ class ContactPoint(Check):
         point, path = ctx.doc.network.contact_point, "network.contact_point"
         if point is None:
             message, todo = absent(path, is_empty(ctx.doc.network, "contact_point"))
-            return Outcome(Status.MISSING, message, path, {}, todo)
+            return Outcome(Status.MISSING, message, path, {}, Text(
+                f"{todo.nl}, met een naam (`name`) en een e-mailadres (`email`) of "
+                "telefoonnummer (`phone`)", f"{todo.en}, with a name (`name`) and an e-mail "
+                "address (`email`) or phone number (`phone`)"))
         observed = {"name": point.name, "email": point.email, "phone": point.phone}
         if not point.name:
             return Outcome(Status.MISSING, Text("aanspreekpunt zonder naam",

@@ -51,6 +51,11 @@ class Documented(Check):
         return [name(f"network.{self.field}.{a}").get(lang)
                 for a in ("document", *self.alternatives)]
 
+    def _keyed(self, lang: str) -> list[str]:
+        """`een document (`document`)` and the alternatives so: advice names the keys to write."""
+        keys = ("document", *self.alternatives)
+        return [f"{words} (`{key}`)" for words, key in zip(self._names(lang), keys)]
+
     def describe(self) -> Text:
         """`de visie of doelstelling vastgelegd: een document of een samenvatting (…)`."""
         path, words = f"network.{self.field}", name(f"network.{self.field}")
@@ -62,7 +67,9 @@ class Documented(Check):
         section, path = getattr(ctx.doc.network, self.field), f"network.{self.field}"
         if section is None:
             message, todo = absent(path, is_empty(ctx.doc.network, self.field))
-            return Outcome(Status.MISSING, message, path, {}, todo)
+            return Outcome(Status.MISSING, message, path, {}, Text(
+                f"{todo.nl}: {listed(self._keyed('nl'), 'of')}",
+                f"{todo.en}: {listed(self._keyed('en'), 'or')}"))
         filled = [a for a in self.alternatives if getattr(section, a, None) not in (None, "")]
         document = getattr(section, "document", None)
         evidence = look_up(document, ctx.base_dir) if document else None

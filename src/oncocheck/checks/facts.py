@@ -95,7 +95,7 @@ class NonProfit(Check):
         if declared is False or form in self.profit_forms:
             return Outcome(Status.NOT_MET, _why(declared is False, form, "met winstoogmerk",
                                                 "for profit"), _path(declared is False),
-                           observed)
+                           observed, self._todo(declared is False, form))
         if declared or form in self.non_profit_forms:
             return Outcome(Status.MET, _why(bool(declared), form, "zonder winstoogmerk",
                                             "not for profit"), _path(bool(declared)), observed)
@@ -106,6 +106,24 @@ class NonProfit(Check):
             f"not stated whether the network is not for profit (`{path}`){shown.en}"),
             path, observed, yes_no(path, STATEMENTS[path][2],
                                    is_empty(ctx.doc.network, "non_profit")))
+
+    def _todo(self, declared_false: bool, form: str | None) -> Text:
+        """What turns a for-profit finding `met`: the legal form decides over the statement, so
+        a for-profit form is told to change the form (no statement can help it)."""
+        statement = Text("zet `network.non_profit` op `ja`", "set `network.non_profit` to `true`")
+        if form not in self.profit_forms:
+            return Text(f"{statement.nl} als het netwerk geen winstoogmerk heeft",
+                        f"{statement.en} if the network is not for profit")
+        forms = [f"`{f}`" for f in self.non_profit_forms]
+        also = Text(f", en {statement.nl}", f", and {statement.en}") if declared_false else \
+            Text("", "")
+        return Text(
+            f"met rechtsvorm {form} is hieraan niet te voldoen, ook niet met `network.non_profit:"
+            f" ja`: de rechtsvorm moet anders, bijvoorbeeld: zet `network.legal_form` op "
+            f"{listed(forms, 'of')}{also.nl}",
+            f"with legal form {form} this cannot be met, not even with `network.non_profit: "
+            f"true`: the legal form has to change, for instance: set `network.legal_form` to "
+            f"{listed(forms, 'or')}{also.en}")
 
 
 def _path(declared: bool) -> str:

@@ -79,8 +79,14 @@ class DistinctDisciplines(Check):
             f"{self.minimum} required)" + (f": {_labels(ctx, found, 'en')}" if found else ""),
         )
         observed = {"count": len(found), "minimum": self.minimum, "disciplines": found}
+        more = self.minimum - len(found)
+        todo = None if more <= 0 else Text(
+            f"neem leden op van nog {counted(more, 'andere discipline', 'andere disciplines')} "
+            f"(`discipline`), zodat er {self.minimum} verschillende zijn",
+            f"add members of {counted(more, 'more discipline', 'more disciplines')} "
+            f"(`discipline`), to make {self.minimum} different ones")
         count, minimum = str(len(found)), str(self.minimum)
-        return Outcome(status, message, "members", observed, working=(
+        return Outcome(status, message, "members", observed, todo, working=(
             ("count", Text(count, count)), ("minimum", Text(minimum, minimum)),
             ("disciplines", _named(ctx, found))))
 

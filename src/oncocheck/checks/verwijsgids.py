@@ -106,10 +106,12 @@ class VerwijsgidsShare(Check):
                 "geen leden van beroepen die in de Verwijsgids Kanker staan" + tail_nl,
                 "no members of professions represented in the Verwijsgids Kanker" + tail_en),
                 "members", observed, Text(
-                    "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet bij "
-                    "elk lid `verwijsgids: ja` of `verwijsgids: nee`",
+                    "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet "
+                    "`verwijsgids: ja` bij wie erin vermeld staat (minstens "
+                    f"{percent(self.threshold)} van hen)",
                     "add members of professions in the Verwijsgids Kanker, with "
-                    "`verwijsgids: true` or `verwijsgids: false` for each"), working)
+                    "`verwijsgids: true` for those listed in it (at least "
+                    f"{percent(self.threshold)} of them)"), working)
         share = Fraction(listed, len(eligible))
         met = meets_share(listed, len(eligible), self.threshold)
         observed["share"] = round(float(share), 3)
@@ -119,7 +121,8 @@ class VerwijsgidsShare(Check):
             f"{shown} van de leden van Verwijsgids-beroepen staat vermeld (minstens {need} "
             f"vereist){tail_nl}",
             f"{shown} of members of Verwijsgids professions are listed (at least {need} "
-            f"required){tail_en}"), "members", observed, working=working)
+            f"required){tail_en}"), "members", observed,
+            None if met else _more(listed, len(eligible), self.threshold), working=working)
 
     def _working(self, listed: int, eligible: int,
                  left_out: list[dict[str, str]]) -> tuple[tuple[str, Text], ...]:
@@ -131,3 +134,16 @@ class VerwijsgidsShare(Check):
         nl, en = ("; ".join(f"{item['member']} ({REASONS[item['reason']].get(lang)})"
                             for item in left_out) for lang in ("nl", "en"))
         return ("share", Text(share, share)), ("excluded", Text(nl, en))
+
+
+def _more(listed: int, eligible: int, threshold: float) -> Text:
+    """How many more members must be listed to reach the threshold, and how to record it."""
+    more = next(k for k in range(eligible + 1) if meets_share(listed + k, eligible, threshold))
+    after = f"{listed + more}/{eligible} = {percent(Fraction(listed + more, eligible))}"
+    return Text(
+        f"nog {more} {'lid moet' if more == 1 else 'leden moeten'} in de Verwijsgids Kanker "
+        f"staan ({after}): vraag leden zich aan te melden en zet `verwijsgids: ja` bij wie "
+        "erin vermeld staat",
+        f"{more} more {'member needs' if more == 1 else 'members need'} to be listed in the "
+        f"Verwijsgids Kanker ({after}): ask members to register and set `verwijsgids: true` "
+        "for those listed")

@@ -38,12 +38,16 @@ class WebsiteCurrent(Check):
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Compare `website_updated` with the as-of date."""
         network = ctx.doc.network
-        for key in ("website", "website_updated"):
-            if getattr(network, key) is None:
-                path = f"network.{key}"
-                message, todo = absent(path, is_empty(network, key))
-                return Outcome(Status.MISSING, message, path, {"website": network.website},
-                               todo)
+        lacking = [k for k in ("website", "website_updated") if getattr(network, k) is None]
+        if lacking:  # the advice names every key that is lacking, so following it meets 7
+            todos = [absent(f"network.{k}", is_empty(network, k)) for k in lacking]
+            recent = Text(f", een datum hooguit {counted(self.max_age_days, 'dag', 'dagen')} voor "
+                          "de peildatum", f", at most {counted(self.max_age_days, 'day', 'days')} "
+                          "before the as-of date") if "website_updated" in lacking else Text("", "")
+            return Outcome(Status.MISSING, todos[0][0], f"network.{lacking[0]}",
+                           {"website": network.website}, Text(
+                               " en ".join(t.nl for _m, t in todos) + recent.nl,
+                               " and ".join(t.en for _m, t in todos) + recent.en))
         age = (ctx.as_of - network.website_updated).days
         observed = {"website": network.website, "updated": network.website_updated.isoformat(),
                     "age_days": age, "max_age_days": self.max_age_days}
