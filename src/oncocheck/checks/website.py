@@ -38,16 +38,16 @@ class WebsiteCurrent(Check):
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Compare `website_updated` with the as-of date."""
         network = ctx.doc.network
-        for key in ("website", "website_updated"):
-            if getattr(network, key) is None:
-                path = f"network.{key}"
-                message, todo = absent(path, is_empty(network, key))
-                return Outcome(Status.MISSING, message, path, {"website": network.website},
-                               todo)
-        age = (ctx.as_of - network.website_updated).days
-        observed = {"website": network.website, "updated": network.website_updated.isoformat(),
+        updated = network.website_updated
+        if network.website is None or updated is None:
+            key = "website" if network.website is None else "website_updated"
+            path = f"network.{key}"
+            message, todo = absent(path, is_empty(network, key))
+            return Outcome(Status.MISSING, message, path, {"website": network.website}, todo)
+        age = (ctx.as_of - updated).days
+        observed = {"website": network.website, "updated": updated.isoformat(),
                     "age_days": age, "max_age_days": self.max_age_days}
-        when, most = network.website_updated.isoformat(), self.max_age_days
+        when, most = updated.isoformat(), self.max_age_days
         path = "network.website_updated"
         if age > most:
             return Outcome(Status.NOT_MET, Text(

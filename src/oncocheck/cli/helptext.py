@@ -60,7 +60,10 @@ def with_extras(text: str, language: str) -> str:
     return f"{head}  [{extras}]" if head else f"[{extras}]"
 
 
-class Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
+_HelpFormatter: Any = typer.Context.formatter_class  # Click's, from Typer's copy of Click
+
+
+class Formatter(_HelpFormatter):
     """Click's help formatter, saying its own words in the language of the run."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
@@ -114,7 +117,7 @@ def localise_tree(command: Any, language: str) -> None:
 class Localised:
     """What oncocheck's commands and groups add to Typer's: help in the run's language."""
 
-    context_class = Context
+    context_class: Any = Context  # a Click Context class (Typer's own copy of Click, or Click)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         """The usage line, its placeholders in the language."""

@@ -95,7 +95,8 @@ def chunks(report: Report, fmt: str, lang: str, quiet: bool = False,
     """The same text (or bytes) as `render`, in pieces where the format streams."""
     if _REPORTS[fmt].streams:
         return _module(fmt).chunks(report, lang)
-    return (render(report, fmt, lang, quiet, debug),)
+    whole = render(report, fmt, lang, quiet, debug)
+    return (whole,) if isinstance(whole, str) else (whole,)  # one piece, of text or bytes
 
 
 def draw(report: Report, lang: str, console: Console, quiet: bool = False,

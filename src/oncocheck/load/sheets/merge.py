@@ -50,7 +50,7 @@ def merge_sheet(source: Source, base_dir: Path, display: str
         notices += (_no_sheets(source, shown, wanted),)
     first = len(inline or [])
     values, keys, elsewhere = dict(source.values), dict(source.keys), dict(source.elsewhere)
-    for offset, (row, places) in enumerate(zip(sheet.rows, sheet.positions)):
+    for offset, (row, places) in enumerate(zip(sheet.rows, sheet.positions, strict=True)):
         path = f"members[{first + offset}]"
         values[path], elsewhere[path] = (row.line, row.column), shown
         for key, place in places.items():
