@@ -139,6 +139,7 @@ def main() -> None:
         finally:
             with suppress(StdoutFailed):  # a stdout that fails now failed in the command
                 sys.stdout.flush()
+            gc.freeze()  # the collector need not go over all that the exit frees anyway
     except SystemExit:
         raise
     except MemoryError:

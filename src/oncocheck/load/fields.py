@@ -206,7 +206,7 @@ Reference = Annotated[NonEmpty, AfterValidator(_one_line)]  # a file path or URL
 class Strict(BaseModel):
     """A frozen model that rejects unknown keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class BiText(Strict):

@@ -15,9 +15,10 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from oncocheck.load.sheets.opening import SYSTEM
 from oncocheck.report import InputFile, Role
 
+#: Folders whose files describe the running system, never a members list or a document.
+SYSTEM = ("/proc", "/sys", "/dev")
 #: A larger document is listed without a digest: a reviewer's evidence is a few megabytes.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 CHUNK = 1024 * 1024

@@ -21,7 +21,6 @@ from oncocheck.errors import load_error
 from oncocheck.report import Brief, FileResult, Text, Verdict
 from oncocheck.run import file, prepared
 from oncocheck.run.decide import Choice
-from oncocheck.run.pool import Pool
 from oncocheck.run.spill import pack
 
 Packed = tuple[Brief, bytes, "str | None"]  # one file's result under one choice
@@ -46,6 +45,8 @@ def checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: 
     size = max(1, min(32, len(files) // (workers * 8), CHUNK_BYTES // longest))
     work = partial(_check, choices=choices, prepare=prepare, keep=keep)
     lost = partial(_lost, files=files, choices=len(choices), prepare=prepare, keep=keep)
+    from oncocheck.run.pool import Pool  # multiprocessing: not for `default_jobs` alone
+
     yield from Pool(work, files, workers, size, lost).results()
 
 
