@@ -36,7 +36,8 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     """A plain-text table with aligned columns."""
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [header, ["-" * width for width in widths], *rows]
-    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip()
+    return "\n".join("  ".join(cell.ljust(width)
+                               for cell, width in zip(line, widths, strict=True)).rstrip()
                      for line in lines)
 
 

@@ -22,8 +22,8 @@ def record(cls: type) -> type:
     Batches move results between processes and through a spill file; the generic dataclass
     state restore is several times slower to load than calling the class.
     """
-    built = dataclass(frozen=True, slots=True)(cls)
-    built.__reduce__ = _reduce  # type: ignore[method-assign]
+    built: Any = dataclass(frozen=True, slots=True)(cls)  # Any: given a method of its own
+    built.__reduce__ = _reduce
     return built
 
 

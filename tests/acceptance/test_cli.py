@@ -129,7 +129,8 @@ def test_json_is_deterministic() -> None:
 
 def test_output_written_atomically_and_never_over_an_input(tmp_path: Path) -> None:
     target = tmp_path / "out" / "report.json"
-    assert run("check", str(EXAMPLES / "compliant"), *AS_OF, "-f", "json", "-o", str(target))[0] == 0
+    code = run("check", str(EXAMPLES / "compliant"), *AS_OF, "-f", "json", "-o", str(target))[0]
+    assert code == 0
     assert json.loads(target.read_text())["summary"]["compliant"] == 1
     victim = tmp_path / "netwerk.yaml"
     original = (EXAMPLES / "compliant/voorbeeldstad.yaml").read_text(encoding="utf-8")
@@ -181,7 +182,8 @@ def test_python_dash_m_and_version() -> None:
 
 
 def test_jinja2_is_not_imported_at_start_up() -> None:
-    code = "import sys, oncocheck.cli.app; print('jinja2' in sys.modules, 'pydantic' in sys.modules)"
+    code = ("import sys, oncocheck.cli.app; "
+            "print('jinja2' in sys.modules, 'pydantic' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
 

@@ -38,7 +38,7 @@ members:
     discipline: Anders
     discipline_other: oncologisch masseur
   - name: E
-    discipline: 
+    discipline:\x20
 """
 TYPO_KEY, BAD_DISCIPLINE, EMPTY = 4, 7, 16  # 0-based lines, as LSP counts
 

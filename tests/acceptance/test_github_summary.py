@@ -42,7 +42,8 @@ def test_two_thousand_files_stay_under_one_mib_with_the_totals(tmp_path: Path) -
     invalid = per * sum(p.parent.name == "invalid" for p in EXAMPLES)
     compliant = per * sum(p.parent.name == "compliant" for p in EXAMPLES)
     assert f"| 2000 | {compliant} | {2000 - compliant - invalid} | {invalid} |" in text
-    rows = [line for line in text.splitlines() if line.startswith("| ") and " | netwerken/n" in line]
+    rows = [line for line in text.splitlines()
+            if line.startswith("| ") and " | netwerken/n" in line]
     assert len(rows) == 2000  # a row per file: only the detail was cut
     assert "Details weggelaten om onder de grens van GitHub (1 MiB per samenvatting) te " \
            "blijven: " in text.splitlines()[-1]

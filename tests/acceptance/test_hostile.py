@@ -179,7 +179,7 @@ def test_members_file_that_fails_while_read(tmp_path: Path,
         def __init__(self, fd: int) -> None:
             self.stream = real_fdopen(fd, "rb")
 
-        def __enter__(self) -> "Failing":
+        def __enter__(self) -> Failing:
             return self
 
         def __exit__(self, *exc: object) -> None:

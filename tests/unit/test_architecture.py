@@ -7,7 +7,6 @@ only modules of its own stage or of a lower one, and no modules import each othe
 from __future__ import annotations
 
 import ast
-from collections import defaultdict
 from pathlib import Path
 
 import pytest

@@ -7,6 +7,7 @@ order) and works out which networks change verdict, how each criterion's statuse
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,7 +112,7 @@ def _threshold(report: Report) -> float | None:
                  if f.check == SHARE_KIND and "threshold" in f.observed), None)
 
 
-def sweep_share(results: tuple[FileResult, ...]) -> tuple[SweepPoint, ...]:
+def sweep_share(results: Iterable[FileResult]) -> tuple[SweepPoint, ...]:
     """Networks meeting 2a at each SWEEP threshold, compared exactly as the 2a check does."""
     shares = [s for s in map(share_of, results) if s is not None]
     return tuple(SweepPoint(t, sum(meets_share(s.numerator, s.denominator, t / 100)

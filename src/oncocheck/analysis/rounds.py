@@ -79,7 +79,9 @@ class NetworkRound:
     @property
     def file(self) -> str:
         """The network's file now (else then)."""
-        return (self.after or self.before).file  # type: ignore[union-attr]
+        side = self.after or self.before
+        assert side is not None  # a network is in one round at least
+        return side.file
 
     @property
     def renamed(self) -> bool:

@@ -50,7 +50,7 @@ class MemberView:
     def of(cls, index: int, member: Member, vocabulary: Vocabulary) -> MemberView:
         """Member `index` with its discipline resolved: an `anders` member by the profession
         its `discipline_other` names (a known one, or its own normalised words)."""
-        discipline = vocabulary.resolve(member.discipline)
+        discipline = vocabulary.get(member.discipline)  # known: the model validated it
         if discipline.id == OTHER and member.discipline_other:
             named = vocabulary.resolve(member.discipline_other)
             discipline = named or discipline

@@ -20,7 +20,7 @@ REASONS = {
 
 
 #: The same reasons for a number of members, after `2 leden buiten de noemer: 1 ...`.
-COUNTED = {
+COUNTED: dict[str, tuple[Text, ...]] = {
     "not_a_profession": (
         Text("zonder beroep (een organisatie of ervaringsdeskundige)",
              "without a profession (an organisation or expert by experience)"),
@@ -37,7 +37,7 @@ COUNTED = {
         Text("van beroepen die niet in de Verwijsgids Kanker staan",
              "of professions not in the Verwijsgids Kanker")),
 }
-COUNTED["assumed_not_in_verwijsgids"] = tuple(  # type: ignore[assignment]
+COUNTED["assumed_not_in_verwijsgids"] = tuple(
     Text(f"{t.nl} (aanname, niet bevestigd)", f"{t.en} (assumed, not confirmed)")
     for t in COUNTED["profession_not_in_verwijsgids"])
 

@@ -43,7 +43,8 @@ def check_references(doc: NetworkFile, source: Source, ids: Sequence[str], label
     named = [(f"notes.{key}", key, True) for key in (doc.notes or {})]
     named += [(f"plan[{i}].criterion", item.criterion, False)
               for i, item in enumerate(doc.plan or ())]
-    errors, omitted = [], 0
+    errors: list[LoadError] = []
+    omitted = 0
     known = {i.lower() for i in ids}
     for path, written, is_key in named:
         if written.strip().lower() in known:

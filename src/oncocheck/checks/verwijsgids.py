@@ -52,7 +52,7 @@ class VerwijsgidsShare(Check):
 
     @field_validator("represented")
     @classmethod
-    def _known(cls, value: dict[str, Represented], info: ValidationInfo) -> dict[str, str]:
+    def _known(cls, value: dict[str, Represented], info: ValidationInfo) -> dict[str, Represented]:
         known_ids(list(value), info)
         return value
 

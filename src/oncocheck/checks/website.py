@@ -38,8 +38,9 @@ class WebsiteCurrent(Check):
     def evaluate(self, ctx: CheckContext) -> Outcome:
         """Compare `website_updated` with the as-of date."""
         network = ctx.doc.network
+        updated = network.website_updated
         lacking = [k for k in ("website", "website_updated") if getattr(network, k) is None]
-        if lacking:  # the advice names every key that is lacking, so following it meets 7
+        if lacking or updated is None:  # the advice names every key lacking: following it meets 7
             todos = [absent(f"network.{k}", is_empty(network, k)) for k in lacking]
             recent = Text(f", een datum hooguit {counted(self.max_age_days, 'dag', 'dagen')} voor "
                           "de peildatum", f", at most {counted(self.max_age_days, 'day', 'days')} "
@@ -48,10 +49,10 @@ class WebsiteCurrent(Check):
                            {"website": network.website}, Text(
                                " en ".join(t.nl for _m, t in todos) + recent.nl,
                                " and ".join(t.en for _m, t in todos) + recent.en))
-        age = (ctx.as_of - network.website_updated).days
-        observed = {"website": network.website, "updated": network.website_updated.isoformat(),
+        age = (ctx.as_of - updated).days
+        observed = {"website": network.website, "updated": updated.isoformat(),
                     "age_days": age, "max_age_days": self.max_age_days}
-        when, most = network.website_updated.isoformat(), self.max_age_days
+        when, most = updated.isoformat(), self.max_age_days
         path = "network.website_updated"
         if age > most:
             return Outcome(Status.NOT_MET, Text(

@@ -45,9 +45,9 @@ class Commands(Group):
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         """Run the command line `args` (default: the process's)."""
-        args = list(sys.argv[1:] if args is None else args)
+        given, args = args, list(sys.argv[1:] if args is None else args)
         try:
             STATE["lang"] = chosen_lang(args)
         except UsageError as exc:  # a bad ONCOCHECK_LANG
@@ -56,8 +56,9 @@ class Commands(Group):
         for param in self.params:
             if param.name == "install_completion":  # Typer's option, which says it in English
                 param.callback = install_completion
-        try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:  # `given`: with None, Click reads sys.argv and on Windows expands `*.yaml` itself
+            code = super().main(given, prog_name, complete_var, standalone_mode=False,
+                                windows_expand_args=windows_expand_args, **extra)
         except click_errors.UsageError as exc:
             if not standalone_mode:
                 raise
@@ -66,7 +67,7 @@ class Commands(Group):
             return code
         sys.exit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # a Click Context (of Typer's copy of Click, or Click)
         """Run the command; its UsageError becomes the message and exit 2."""
         try:
             return super().invoke(ctx)
@@ -142,6 +143,7 @@ def main() -> None:
         finally:
             with suppress(StdoutFailed):  # a stdout that fails now failed in the command
                 sys.stdout.flush()
+            gc.freeze()  # the collector need not go over all that the exit frees anyway
     except SystemExit:
         raise
     except MemoryError:

@@ -20,8 +20,10 @@ _FLAGS = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 class _Target(Protocol):
-    fmt: str
-    path: Path | None
+    @property
+    def fmt(self) -> str: ...
+    @property
+    def path(self) -> Path | None: ...
 
 
 def refuse_terminal(targets: Iterable[_Target]) -> None:

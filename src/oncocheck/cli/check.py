@@ -144,7 +144,7 @@ def check(
                          summary), report, str(lang))
         except MemoryError as exc:
             release(exc)  # and the batch's data, which this frame would keep through unwinding:
-            files = inputs = targets = report = None  # noqa: F841
+            files, inputs, targets, report = [], [], [], None  # noqa: F841
             raise
         return report, inputs
 

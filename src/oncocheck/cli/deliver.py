@@ -66,19 +66,21 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
     keeps (GitHub's job summary: that file and its text, `append_report`), then stdout. What
     was written to files (not to a stream, a device or a pipe) is returned, for
     `written_line`."""
-    files = [(t, output.text(t.fmt)) for t in targets if t.path is not None and not t.site]
-    sites = [(t, output.site()) for t in targets if t.site and output.site is not None]
+    files = [(t.fmt, t.path, output.text(t.fmt)) for t in targets
+             if t.path is not None and not t.site]
+    sites = [(t.fmt, t.path, output.site()) for t in targets
+             if t.site and t.path is not None and output.site is not None]
     appended = list(appended)
     for path, _ in appended:
         refuse_inputs(path, inputs, option="$GITHUB_STEP_SUMMARY")
     written = []
-    for target, content in files:
-        write_report(target.path, content)
-        if _a_file(target.path):
-            written.append(Written(target.fmt, target.path))
-    for target, pages in sites:
-        write_site(target.path, pages, inputs)
-        written.append(Written(target.fmt, target.path / "index.html", len(pages) - 1))
+    for fmt, path, content in files:
+        write_report(path, content)
+        if _a_file(path):
+            written.append(Written(fmt, path))
+    for fmt, path, pages in sites:
+        write_site(path, pages, inputs)
+        written.append(Written(fmt, path / "index.html", len(pages) - 1))
     for path, text in appended:
         append_report(path, text())
     try:
@@ -102,8 +104,9 @@ def _a_file(path: Path) -> bool:
         return False
 
 
-_NAMES = {"html": "HTML", "json": "JSON", "junit": "JUnit", "sarif": "SARIF", "github": "GitHub",
-          "markdown": "Markdown", "console": Text("tekst", "text")}
+_NAMES: dict[str, str | Text] = {
+    "html": "HTML", "json": "JSON", "junit": "JUnit", "sarif": "SARIF", "github": "GitHub",
+    "markdown": "Markdown", "console": Text("tekst", "text")}
 
 
 def written_line(written: list[Written], summary: str, lang: str) -> str | None:
@@ -148,7 +151,8 @@ def _console(output: Output) -> None:
     if console.is_terminal:
         output.draw(console)
     else:
-        sys.stdout.write("".join(output.text("console")))
+        for piece in output.text("console"):
+            _stdout(piece)
 
 
 def named_inputs(briefs: Iterable[Any], targets: list[Target]) -> list[Path]:

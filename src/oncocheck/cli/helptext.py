@@ -53,7 +53,10 @@ def with_extras(text: str, language: str) -> str:
     return f"{head}  [{extras}]" if head else f"[{extras}]"
 
 
-class Formatter(typer.Context.formatter_class):  # type: ignore[misc,name-defined]
+_HelpFormatter: Any = typer.Context.formatter_class  # Click's, from Typer's copy of Click
+
+
+class Formatter(_HelpFormatter):
     """Click's help formatter, saying its own words in the language of the run."""
 
     #: Below Typer's heading `Arguments`: Typer follows each argument's name with its type.
@@ -107,7 +110,7 @@ class Localised:
     """What oncocheck's commands and groups add to Typer's: help in the run's language, and
     usage errors oncocheck can say in its own words."""
 
-    context_class = Context
+    context_class: Any = Context  # a Click Context class (Typer's own copy of Click, or Click)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Click's parsing, but arguments a command does not take refused in oncocheck's words

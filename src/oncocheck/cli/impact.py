@@ -20,7 +20,8 @@ from oncocheck.render import formats_of
 ImpactFormat = StrEnum("ImpactFormat", {n: n for n in formats_of("impact")})  # type: ignore[misc]
 VERSION = say("SET@VERSIE|BESTAND", "SET@VERSION|FILE")
 _JSON_KEYS = (
-    "`schema_version`, `tool`, `as_of`, `as_of_dates`, `from`, `to` (`set`, `version`, `valid_from`); `summary` "
+    "`schema_version`, `tool`, `as_of`, `as_of_dates`, `from`, `to` (`set`, `version`, "
+    "`valid_from`); `summary` "
     "{`from`, `to`} (`files`, `compliant`, `not_compliant`, `invalid`, `criteria`); "
     "`verdict_changes` [{`file`, `network`, `from`, `to`}]; `criteria` [{`criterion`, "
     "`changed`, `transitions` {`met->not_met`: n, ...}, `failing` {`from`, `to`}}]; "
@@ -69,7 +70,7 @@ def impact(
         "this criterion at thresholds 40%..80% in steps of 5 (only the share criterion, "
         "2a)."))] = None,
     fmt: Annotated[ImpactFormat, typer.Option("--format", "-f", help=say(
-        "Uitvoerformaat.", "Output format."))] = ImpactFormat.console,
+        "Uitvoerformaat.", "Output format."))] = ImpactFormat["console"],
     output: OutputOption = None,
     lang: LangOption = Lang.nl,
     jobs: JobsOption = None,
@@ -93,7 +94,7 @@ def impact(
     if target.path is not None:
         refuse_inputs(target.path, [p for p, _ in files] + rule_files(before, after))
     reports = run_batch(files, choices, jobs, str(lang))
-    result = compare(*reports, sweep is not None)
+    result = compare(reports[0], reports[1], sweep is not None)
     inputs = named_inputs(reports[1].results.briefs, [target])
     deliver(_output(result, str(lang)), [target], inputs)
 

@@ -127,7 +127,7 @@ def write_template(target: Path, lang: str, force: bool = False,
         text = with_sheet(text, reference, title)
     created = sheet is not None and not sheet.exists()
     write_report(target, text)
-    if created:
+    if sheet is not None and created:
         write_empty_sheet(sheet, lang)
     return next_steps(target, lang, sheet, created, title)
 
@@ -157,8 +157,9 @@ def write_empty_sheet(sheet: Path, lang: str) -> None:
     from openpyxl import Workbook  # only here: slow to import
 
     workbook = Workbook()
-    workbook.active.title = "Leden" if lang != "en" else "Members"
-    workbook.active.append(header)
+    page = workbook.worksheets[0]  # a new workbook's one sheet
+    page.title = "Leden" if lang != "en" else "Members"
+    page.append(header)
     data = BytesIO()
     workbook.save(data)
     write_report(sheet, data.getvalue())  # whole or not at all, like every file oncocheck writes

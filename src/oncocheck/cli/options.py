@@ -15,11 +15,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
-STATE = {"lang": "nl", "debug": False}
+STATE: dict[str, Any] = {"lang": "nl", "debug": False}
 #: Sets the default of every `--lang` (`--lang` on the command line wins).
 LANG_ENV = "ONCOCHECK_LANG"
 

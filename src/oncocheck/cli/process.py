@@ -121,7 +121,7 @@ def _stand_in(fd: int, flags: int) -> bool:
     return True
 
 
-def _wrap_stdout(current: io.TextIOBase | None) -> io.TextIOWrapper:
+def _wrap_stdout(current: object) -> io.TextIOWrapper:
     encoding = getattr(current, "encoding", None) or "utf-8"
     line_buffering = bool(getattr(current, "line_buffering", False))
     return io.TextIOWrapper(io.BufferedWriter(_Stdout(1)), encoding=encoding, errors=ESCAPE,
@@ -136,19 +136,19 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     raise Terminated(signum)
 
 
-def blocked_signals() -> object:
+def blocked_signals() -> set[int | signal.Signals] | None:
     """Block the stopping signals and Ctrl-C for a moment (see `restore_signals`); for making
     a temporary file and noting its name without a signal in between."""
-    if not hasattr(signal, "pthread_sigmask"):
+    if sys.platform == "win32":  # no signal mask to set
         return None
     wanted = {signal.SIGINT, *(getattr(signal, n) for n in STOPPING if hasattr(signal, n))}
     return signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
 
 
-def restore_signals(previous: object) -> None:
+def restore_signals(previous: set[int | signal.Signals] | None) -> None:
     """Undo `blocked_signals`; a signal that came meanwhile is handled now."""
-    if previous is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # type: ignore[arg-type]
+    if sys.platform != "win32" and previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def is_broken_pipe(error: StdoutFailed) -> bool:

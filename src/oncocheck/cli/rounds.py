@@ -77,7 +77,7 @@ def rounds(
     new: Annotated[Path, typer.Argument(metavar=say("NIEUW.json", "NEW.json"), help=say(
         "Het JSON-rapport van deze ronde.", "The JSON report of this round."))],
     fmt: Annotated[RoundsFormat, typer.Option("--format", "-f", help=say(
-        "Uitvoerformaat.", "Output format."))] = RoundsFormat.console,
+        "Uitvoerformaat.", "Output format."))] = RoundsFormat["console"],
     output: OutputOption = None,
     lang: LangOption = Lang.nl,
     fail_on: Annotated[Optional[FailOnRounds], typer.Option("--fail-on", help=say(
@@ -135,9 +135,9 @@ def _read(path: Path) -> PastReport:
         shown = printable(str(path))
         places = [where(shown, e.line, e.column) + (f": {e.path}" if e.path else "") + ": "
                   for e in exc.errors]
-        raise UsageError(Text("; ".join(p + e.message.nl for p, e in zip(places, exc.errors)),
-                              "; ".join(p + e.message.en for p, e in zip(places, exc.errors)))
-                         ) from exc
+        pairs = list(zip(places, exc.errors, strict=True))
+        raise UsageError(Text("; ".join(p + e.message.nl for p, e in pairs),
+                              "; ".join(p + e.message.en for p, e in pairs))) from exc
 
 
 def _notes(old: PastReport, new: PastReport) -> list[Text]:

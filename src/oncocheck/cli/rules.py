@@ -132,4 +132,6 @@ def _criterion(criterion_id: str, spec: str, day: date) -> tuple[CriteriaSetInfo
             f"{', '.join(ids)}){nl_tail}",
             f"{rule_file.ref.label} has no criterion '{criterion_id}' (it has: "
             f"{', '.join(ids)}){en_tail}"))
-    return info, info.criterion(found.id)
+    shown = info.criterion(found.id)
+    assert shown is not None  # the info lists every criterion of the version
+    return info, shown

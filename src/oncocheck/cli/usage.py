@@ -24,7 +24,7 @@ from oncocheck.report import Text
 errors: Any = importlib.import_module(typer.BadParameter.__module__)
 
 
-class Misused(errors.UsageError):  # type: ignore[misc,name-defined]
+class Misused(errors.UsageError):
     """A usage error oncocheck words itself (an unknown command, extra arguments)."""
 
     def __init__(self, text: Text, ctx: Any = None) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, cast
 
 from oncocheck.cli.deliver import Output, emit, say
 from oncocheck.cli.process import STOPPING, Terminated
@@ -105,7 +105,7 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
     return None
 
 
-def _noting(caught: list[int]) -> dict[int, object]:
+def _noting(caught: list[int]) -> dict[int, Any]:
     """While watchfiles waits: SIGTERM and SIGHUP noted in `caught` (and stopping the wait),
     so they end the run as `Terminated` and not as Ctrl-C; the handlers they replace."""
     if threading.current_thread() is not threading.main_thread():
@@ -123,8 +123,8 @@ def _waiting(watched: Watched, lang: str) -> None:
     """`oncocheck: kijkt naar netwerk.yaml, leden.xlsx; ...`: the files named up to three."""
     count = len(watched.files)
     if 0 < count <= 3:
-        files = ", ".join(printable(_shown(name)) for name in watched.files)
-        files = Text(files, files)
+        names = ", ".join(printable(_shown(name)) for name in watched.files)
+        files = Text(names, names)
     else:
         files = Text(f"{count} bestanden", f"{count} files")
     say(Text(f"oncocheck: kijkt naar {files.nl}; bij elke wijziging volgt een nieuwe controle "
@@ -159,9 +159,11 @@ def live_output(output: Output) -> Output:
     """`output` with its HTML pages reloading themselves in the browser."""
     from oncocheck.render.html import live
 
-    def text(fmt: str) -> Iterable[str]:
+    def text(fmt: str) -> Iterable[str] | Iterable[bytes]:
         pieces = output.text(fmt)
-        return (live("".join(pieces)),) if fmt == "html" else pieces
+        if fmt != "html":
+            return pieces
+        return (live("".join(cast("Iterable[str]", pieces))),)  # HTML is text
 
     site = output.site
     return replace(output, text=text,

@@ -30,14 +30,14 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 class _Frame:
     """An open mapping or sequence."""
 
-    __slots__ = ("container", "is_map", "path", "key", "key_mark", "size", "anchor")
+    __slots__ = ("container", "is_map", "path", "key", "key_at", "size", "anchor")
 
     def __init__(self, container: Any, path: str, anchor: str | None) -> None:
         self.container = container
         self.is_map = isinstance(container, dict)
         self.path = path
         self.key: str | None = None
-        self.key_mark: yaml.Mark | None = None
+        self.key_at = (0, 0)  # where the key is written (line, column), while `key` is set
         self.size = 1
         self.anchor = anchor
 
@@ -94,10 +94,10 @@ class Builder:
         """The path of the innermost open container when it is a list (`members`), else ""."""
         return self._stack[-1].path if self._stack and not self._stack[-1].is_map else ""
 
-    def _check_tag(self, event: yaml.NodeEvent) -> None:
+    def _check_tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent) -> None:
         tag = event.tag
         if tag not in _ALLOWED_TAGS:
-            shown = tag.replace(_STANDARD, "!!") if tag.startswith(_STANDARD) else tag
+            shown = tag.replace(_STANDARD, "!!") if tag and tag.startswith(_STANDARD) else tag
             raise _error(event, f"de YAML-tag {quoted(shown)} is niet toegestaan; haal hem weg",
                          f"the YAML tag {quoted(shown)} is not allowed; remove it",
                          self.here(getattr(event, "value", None)))
@@ -105,14 +105,13 @@ class Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         if event.tag is not None:
             self._check_tag(event)
-        value: str | None = event.value
+        text = event.value
         frame = self._stack[-1] if self._stack else None
-        if not shown_as_is(value):  # rare: most scalars are plain printable text
+        if not shown_as_is(text):  # rare: most scalars are plain printable text
             is_key = frame is not None and frame.is_map and frame.key is None
-            value = _shown(event, value, is_key, self.here(value if is_key else None))
-        if event.tag == _STANDARD + "null" or (not event.style and event.tag is None
-                                                and value in _NULLS):
-            value = None
+            text = _shown(event, text, is_key, self.here(text if is_key else None))
+        value = None if event.tag == _STANDARD + "null" or (
+            not event.style and event.tag is None and text in _NULLS) else text
         if frame is None or frame.key is None or event.anchor or not frame.is_map:
             self._place(event, value, 1)
             return
@@ -120,8 +119,9 @@ class Builder:
         # positions of key and value, count the value, store it
         key = frame.key
         path = f"{frame.path}.{key}" if frame.path else key
-        mark, start = frame.key_mark, event.start_mark
-        self.keys[path] = (mark.line + 1, mark.column + 1)
+        start = event.start_mark
+        assert start is not None  # the parser marks every event (the stubs allow None)
+        self.keys[path] = frame.key_at
         self.values[path] = (start.line + 1, start.column + 1)
         frame.size += 1
         self._nodes += 1
@@ -150,9 +150,9 @@ class Builder:
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor not in self._anchors:
-            raise _error(event, f"onbekend anker {quoted('*' + event.anchor)}; begint de waarde "
+            raise _error(event, f"onbekend anker {quoted(f'*{event.anchor}')}; begint de waarde "
                          "met een *, zet haar dan tussen aanhalingstekens",
-                         f"unknown anchor {quoted('*' + event.anchor)}; if the value starts "
+                         f"unknown anchor {quoted(f'*{event.anchor}')}; if the value starts "
                          "with a *, put it in quotes", self.here())
         value, size = self._anchors[event.anchor]
         self._place(event, value, size)
@@ -181,7 +181,7 @@ class Builder:
                          "keys out in full", frame.path)
         if key in frame.container:
             raise self._duplicate(frame, event, key)
-        frame.key, frame.key_mark = key, event.start_mark
+        frame.key, frame.key_at = key, _at(event)
         frame.container[key] = None  # reserve the key so its order and duplicates are known
 
     def _duplicate(self, frame: _Frame, event: yaml.Event, key: str) -> LoadFailed:
@@ -212,11 +212,10 @@ class Builder:
                 raise _error(event, "een sleutel moet gewone tekst zijn",
                              "a key must be plain text", frame.path)
             path = _join(frame.path, frame.key)
-            mark = frame.key_mark
-            self.keys[path] = (mark.line + 1, mark.column + 1)
+            self.keys[path] = frame.key_at
         else:
             path = f"{frame.path}[{len(frame.container)}]"
-        self.values[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.values[path] = _at(event)
         return path
 
     def _attach(self, value: Any, size: int, added: int | None = None) -> None:
@@ -270,6 +269,12 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _error(event: yaml.Event, nl: str, en: str, path: str = "") -> LoadFailed:
+def _at(event: yaml.Event) -> tuple[int, int]:
+    """Where `event` starts: line and column, from 1."""
     mark = event.start_mark
-    return load_error(nl, en, path, mark.line + 1, mark.column + 1)
+    assert mark is not None  # the parser marks every event (the stubs allow None)
+    return mark.line + 1, mark.column + 1
+
+
+def _error(event: yaml.Event, nl: str, en: str, path: str = "") -> LoadFailed:
+    return load_error(nl, en, path, *_at(event))

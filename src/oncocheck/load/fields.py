@@ -8,9 +8,11 @@ should accept, which is what oncocheck accepts.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, get_args
 
+from annotated_types import GroupedMetadata
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -128,22 +130,30 @@ def _postcode(value: Any) -> str:
                f"expected a postcode like 1311 or 1311 AB, not {quoted(text)}{en_tail}")
 
 
-def one_of(*choices: str) -> Any:
-    """A closed list of words (`stichting`, `vereniging`, ...), matched like disciplines: any
-    case, accents, and spaces, hyphens and underscores alike (`Stichting`, `in oprichting`);
-    the model keeps the canonical word. The JSON Schema accepts the same spellings."""
-    by_spelling = {normalise(c): c for c in choices}
+class AnySpelling(GroupedMetadata):
+    """For `Annotated[Literal[...], AnySpelling(that Literal)]`: a closed list of words
+    (`stichting`, `vereniging`, ...), matched like disciplines: any case, accents, and spaces,
+    hyphens and underscores alike (`Stichting`, `in oprichting`); the model keeps the canonical
+    word. The JSON Schema accepts the same spellings."""
 
-    def canonical(value: Any) -> Any:
-        return by_spelling.get(normalise(value), value) if isinstance(value, str) else value
+    def __init__(self, words: Any) -> None:
+        self.choices: tuple[str, ...] = get_args(words)
 
-    # Like a discipline's (network/schema.py): the enum is what an editor completes (the
-    # anyOf never fails); every spelling oncocheck accepts is valid; anything else is one short
-    # message listing the choices, not the long pattern.
-    schema = {"type": "string", "anyOf": [{"enum": list(choices)}, {}],
-              "if": {"pattern": spelling_pattern(choices)}, "else": {"enum": list(choices)},
-              "examples": [choices[0]]}
-    return Annotated[Literal[choices], BeforeValidator(canonical), WithJsonSchema(schema)]
+    def __iter__(self) -> Iterator[object]:
+        choices = self.choices
+        by_spelling = {normalise(c): c for c in choices}
+
+        def canonical(value: Any) -> Any:
+            return by_spelling.get(normalise(value), value) if isinstance(value, str) else value
+
+        # Like a discipline's (network/schema.py): the enum is what an editor completes (the
+        # anyOf never fails); every spelling oncocheck accepts is valid; anything else is one
+        # short message listing the choices, not the long pattern.
+        schema = {"type": "string", "anyOf": [{"enum": list(choices)}, {}],
+                  "if": {"pattern": spelling_pattern(choices)}, "else": {"enum": list(choices)},
+                  "examples": [choices[0]]}
+        yield BeforeValidator(canonical)
+        yield WithJsonSchema(schema)
 
 
 def _as_text(value: Any) -> Any:
@@ -188,7 +198,7 @@ Reference = Annotated[NonEmpty, AfterValidator(one_line)]  # a file path or URL:
 class Strict(BaseModel):
     """A frozen model that rejects unknown keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class BiText(Strict):

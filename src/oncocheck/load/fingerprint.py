@@ -15,14 +15,16 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from oncocheck.load.sheets.opening import SYSTEM
 from oncocheck.report import InputFile, Role
 
+#: Folders whose files describe the running system, never a members list or a document.
+SYSTEM = ("/proc", "/sys", "/dev")
 #: A larger document is listed without a digest: a reviewer's evidence is a few megabytes.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 CHUNK = 1024 * 1024
+# O_BINARY (Windows only): without it the bytes are read in text mode, CR LF as LF, ^Z as the end
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(
-    os, "O_CLOEXEC", 0)
+    os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def document_digest(folder: Path, relative: str, display: str) -> InputFile:

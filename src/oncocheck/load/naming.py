@@ -1,4 +1,5 @@
-"""How messages for people name a member: `lid 1, 'P. de Boer'` / `member 1, 'P. de Boer'`.
+"""How messages for people name a member: `lid 1, 'P. de Boer'` / `member 1, 'P. de Boer'`;
+and how reports name a file the network file names (`sheet_display`).
 
 Numbers for people count from 1; paths (`members[0].discipline`) stay 0-based, as in JSON. A
 member from the members spreadsheet is named by its name only: the message's place already
@@ -7,12 +8,23 @@ gives its row.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path, PurePosixPath
 
 from oncocheck.load.visible import quoted
 from oncocheck.report import Text
 
 _MEMBER = re.compile(r"members\[([0-9]+)\]")
+
+
+def sheet_display(network_display: str, members_file: str) -> str:
+    """A file the network file names (the spreadsheet, a document) as reports show it: next
+    to the network file's display path."""
+    if os.path.isabs(members_file):
+        return PurePosixPath(members_file).as_posix()
+    joined = os.path.normpath(os.path.join(os.path.dirname(network_display), members_file))
+    return Path(joined).as_posix()
 
 
 def member_index(path: str) -> int | None:

@@ -13,7 +13,6 @@ import yaml
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.builder import Builder
 from oncocheck.load.source import Source
-from oncocheck.load.syntax import detail, explain
 from oncocheck.load.text import position
 from oncocheck.load.visible import visible
 from oncocheck.report import LoadError
@@ -83,6 +82,8 @@ def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, builder: Builder,
                   last: yaml.Event | None) -> LoadFailed:
+    from oncocheck.load.syntax import detail, explain  # only for a file that needs it
+
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "syntax error"
     said = visible(detail(exc), multiline=False)

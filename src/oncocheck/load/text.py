@@ -47,11 +47,12 @@ def read_text(path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing what is not a regular, readable file of sane size."""
     if isinstance(path, StdinFile) and path.given is not None:
-        return _stdin_bytes(path)
+        return _stdin_bytes(path.given, path.failure)
     try:
         _refuse_special(path.stat())  # stat first: opening a device can have side effects
-        # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block;
+        # O_BINARY (Windows only): else CR LF is read as LF and a ^Z ends the file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         why = os_reason(exc)
         raise load_error(f"kan het bestand niet openen ({why.nl})",
@@ -69,13 +70,13 @@ def read_bytes(path: Path) -> bytes:
     return raw
 
 
-def _stdin_bytes(path: StdinFile) -> bytes:
-    if path.failure is not None:
-        raise load_error(f"kan de standaardinvoer niet lezen ({path.failure})",
-                         f"cannot read standard input ({path.failure})")
-    if len(path.given) > MAX_FILE_BYTES:
+def _stdin_bytes(given: bytes, failure: str | None) -> bytes:
+    if failure is not None:
+        raise load_error(f"kan de standaardinvoer niet lezen ({failure})",
+                         f"cannot read standard input ({failure})")
+    if len(given) > MAX_FILE_BYTES:
         raise _too_large()
-    return path.given
+    return given
 
 
 def _refuse_special(info: os.stat_result) -> None:

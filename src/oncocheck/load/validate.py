@@ -32,7 +32,8 @@ def validate(model: type[M], source: Source, context: dict[str, Any] | None = No
     if not isinstance(source.data, dict):
         found_nl, found_en = _kind(source.data)
         raise LoadFailed([LoadError(
-            Text(f"het bestand moet sleutels met waarden bevatten (sleutel: waarde), niet {found_nl}",
+            Text("het bestand moet sleutels met waarden bevatten (sleutel: waarde), niet "
+                 f"{found_nl}",
                  f"the file must hold keys with values (key: value), not {found_en}"), "", 1, 1)])
     try:
         return model.model_validate(source.data, context=context)

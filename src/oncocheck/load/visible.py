@@ -22,8 +22,8 @@ QUOTE_MAX_LENGTH = 60  # a value quoted in a message; a 1 MB value would drown t
 # the line and paragraph separators (Zl, Zp), surrogates (file names that are not UTF-8),
 # private use (a font may draw anything there), noncharacters, and letters and marks that are
 # drawn as nothing (the combining grapheme joiner, Hangul fillers, Khmer inherent vowels,
-# Mongolian and other variation selectors). tests/acceptance/test_visible.py checks that every Cc, Cf,
-# Zl, Zp, Cs and Co character of the running Python's Unicode database is in here.
+# Mongolian and other variation selectors). tests/acceptance/test_visible.py checks that every Cc,
+# Cf, Zl, Zp, Cs and Co character of the running Python's Unicode database is in here.
 _INVISIBLE_RANGES = (
     (0x7F, 0x9F), (0xAD, 0xAD), (0x34F, 0x34F), (0x600, 0x605), (0x61C, 0x61C),
     (0x6DD, 0x6DD), (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2), (0x115F, 0x1160),

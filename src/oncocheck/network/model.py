@@ -50,7 +50,7 @@ class Member(Strict):
     @model_validator(mode="after")
     def _other_named(self, info: ValidationInfo) -> Member:
         vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
-        is_other = vocabulary.resolve(self.discipline).id == OTHER if vocabulary else False
+        is_other = vocabulary.get(self.discipline).id == OTHER if vocabulary else False
         if is_other and not self.discipline_other:
             raise fail("bij discipline 'anders' hoort `discipline_other` met het beroep",
                        "discipline 'anders' needs `discipline_other` naming the profession")

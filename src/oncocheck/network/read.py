@@ -13,7 +13,6 @@ from pathlib import Path
 from oncocheck.errors import LoadFailed
 from oncocheck.load.digests import heard
 from oncocheck.load.parse import parse
-from oncocheck.load.sheets.merge import merge_sheet
 from oncocheck.load.source import Source
 from oncocheck.load.text import decode, read_bytes
 from oncocheck.load.validate import validate
@@ -43,7 +42,12 @@ def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
         raise NotANetwork(display)
     if named is not None:
         named += named_files(source.data, path.parent)
-    source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
+    sheet_errors: list[LoadError] = []
+    sheet_omitted = 0
+    if isinstance(source.data, dict) and "members_file" in source.data:
+        from oncocheck.load.sheets.merge import merge_sheet  # the spreadsheet code when named
+
+        source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
     try:
         doc = validate(NetworkFile, source, {"vocabulary": vocabulary,
                                              "declarable": list(declarable)})

@@ -3,18 +3,23 @@ the information one or more criteria read (the criterion is named on each)."""
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from pydantic import field_validator
 
-from oncocheck.load.fields import (Count, Email, IsoDate, Line, Name, NonEmpty, Postcode, Reference,
-                                   Strict, Url, Words, YesNo, fail, one_of)
+from oncocheck.load.fields import (AnySpelling, Count, Email, IsoDate, Line, Name, NonEmpty,
+                                   Postcode, Reference, Strict, Url, Words, YesNo, fail)
 
 #: The sections under `network:` that may name an evidence document (`document:`).
 DOCUMENT_SECTIONS = ("vision", "participation_agreement")
 # Closed lists match in any case and spelling (`Stichting`, `Coöperatie`, `in oprichting`)
-Scope = one_of("wijk", "gemeente", "regio", "provincie", "landelijk")
-LegalForm = one_of("stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
-                   "maatschap", "eenmanszaak", "anders")
-Status = one_of("actief", "in_oprichting")
+_Scopes = Literal["wijk", "gemeente", "regio", "provincie", "landelijk"]
+_LegalForms = Literal["stichting", "vereniging", "cooperatie", "informeel", "bv", "vof",
+                      "maatschap", "eenmanszaak", "anders"]
+_Statuses = Literal["actief", "in_oprichting"]
+Scope = Annotated[_Scopes, AnySpelling(_Scopes)]
+LegalForm = Annotated[_LegalForms, AnySpelling(_LegalForms)]
+Status = Annotated[_Statuses, AnySpelling(_Statuses)]
 
 
 class Area(Strict):

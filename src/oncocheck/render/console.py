@@ -67,9 +67,9 @@ def _criteria_table(result: FileResult, lang: str) -> Table:
     return criteria
 
 
-def _print(console: Console, text: str, **style: str) -> None:
+def _print(console: Console, text: str, style: str | None = None) -> None:
     """One line of text from the report as it is: never rich markup, never wrapped."""
-    console.print(text, markup=False, highlight=False, soft_wrap=True, **style)
+    console.print(text, markup=False, highlight=False, soft_wrap=True, style=style)
 
 
 def _file(console: Console, result: FileResult, lang: str, debug: bool = False) -> None:

@@ -63,7 +63,7 @@ def _register(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
     for item in entries(report, ids):
         sheet.append(_row(sheet, item, lang))
         rows += 1
-    sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"
+    sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
 
 
 def _row(sheet: WriteOnlyWorksheet, item: Entry, lang: str) -> list[Any]:
@@ -91,13 +91,13 @@ def _criteria(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
                           _text(sheet, c.title.get(lang)), _text(sheet, c.text.get(lang), True),
                           _text(sheet, severity)])
             rows += 1
-    sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"
+    sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
 
 
 def _layout(sheet: WriteOnlyWorksheet, widths: Iterable[int]) -> None:
     """Column widths and the frozen header row; a write-only sheet needs them first."""
     for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[_letter(index)].width = width
+        sheet.column_dimensions[_letter(index)].width = width  # type: ignore[attr-defined]
     sheet.freeze_panes = "A2"
 
 
@@ -148,7 +148,7 @@ def _cell(sheet: WriteOnlyWorksheet, value: float | int | date | None,
 
     if value is None:
         return None
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]  # a date is fine
     if number_format:
         cell.number_format = number_format
     return cell

@@ -65,16 +65,18 @@ def name_text(network: NetworkRound) -> str:
 
 def name_note(network: NetworkRound, lang: str) -> str | None:
     """`eerder: Oude naam` for a network that is called otherwise now."""
-    if not network.renamed:
+    before = network.before
+    if not network.renamed or before is None:
         return None
-    return words(lang)["was_named"].format(name=network.before.network)  # type: ignore[union-attr]
+    return words(lang)["was_named"].format(name=before.network)
 
 
 def file_note(network: NetworkRound, lang: str) -> str | None:
     """`eerder: oud/pad.yaml` for a network whose file moved."""
-    if not network.moved:
+    before = network.before
+    if not network.moved or before is None:
         return None
-    return words(lang)["was_file"].format(file=network.before.file)  # type: ignore[union-attr]
+    return words(lang)["was_file"].format(file=before.file)
 
 
 def summary_rows(info: RoundInfo) -> list[str]:

@@ -30,8 +30,8 @@ def _rounds(rounds: Rounds, lang: str) -> Table:
     w = words(lang)
     grid = table("", w["as_of"], w["criteria_set"], w.capital("files"), w["compliant"],
                  w["not_compliant"], w["invalid"])
-    for title, info in ((w["previous_round"], rounds.old), (w["this_round"], rounds.new)):
-        grid.add_row(title, info.as_of.isoformat(), RichText(versions_text(info)),
+    for name, info in ((w["previous_round"], rounds.old), (w["this_round"], rounds.new)):
+        grid.add_row(name, info.as_of.isoformat(), RichText(versions_text(info)),
                      *summary_rows(info))
     return grid
 

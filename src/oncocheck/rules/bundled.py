@@ -22,7 +22,6 @@ from oncocheck.load.words import did_you_mean
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.load.source import Source
 from oncocheck.report import LoadError, Text
-from oncocheck.rules import draft
 from oncocheck.rules.model import RuleFile
 from oncocheck.wording import where
 
@@ -68,6 +67,8 @@ def _read(path: Path) -> Source:
 
 def _user_rule_file(source: Source) -> RuleFile:
     """A whole rule file, or a draft (`extends:`) made whole."""
+    from oncocheck.rules import draft  # only for a user's rule file
+
     spec = draft.base_name(source)
     if spec is None:
         return validate(RuleFile, source, {"vocabulary": vocabulary()})

@@ -19,7 +19,7 @@ resolved version is an ordinary `RuleFile` that remembers its base (`RuleFile.ex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo
@@ -150,15 +150,16 @@ def _header_errors(draft: Draft, source: Source, base: RuleFile,
 
 
 def _list_errors(draft: Draft, source: Source, criteria: dict[str, Criterion],
-                 flags: dict[str, str]) -> list[LoadError]:
+                 flags: Mapping[str, str]) -> list[LoadError]:
     """Doubles in `criteria:`, an id both changed and removed, nothing left, flags that no
     criterion uses."""
     errors, seen = [], set()
     for index, change in enumerate(draft.criteria):
         where, shown = f"criteria[{index}].id", quoted(change.id)
         if change.id in seen:
-            errors.append(merge.at(source, where, f"criterium {shown} staat twee keer in het concept",
-                              f"criterion {shown} appears twice in the draft"))
+            errors.append(merge.at(source, where,
+                                   f"criterium {shown} staat twee keer in het concept",
+                                   f"criterion {shown} appears twice in the draft"))
         elif change.id in draft.remove:
             errors.append(merge.at(source, where, f"criterium {shown} wordt gewijzigd én laten "
                               "vervallen; kies een van beide", f"criterion {shown} is changed "

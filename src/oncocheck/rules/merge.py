@@ -3,9 +3,10 @@ validated with the positions the entry has in the draft, so errors name the draf
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from oncocheck.checks.share import SHARE_KIND
+from oncocheck.checks.verwijsgids import VerwijsgidsShare
 from oncocheck.errors import LoadFailed
 from oncocheck.load.source import Source
 from oncocheck.load.validate import validate
@@ -19,12 +20,12 @@ from oncocheck.rules.model import Criterion, RuleFile
 REQUIRED = ("title", "text", "severity", "source", "remediation", "check")
 
 
-def flagged(criterion: Criterion, flags: dict[str, str]) -> Criterion:
+def flagged(criterion: Criterion, flags: Mapping[str, str]) -> Criterion:
     """A share criterion with the draft's Verwijsgids flags over its own (`represented`): the
     draft's `vocabulary:` holds for every share criterion."""
-    if not flags or criterion.check.kind != SHARE_KIND:
+    if not flags or not isinstance(criterion.check, VerwijsgidsShare):
         return criterion
-    represented = {**criterion.check.represented, **flags}  # type: ignore[union-attr]
+    represented = {**criterion.check.represented, **flags}
     return criterion.model_copy(update={
         "check": criterion.check.model_copy(update={"represented": represented})})
 

@@ -54,8 +54,10 @@ def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int 
     if jobs > 1 and len(files) > 1:
         from oncocheck.run.workers import checked
 
-        for (path, display), packed in zip(files, checked(files, choices, jobs, fmt, keep)):
-            for store, (brief, payload, text) in zip(results, packed):  # none: skipped
+        for (path, display), packed in zip(files, checked(files, choices, jobs, fmt, keep),
+                                          strict=True):
+            # packed is empty for a file that was skipped
+            for store, (brief, payload, text) in zip(results, packed, strict=False):
                 store.add_packed(brief, payload, text)
             _add(results, skips.note(path, display, bool(packed)), fmt)
             if progress is not None:

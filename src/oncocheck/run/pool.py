@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -42,7 +42,7 @@ class Pool:
     """`work(item)` for every item in up to `workers` processes; see the module docstring.
     A chunk is `size` items; each worker holds at most two chunks, so it never waits."""
 
-    def __init__(self, work: Callable[[Any], Any], items: list[Any], workers: int, size: int,
+    def __init__(self, work: Callable[[Any], Any], items: Sequence[Any], workers: int, size: int,
                  lost: Callable[[int, int | None], Any]) -> None:
         self.work, self.items, self.size, self.lost = work, items, size, lost
         self.wanted = workers
@@ -173,7 +173,7 @@ def _cannot_start(exc: OSError) -> UsageError:
         "use fewer --jobs (--jobs 1 checks without extra processes)"))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:  # a ForkContext or SpawnContext: the stubs give them no common type
     """Fork where it is safe and quick (Linux: the workers start with everything loaded);
     spawn elsewhere."""
     if sys.platform == "linux":

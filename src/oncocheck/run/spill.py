@@ -13,6 +13,7 @@ import sys
 import tempfile
 from array import array
 from collections.abc import Iterator
+from typing import Any
 
 from oncocheck.errors import UsageError
 from oncocheck.report import Brief, FileResult, Results, Text
@@ -48,7 +49,7 @@ class SpilledResults(Results):
         if not keep and prepare is None:
             raise ValueError("a spill file that keeps neither results nor their text")
         self._briefs: list[Brief] = []
-        self._shared: dict[object, object] = {}  # one copy of each equal brief part
+        self._shared: dict[Any, Any] = {}  # one copy of each equal brief part
 
     def add(self, result: FileResult, text: str | None = None) -> None:
         """Append the next file's result, with its prepared text when this batch keeps one."""
@@ -65,7 +66,7 @@ class SpilledResults(Results):
         if not self._keep:
             payload = b""
         start = self._offsets[-1]
-        encoded = text.encode("utf-8") if self._prepare is not None else b""
+        encoded = text.encode("utf-8") if self._prepare is not None and text else b""
         try:
             self._file.seek(start)
             self._file.write(payload)

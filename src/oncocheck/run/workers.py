@@ -3,14 +3,16 @@
 A worker checks one file at a time and sends back its result packed (pickled once, in the
 worker), with its brief and, when asked, its part of the JSON report; the parsed document
 never leaves the worker. When that part is all the batch will read (`prepared.alone`), the
-result is not pickled at all: only the brief and the text travel. Rule files and the vocabulary are loaded once per process (on Linux
-the workers inherit them from the parent). A worker the system kills costs only the file it
-was checking, which is reported as not checked (`oncocheck.run.pool`).
+result is not pickled at all: only the brief and the text travel. Rule files and the vocabulary
+are loaded once per process (on Linux the workers inherit them from the parent). A worker the
+system kills costs only the file it was checking, which is reported as not checked
+(`oncocheck.run.pool`).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -19,7 +21,6 @@ from oncocheck.errors import load_error
 from oncocheck.report import Brief, FileResult, Text, Verdict
 from oncocheck.run import file, prepared
 from oncocheck.run.decide import Choice
-from oncocheck.run.pool import Pool
 from oncocheck.run.spill import pack
 
 Packed = tuple[Brief, bytes, "str | None"]  # one file's result under one choice
@@ -28,10 +29,9 @@ CHUNK_BYTES = 32_768  # of paths per chunk: a chunk always fits in the pipe to i
 
 def default_jobs() -> int:
     """The number of cores this process may use."""
-    try:
+    if sys.platform == "linux":
         return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return max(1, os.cpu_count() or 1)
 
 
 def checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int,
@@ -45,6 +45,8 @@ def checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: 
     size = max(1, min(32, len(files) // (workers * 8), CHUNK_BYTES // longest))
     work = partial(_check, choices=choices, prepare=prepare, keep=keep)
     lost = partial(_lost, files=files, choices=len(choices), prepare=prepare, keep=keep)
+    from oncocheck.run.pool import Pool  # multiprocessing: not for `default_jobs` alone
+
     yield from Pool(work, files, workers, size, lost).results()
 
 

@@ -108,7 +108,7 @@ def test_names_match_whatever_case_accents_spaces_and_punctuation(a: str, b: str
 def test_several_networks_of_one_name_pair_up_by_file_first() -> None:
     old = read_report(FIXTURES / "old.json")
     twins = [r.model_copy(update={"network": "Netwerk Tweeling", "file": f"rondes/{f}"})
-             for r, f in zip(old.results[:2], ("een.yaml", "twee.yaml"))]
+             for r, f in zip(old.results[:2], ("een.yaml", "twee.yaml"), strict=True)]
     new_twins = list(reversed(twins))
     rounds = rounds_of(old.model_copy(update={"results": twins}),
                        old.model_copy(update={"results": new_twins}))

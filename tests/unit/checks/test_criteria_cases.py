@@ -1,4 +1,5 @@
-"""Every criterion, under both versions, made met, not_met and missing (tests/cases/criteria.yaml)."""
+"""Every criterion, under both versions, made met, not_met and missing
+(tests/cases/criteria.yaml)."""
 
 from __future__ import annotations
 

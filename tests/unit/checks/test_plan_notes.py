@@ -68,7 +68,8 @@ def test_plan_and_note_are_attached_to_their_criterion(tmp_path: Path) -> None:
 def test_console_shows_plan_and_note(tmp_path: Path, lang: str, line: str) -> None:
     write(tmp_path, network={"website_updated": None}, notes={"7": "Vernieuwing loopt."},
           plan=[{**PLAN_7, "action": "Bijwerken", "owner": "JB"}])
-    text = render(run([str(tmp_path / "netwerk.yaml")], choose(None, AS_OF, AS_OF)), "console", lang)
+    report = run([str(tmp_path / "netwerk.yaml")], choose(None, AS_OF, AS_OF))
+    text = render(report, "console", lang)
     assert line in text and "Vernieuwing loopt." in text
 
 

@@ -119,7 +119,8 @@ def write(tmp_path: Path, content: str | bytes, name: str = "bad.json") -> str:
      ": as_of: expected a date as YYYY-MM-DD, not '23-11-2026'; did you mean 2026-11-23?"),
     ("\ufeff" + json.dumps(report()).encode("utf-16-le").decode("latin-1"),
      ":1:1: the file is saved as UTF-16"),
-    (b'{"tool": "\xff"}', ":1:11: the file is not saved as UTF-8: line 1, column 11 holds the byte 0xff"),
+    (b'{"tool": "\xff"}',
+     ":1:11: the file is not saved as UTF-8: line 1, column 11 holds the byte 0xff"),
 ])
 def test_a_file_that_is_no_report_is_a_clear_exit_2(tmp_path: Path, content: str,
                                                      message: str) -> None:

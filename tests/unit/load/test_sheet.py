@@ -58,7 +58,7 @@ def test_windows_1252_csv_is_read_with_a_notice_saying_so(tmp_path: Path) -> Non
 @pytest.mark.parametrize("raw", [
     "naam;discipline\nB. El Amrani;diëtist\n".encode() + "C;diëtist\n".encode("cp1252"),
     b"\xef\xbb\xbf" + "naam;discipline\nB;diëtist\n".encode("cp1252"),
-    "naam;discipline\nB;di".encode() + b"\x81tist\n"])
+    b"naam;discipline\nB;di" + b"\x81tist\n"])
 def test_a_csv_mixing_encodings_is_rejected_with_what_to_do(tmp_path: Path, raw: bytes) -> None:
     """UTF-8 letters beside a Windows-1252 byte (or after a UTF-8 BOM) could be read either
     way; a byte Windows-1252 does not use cannot be read as it at all."""

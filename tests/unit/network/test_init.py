@@ -70,7 +70,8 @@ def test_template_names_every_field_with_a_comment(lang: str) -> None:
         assert re.search(rf"# criteri(?:um|on|a) (?:[0-9ab]+, )*{cid}\b", text), cid
 
 
-@pytest.mark.parametrize("lang, placeholder", list(zip(["nl", "en"], PLACEHOLDER_NAMES)))
+@pytest.mark.parametrize("lang, placeholder",
+                         list(zip(["nl", "en"], PLACEHOLDER_NAMES, strict=True)))
 def test_template_round_trip_lists_what_to_fill_in(tmp_path: Path, lang: str,
                                                    placeholder: str) -> None:
     target = tmp_path / "netwerk.yaml"
@@ -187,7 +188,8 @@ def test_from_sheet_names_the_sheet_check_reads_in_a_workbook_of_several(
 
 def test_from_sheet_leaves_members_sheet_empty_for_a_workbook_of_one_sheet(
         tmp_path: Path) -> None:
-    sheet = write_sheets(tmp_path / "leden.xlsx", {"Blad1": [["naam", "discipline"], ["A", "dietist"]]})
+    sheet = write_sheets(tmp_path / "leden.xlsx",
+                         {"Blad1": [["naam", "discipline"], ["A", "dietist"]]})
     target = tmp_path / "netwerk.yaml"
     code, out = invoke("init", str(target), "--from-sheet", str(sheet))
     assert code == 0 and "members_sheet" not in out

@@ -12,7 +12,8 @@ from oncocheck.load.words import normalise
     ("Diëtist", "dietist"), ("dietist", "dietist"), ("DIETIST", "dietist"),
     ("dietitian", "dietist"), ("POH-GGZ", "poh_ggz"), ("poh ggz", "poh_ggz"),
     ("poh_ggz", "poh_ggz"), ("Maatschappelijk werker", "maatschappelijk_werker"),
-    ("maatschappelijk-werker", "maatschappelijk_werker"), ("oncologiefysiotherapeut", "fysiotherapeut"),
+    ("maatschappelijk-werker", "maatschappelijk_werker"),
+    ("oncologiefysiotherapeut", "fysiotherapeut"),
     ("oedeemfysiotherapeut", "fysiotherapeut"), ("Bekkenfysiotherapeut", "fysiotherapeut"),
     ("GZ-psycholoog", "psycholoog"), ("klinisch psycholoog", "psycholoog"),
     ("huid- en oedeemtherapeut", "huidtherapeut"), ("oedeemtherapeut", "huidtherapeut"),
@@ -36,8 +37,8 @@ def test_counting_and_verwijsgids_flags_follow_the_spec() -> None:
     assert unconfirmed == {"psychosociaal_therapeut", "logopedist", "oefentherapeut"}
     confirmed = {d.id for d in vocab.disciplines if d.verwijsgids == "yes"}
     assert confirmed == {"psycholoog", "geestelijk_verzorger", "maatschappelijk_werker",
-                         "fysiotherapeut", "dietist", "ergotherapeut", "huidtherapeut", "haarwerker",
-                         "seksuoloog"}
+                         "fysiotherapeut", "dietist", "ergotherapeut", "huidtherapeut",
+                         "haarwerker", "seksuoloog"}
 
 
 def test_every_verwijsgids_flag_says_what_it_rests_on() -> None:

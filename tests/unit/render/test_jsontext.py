@@ -55,7 +55,8 @@ def test_the_reports_of_the_examples_and_a_batch_are_byte_identical(tmp_path: Pa
             source.replace("Voorbeeldstad", f"Voorbeeldstad {i}\u00e9"), encoding="utf-8")
     runner = CliRunner()
     for target in (ROOT / "examples", batch):
-        for command in (["check", str(target)], ["impact", str(target), "--from", "loppsoz@2021", "--to", "loppsoz@2024", "--sweep", "2a"]):
+        for command in (["check", str(target)], ["impact", str(target), "--from", "loppsoz@2021",
+                                                 "--to", "loppsoz@2024", "--sweep", "2a"]):
             result = runner.invoke(app, [*command, "--format", "json"])
             assert result.exit_code in (0, 1, 2), result.output
             assert result.stdout == _stdlib(json.loads(result.stdout)) + "\n"

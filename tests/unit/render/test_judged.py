@@ -29,7 +29,8 @@ def test_the_page_lists_every_file_read(report, lang: str, title: str,  # noqa: 
                       r"<td class=\"num\">([^<]+)</td><td>(.*?)</td></tr>", section)
     inputs = report.results[1].inputs
     shown = [r[0].replace("<wbr>", "") for r in rows]  # from the batch's folder, wrapping at /
-    assert len(shown) == len(inputs) and all(i.path.endswith(s) for s, i in zip(shown, inputs))
+    assert len(shown) == len(inputs)
+    assert all(i.path.endswith(s) for s, i in zip(shown, inputs, strict=True))
     assert shown[0] == "not-compliant/zuid.yaml"
     assert [r[1] for r in rows] == kinds
     assert [r[2] for r in rows] == ["1800", "9120", "–"]

@@ -18,7 +18,8 @@ OLD = replace(SET_2024, ref=OLD_REF, title=Text("LOPPSOZ 2021", "LOPPSOZ 2021"),
               valid_from_assumed=True, criteria=CRITERIA[:-1])
 NEW = replace(SET_2024, source="https://example.org/criteria")
 SHARE = replace(CRITERIA[2],
-                parameters=Text("minstens 60% in de Verwijsgids", "at least 60% in the Verwijsgids"),
+                parameters=Text("minstens 60% in de Verwijsgids",
+                                "at least 60% in the Verwijsgids"),
                 how=Text("Telt de leden.\n\nVergelijkt het aandeel met de drempel.",
                          "Counts the members.\n\nCompares the share with the threshold."))
 

@@ -12,7 +12,8 @@ from paths import ROOT
 
 SOURCES = [*(ROOT / "src/oncocheck/checks").glob("*.py"), ROOT / "src/oncocheck/run/pin.py"]
 # A warning finding is made as `Finding(` with its id first, or in a conditional expression.
-_IDS = re.compile(r"""Finding\(\s*\n?\s*"([a-z]+(?:-[a-z]+)+)"(?:\s+if\s+\w+\s+else\s+"([a-z-]+)")?""")
+_IDS = re.compile(r'Finding\(\s*\n?\s*"([a-z]+(?:-[a-z]+)+)"'
+                  r'(?:\s+if\s+\w+\s+else\s+"([a-z-]+)")?')
 
 
 def _emitted() -> set[str]:

@@ -168,13 +168,14 @@ def test_the_assumed_in_force_date_is_said() -> None:
 
 
 def test_criterion_ids_must_be_short_identifiers(tmp_path: Path) -> None:
-    data = yaml.safe_load((criteria_sets.criteria_dir() / "loppsoz" / "2024.yaml").read_text("utf-8"))
+    bundled = criteria_sets.criteria_dir() / "loppsoz" / "2024.yaml"
+    data = yaml.safe_load(bundled.read_text("utf-8"))
     for bad in ("2a\n::error::x", "a" * 17, "2 a"):
         data["criteria"][0]["id"] = bad
         path = tmp_path / "rules.yaml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-        code, out = invoke("check", str(ROOT / "examples/compliant/voorbeeldstad.yaml"), "--criteria",
-                           str(path), "--lang", "en")
+        code, out = invoke("check", str(ROOT / "examples/compliant/voorbeeldstad.yaml"),
+                           "--criteria", str(path), "--lang", "en")
         assert code == 2, out
         assert "criteria[0].id: a criterion id is short" in out
         assert "::error::x" not in out.replace("\\n", "")

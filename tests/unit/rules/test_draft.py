@@ -71,7 +71,7 @@ def test_the_draft_is_the_base_with_its_changes_and_named_as_a_file(tmp_path: Pa
     assert rules.extends is base and base.extends is None
     assert rules.criterion("2a").check.threshold == 0.65
     assert [c.id for c in rules.criteria] == [c.id for c in base.criteria]
-    assert all(a == b for a, b in zip(rules.criteria, base.criteria) if a.id != "2a")
+    assert all(a == b for a, b in zip(rules.criteria, base.criteria, strict=True) if a.id != "2a")
     assert rules.ref.label == f"loppsoz@concept-2026 ({path})" and not rules.bundled
     assert rules.valid_from == base.valid_from and rules.source == base.source
     assert rules.title.en.endswith(", draft concept-2026")

@@ -4,7 +4,7 @@ case), else the first of the first MAX_SHEETS sheets that has a header row. A CS
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 
 from oncocheck.errors import LoadFailed
@@ -31,7 +31,7 @@ class Chosen:
     index: int
     header: Row
     before: list[Row]
-    rows: Iterator[Row]
+    rows: Generator[Row, None, None]
     later: bool
     named: str
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
 from oncocheck.errors import LoadFailed, load_error
@@ -83,7 +83,7 @@ def separator(text: str) -> str:
 
 
 def csv_rows(text: str, display: str, shown: Callable[[str], str | None], max_columns: int
-             ) -> Iterator[tuple[int, list[str | None]]]:
+             ) -> Generator[tuple[int, list[str | None]], None, None]:
     """(row number, cells) for every line of the CSV text; `shown` makes a cell as kept."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), strict=True)
     try:

@@ -7,21 +7,13 @@ findings name the spreadsheet's row and column instead of a line of the YAML fil
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from oncocheck.load.naming import sheet_display
 from oncocheck.load.sheets.read import read_sheet
 from oncocheck.load.source import Notice, Source
 from oncocheck.report import LoadError, Text
-
-
-def sheet_display(network_display: str, members_file: str) -> str:
-    """The spreadsheet's path as reports show it: next to the network file's display path."""
-    if os.path.isabs(members_file):
-        return PurePosixPath(members_file).as_posix()
-    joined = os.path.normpath(os.path.join(os.path.dirname(network_display), members_file))
-    return Path(joined).as_posix()
 
 
 def merge_sheet(source: Source, base_dir: Path, display: str
@@ -50,7 +42,7 @@ def merge_sheet(source: Source, base_dir: Path, display: str
         notices += (_no_sheets(source, shown, wanted),)
     first = len(inline or [])
     values, keys, elsewhere = dict(source.values), dict(source.keys), dict(source.elsewhere)
-    for offset, (row, places) in enumerate(zip(sheet.rows, sheet.positions)):
+    for offset, (row, places) in enumerate(zip(sheet.rows, sheet.positions, strict=True)):
         path = f"members[{first + offset}]"
         values[path], elsewhere[path] = (row.line, row.column), shown
         for key, place in places.items():

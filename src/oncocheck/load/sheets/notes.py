@@ -28,7 +28,8 @@ def columns_skipped(display: str, title: str, header: int,
     listed_nl, listed_en = [], []
     for index, name in unknown:
         best = suggestion(name)  # said in each language by that language's column name
-        names = NAMES[field_of(best)] if best else None
+        field = field_of(best) if best else None
+        names = NAMES[field] if field else None
         letter = column_letter(index + 1)
         listed_nl.append(f"{quoted(name)} (kolom {letter}" + (f", bedoelt u '{names[0]}'?)"
                                                                if names else ")"))

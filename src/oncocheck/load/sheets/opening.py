@@ -17,14 +17,14 @@ from pathlib import Path
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.digests import heard
+from oncocheck.load.fingerprint import SYSTEM
 from oncocheck.report import Role
 from oncocheck.wording import os_reason
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
-#: Folders whose files describe the running system, never a members list.
-SYSTEM = ("/proc", "/sys", "/dev")
+# O_BINARY (Windows only): without it the bytes are read in text mode, CR LF as LF, ^Z as the end
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(
-    os, "O_CLOEXEC", 0)
+    os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_members_file(path: Path, folder: Path, display: str) -> bytes:

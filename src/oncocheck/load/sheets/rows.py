@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -42,13 +42,13 @@ class Book:
     Windows-1252 where it was not UTF-8. `close` it when done: an .xlsx keeps its file."""
 
     titles: list[str]
-    _rows: Callable[[int], Iterator[Row]]
+    _rows: Callable[[int], Generator[Row, None, None]]
     display: str
     recoded: Recoded | None = None
     close: Callable[[], None] = lambda: None
     is_workbook: bool = False
 
-    def rows(self, index: int) -> Iterator[Row]:
+    def rows(self, index: int) -> Generator[Row, None, None]:
         """(row number, cells) for every row of sheet `index`; LoadFailed past MAX_ROWS."""
         return _bounded(self._rows(index), self.display)
 
@@ -79,7 +79,7 @@ def open_book(path: Path, display: str, folder: Path | None = None) -> Book:
     return _workbook(raw, display)
 
 
-def _bounded(rows: Iterator[Row], display: str) -> Iterator[Row]:
+def _bounded(rows: Generator[Row, None, None], display: str) -> Generator[Row, None, None]:
     """The rows, stopping with a LoadFailed past MAX_ROWS (a sheet of endless empty rows)."""
     try:
         for number, cells in rows:
@@ -89,7 +89,7 @@ def _bounded(rows: Iterator[Row], display: str) -> Iterator[Row]:
                     f"{display} has more than {MAX_ROWS:,} rows")
             yield number, cells
     finally:
-        rows.close()  # type: ignore[attr-defined] - a generator
+        rows.close()
 
 
 def _workbook(raw: bytes, display: str) -> Book:
@@ -104,7 +104,7 @@ def _workbook(raw: bytes, display: str) -> Book:
         raise _unreadable(display, exc) from exc
     sheets = list(workbook.worksheets)
 
-    def rows(index: int) -> Iterator[Row]:
+    def rows(index: int) -> Generator[Row, None, None]:
         sheet, number = sheets[index], 0
         try:
             sheet.reset_dimensions()  # some writers store no or wrong dimensions

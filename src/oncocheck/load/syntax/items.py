@@ -16,7 +16,7 @@ def glued_dash(e: Problem) -> Found | None:
     """`-name: A`: a list item's dash without the space after it (on this line or above)."""
     if "mapping values" not in e.problem and "expected key" not in e.problem:
         return None
-    for line in (e.line, e.lines.above(e.line)):
+    for line in (e.line, e.lines.above(e.line) or 0):
         text = e.lines.text(line) if line else ""
         dash = _GLUED_DASH.match(text)
         if dash:
@@ -78,9 +78,9 @@ def first_without_dash(e: Problem) -> Found | None:
     lines, dash = e.lines, e.lines.indent(e.line)
     if not _DASH.match(lines.text(e.line)):
         return None
-    parent: int | None = e.line
-    while (parent := lines.above(parent)) is not None and lines.indent(parent) >= dash:
-        pass
+    parent = lines.above(e.line)
+    while parent is not None and lines.indent(parent) >= dash:
+        parent = lines.above(parent)
     if parent is None or not COMMENT.sub("", lines.text(parent)).rstrip().endswith(":"):
         return None
     first = next((n for n in range(parent + 1, e.line) if lines.text(n).strip()
@@ -90,8 +90,8 @@ def first_without_dash(e: Problem) -> Found | None:
     one_nl, one_en = ("lid", "member") if key_name(lines, parent) == "members" else (
         "lijstitem", "list item")
     fixed = quoted(f"- {lines.text(first).strip()}")
-    return said(f"voor het eerste {one_nl} onder {quoted(key_name(lines, parent))} staat geen '- ', "
-                f"voor het {one_nl} op regel {e.line} wel; zet '- ' voor elk {one_nl}: "
+    return said(f"voor het eerste {one_nl} onder {quoted(key_name(lines, parent))} staat geen "
+                f"'- ', voor het {one_nl} op regel {e.line} wel; zet '- ' voor elk {one_nl}: "
                 f"schrijf {fixed}", f"the first {one_en} below {quoted(key_name(lines, parent))} "
                 f"has no '- ', the {one_en} on line {e.line} has one; put '- ' before each "
                 f"{one_en}: write {fixed}", first, lines.indent(first))

@@ -49,8 +49,9 @@ def top_indented(e: Problem) -> Found | None:
         return None
     key = quoted(key_name(e.lines, first))
     return said(f"de eerste sleutel ({key}) springt in; zet de sleutels van het hoogste niveau "
-                f"(zoals 'format' en 'network') in kolom 1, zoals {quoted(key_name(e.lines, e.line))} "
-                f"op regel {e.line}", f"the first key ({key}) is indented; put the keys of the "
+                f"(zoals 'format' en 'network') in kolom 1, zoals "
+                f"{quoted(key_name(e.lines, e.line))} op regel {e.line}",
+                f"the first key ({key}) is indented; put the keys of the "
                 f"top level (such as 'format' and 'network') in column 1, like "
                 f"{quoted(key_name(e.lines, e.line))} on line {e.line}", first, 1)
 

@@ -30,9 +30,9 @@ def quote_closed_later(e: Problem) -> Found | None:
     (the parser then stops on that line, after the value)."""
     last = e.last
     if not (isinstance(last, yaml.ScalarEvent) and last.style in ('"', "'")
-            and last.start_mark.line < last.end_mark.line == e.line - 1):
+            and _ran_to(last, e.line)):
         last = _ran_on(e)
-    if last is None:
+    if last is None or last.start_mark is None:  # the parser marks every event
         return None
     line, column, quote = last.start_mark.line + 1, last.start_mark.column + 1, last.style
     return said(f"het aanhalingsteken ({quote}) op regel {line} wordt pas op regel {e.line} "
@@ -47,10 +47,22 @@ def _ran_on(e: Problem) -> yaml.ScalarEvent | None:
     swallowing lines that look like keys (`  status: actief`): a quote left open. Found when
     the parser closed the lists and mappings in between before it stopped."""
     last = last_quoted(e.lines.source)
-    if last is None or not last.start_mark.line < last.end_mark.line == e.line - 1:
+    if last is None or not _ran_to(last, e.line):
         return None
-    inside = range(last.start_mark.line + 2, last.end_mark.line + 1)
+    inside = _lines(last)[1:-1]
     return last if any(_SWALLOWED.match(e.lines.text(n)) for n in inside) else None
+
+
+def _ran_to(event: yaml.Event, line: int) -> bool:
+    """Whether `event` ends on `line` (from 1), having started on an earlier one."""
+    span = _lines(event)
+    return len(span) > 1 and span[-1] == line
+
+
+def _lines(event: yaml.Event) -> range:
+    """The lines (from 1) `event` spans; the parser marks every event."""
+    start, end = event.start_mark, event.end_mark
+    return range(start.line + 1, end.line + 2) if start and end else range(0)
 
 
 def unclosed_quote(e: Problem) -> Found | None:
@@ -133,9 +145,9 @@ def colon_in_value(e: Problem) -> Found | None:
     if "mapping values are not allowed" not in e.problem:
         return None
     lines, text = e.lines, e.lines.text(e.line)
-    if COLON.search(item_text(text[:e.column - 1])):
-        body = item_text(text)
-        colon = COLON.search(body)
+    body = item_text(text)
+    colon = COLON.search(body)
+    if colon and COLON.search(item_text(text[:e.column - 1])):  # one before the error's place
         key, value = body[:colon.start()], COMMENT.sub("", body[colon.end():]).strip()
         fixed = quoted(f"{key}: {json.dumps(value, ensure_ascii=False)}")
         return said(f"de waarde bevat een dubbele punt met een spatie erachter; zet de hele "
