@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from oncocheck.analysis.rounds import Rounds
 from oncocheck.render.html import page
-from oncocheck.render.rounds_text import (change_title, file_note, groups, moves_text,
-                                          name_note, name_text, version_text, versions_text)
+from oncocheck.render.rounds_text import (change_title, dates_text, file_note, groups,
+                                          moves_text, name_note, name_text, version_text,
+                                          versions_text)
 
 
 def render(rounds: Rounds, lang: str) -> str:
     """The rounds page in `lang`."""
     return page(
         "rounds.html", lang, report=rounds, rounds=rounds, groups=groups(rounds),
-        page_as_of=f"{rounds.old.as_of.isoformat()} → {rounds.new.as_of.isoformat()}",
+        old_dates=dates_text(rounds.old, lang), new_dates=dates_text(rounds.new, lang),
+        page_as_of=f"{dates_text(rounds.old, lang)} → {dates_text(rounds.new, lang)}",
         old_versions=versions_text(rounds.old), new_versions=versions_text(rounds.new),
         notes="; ".join(n.get(lang) for n in rounds.notes),
         titles={kind: change_title(kind, lang) for kind in rounds.counts},

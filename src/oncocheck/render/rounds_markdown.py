@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from oncocheck.analysis.rounds import NetworkRound, Rounds
 from oncocheck.render.markdown import escape
-from oncocheck.render.rounds_text import (change_title, file_note, groups, moves_text,
+from oncocheck.render.rounds_text import (change_title, dates_text, file_note, groups, moves_text,
                                           name_note, name_text, summary_rows, verdict_text,
                                           version_text, versions_text)
 from oncocheck.render.words import words
@@ -21,7 +21,7 @@ def _rounds(rounds: Rounds, lang: str) -> list[str]:
             w["compliant"], w["not_compliant"], w["invalid"]]
     lines = [_row(*head), _row(*["---"] * 4, *["---:"] * 4)]
     for title, info in ((w["previous_round"], rounds.old), (w["this_round"], rounds.new)):
-        lines.append(_row(title, escape(info.path), info.as_of.isoformat(),
+        lines.append(_row(title, escape(info.path), escape(dates_text(info, lang)),
                           escape(versions_text(info)), *summary_rows(info)))
     return lines
 

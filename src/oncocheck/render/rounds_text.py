@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from oncocheck.analysis.rounds import CHANGES, NetworkRound, RoundInfo, Rounds, Side
 from oncocheck.render.impact_text import state
+from oncocheck.render.versions import date_span
 from oncocheck.render.words import words
 
 NOTHING = "–"
@@ -32,6 +33,13 @@ def versions_text(info: RoundInfo) -> str:
     if len(info.versions) == 1:
         return info.versions[0][0].label
     return ", ".join(f"{v.label} ({n})" for v, n in info.versions) or NOTHING
+
+
+def dates_text(info: RoundInfo, lang: str) -> str:
+    """The as-of dates that judged a round's files, said as `check` says them: one date, or
+    `2023-11-01 t/m 2025-06-30 (per bestand)`; – when the round judged no file."""
+    dates = [day for day, _ in info.dates]
+    return date_span(dates, dates[0], lang) if dates else NOTHING
 
 
 def verdict_text(side: Side | None, lang: str) -> str:
