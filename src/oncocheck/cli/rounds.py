@@ -43,7 +43,7 @@ HELP = say(
     niet meer voldoen, en per netwerk de criteria met een andere status.
 
     Netwerken worden gevonden op naam (hoofdletters, accenten, spaties en leestekens tellen
-    niet), daarna op bestand, gezien vanuit de eigen map van elke ronde: een netwerk met een
+    niet), daarna op bestand, vanuit de map van elke ronde: een netwerk met een
     nieuwe naam in hetzelfde bestand is hetzelfde netwerk. Bestanden die niet gelezen konden
     worden hebben geen naam en worden op hun pad gevonden. Afsluitcode 0 als de vergelijking
     gemaakt is (met --fail-on: 1 als een netwerk niet meer voldoet, of als er iets veranderde),
@@ -55,7 +55,7 @@ HELP = say(
     compliant, and per network the criteria whose status changed.
 
     Networks are matched by name (case, accents, spaces and punctuation do not count), then by
-    file, as seen from each round's own folder: a network renamed in the same file is the same
+    file, from each round's own folder: a network renamed in the same file is the same
     network. Files that could not be loaded have no name and are matched by path. Exit 0 when
     the comparison is made (with --fail-on: 1 when a network lost its qualification, or
     anything changed), 2 for a file that is no JSON report of oncocheck.

@@ -12,7 +12,10 @@ Shape (documented in `oncocheck impact --help` and the README; the published sch
                 failing: {from, to}}]   in official order; invalid files not counted
     share_2a: {networks, undefined, invalid, min, median, max, thresholds: {from, to},
                bins: [{from, to, networks}]}   shares and percentages as numbers 0..100
-    sweep: null, or {criterion (the share criterion, 2a), networks, points: [{threshold, networks}]}
+    sweep: null, or {criterion (the share criterion, 2a), networks, points: [{threshold,
+           networks (with the shares as `to` counts them), networks_from (as `from` does)}],
+           at_thresholds: {from, to: {threshold, networks} | null}}   each version's own
+           threshold and the networks meeting it with its own shares: its 2a result
 """
 
 from __future__ import annotations
@@ -60,7 +63,12 @@ def as_dict(impact: Impact) -> dict[str, Any]:
         "share_2a": _shares(impact),
         "sweep": None if impact.sweep is None else {
             "criterion": impact.share_criterion, "networks": impact.shares.networks,
-            "points": [{"threshold": p.threshold, "networks": p.meeting} for p in impact.sweep],
+            "points": [{"threshold": p.threshold, "networks": p.meeting,
+                        "networks_from": p.meeting_before} for p in impact.sweep],
+            "at_thresholds": {key: None if t is None else {"threshold": as_percent(t),
+                                                           "networks": n}
+                              for key, t, n in zip(("from", "to"), impact.thresholds,
+                                                   impact.meeting_at_thresholds, strict=True)},
         },
     }
 

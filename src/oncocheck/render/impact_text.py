@@ -19,6 +19,18 @@ def transitions_text(transitions: tuple[tuple[str, str, int], ...], lang: str) -
     return "; ".join(found) or words(lang)["no_transitions"]
 
 
+def sweep_lines(impact: Impact) -> list[tuple[str, float, int | None]]:
+    """(version label, 2a threshold, networks meeting it) for the sweep's lines: each version's
+    line stands on its own count (its 2a result, with its own shares), not on the bars of
+    `to`; one line when both versions agree on threshold and count."""
+    lines = [(ref.label, value, n) for ref, value, n in zip(
+        (impact.before, impact.after), impact.thresholds, impact.meeting_at_thresholds,
+        strict=True) if value is not None]
+    if len(lines) == 2 and lines[0][1:] == lines[1][1:]:
+        return [(f"{lines[0][0]}, {lines[1][0]}", lines[0][1], lines[0][2])]
+    return lines
+
+
 def thresholds(impact: Impact) -> list[tuple[str, float]]:
     """(version label, 2a threshold) for the chart lines; one line when both are the same."""
     pairs = [(ref.label, value) for ref, value in
