@@ -10,6 +10,7 @@ The sweep is made under each version: a draft may change which disciplines count
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -119,7 +120,7 @@ def _threshold(report: Report) -> float | None:
                  if f.check == SHARE_KIND and "threshold" in f.observed), None)
 
 
-def meeting(results: tuple[FileResult, ...], threshold: float) -> int:
+def meeting(results: Iterable[FileResult], threshold: float) -> int:
     """Networks whose 2a share meets `threshold` (a fraction), compared exactly as the 2a
     check does."""
     shares = [s for s in map(share_of, results) if s is not None]
