@@ -1,5 +1,5 @@
-"""How a share, a place, a count and a list are said, in one place for every text oncocheck
-writes.
+"""How a share, a place, a file within its batch, a count and a list are said, in one place
+for every text oncocheck writes.
 
 Checks word their findings with these, and so do the renderers, so a share or a place reads
 the same in a finding's message, in the HTML working and in a CI annotation.
@@ -8,7 +8,7 @@ the same in a finding's message, in the HTML working and in a CI annotation.
 from __future__ import annotations
 
 import errno
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 from oncocheck.report import Text
@@ -107,3 +107,22 @@ def os_reason(exc: OSError) -> Text:
     known = _OS_REASONS.get(exc.errno or 0)
     said = exc.strerror or (known[1] if known else type(exc).__name__)
     return Text(known[0] if known else said, said)
+
+
+def common_folder(files: Iterable[str]) -> str:
+    """The folder every one of `files` lies in, written as they write it (`examples` for
+    `examples/a/x.yaml` and `examples/b/y.yaml`); "" when they share none."""
+    parts = [file.split("/")[:-1] for file in files]
+    if not parts:
+        return ""
+    shared = parts[0]
+    for other in parts[1:]:
+        shared = shared[:next((i for i, (a, b) in enumerate(zip(shared, other, strict=False)) if a != b),
+                              min(len(shared), len(other)))]
+    return "/".join(shared) or ("/" if shared == [""] else "")
+
+
+def relative(file: str, folder: str) -> str:
+    """`file` as seen from `folder` (see `common_folder`); as it is when it lies elsewhere."""
+    prefix = folder if folder.endswith("/") else folder + "/"
+    return file[len(prefix):] if folder and file.startswith(prefix) else file

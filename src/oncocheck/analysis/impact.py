@@ -3,6 +3,9 @@
 `compare` takes the same files checked under two versions (two Reports, files in the same
 order) and works out which networks change verdict, how each criterion's statuses move, how the
 2a share is spread, and optionally how many networks would meet 2a at other thresholds.
+
+The sweep is made under each version: a draft may change which disciplines count for 2a
+(`vocabulary:`), and so every share, so `from`'s threshold is read on `from`'s own shares.
 """
 
 from __future__ import annotations
@@ -50,10 +53,12 @@ class CriterionMoves:
 
 @dataclass(frozen=True, slots=True)
 class SweepPoint:
-    """How many networks would meet 2a at `threshold` percent."""
+    """How many networks would meet 2a at `threshold` percent: with the shares as `to`
+    counts them (`meeting`), and as `from` counts them (`meeting_before`)."""
 
     threshold: int
     meeting: int
+    meeting_before: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,9 @@ class Impact:
     dates: tuple[date, ...] = ()
     #: The id of the share criterion of `after` (found by its check kind), if it has one.
     share_criterion: str | None = None
+    #: With the sweep: the networks meeting 2a under each version at its own threshold, with
+    #: its own shares (each version's 2a result), where each version's threshold line stands.
+    meeting_at_thresholds: tuple[int | None, int | None] = (None, None)
 
 
 def statuses(result: FileResult) -> dict[str, str]:
@@ -112,11 +120,22 @@ def _threshold(report: Report) -> float | None:
                  if f.check == SHARE_KIND and "threshold" in f.observed), None)
 
 
-def sweep_share(results: Iterable[FileResult]) -> tuple[SweepPoint, ...]:
-    """Networks meeting 2a at each SWEEP threshold, compared exactly as the 2a check does."""
+def meeting(results: Iterable[FileResult], threshold: float) -> int:
+    """Networks whose 2a share meets `threshold` (a fraction), compared exactly as the 2a
+    check does."""
     shares = [s for s in map(share_of, results) if s is not None]
-    return tuple(SweepPoint(t, sum(meets_share(s.numerator, s.denominator, t / 100)
-                                   for s in shares)) for t in SWEEP)
+    return sum(meets_share(s.numerator, s.denominator, threshold) for s in shares)
+
+
+def sweep_share(before: Report, after: Report) -> tuple[SweepPoint, ...]:
+    """Networks meeting 2a at each SWEEP threshold, with each version's own shares."""
+    return tuple(SweepPoint(t, meeting(after.results, t / 100), meeting(before.results, t / 100))
+                 for t in SWEEP)
+
+
+def _at_own(report: Report, threshold: float | None) -> int | None:
+    """Networks meeting the version's own 2a threshold with its own shares: its 2a result."""
+    return None if threshold is None else meeting(report.results, threshold)
 
 
 def compare(before: Report, after: Report, sweep: bool = False) -> Impact:
@@ -133,14 +152,17 @@ def compare(before: Report, after: Report, sweep: bool = False) -> Impact:
     titles = _titles(before, after)
     changes = tuple(VerdictChange(a.file, b.network or a.network, a.verdict, b.verdict)
                     for a, b in pairs if a.verdict is not b.verdict)
+    thresholds = (_threshold(before), _threshold(after))
     return Impact(
         after.tool_version, after.as_of, before.criteria, after.criteria, before.summary,
         after.summary, changes,
         tuple(_criterion(cid, valid, titles.get(cid, Text(cid, cid)))
               for cid in criterion_order(ids)),
-        share_distribution(after.results), (_threshold(before), _threshold(after)),
-        sweep_share(after.results) if sweep else None,
-        tuple(sorted(set(before.dates) | set(after.dates))), share_criterion(after))
+        share_distribution(after.results), thresholds,
+        sweep_share(before, after) if sweep else None,
+        tuple(sorted(set(before.dates) | set(after.dates))), share_criterion(after),
+        (_at_own(before, thresholds[0]), _at_own(after, thresholds[1])) if sweep
+        else (None, None))
 
 
 

@@ -1,5 +1,6 @@
 """How `rounds` finds a network of one round in the other: by its name, normalised, then by
-its file path. Each result is matched at most once; what is left is gone, or new."""
+its file path (as seen from its round's folder). Each result is matched at most
+once; what is left is gone, or new."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Protocol, TypeVar
 
 class Named(Protocol):
     """What matching reads of a result: the network's name (None when the file could not be
-    loaded) and its file path."""
+    loaded) and its file path as seen from its round's folder."""
 
     @property
     def network(self) -> str | None: ...  # noqa: D102 - as described above

@@ -4,6 +4,9 @@ gone, newly compliant or no longer compliant, and per network the criteria whose
 A network is matched by its name, normalised (case, accents, spaces and punctuation do not
 count), then by its file path: a network renamed in a file that stayed is the same network.
 A file that could not be loaded has no name, so an invalid result is matched by path only.
+A path counts from its round's own folder (the common folder of the round's files, which the
+HTML index names too): `ronde-2025/x.yaml` is `ronde-2026/x.yaml` a round later, and a report
+written from inside the folder compares as one written from its parent.
 Statuses are compared only where both results were judged (neither is invalid).
 """
 
@@ -18,6 +21,7 @@ from oncocheck.analysis.impact import ABSENT, criterion_order
 from oncocheck.analysis.matching import match, name_key
 from oncocheck.load.reports import PastReport, PastResult
 from oncocheck.report import Text, version_label
+from oncocheck.wording import common_folder, relative
 
 #: The kinds of change, in the order reports list them.
 CHANGES = ("no_longer_compliant", "newly_compliant", "new", "gone", "newly_invalid",
@@ -40,7 +44,8 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One network in one round: its file, name, verdict, version and criterion statuses."""
+    """One network in one round: its file (as seen from the round's folder), name, verdict,
+    version and criterion statuses."""
 
     file: str
     network: str | None
@@ -91,17 +96,20 @@ class NetworkRound:
 
     @property
     def moved(self) -> bool:
-        """Whether the network's file has another path now (matched by its name)."""
+        """Whether the network's file lies elsewhere in its round's folder now (matched by
+        its name)."""
         return bool(self.before and self.after and self.before.file != self.after.file)
 
 
 @dataclass(frozen=True, slots=True)
 class RoundInfo:
-    """One round's report: the file it was read from, who made it, when, under what."""
+    """One round's report: the file it was read from, who made it, the common folder of its
+    files, and under what versions and on what as-of dates its files were judged."""
 
     path: str
     tool_version: str
-    as_of: date
+    folder: str
+    dates: tuple[tuple[date, int], ...]  # files per as-of date that judged them, by date
     versions: tuple[tuple[Version, int], ...]  # files per applied version, most first
     summary: tuple[tuple[str, int], ...]  # files per verdict: files, compliant, ...
 
@@ -142,8 +150,7 @@ class Rounds:
 def compare_rounds(old: PastReport, new: PastReport, paths: tuple[str, str],
                    tool_version: str, notes: Sequence[Text] = ()) -> Rounds:
     """Round `old` against round `new` (read from `paths`), one NetworkRound per network."""
-    before = [_side(r) for r in old.results]
-    after = [_side(r) for r in new.results]
+    before, after = _sides(old), _sides(new)
     pairs, lone_before, lone_after = match(before, after)
     networks = [_network(a, b, how) for a, b, how in pairs]
     networks += [NetworkRound("gone", a, None, None, ()) for a in lone_before]
@@ -153,11 +160,16 @@ def compare_rounds(old: PastReport, new: PastReport, paths: tuple[str, str],
                   tuple(notes))
 
 
-def _side(result: PastResult) -> Side:
+def _sides(report: PastReport) -> list[Side]:
+    folder = common_folder(r.file for r in report.results)
+    return [_side(r, relative(r.file, folder)) for r in report.results]
+
+
+def _side(result: PastResult, file: str) -> Side:
     """A result as compared: the criteria's statuses, not the extra warnings'."""
     version = result.criteria
     statuses = tuple((f.criterion, f.status) for f in result.findings if f.severity == "error")
-    return Side(result.file, result.network, result.verdict,
+    return Side(file, result.network, result.verdict,
                 Version(version.set, version.version, version.file) if version else None,
                 result.as_of, statuses)
 
@@ -191,6 +203,10 @@ def _info(report: PastReport, path: str) -> RoundInfo:
     verdicts = Counter(r.verdict for r in report.results)
     summary = (("files", len(report.results)), *((v, verdicts[v]) for v in (
         "compliant", "not_compliant", "invalid")))
-    return RoundInfo(path, report.tool.version, report.as_of,
+    # the dates that judged the files, never the run's own: a file is judged as of its
+    # `submitted:` date, so the day the checks ran says nothing of a round
+    dates = Counter(r.as_of for r in report.results if r.as_of is not None)
+    return RoundInfo(path, report.tool.version, common_folder(r.file for r in report.results),
+                     tuple(sorted(dates.items())),
                      tuple(sorted(versions.items(), key=lambda item: (-item[1], item[0].label))),
                      summary)

@@ -33,24 +33,26 @@ HELP = say(
     Elk bestand wordt gecontroleerd onder --from en onder --to. Het rapport noemt de netwerken
     met een ander oordeel, per criterium hoe de statussen verschuiven, de verdeling van het
     aandeel 2a in stappen van 5% (netwerken zonder aandeel en ongeldige bestanden apart
-    geteld) en, met --sweep 2a, hoeveel netwerken 2a halen bij elke drempel. Afsluitcode 0
+    geteld) en, met --sweep 2a, hoeveel netwerken 2a halen bij elke drempel, onder elke versie
+    met haar eigen aandelen. Afsluitcode 0
     als het rapport gemaakt is (ook als netwerken niet voldoen), 2 bij verkeerd gebruik.
 
     JSON (--format json; de sleutels in het Engels, in deze volgorde; schema: oncocheck
     schema --impact): {_JSON_KEYS}, in
     procenten; `sweep` `null` of {{`criterion`, `networks`, `points` [{{`threshold`,
-    `networks`}}]}}.""",
+    `networks`, `networks_from`}}], `at_thresholds` {{`from`, `to`}}}}.""",
     f"""What a criteria version changes for a batch of networks.
 
     Every file is checked under --from and under --to. The report lists the networks whose
     verdict changes, per criterion how statuses move, the distribution of the 2a share in 5%
     bins (networks without a share and invalid files counted apart) and, with --sweep 2a, how
-    many networks meet 2a at each threshold. Exit 0 when the report is made (also when
-    networks fail), 2 on a usage error.
+    many networks meet 2a at each threshold, under each version with its own shares. Exit 0
+    when the report is made (also when networks fail), 2 on a usage error.
 
     JSON (--format json, English keys in this order; schema: oncocheck schema --impact):
     {_JSON_KEYS}, in percent; `sweep`
-    `null` or {{`criterion`, `networks`, `points` [{{`threshold`, `networks`}}]}}.""")
+    `null` or {{`criterion`, `networks`, `points` [{{`threshold`, `networks`,
+    `networks_from`}}], `at_thresholds` {{`from`, `to`}}}}.""")
 
 
 def impact(

@@ -28,7 +28,8 @@ RoundsFormat = StrEnum("RoundsFormat", {n: n for n in formats_of("rounds")})  # 
 def _json_keys(word_or: str) -> str:
     """The rounds JSON report's keys for the help text, with `or` in the help's language."""
     return (
-        "`schema_version`, `tool`; `old`, `new` (`report`, `tool_version`, `as_of`, `criteria` "
+        "`schema_version`, `tool`; `old`, `new` (`report`, `tool_version`, `folder`, "
+        "`as_of_dates` [{`as_of`, `files`}], `criteria` "
         "[{`set`, `version`, `file`?, `files`}], `summary` {`files`, `compliant`, "
         "`not_compliant`, `invalid`}); `notes`; `summary` (`no_longer_compliant`, "
         "`newly_compliant`, `new`, `gone`, `newly_invalid`, `no_longer_invalid`, "
@@ -42,22 +43,22 @@ HELP = say(
     niet meer voldoen, en per netwerk de criteria met een andere status.
 
     Netwerken worden gevonden op naam (hoofdletters, accenten, spaties en leestekens tellen
-    niet), daarna op bestand: een netwerk met een nieuwe naam in hetzelfde bestand is hetzelfde
-    netwerk. Bestanden die niet gelezen konden worden hebben geen naam en worden op hun pad
-    gevonden. Afsluitcode 0 als de vergelijking gemaakt is (met --fail-on: 1 als een netwerk
-    niet meer voldoet, of als er iets veranderde), 2 voor een bestand dat geen JSON-rapport
-    van oncocheck is.
+    niet), daarna op bestand, vanuit de map van elke ronde: een netwerk met een
+    nieuwe naam in hetzelfde bestand is hetzelfde netwerk. Bestanden die niet gelezen konden
+    worden hebben geen naam en worden op hun pad gevonden. Afsluitcode 0 als de vergelijking
+    gemaakt is (met --fail-on: 1 als een netwerk niet meer voldoet, of als er iets veranderde),
+    2 voor een bestand dat geen JSON-rapport van oncocheck is.
 
     JSON (--format json; de sleutels in het Engels, in deze volgorde; schema: oncocheck
     schema --rounds): {_json_keys("of")}.""",
     f"""Compare two review rounds: which networks are new, gone, newly compliant or no longer
     compliant, and per network the criteria whose status changed.
 
-    Networks are matched by name (case, accents, spaces and punctuation do not count), then
-    by file: a network renamed in the same file is the same network. Files that could not be
-    loaded have no name and are matched by path. Exit 0 when the comparison is made (with
-    --fail-on: 1 when a network lost its qualification, or anything changed), 2 for a file
-    that is no JSON report of oncocheck.
+    Networks are matched by name (case, accents, spaces and punctuation do not count), then by
+    file, from each round's own folder: a network renamed in the same file is the same
+    network. Files that could not be loaded have no name and are matched by path. Exit 0 when
+    the comparison is made (with --fail-on: 1 when a network lost its qualification, or
+    anything changed), 2 for a file that is no JSON report of oncocheck.
 
     JSON (--format json, English keys in this order; schema: oncocheck schema --rounds):
     {_json_keys("or")}.""")
@@ -89,18 +90,18 @@ def rounds(
     compliant, and per network the criteria whose status changed.
 
     Networks are matched by name (case, accents, spaces and punctuation do not count), then
-    by file path: a network renamed in the same file is the same network. Files that could
-    not be loaded have no name and are matched by path. Exit 0 when the comparison is made
-    (with --fail-on: 1 when a network lost its qualification, or anything changed), 2 for a
-    file that is no JSON report of oncocheck.
+    by file path (from each round's own folder): a network renamed in the same file is the
+    same network. Files that could not be loaded have no name and are matched by path. Exit 0
+    when the comparison is made (with --fail-on: 1 when a network lost its qualification, or
+    anything changed), 2 for a file that is no JSON report of oncocheck.
 
     JSON (--format json, English keys in this order): tool; old, new (report, tool_version,
-    as_of, criteria [{set, version, file?, files}], summary {files, compliant, not_compliant,
-    invalid}); notes (what changes verdicts between the rounds' versions); summary (networks
-    per change: no_longer_compliant, newly_compliant, new, gone, newly_invalid,
-    no_longer_invalid, still_invalid, unchanged); networks [{change, network, matched_by
-    (name, path or null), old, new ({file, network, verdict, criteria, as_of} or null),
-    criteria [{criterion, old, new}] (met, not_met, missing or absent)}].
+    folder, as_of_dates [{as_of, files}], criteria [{set, version, file?, files}], summary
+    {files, compliant, not_compliant, invalid}); notes (what changes verdicts between the
+    rounds' versions); summary (networks per change: no_longer_compliant, newly_compliant,
+    new, gone, newly_invalid, no_longer_invalid, still_invalid, unchanged); networks [{change,
+    network, matched_by (name, path or null), old, new ({file, network, verdict, criteria,
+    as_of} or null), criteria [{criterion, old, new}] (met, not_met, missing or absent)}].
     """
     from oncocheck import __version__
     from oncocheck.analysis.rounds import compare_rounds

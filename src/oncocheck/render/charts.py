@@ -109,13 +109,17 @@ def share_chart(shares: ShareDistribution, thresholds: Sequence[tuple[str, float
         markers=_markers(thresholds, lambda t: t * 100 / BIN_WIDTH)))
 
 
-def sweep_chart(points: Sequence[SweepPoint], thresholds: Sequence[tuple[str, float]],
+def sweep_chart(points: Sequence[SweepPoint], lines: Sequence[tuple[str, float, int | None]],
                 lang: str, chart_id: str = "sweep-chart") -> Markup:
-    """Networks meeting 2a per threshold, with a line at each version's threshold."""
+    """Networks meeting 2a per threshold (as `to` counts the shares), with a line at each
+    (version, threshold) labelled with that version's own count: `loppsoz@2024 60%: 38`."""
     w = words(lang)
     first = points[0].threshold if points else 0
     step = points[1].threshold - first if len(points) > 1 else 1
+    markers = [Marker((value * 100 - first) / step + 0.5,
+                      f"{label} {percent(value)}" + ("" if n is None else f": {n}"),
+                      _MARKER_COLOURS[i % len(_MARKER_COLOURS)])
+               for i, (label, value, n) in enumerate(lines)]
     return Markup(bar_chart(
         [f"{p.threshold}%" for p in points], [p.meeting for p in points], w["sweep_chart"],
-        chart_id=chart_id, axis=w["sweep_axis"],
-        markers=_markers(thresholds, lambda t: (t * 100 - first) / step + 0.5)))
+        chart_id=chart_id, axis=w["sweep_axis"], markers=markers))

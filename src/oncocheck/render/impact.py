@@ -15,7 +15,10 @@ The JSON has English keys in a fixed order, deterministic for the same input. Sh
                 failing: {from, to}}]   in official order; invalid files not counted
     share_2a: {networks, undefined, invalid, min, median, max, thresholds: {from, to},
                bins: [{from, to, networks}]}   shares and percentages as numbers 0..100
-    sweep: null, or {criterion (the share criterion, 2a), networks, points: [{threshold, networks}]}
+    sweep: null, or {criterion (the share criterion, 2a), networks, points: [{threshold,
+           networks (with the shares as `to` counts them), networks_from (as `from` does)}],
+           at_thresholds: {from, to: {threshold, networks} | null}}   each version's own
+           threshold and the networks meeting it with its own shares: its 2a result
 """
 
 from __future__ import annotations
@@ -42,6 +45,18 @@ def transitions_text(transitions: tuple[tuple[str, str, int], ...], lang: str) -
     """`voldaan → niet voldaan: 12` for every transition that happens, or `geen`."""
     found = [f"{state(a, lang)} → {state(b, lang)}: {n}" for a, b, n in transitions if n]
     return "; ".join(found) or words(lang)["no_transitions"]
+
+
+def sweep_lines(impact: Impact) -> list[tuple[str, float, int | None]]:
+    """(version label, 2a threshold, networks meeting it) for the sweep's lines: each version's
+    line stands on its own count (its 2a result, with its own shares), not on the bars of
+    `to`; one line when both versions agree on threshold and count."""
+    lines = [(ref.label, value, n) for ref, value, n in zip(
+        (impact.before, impact.after), impact.thresholds, impact.meeting_at_thresholds,
+        strict=True) if value is not None]
+    if len(lines) == 2 and lines[0][1:] == lines[1][1:]:
+        return [(f"{lines[0][0]}, {lines[1][0]}", lines[0][1], lines[0][2])]
+    return lines
 
 
 def thresholds(impact: Impact) -> list[tuple[str, float]]:
@@ -87,7 +102,12 @@ def as_dict(impact: Impact) -> dict[str, Any]:
         "share_2a": _shares(impact),
         "sweep": None if impact.sweep is None else {
             "criterion": impact.share_criterion, "networks": impact.shares.networks,
-            "points": [{"threshold": p.threshold, "networks": p.meeting} for p in impact.sweep],
+            "points": [{"threshold": p.threshold, "networks": p.meeting,
+                        "networks_from": p.meeting_before} for p in impact.sweep],
+            "at_thresholds": {key: None if t is None else {"threshold": as_percent(t),
+                                                           "networks": n}
+                              for key, t, n in zip(("from", "to"), impact.thresholds,
+                                                   impact.meeting_at_thresholds, strict=True)},
         },
     }
 
@@ -109,5 +129,5 @@ def page(impact: Impact, lang: str) -> str:
         "impact.html", lang, report=impact, impact=impact,
         page_as_of=date_span(impact.dates, impact.as_of, lang),
         share_svg=share_chart(impact.shares, lines, lang),
-        sweep_svg=sweep_chart(impact.sweep, lines, lang) if impact.sweep else None,
+        sweep_svg=sweep_chart(impact.sweep, sweep_lines(impact), lang) if impact.sweep else None,
         transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria})

@@ -88,11 +88,19 @@ def _shares(impact: Impact, lang: str) -> tuple[Table, str]:
 
 
 def _sweep(impact: Impact, lang: str) -> Table:
+    """Per threshold the networks meeting 2a under each version, each with its own shares; a
+    version's own threshold is marked in its own column (`3 ← drempel`), on its own count."""
     w = words(lang)
-    grid = table(w["threshold"], w["meeting"], "")
+    grid = table(w["threshold"], *(f"{w['meeting']}: {ref.label}"
+                                   for ref in (impact.before, impact.after)), "")
+    grid.columns[-1].min_width = BAR_WIDTH  # the long version labels wrap, never the bars
     top = max((p.meeting for p in impact.sweep or ()), default=0)
     for point in impact.sweep or ():
-        grid.add_row(f"{point.threshold}%", str(point.meeting), _bar(point.meeting, top))
+        cells = [f"{n}" + (f" ← {w.lower('threshold')}" if own is not None and
+                           round(own * 100, 6) == point.threshold else "")
+                 for n, own in zip((point.meeting_before, point.meeting), impact.thresholds,
+                                   strict=True)]
+        grid.add_row(f"{point.threshold}%", *cells, _bar(point.meeting, top))
     return grid
 
 

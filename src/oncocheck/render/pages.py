@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict
+from oncocheck.wording import common_folder, relative
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
@@ -22,25 +22,6 @@ def slug(file: str) -> str:
     stem = re.sub(r"\.ya?ml$", "", file, flags=re.IGNORECASE)
     plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     return _UNSAFE.sub("-", plain.lower()).strip("-")[:80].strip("-") or "network"
-
-
-def common_folder(files: Iterable[str]) -> str:
-    """The folder every one of `files` lies in, written as they write it (`examples` for
-    `examples/a/x.yaml` and `examples/b/y.yaml`); "" when they share none."""
-    parts = [file.split("/")[:-1] for file in files]
-    if not parts:
-        return ""
-    shared = parts[0]
-    for other in parts[1:]:
-        differs = (i for i, (a, b) in enumerate(zip(shared, other, strict=False)) if a != b)
-        shared = shared[:next(differs, min(len(shared), len(other)))]
-    return "/".join(shared) or ("/" if shared == [""] else "")
-
-
-def relative(file: str, folder: str) -> str:
-    """`file` as seen from `folder` (see `common_folder`); as it is when it lies elsewhere."""
-    prefix = folder if folder.endswith("/") else folder + "/"
-    return file[len(prefix):] if folder and file.startswith(prefix) else file
 
 
 def batch_folder(report: Report) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from oncocheck.analysis.rounds import CHANGES, NetworkRound, RoundInfo, Rounds, Side
 from oncocheck.render.impact import state
 from oncocheck.render.markdown import escape
+from oncocheck.render.versions import date_span
 from oncocheck.render.words import words
 
 NOTHING = "–"
@@ -36,6 +37,13 @@ def versions_text(info: RoundInfo) -> str:
     if len(info.versions) == 1:
         return info.versions[0][0].label
     return ", ".join(f"{v.label} ({n})" for v, n in info.versions) or NOTHING
+
+
+def dates_text(info: RoundInfo, lang: str) -> str:
+    """The as-of dates that judged a round's files, said as `check` says them: one date, or
+    `2023-11-01 t/m 2025-06-30 (per bestand)`; – when the round judged no file."""
+    dates = [day for day, _ in info.dates]
+    return date_span(dates, dates[0], lang) if dates else NOTHING
 
 
 def verdict_text(side: Side | None, lang: str) -> str:
@@ -94,7 +102,7 @@ def _rounds(rounds: Rounds, lang: str) -> list[str]:
             w["compliant"], w["not_compliant"], w["invalid"]]
     lines = [_row(*head), _row(*["---"] * 4, *["---:"] * 4)]
     for title, info in ((w["previous_round"], rounds.old), (w["this_round"], rounds.new)):
-        lines.append(_row(title, escape(info.path), info.as_of.isoformat(),
+        lines.append(_row(title, escape(info.path), escape(dates_text(info, lang)),
                           escape(versions_text(info)), *summary_rows(info)))
     return lines
 
@@ -134,7 +142,8 @@ def page(rounds: Rounds, lang: str) -> str:
 
     return html_page(
         "rounds.html", lang, report=rounds, rounds=rounds, groups=groups(rounds),
-        page_as_of=f"{rounds.old.as_of.isoformat()} → {rounds.new.as_of.isoformat()}",
+        old_dates=dates_text(rounds.old, lang), new_dates=dates_text(rounds.new, lang),
+        page_as_of=f"{dates_text(rounds.old, lang)} → {dates_text(rounds.new, lang)}",
         old_versions=versions_text(rounds.old), new_versions=versions_text(rounds.new),
         notes="; ".join(n.get(lang) for n in rounds.notes),
         titles={kind: change_title(kind, lang) for kind in rounds.counts},

@@ -12,9 +12,9 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from oncocheck.analysis.rounds import NetworkRound, Rounds, Side
-from oncocheck.render.rounds import (change_title, file_note, groups, moves_text,
-                                          name_note, name_text, summary_rows, verdict_text,
-                                          version_text, versions_text)
+from oncocheck.render.rounds import (change_title, dates_text, file_note, groups, moves_text,
+                                     name_note, name_text, summary_rows, verdict_text,
+                                     version_text, versions_text)
 from oncocheck.render.terminal import COLOURS, heading, plain_text, table, title
 from oncocheck.render.words import words
 from oncocheck.report import Verdict
@@ -31,7 +31,7 @@ def _rounds(rounds: Rounds, lang: str) -> Table:
     grid = table("", w["as_of"], w["criteria_set"], w.capital("files"), w["compliant"],
                  w["not_compliant"], w["invalid"])
     for name, info in ((w["previous_round"], rounds.old), (w["this_round"], rounds.new)):
-        grid.add_row(name, info.as_of.isoformat(), RichText(versions_text(info)),
+        grid.add_row(name, dates_text(info, lang), RichText(versions_text(info)),
                      *summary_rows(info))
     return grid
 

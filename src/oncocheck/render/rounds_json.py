@@ -4,13 +4,16 @@ Its published shape is rounds.schema.json beside this module (`oncocheck schema 
     schema_version             the version of that schema the report follows
 
     tool                       the oncocheck that compared the rounds
-    old, new                   each round: report (the file read), tool_version, as_of,
+    old, new                   each round: report (the file read), tool_version, folder
+                               (the common folder of its files), as_of_dates [{as_of,
+                               files}] (the dates that judged its files, by date),
                                criteria [{set, version, file?, files}], summary {files, ...}
     notes                      what changes verdicts between the rounds' versions (when each
                                applied one bundled version and they differ), in English
     summary                    networks per kind of change, every kind
     networks: [{change, network, matched_by ("name" | "path" | null),
-                old, new ({file, network, verdict, criteria, as_of} | null),
+                old, new ({file (as seen from its round's folder), network,
+                verdict, criteria, as_of} | null),
                 criteria [{criterion, old, new}]}]    statuses, or "absent"
 """
 
@@ -21,7 +24,7 @@ from typing import Any
 from oncocheck.analysis.rounds import RoundInfo, Rounds, Side, Version
 from oncocheck.render.jsontext import dumps
 
-SCHEMA_VERSION = "1"  # of rounds.schema.json; a key removed or changed in meaning is a new one
+SCHEMA_VERSION = "2"  # of rounds.schema.json; a key removed or changed in meaning is a new one
 
 
 def _version(version: Version | None) -> dict[str, Any] | None:
@@ -35,7 +38,8 @@ def _version(version: Version | None) -> dict[str, Any] | None:
 
 def _round(info: RoundInfo) -> dict[str, Any]:
     return {"report": info.path, "tool_version": info.tool_version,
-            "as_of": info.as_of.isoformat(),
+            "folder": info.folder,
+            "as_of_dates": [{"as_of": day.isoformat(), "files": n} for day, n in info.dates],
             "criteria": [{**(_version(v) or {}), "files": n} for v, n in info.versions],
             "summary": dict(info.summary)}
 

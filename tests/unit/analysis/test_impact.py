@@ -133,7 +133,9 @@ def test_json_shape_and_order() -> None:
     assert (share["min"], share["median"], share["max"]) == (45.0, 57.5, 70.0)
     assert share["thresholds"] == {"from": 50.0, "to": 60.0}
     assert share["bins"][12] == {"from": 60, "to": 65, "networks": 2}
-    assert data["sweep"]["points"][4] == {"threshold": 60, "networks": 3}
+    assert data["sweep"]["points"][4] == {"threshold": 60, "networks": 3, "networks_from": 3}
+    assert data["sweep"]["at_thresholds"] == {"from": {"threshold": 50.0, "networks": 5},
+                                              "to": {"threshold": 60.0, "networks": 3}}
     assert run(FIXTURES, *VERSIONS, "--sweep", "2a", "--format", "json")[1] == out
     assert json.loads(run(FIXTURES, *VERSIONS, "--format", "json")[1])["sweep"] is None
 

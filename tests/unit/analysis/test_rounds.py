@@ -31,7 +31,7 @@ def rounds_of(old: PastReport | None = None, new: PastReport | None = None):  # 
 
 
 def by_file(rounds) -> dict:  # noqa: ANN001 - a Rounds
-    return {n.file.removeprefix("rondes/"): n for n in rounds.networks}
+    return {n.file: n for n in rounds.networks}
 
 
 def test_each_network_gets_its_known_change() -> None:
@@ -52,7 +52,7 @@ def test_a_renamed_network_is_matched_by_its_file_and_a_moved_one_by_its_name() 
     assert (alfa.matched_by, alfa.renamed, alfa.moved) == ("path", True, False)
     assert alfa.before.network == "Netwerk Alfa" and alfa.name == "Oncologienetwerk Alfa"
     assert (beta.matched_by, beta.renamed, beta.moved) == ("name", True, True)
-    assert beta.before.file == "rondes/beta.yaml"
+    assert beta.before.file == "beta.yaml"  # as seen from its round's folder, `rondes`
     assert networks["kapot.yaml"].matched_by == "path"  # an invalid file has no name
 
 
@@ -113,7 +113,7 @@ def test_several_networks_of_one_name_pair_up_by_file_first() -> None:
     rounds = rounds_of(old.model_copy(update={"results": twins}),
                        old.model_copy(update={"results": new_twins}))
     assert [(n.before.file, n.after.file) for n in rounds.networks] == [
-        ("rondes/een.yaml", "rondes/een.yaml"), ("rondes/twee.yaml", "rondes/twee.yaml")]
+        ("een.yaml", "een.yaml"), ("twee.yaml", "twee.yaml")]
 
 
 def test_the_same_round_twice_changes_nothing() -> None:

@@ -64,7 +64,8 @@ def test_a_real_report_pair_agrees_with_impact(tmp_path: Path) -> None:
             "--format", "json", "--output", str(tmp_path / f"{name}.json"))
     code, out, _ = run("rounds", str(tmp_path / "old.json"), str(tmp_path / "new.json"),
                        "--format", "json")
-    lost = {n["old"]["file"] for n in json.loads(out)["networks"]
+    data = json.loads(out)
+    lost = {f'{data["old"]["folder"]}/{n["old"]["file"]}' for n in data["networks"]
             if n["change"] == "no_longer_compliant"}
     impact = json.loads(run("impact", files, "--from", "loppsoz@2021", "--to", "loppsoz@2024",
                             "--as-of", "2026-11-23", "--format", "json")[1])
@@ -167,7 +168,7 @@ def test_texts_from_a_report_are_shown_safely(tmp_path: Path) -> None:
     assert r"Netwerk \\u001b\[31mRood\\u202e &lt;b&gt;\|@&#8203;x\*" in markdown
     data = json.loads(run("rounds", OLD, bad, "--format", "json")[1])
     assert "Netwerk \\u001b[31mRood\\u202e <b>|@x*" in {n["network"] for n in data["networks"]}
-    assert "rondes/b/beta\\n::error::x.yaml" in {n["new"]["file"] for n in data["networks"]
+    assert "b/beta\\n::error::x.yaml" in {n["new"]["file"] for n in data["networks"]
                                                  if n["new"]}
 
 
