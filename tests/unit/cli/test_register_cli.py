@@ -126,3 +126,11 @@ def test_a_terminal_stdout_gets_a_message_and_no_bytes(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert REFUSED in done.stderr.decode()
     assert b"PK" not in shown
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout on this system")
+def test_a_report_to_dev_stdout_is_stdout() -> None:
+    """`/dev/stdout` is `-` by another name: written as stdout, and the console report it
+    replaces is left out as for `--report json=-`."""
+    assert plan(None, None, ["json=/dev/stdout"], []) == plan(None, None, ["json=-"], [])
+    assert plan("json", Path("/dev/stdout"), [], [])[0].path is None

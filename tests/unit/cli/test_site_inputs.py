@@ -79,3 +79,24 @@ def test_a_site_makes_each_page_when_it_is_written_and_holds_none(
     assert [count for _, count, _ in written[:-1]] == list(range(1, len(report.results) + 1))
     assert written[-1][0] == "index.html" and "<table" in written[-1][2]
     assert {name: text for name, _, text in written} == {name: site[name] for name in site}
+
+
+def test_a_site_page_on_an_input_is_refused_before_any_report_is_written(
+        tmp_path: Path) -> None:
+    """Every target is checked against the inputs first: the `--output` file written before
+    the site would have been a report written on a usage error."""
+    from typer.testing import CliRunner
+
+    from oncocheck.cli.app import app
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>visie</p>", encoding="utf-8")
+    network = tmp_path / "netwerk.yaml"
+    network.write_text("format: 1\nnetwork:\n  name: Netwerk\n  vision:\n    document: "
+                       "site/index.html\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(network), "--lang", "en", "-f", "json",
+                                      "-o", str(tmp_path / "out.json"), "--report",
+                                      f"html={tmp_path / 'site'}"])
+    assert result.exit_code == 2 and "is an input file" in result.output
+    assert not (tmp_path / "out.json").exists()
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "<p>visie</p>"
