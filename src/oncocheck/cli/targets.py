@@ -130,12 +130,11 @@ def refuse_terminal(targets: Iterable[Target]) -> None:
 
 def is_terminal(path: Path | None) -> bool:
     """Whether writing to `path` (None: stdout) would write to a terminal: stdout that is one,
-    `/dev/stdout` and the like leading there, or a terminal device named as the path."""
-    descriptor = 1 if path is None else own_descriptor(path)
+    or a terminal device named as the path (`/dev/tty`, `/proc/self/fd/N` leading to one)."""
     try:
-        if descriptor is not None:
-            return sys.stdout.isatty() if descriptor == 1 else os.isatty(descriptor)
-        if path is None or not stat.S_ISCHR(os.stat(path).st_mode):
+        if path is None:
+            return sys.stdout.isatty()
+        if not stat.S_ISCHR(os.stat(path).st_mode):
             return False  # a file, a FIFO, a folder: written or refused as usual
         # a character device: /dev/null, or a terminal? O_NONBLOCK: a modem line never waits
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(
