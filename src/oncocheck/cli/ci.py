@@ -6,7 +6,7 @@ GitHub's job summary file.
   or submodule) without running git; none outside a repository, and then CI formats name files
   relative to the working directory, as the other formats do.
 - The job summary: when `$GITHUB_STEP_SUMMARY` names a file, the summary
-  (`oncocheck.render.step_summary`) is added at its end (`cli.write.append_report`), never
+  (`oncocheck.render.step_summary`) is added at its end (`cli.write.write_report`), never
   replacing what the step wrote there before, and kept under GitHub's 1 MiB with what is there
   already. It is left out when a report of this run already goes to that file.
 """

@@ -7,8 +7,6 @@ are rendered while they are written; files first, then stdout, so a problem writ
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
@@ -16,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.inputs import InputFiles, refuse_inputs
 from oncocheck.cli.process import StdoutFailed
 from oncocheck.cli.targets import Target
-from oncocheck.cli.write import append_report, own_descriptor, write_report, write_site
+from oncocheck.cli.write import write_report, write_site
 from oncocheck.load.visible import printable
 from oncocheck.report import Text
 
@@ -63,26 +61,28 @@ class Written:
 def deliver(output: Output, targets: list[Target], inputs: list[Path],
             appended: Iterable[tuple[Path, Callable[[], str]]] = ()) -> list[Written]:
     """Write every target: files, then sites, then what is `appended` to a file the user
-    keeps (GitHub's job summary: that file and its text, `append_report`), then stdout. What
-    was written to files (not to a stream, a device or a pipe) is returned, for
-    `written_line`."""
-    files = [(t.fmt, t.path, output.text(t.fmt)) for t in targets
-             if t.path is not None and not t.site]
+    keeps (GitHub's job summary: that file and its text), then stdout; no path may be an
+    input, and that is checked for all of them before anything is written. What was written
+    to files (not to a stream, a device or a pipe) is returned, for `written_line`."""
+    files = [(t.fmt, t.path) for t in targets if t.path is not None and not t.site]
     sites = [(t.fmt, t.path, output.site()) for t in targets
              if t.site and t.path is not None and output.site is not None]
     appended = list(appended)
-    for path, _ in appended:
-        refuse_inputs(path, inputs, option="$GITHUB_STEP_SUMMARY")
+    known = InputFiles(inputs)
+    paths = [(path, "$GITHUB_STEP_SUMMARY") for path, _ in appended]
+    paths += [(path, "--output") for _, path in files]
+    paths += [(folder / name, "--output") for _, folder, pages in sites for name in pages]
+    for path, option in paths:
+        refuse_inputs(path, known, option)
     written = []
-    for fmt, path, content in files:
-        write_report(path, content)
-        if _a_file(path):
+    for fmt, path in files:
+        if write_report(path, output.text(fmt)):
             written.append(Written(fmt, path))
-    for fmt, path, pages in sites:
-        write_site(path, pages, inputs)
-        written.append(Written(fmt, path / "index.html", len(pages) - 1))
+    for fmt, folder, pages in sites:
+        write_site(folder, pages)
+        written.append(Written(fmt, folder / "index.html", len(pages) - 1))
     for path, text in appended:
-        append_report(path, text())
+        write_report(path, text(), append=True)
     try:
         for target in (t for t in targets if t.path is None):
             if target.fmt == "console":
@@ -94,14 +94,6 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
     except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
         raise StdoutFailed(exc) from exc
     return written
-
-
-def _a_file(path: Path) -> bool:
-    """Whether `path` is now a regular file (not /dev/null, a pipe or one of our streams)."""
-    try:
-        return own_descriptor(path) is None and stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
 
 
 _NAMES: dict[str, str | Text] = {
@@ -134,7 +126,7 @@ def _site(name: str, pages: int) -> Text:
 
 
 def _stdout(piece: str | bytes) -> None:
-    """Write text, or the bytes of a binary format (`cli.binary` keeps those off a terminal),
+    """Write text, or the bytes of a binary format (`cli.targets` keeps those off a terminal),
     to stdout, after what is written there so far."""
     if isinstance(piece, str):
         sys.stdout.write(piece)

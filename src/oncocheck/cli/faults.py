@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from oncocheck.cli.deliver import say
 from oncocheck.cli.options import STATE, chosen_lang
-from oncocheck.cli.process import StdoutFailed, Terminated, is_broken_pipe
+from oncocheck.cli.process import StdoutFailed, Terminated
 from oncocheck.errors import UsageError
 from oncocheck.run.memory import out_of_memory
 from oncocheck.wording import os_reason
@@ -33,7 +33,7 @@ _DESCRIPTORS = ("te weinig bestandsdescriptors ({}); verhoog de limiet (ulimit -
 def end(exc: BaseException, lang: str) -> bool:
     """Exit as the module says for `exc`; True (not exiting) when it means out of memory."""
     if isinstance(exc, StdoutFailed):
-        if is_broken_pipe(exc):  # the quiet end of a filter whose reader has had enough
+        if exc.errno == errno.EPIPE:  # the quiet end of a filter whose reader has had enough
             sys.exit(141)
         say(line(lang, _stdout_text(exc)))
         sys.exit(2)

@@ -1,11 +1,13 @@
 """Inputs are read, never written: a report path is refused when it is any input of the run
-(network files, members spreadsheets, documents, rule files), also by another name."""
+(network files, members spreadsheets, documents, rule files), also by another name: `dir/../x`,
+a symbolic link, a hard link."""
 
 from __future__ import annotations
 
 import os
 import stat
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
 from oncocheck.errors import UsageError
@@ -13,29 +15,21 @@ from oncocheck.report import Text
 
 
 class InputFiles:
-    """The run's inputs resolved once (real paths and file identities), so that checking many
-    targets against many inputs (the pages of a site) costs one lookup per target."""
+    """The run's inputs, each known by its real path and (a file) its identity, resolved once:
+    checking the pages of a site costs one lookup per page, not one per page and input."""
 
     def __init__(self, inputs: Iterable[Path | str]) -> None:
-        self.real: set[str] = set()
-        self.identities: set[tuple[int, int]] = set()
-        for given in inputs:
-            self.real.add(real_path(given))
-            identity = _identity(given)
-            if identity is not None:
-                self.identities.add(identity)
+        self.keys = {key for given in inputs for key in _keys(given)}
 
     def holds(self, target: Path) -> bool:
         """Whether `target` is one of the inputs, by any name."""
-        return real_path(target) in self.real or _identity(target) in self.identities
+        return not self.keys.isdisjoint(_keys(target))
 
 
 def refuse_inputs(target: Path, inputs: Iterable[Path | str] | InputFiles,
                   option: str = "--output") -> None:
-    """UsageError when `target` is one of `inputs` (network files, spreadsheets, documents,
-    rule files), also by another name: `dir/../x`, a symbolic link, a hard link."""
-    known = inputs if isinstance(inputs, InputFiles) else InputFiles(inputs)
-    if known.holds(target):
+    """UsageError when `target` is one of `inputs`, by any name."""
+    if (inputs if isinstance(inputs, InputFiles) else InputFiles(inputs)).holds(target):
         raise UsageError(Text(
             f"{target} is een invoerbestand; oncocheck schrijft er geen rapport overheen. "
             f"Kies een ander pad voor {option}.",
@@ -51,9 +45,11 @@ def real_path(path: Path | str) -> str:
         return os.path.abspath(path)
 
 
-def _identity(path: Path | str) -> tuple[int, int] | None:
-    try:
+def _keys(path: Path | str) -> set[object]:
+    """The real path, and the device and inode of a regular file (a hard link's too)."""
+    keys: set[object] = {real_path(path)}
+    with suppress(OSError, ValueError):
         info = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+        if stat.S_ISREG(info.st_mode):
+            keys.add((info.st_dev, info.st_ino))
+    return keys

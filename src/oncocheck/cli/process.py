@@ -16,29 +16,22 @@
 from __future__ import annotations
 
 import codecs
-import errno
 import io
+import json
 import os
 import signal
 import sys
 from types import FrameType
 
-ESCAPE = "oncocheck-escape"  # the codec error handler: `\uXXXX`, as JSON writes it
+ESCAPE = "oncocheck-escape"  # the codec error handler: `\uXXXX` (pairs beyond U+FFFF), as JSON
 STOPPING = ("SIGTERM", "SIGHUP")
+_STOPPING = [getattr(signal, name) for name in STOPPING if hasattr(signal, name)]  # per system
 
 
 def _escape(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, (UnicodeEncodeError, UnicodeTranslateError)):
+    if not isinstance(error, UnicodeEncodeError):
         raise error
-    pieces = []
-    for char in error.object[error.start:error.end]:
-        code = ord(char)
-        if code > 0xFFFF:  # a surrogate pair, as JSON spells characters beyond the BMP
-            code -= 0x10000
-            pieces.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            pieces.append(f"\\u{code:04x}")
-    return "".join(pieces), error.end
+    return json.dumps(error.object[error.start:error.end])[1:-1], error.end
 
 
 codecs.register_error(ESCAPE, _escape)
@@ -63,30 +56,19 @@ class StdoutFailed(Exception):
         self.reason = error.strerror or type(error).__name__
 
 
-class _Stdout(io.RawIOBase):
-    """File descriptor 1 as a raw stream whose failures are StdoutFailed. After the first
-    failure further output is dropped, so the final flush at exit cannot fail again."""
+class _Stdout(io.FileIO):
+    """File descriptor 1 whose failures are StdoutFailed. After the first failure further
+    output is dropped, so the final flush at exit cannot fail again."""
 
-    def __init__(self, fd: int) -> None:
-        super().__init__()
-        self._fd, self._failed = fd, False
+    failed = False
 
-    def writable(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self._fd
-
-    def isatty(self) -> bool:
-        return os.isatty(self._fd)
-
-    def write(self, data) -> int:  # noqa: ANN001 - a bytes-like object
-        if self._failed:
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if self.failed:
             return len(data)
         try:
-            return os.write(self._fd, data)
+            return super().write(data) or 0
         except OSError as exc:
-            self._failed = True
+            self.failed = True
             raise StdoutFailed(exc) from None
 
 
@@ -97,13 +79,15 @@ def prepare() -> None:
     if _stand_in(2, os.O_WRONLY):
         sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
     if closed or sys.stdout is sys.__stdout__:
-        sys.stdout = _wrap_stdout(sys.stdout)
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(_Stdout(1, "wb", closefd=False)), errors=ESCAPE,
+            encoding=getattr(sys.stdout, "encoding", None) or "utf-8",
+            line_buffering=bool(getattr(sys.stdout, "line_buffering", False)))
     if hasattr(sys.stderr, "reconfigure"):
         sys.stderr.reconfigure(errors=ESCAPE)
-    for name in STOPPING:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _stop)
-    if hasattr(signal, "SIGXFSZ"):
+    for signum in _STOPPING:
+        signal.signal(signum, _stop)
+    if hasattr(signal, "SIGXFSZ"):  # not on Windows
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
@@ -121,36 +105,8 @@ def _stand_in(fd: int, flags: int) -> bool:
     return True
 
 
-def _wrap_stdout(current: object) -> io.TextIOWrapper:
-    encoding = getattr(current, "encoding", None) or "utf-8"
-    line_buffering = bool(getattr(current, "line_buffering", False))
-    return io.TextIOWrapper(io.BufferedWriter(_Stdout(1)), encoding=encoding, errors=ESCAPE,
-                            line_buffering=line_buffering)
-
-
 def _stop(signum: int, frame: FrameType | None) -> None:
     """Raise Terminated; a second signal of the kind ends the process at once."""
-    for name in STOPPING:
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    for stopping in _STOPPING:
+        signal.signal(stopping, signal.SIG_DFL)
     raise Terminated(signum)
-
-
-def blocked_signals() -> set[int | signal.Signals] | None:
-    """Block the stopping signals and Ctrl-C for a moment (see `restore_signals`); for making
-    a temporary file and noting its name without a signal in between."""
-    if sys.platform == "win32":  # no signal mask to set
-        return None
-    wanted = {signal.SIGINT, *(getattr(signal, n) for n in STOPPING if hasattr(signal, n))}
-    return signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
-
-
-def restore_signals(previous: set[int | signal.Signals] | None) -> None:
-    """Undo `blocked_signals`; a signal that came meanwhile is handled now."""
-    if sys.platform != "win32" and previous is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def is_broken_pipe(error: StdoutFailed) -> bool:
-    """Whether stdout failed because its reader went away (`| head`)."""
-    return error.errno == errno.EPIPE

@@ -1,21 +1,24 @@
 """Several renderings of one check: which format goes where (`--format/--output`, `--report`).
 
 All destinations are settled before anything is checked, so a usage error writes nothing: two
-outputs to the same place, or an output over an input file, are refused up front. `-` is stdout.
+outputs to the same place, an output over an input file, or a binary report (the register
+workbook, `xlsx`) to a terminal, where its bytes would only garble the screen, are refused up
+front. `-` is stdout.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncocheck.cli.binary import refuse_terminal
 from oncocheck.cli.inputs import refuse_inputs
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
-from oncocheck.render import formats_of
+from oncocheck.render import formats_of, is_binary
 from oncocheck.report import Text
 from oncocheck.run.walk import is_dir
 
@@ -44,7 +47,15 @@ def parse_report(value: str) -> Target:
             f"niet '{value}'",
             f"--report expects FORMAT=PATH with FORMAT one of {known} (PATH - is stdout), "
             f"not '{value}'"))
-    return Target(fmt, None if path == STDOUT else Path(path))
+    return Target(fmt, _path(path))
+
+
+def _path(given: str | Path | None) -> Path | None:
+    """The path a report goes to; None for stdout: `-`, and also by a name (`/dev/stdout`),
+    so that it is written after what stdout holds and fails as stdout does."""
+    if given is None or str(given) == STDOUT or own_descriptor(Path(given)) == 1:
+        return None
+    return Path(given)
 
 
 def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
@@ -52,7 +63,7 @@ def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
     """Every rendering of this run, checked. The main one (`--format`, `--output`) is left out
     only when neither option is given and a `--report` already goes to stdout."""
     extra = [parse_report(value) for value in reports]
-    main = Target(fmt or "console", None if output is None or str(output) == STDOUT else output)
+    main = Target(fmt or "console", _path(output))
     explicit = fmt is not None or output is not None
     targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
     files = list(inputs)
@@ -88,17 +99,10 @@ def _as_site(target: Target, files: int) -> Target:
     return Target(target.fmt, target.path, site=True)
 
 
-def _place(path: Path | None) -> object:
-    """Where a target writes: stdout also when named `/dev/stdout`, else the real path."""
-    if path is None or own_descriptor(path) == 1:
-        return STDOUT
-    return os.path.realpath(path)
-
-
 def _refuse_same_place(targets: list[Target]) -> None:
     seen: dict[object, Target] = {}
     for target in targets:
-        key = _place(target.path)
+        key = STDOUT if target.path is None else os.path.realpath(target.path)
         if key in seen:
             where = str(target.path) if target.path is not None else None
             raise UsageError(Text(
@@ -109,3 +113,35 @@ def _refuse_same_place(targets: list[Target]) -> None:
                 "give each "
                 "report a path of its own"))
         seen[key] = target
+
+
+def refuse_terminal(targets: Iterable[Target]) -> None:
+    """UsageError when a binary format would be written to a terminal."""
+    for target in targets:
+        if is_binary(target.fmt) and is_terminal(target.path):
+            raise UsageError(Text(
+                f"{target.fmt} is een bestand, geen tekst voor het scherm; schrijf het naar een "
+                f"bestand, bijvoorbeeld --output register.{target.fmt} of --report "
+                f"{target.fmt}=register.{target.fmt}",
+                f"{target.fmt} is a file, not text for the screen; write it to a file, for "
+                f"example --output register.{target.fmt} or --report "
+                f"{target.fmt}=register.{target.fmt}"))
+
+
+def is_terminal(path: Path | None) -> bool:
+    """Whether writing to `path` (None: stdout) would write to a terminal: stdout that is one,
+    or a terminal device named as the path (`/dev/tty`, `/proc/self/fd/N` leading to one)."""
+    try:
+        if path is None:
+            return sys.stdout.isatty()
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False  # a file, a FIFO, a folder: written or refused as usual
+        # a character device: /dev/null, or a terminal? O_NONBLOCK: a modem line never waits
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(
+            os, "O_NONBLOCK", 0))
+    except (AttributeError, OSError, ValueError):  # no stdout, a closed one, no such file
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)

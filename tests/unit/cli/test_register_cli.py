@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck.cli import binary
 from oncocheck.cli.app import app
-from oncocheck.cli.targets import plan
+from oncocheck.cli.targets import is_terminal, plan
 from oncocheck.errors import UsageError
 from paths import ROOT
 from workbook import formulas, rows
@@ -79,7 +78,7 @@ def test_a_terminal_named_as_the_output_is_refused() -> None:
     try:
         # this process's own descriptor of a terminal it opened (not a name under /dev)
         tty = Path(f"/proc/self/fd/{slave}")
-        assert binary.is_terminal(tty)
+        assert is_terminal(tty)
         result = run("--format", "xlsx", "--output", str(tty))
         assert result.exit_code == 2 and REFUSED in result.output
         os.set_blocking(master, False)
@@ -96,14 +95,14 @@ def test_a_device_is_asked_whether_it_is_a_terminal(tmp_path: Path,
         pytest.skip("making a device node needs root (os.mknod); run as root to check it")
     null = tmp_path / "leeg"  # a null device of the test's own, in its own folder
     os.mknod(null, stat.S_IFCHR | 0o600, os.makedev(1, 3))
-    assert not binary.is_terminal(null)
+    assert not is_terminal(null)
     assert run("--format", "xlsx", "--output", str(null)).exit_code == 2  # the examples
-    assert not binary.is_terminal(tmp_path / "er-niet") and not binary.is_terminal(tmp_path)
+    assert not is_terminal(tmp_path / "er-niet") and not is_terminal(tmp_path)
     fifo = tmp_path / "pijp"
     os.mkfifo(fifo)
-    assert not binary.is_terminal(fifo)  # never opened here: that would wait for a reader
+    assert not is_terminal(fifo)  # never opened here: that would wait for a reader
     monkeypatch.setattr(os, "isatty", lambda fd: True)  # as a terminal's device would say
-    assert binary.is_terminal(null)
+    assert is_terminal(null)
     result = run("--format", "xlsx", "--output", str(null))
     assert result.exit_code == 2 and REFUSED in result.output
 
@@ -127,3 +126,11 @@ def test_a_terminal_stdout_gets_a_message_and_no_bytes(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert REFUSED in done.stderr.decode()
     assert b"PK" not in shown
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout on this system")
+def test_a_report_to_dev_stdout_is_stdout() -> None:
+    """`/dev/stdout` is `-` by another name: written as stdout, and the console report it
+    replaces is left out as for `--report json=-`."""
+    assert plan(None, None, ["json=/dev/stdout"], []) == plan(None, None, ["json=-"], [])
+    assert plan("json", Path("/dev/stdout"), [], [])[0].path is None
