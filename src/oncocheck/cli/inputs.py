@@ -10,6 +10,7 @@ from pathlib import Path
 
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
+from oncocheck.wording import WORKING_FOLDER_GONE, absolute, working_folder
 
 
 class InputFiles:
@@ -48,7 +49,7 @@ def real_path(path: Path | str) -> str:
     try:
         return os.path.realpath(path)
     except (OSError, ValueError):
-        return os.path.abspath(path)
+        return absolute(path)
 
 
 def _identity(path: Path | str) -> tuple[int, int] | None:
@@ -57,3 +58,12 @@ def _identity(path: Path | str) -> tuple[int, int] | None:
     except (OSError, ValueError):
         return None
     return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def refuse_vanished(path: Path, option: str) -> None:
+    """UsageError for a relative `path` (given with `option`) when the working folder was
+    removed: it names nothing, and opening it would say "does not exist" of a file that is
+    there. Found before anything is read or written."""
+    if not path.is_absolute() and working_folder() is None:
+        raise UsageError(Text(f"{option} {path}: {WORKING_FOLDER_GONE.nl}",
+                              f"{option} {path}: {WORKING_FOLDER_GONE.en}"))

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from oncocheck.cli.deliver import emit
-from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.inputs import refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
@@ -96,6 +96,9 @@ def write_template(target: Path, lang: str, force: bool = False,
 
     UsageError when `target` exists and `force` is not set, or `sheet` is not .csv/.xlsx.
     """
+    refuse_vanished(target, "init")
+    if sheet is not None:
+        refuse_vanished(sheet, "--from-sheet")
     if target.is_dir():
         raise UsageError(Text(f"{target} is een map; geef een bestandsnaam, bv. "
                               f"{target / 'netwerk.yaml'}", f"{target} is a directory; give a "

@@ -6,13 +6,12 @@ outputs to the same place, or an output over an input file, are refused up front
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from oncocheck.cli.binary import refuse_terminal
-from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.inputs import real_path, refuse_inputs, refuse_vanished
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
 from oncocheck.render import REPORT_FORMATS
@@ -57,6 +56,9 @@ def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
     targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
     files = list(inputs)
     targets = [_as_site(t, len(files)) for t in targets]
+    for option, target in [("--output", main), *(("--report", t) for t in extra)]:
+        if target.path is not None:
+            refuse_vanished(target.path, option)
     _refuse_same_place(targets)
     refuse_terminal(targets)
     for path in (t.path for t in targets if t.path is not None and not t.site):
@@ -92,7 +94,7 @@ def _place(path: Path | None) -> object:
     """Where a target writes: stdout also when named `/dev/stdout`, else the real path."""
     if path is None or own_descriptor(path) == 1:
         return STDOUT
-    return os.path.realpath(path)
+    return real_path(path)
 
 
 def _refuse_same_place(targets: list[Target]) -> None:

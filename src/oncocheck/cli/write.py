@@ -121,7 +121,10 @@ def _append(target: Path, pieces: Iterator[bytes], create: bool) -> None:
 def own_descriptor(target: Path) -> int | None:
     """N when `target` leads to this process's file descriptor N (`/dev/stdout`,
     `/dev/fd/1`, `/proc/self/fd/1`), else None."""
-    path = os.path.abspath(target)
+    try:
+        path = os.path.abspath(target)
+    except OSError:  # relative, and the working folder is gone: no descriptor of ours
+        return None
     for _ in range(40):  # the kernel's own limit on links followed
         head, tail = os.path.split(path)
         head = real_path(head)
