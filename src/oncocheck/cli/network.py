@@ -113,8 +113,8 @@ def write_template(target: Path, lang: str, force: bool = False,
     if sheet is not None:
         if sheet.suffix.lower() not in SHEET_SUFFIXES:
             raise UsageError(Text(
-                f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet '{sheet}'",
-                f"--from-sheet expects an .xlsx or .csv file, not '{sheet}'"))
+                f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet {quoted(sheet)}",
+                f"--from-sheet expects an .xlsx or .csv file, not {quoted(sheet)}"))
         refuse_inputs(target, [sheet], "init")
         reference = sheet_reference(target, sheet)
         if reference == ".." or reference.startswith("../") or PurePath(reference).is_absolute():

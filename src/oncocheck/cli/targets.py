@@ -14,6 +14,7 @@ from oncocheck.cli.binary import refuse_terminal
 from oncocheck.cli.inputs import real_path, refuse_inputs, refuse_vanished
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
 from oncocheck.render import REPORT_FORMATS
 from oncocheck.report import Text
 from oncocheck.run.walk import is_dir
@@ -40,9 +41,9 @@ def parse_report(value: str) -> Target:
         known = ", ".join(REPORT_FORMATS)
         raise UsageError(Text(
             f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is het scherm), "
-            f"niet '{value}'",
+            f"niet {quoted(value)}",
             f"--report expects FORMAT=PATH with FORMAT one of {known} (PATH - is stdout), "
-            f"not '{value}'"))
+            f"not {quoted(value)}"))
     return Target(fmt, None if path == STDOUT else Path(path))
 
 
