@@ -8,7 +8,7 @@ given; the template itself is data (`oncocheck.network.template`).
 from __future__ import annotations
 
 import shlex
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -117,15 +117,6 @@ def write_template(target: Path, lang: str, force: bool = False,
                 f"--from-sheet expects an .xlsx or .csv file, not {quoted(sheet)}"))
         refuse_inputs(target, [sheet], "init")
         reference = sheet_reference(target, sheet)
-        if reference == ".." or reference.startswith("../") or PurePath(reference).is_absolute():
-            raise UsageError(Text(
-                f"de ledenlijst {sheet} ligt buiten de map van {target}; oncocheck check leest "
-                "alleen een ledenlijst in de map van het netwerkbestand (of een map daaronder). "
-                "Zet de ledenlijst daar, of maak het netwerkbestand in de map van de ledenlijst.",
-                f"the members list {sheet} is outside the folder of {target}; oncocheck check "
-                "reads a members list only in the network file's folder (or a folder below it). "
-                "Put the spreadsheet there, or write the network file in the spreadsheet's "
-                "folder."))
         title = sheet_title(sheet, target.parent)
         text = with_sheet(text, reference, title)
     created = sheet is not None and not sheet.exists()
