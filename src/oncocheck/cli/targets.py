@@ -48,15 +48,17 @@ def parse_report(value: str) -> Target:
 
 
 def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
-         inputs: Iterable[Path]) -> list[Target]:
+         inputs: Iterable[Path], networks: int) -> list[Target]:
     """Every rendering of this run, checked. The main one (`--format`, `--output`) is left out
-    only when neither option is given and a `--report` already goes to stdout."""
+    only when neither option is given and a `--report` already goes to stdout. `inputs` are
+    every file no report may be written over; `networks` the number of network files among
+    them, which alone decides whether HTML is one page or a site (a rule file is no page)."""
     extra = [parse_report(value) for value in reports]
     main = Target(fmt or "console", None if output is None or str(output) == STDOUT else output)
     explicit = fmt is not None or output is not None
     targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
     files = list(inputs)
-    targets = [_as_site(t, len(files)) for t in targets]
+    targets = [_as_site(t, networks) for t in targets]
     for option, target in [("--output", main), *(("--report", t) for t in extra)]:
         if target.path is not None:
             refuse_vanished(target.path, option)
