@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
+from paths import CASES, EXAMPLES, ROOT
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.visible import QUOTE_MAX_LENGTH
-from paths import CASES, EXAMPLES, ROOT
 
 TABLE = yaml.safe_load((CASES / "long_values.yaml").read_text(encoding="utf-8"))
 LONG, KEY = "x" * 200_000, "x" * 1_000

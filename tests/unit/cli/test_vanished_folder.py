@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from paths import EXAMPLES, ROOT
 from typer.testing import CliRunner
 
 from oncocheck.cli import faults
 from oncocheck.cli.app import app
 from oncocheck.cli.watch import keep_watching
-from paths import EXAMPLES, ROOT
 
 GONE = {"nl": "de map waarin oncocheck gestart is bestaat niet meer",
         "en": "the folder oncocheck was started in no longer exists"}
