@@ -144,6 +144,10 @@ def _message(error: Any) -> Text:
     if expected:
         return Text(f"verwacht {expected[0]}, niet {found_nl}",
                     f"expected {expected[1]}, not {found_en}")
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        most, size = ctx.get("max_length"), f"{len(value):,}"
+        return Text(f"te lang: hoogstens {most} tekens, niet {size.replace(',', '.')}",
+                    f"too long: at most {most} characters, not {size}")
     if kind == "union_tag_invalid":  # an unknown `kind:` of check
         listed = ", ".join(_QUOTED.findall(str(ctx.get("expected_tags", ""))))
         nl_tail, en_tail = did_you_mean(str(ctx.get("tag")), _QUOTED.findall(listed))

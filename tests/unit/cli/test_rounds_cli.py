@@ -116,6 +116,10 @@ def write(tmp_path: Path, content: str | bytes, name: str = "bad.json") -> str:
                                   "findings": []}])),
      ": results[0].verdict: 'ok' is not a valid value (choose from: compliant, not_compliant, "
      "invalid)"),
+    (json.dumps(report(results=[{"file": "a.yaml", "network": None, "verdict": "invalid",
+                                  "findings": [{"criterion": "x" * 200_000, "severity": "error",
+                                                "status": "met"}]}])),
+     ": results[0].findings[0].criterion: too long: at most 64 characters, not 200,000"),
     (json.dumps(report(as_of="23-11-2026")),
      ": as_of: expected a date as YYYY-MM-DD, not '23-11-2026'; did you mean 2026-11-23?"),
     ("\ufeff" + json.dumps(report()).encode("utf-16-le").decode("latin-1"),
