@@ -14,9 +14,8 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-# the pure-Python parts of the json module (there since Python 2.7; not in typeshed)
-from json.decoder import JSONArray, JSONObject  # type: ignore[attr-defined]
-from json.scanner import py_make_scanner  # type: ignore[attr-defined]
+from json.decoder import JSONArray, JSONObject  # type: ignore[attr-defined]  # pure Python,
+from json.scanner import py_make_scanner  # type: ignore[attr-defined]  # not in typeshed
 from typing import Any
 
 from oncocheck.load.visible import quoted
