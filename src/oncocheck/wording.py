@@ -8,6 +8,7 @@ the same in a finding's message, in the HTML working and in a CI annotation.
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
@@ -100,10 +101,41 @@ _OS_REASONS = {
 }
 
 
+#: Why a relative path cannot be found when the working folder was removed after the run was
+#: started in it: "does not exist" would send the user looking for a file that is there.
+WORKING_FOLDER_GONE = Text(
+    "de map waarin oncocheck gestart is bestaat niet meer; ga naar een bestaande map of geef "
+    "een absoluut pad", "the folder oncocheck was started in no longer exists; change to a "
+    "folder that exists or give an absolute path")
+
+
+def working_folder() -> str | None:
+    """The working folder, or None when it no longer exists (removed after the shell went in):
+    then relative paths name nothing, and absolute ones still work."""
+    try:
+        return os.getcwd()
+    except FileNotFoundError:
+        return None
+
+
+def absolute(path: str | os.PathLike[str]) -> str:
+    """`path` made absolute; only normalised when it is relative and the working folder was
+    removed (it names nothing then)."""
+    try:
+        return os.path.abspath(path)
+    except OSError:
+        return os.path.normpath(path)
+
+
 def os_reason(exc: OSError) -> Text:
     """Why the operating system refused: in Dutch in words (`bestaat niet`), in English as
     the system says it (`No such file or directory`); an error without a known number, as
-    the system says it in both."""
+    the system says it in both. A path missing because it is relative and the working folder
+    is gone says that."""
+    name = exc.filename  # None when the call does not say (a temporary file's folder)
+    if (exc.errno == errno.ENOENT and not (name is not None and os.path.isabs(name))
+            and working_folder() is None):
+        return WORKING_FOLDER_GONE
     known = _OS_REASONS.get(exc.errno or 0)
     said = exc.strerror or (known[1] if known else type(exc).__name__)
     return Text(known[0] if known else said, said)

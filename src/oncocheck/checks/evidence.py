@@ -10,6 +10,7 @@ from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.checks.documents import Evidence, look_up
 from oncocheck.checks.phrases import absent, is_empty, name
 from oncocheck.load.fields import fail
+from oncocheck.load.visible import quoted
 from oncocheck.network.sections import Network
 from oncocheck.report import Status, Text
 from oncocheck.wording import listed
@@ -18,7 +19,8 @@ from oncocheck.wording import listed
 def network_field(value: str) -> str:
     """A rule file's `field:` parameter: a section of `network:`, or an error."""
     if value not in Network.model_fields:
-        raise fail(f"`network` heeft geen veld '{value}'", f"`network` has no field '{value}'")
+        raise fail(f"`network` heeft geen veld {quoted(value)}",
+                   f"`network` has no field {quoted(value)}")
     return value
 
 

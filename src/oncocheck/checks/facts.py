@@ -9,6 +9,7 @@ from pydantic import field_validator
 from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.checks.phrases import STATEMENTS, absent, is_empty, yes_no
 from oncocheck.load.fields import fail
+from oncocheck.load.visible import quoted
 from oncocheck.network.sections import LegalForm, Network, Scope
 from oncocheck.report import Status, Text
 from oncocheck.wording import listed
@@ -30,7 +31,8 @@ class Declaration(Check):
     @classmethod
     def _exists(cls, value: str) -> str:
         if value not in Network.model_fields:
-            raise fail(f"`network` heeft geen veld '{value}'", f"`network` has no field '{value}'")
+            raise fail(f"`network` heeft geen veld {quoted(value)}",
+                       f"`network` has no field {quoted(value)}")
         return value
 
     def describe(self) -> Text:

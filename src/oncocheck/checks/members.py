@@ -9,6 +9,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.load.fields import Count, fail
+from oncocheck.load.visible import quoted
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.report import Status, Text
 from oncocheck.wording import counted, listed
@@ -19,8 +20,8 @@ def known_ids(ids: list[str], info: ValidationInfo) -> list[str]:
     vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
     unknown = [i for i in ids if vocabulary is not None and i not in vocabulary.ids]
     if unknown:
-        raise fail(f"onbekende discipline-id '{unknown[0]}'",
-                   f"unknown discipline id '{unknown[0]}'")
+        raise fail(f"onbekende discipline-id {quoted(unknown[0])}",
+                   f"unknown discipline id {quoted(unknown[0])}")
     return ids
 
 

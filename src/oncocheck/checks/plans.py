@@ -14,7 +14,7 @@ from datetime import date
 from oncocheck.errors import LoadFailed
 from oncocheck.load.source import Source
 from oncocheck.load.validate import MAX_ERRORS
-from oncocheck.load.visible import quoted, visible
+from oncocheck.load.visible import quoted, shortened, visible
 from oncocheck.load.words import did_you_mean
 from oncocheck.network.model import NetworkFile
 from oncocheck.report import Finding, LoadError, PlanItem, Severity, Status, Text
@@ -57,7 +57,7 @@ def check_references(doc: NetworkFile, source: Source, ids: Sequence[str], label
         errors.append(LoadError(Text(
             f"{label} heeft geen criterium {quoted(written)}{nl_tail} (wel: "
             f"{', '.join(ids)})", f"{label} has no criterion {quoted(written)}"
-            f"{en_tail} (it has: {', '.join(ids)})"), path, line, column))
+            f"{en_tail} (it has: {', '.join(ids)})"), shortened(path), line, column))
     if errors:
         raise LoadFailed(errors, omitted)
 

@@ -127,7 +127,7 @@ def check(
                 choices.append(choose(compare, day, today))
             files, root = network_inputs(paths, stdin_filename), find_root(paths, base_dir)
             inputs = [p for p, _ in files] + rule_files(criteria, compare)
-            targets = plan(fmt.value if fmt else None, output, reports or [], inputs)
+            targets = plan(fmt.value if fmt else None, output, reports or [], inputs, len(files))
             if watching:
                 targets = on_screen(targets)
             report, *other = run_batch(files, choices, jobs, str(lang),

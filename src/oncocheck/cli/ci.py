@@ -17,10 +17,11 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 
-from oncocheck.cli.inputs import real_path
+from oncocheck.cli.inputs import real_path, refuse_vanished
 from oncocheck.cli.targets import Target
 from oncocheck.errors import UsageError
 from oncocheck.report import Report, Root, Text
+from oncocheck.wording import working_folder
 
 SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 _MAX_LEVELS = 256  # folders walked up looking for `.git`; deeper than any real checkout
@@ -29,8 +30,11 @@ _MAX_LEVELS = 256  # folders walked up looking for `.git`; deeper than any real 
 def find_root(paths: Sequence[str], base_dir: Path | None) -> Root | None:
     """The root CI paths start from (see the module docstring); UsageError for a `--base-dir`
     that is not a folder."""
-    cwd = os.getcwd()  # the physical path, as realpath gives
+    cwd = working_folder()  # the physical path, as realpath gives
+    if cwd is None:  # removed: only absolute paths name files, and they need no folder
+        cwd = os.sep
     if base_dir is not None:
+        refuse_vanished(base_dir, "--base-dir")
         if not base_dir.is_dir():
             raise UsageError(Text(
                 f"--base-dir {base_dir} is geen map; geef de hoofdmap van de repository op",

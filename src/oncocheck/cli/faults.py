@@ -2,9 +2,10 @@
 
 2 for a usage error (`usage`, the one place a UsageError becomes an exit code, and `misused`
 for the usage errors Click finds while parsing) and for a problem of the environment (stdout,
-file descriptors), 3 for out of memory and for a bug in oncocheck (a short message; `--debug`
-shows the traceback of a bug), 128 + N after signal N, and 141 (the exit of a filter killed by
-SIGPIPE) without a message when stdout's reader went away (`| head`).
+file descriptors, a working folder that was removed), 3 for out of memory and for a bug in
+oncocheck (a short message; `--debug` shows the traceback of a bug), 128 + N after signal N,
+and 141 (the exit of a filter killed by SIGPIPE) without a message when stdout's reader went
+away (`| head`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from oncocheck.cli.options import STATE, chosen_lang
 from oncocheck.cli.process import StdoutFailed, Terminated
 from oncocheck.errors import UsageError
 from oncocheck.run.memory import out_of_memory
-from oncocheck.wording import os_reason
+from oncocheck.wording import WORKING_FOLDER_GONE, os_reason, working_folder
 
 OUT_OF_MEMORY = ("te weinig geheugen; controleer minder of kleinere bestanden tegelijk, of "
                  "gebruik minder --jobs", "out of memory; check fewer or smaller files at a "
@@ -45,6 +46,9 @@ def end(exc: BaseException, lang: str) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.EMFILE, errno.ENFILE):
         say(line(lang, _DESCRIPTORS, os_reason(exc).get(lang)))
         sys.exit(2)
+    if isinstance(exc, FileNotFoundError) and working_folder() is None:
+        say(line(lang, (WORKING_FOLDER_GONE.nl, WORKING_FOLDER_GONE.en)))
+        sys.exit(2)  # a relative path met the removed working folder somewhere unforeseen
     if out_of_memory(exc):  # also a Rust panic in pydantic-core when an allocation failed
         return True
     _internal_error()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
+from oncocheck.wording import WORKING_FOLDER_GONE, absolute, working_folder
 
 
 class InputFiles:
@@ -42,7 +43,7 @@ def real_path(path: Path | str) -> str:
     try:
         return os.path.realpath(path)
     except (OSError, ValueError):
-        return os.path.abspath(path)
+        return absolute(path)
 
 
 def _keys(path: Path | str) -> set[object]:
@@ -53,3 +54,12 @@ def _keys(path: Path | str) -> set[object]:
         if stat.S_ISREG(info.st_mode):
             keys.add((info.st_dev, info.st_ino))
     return keys
+
+
+def refuse_vanished(path: Path, option: str) -> None:
+    """UsageError for a relative `path` (given with `option`) when the working folder was
+    removed: it names nothing, and opening it would say "does not exist" of a file that is
+    there. Found before anything is read or written."""
+    if not path.is_absolute() and working_folder() is None:
+        raise UsageError(Text(f"{option} {path}: {WORKING_FOLDER_GONE.nl}",
+                              f"{option} {path}: {WORKING_FOLDER_GONE.en}"))

@@ -8,13 +8,13 @@ given; the template itself is data (`oncocheck.network.template`).
 from __future__ import annotations
 
 import shlex
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from oncocheck.cli.deliver import emit
-from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.inputs import refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
@@ -96,6 +96,9 @@ def write_template(target: Path, lang: str, force: bool = False,
 
     UsageError when `target` exists and `force` is not set, or `sheet` is not .csv/.xlsx.
     """
+    refuse_vanished(target, "init")
+    if sheet is not None:
+        refuse_vanished(sheet, "--from-sheet")
     if target.is_dir():
         raise UsageError(Text(f"{target} is een map; geef een bestandsnaam, bv. "
                               f"{target / 'netwerk.yaml'}", f"{target} is a directory; give a "
@@ -110,19 +113,10 @@ def write_template(target: Path, lang: str, force: bool = False,
     if sheet is not None:
         if sheet.suffix.lower() not in SHEET_SUFFIXES:
             raise UsageError(Text(
-                f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet '{sheet}'",
-                f"--from-sheet expects an .xlsx or .csv file, not '{sheet}'"))
+                f"--from-sheet verwacht een .xlsx- of .csv-bestand, niet {quoted(sheet)}",
+                f"--from-sheet expects an .xlsx or .csv file, not {quoted(sheet)}"))
         refuse_inputs(target, [sheet], "init")
         reference = sheet_reference(target, sheet)
-        if reference == ".." or reference.startswith("../") or PurePath(reference).is_absolute():
-            raise UsageError(Text(
-                f"de ledenlijst {sheet} ligt buiten de map van {target}; oncocheck check leest "
-                "alleen een ledenlijst in de map van het netwerkbestand (of een map daaronder). "
-                "Zet de ledenlijst daar, of maak het netwerkbestand in de map van de ledenlijst.",
-                f"the members list {sheet} is outside the folder of {target}; oncocheck check "
-                "reads a members list only in the network file's folder (or a folder below it). "
-                "Put the spreadsheet there, or write the network file in the spreadsheet's "
-                "folder."))
         title = sheet_title(sheet, target.parent)
         text = with_sheet(text, reference, title)
     created = sheet is not None and not sheet.exists()

@@ -118,6 +118,7 @@ def _criterion(criterion_id: str, spec: str, day: date) -> tuple[CriteriaSetInfo
     """The version meant by `spec` and its criterion `criterion_id` (any case, spaces
     around), as records; UsageError naming the ids there are when it has no such criterion."""
     from oncocheck.errors import UsageError
+    from oncocheck.load.visible import quoted
     from oncocheck.load.words import did_you_mean
     from oncocheck.report import Text
     from oncocheck.rules.bundled import find
@@ -128,9 +129,9 @@ def _criterion(criterion_id: str, spec: str, day: date) -> tuple[CriteriaSetInfo
         ids = [c.id for c in rule_file.criteria]
         nl_tail, en_tail = did_you_mean(criterion_id, ids)
         raise UsageError(Text(
-            f"{rule_file.ref.label} heeft geen criterium '{criterion_id}' (wel: "
+            f"{rule_file.ref.label} heeft geen criterium {quoted(criterion_id)} (wel: "
             f"{', '.join(ids)}){nl_tail}",
-            f"{rule_file.ref.label} has no criterion '{criterion_id}' (it has: "
+            f"{rule_file.ref.label} has no criterion {quoted(criterion_id)} (it has: "
             f"{', '.join(ids)}){en_tail}"))
     shown = info.criterion(found.id)
     assert shown is not None  # the info lists every criterion of the version

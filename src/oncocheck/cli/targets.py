@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.inputs import real_path, refuse_inputs, refuse_vanished
 from oncocheck.cli.write import own_descriptor
 from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
 from oncocheck.render import formats_of, is_binary
 from oncocheck.report import Text
 from oncocheck.run.walk import is_dir
@@ -44,9 +45,9 @@ def parse_report(value: str) -> Target:
         known = ", ".join(formats_of("check"))
         raise UsageError(Text(
             f"--report verwacht FORMAAT=PAD met FORMAAT een van {known} (PAD - is het scherm), "
-            f"niet '{value}'",
+            f"niet {quoted(value)}",
             f"--report expects FORMAT=PATH with FORMAT one of {known} (PATH - is stdout), "
-            f"not '{value}'"))
+            f"not {quoted(value)}"))
     return Target(fmt, _path(path))
 
 
@@ -59,15 +60,20 @@ def _path(given: str | Path | None) -> Path | None:
 
 
 def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
-         inputs: Iterable[Path]) -> list[Target]:
+         inputs: Iterable[Path], networks: int) -> list[Target]:
     """Every rendering of this run, checked. The main one (`--format`, `--output`) is left out
-    only when neither option is given and a `--report` already goes to stdout."""
+    only when neither option is given and a `--report` already goes to stdout. `inputs` are
+    every file no report may be written over; `networks` the number of network files among
+    them, which alone decides whether HTML is one page or a site (a rule file is no page)."""
     extra = [parse_report(value) for value in reports]
     main = Target(fmt or "console", _path(output))
     explicit = fmt is not None or output is not None
     targets = extra if not explicit and any(t.path is None for t in extra) else [main, *extra]
     files = list(inputs)
-    targets = [_as_site(t, len(files)) for t in targets]
+    targets = [_as_site(t, networks) for t in targets]
+    for option, target in [("--output", main), *(("--report", t) for t in extra)]:
+        if target.path is not None:
+            refuse_vanished(target.path, option)
     _refuse_same_place(targets)
     refuse_terminal(targets)
     for path in (t.path for t in targets if t.path is not None and not t.site):
@@ -102,7 +108,7 @@ def _as_site(target: Target, files: int) -> Target:
 def _refuse_same_place(targets: list[Target]) -> None:
     seen: dict[object, Target] = {}
     for target in targets:
-        key = STDOUT if target.path is None else os.path.realpath(target.path)
+        key = STDOUT if target.path is None else real_path(target.path)
         if key in seen:
             where = str(target.path) if target.path is not None else None
             raise UsageError(Text(

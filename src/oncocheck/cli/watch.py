@@ -32,6 +32,7 @@ from oncocheck.cli.watched import Watched, since, watching
 from oncocheck.errors import UsageError
 from oncocheck.load.visible import printable
 from oncocheck.report import Text
+from oncocheck.wording import absolute, working_folder
 
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"  # cursor home, clear the screen and its scrollback
 
@@ -47,7 +48,7 @@ def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: st
     """Run `once` (a round; it returns the files it read), then again after each change,
     until Ctrl-C or `stop`: exit code 0. A usage error in the first round ends the watch;
     in a later one it is shown and the watch goes on (the user is fixing things)."""
-    folders = tuple(os.path.abspath(p) for p in paths if os.path.isdir(p))
+    folders = tuple(absolute(p) for p in paths if os.path.isdir(p))
     watched = watching((p for p in paths if not os.path.isdir(p)), folders)
     first = True
     try:
@@ -79,7 +80,7 @@ def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> li
     when `stop` is set."""
     import watchfiles
 
-    dirs = watched.dirs() or [os.getcwd()]
+    dirs = watched.dirs() or [working_folder() or os.sep]
     caught: list[int] = []
     previous = _noting(caught)
     try:
@@ -142,8 +143,15 @@ def _changed_line(changed: list[str], lang: str) -> str:
 
 
 def _shown(path: str) -> str:
-    """A path from the current folder when it lies below it, else as it is."""
-    relative = os.path.relpath(path)
+    """A path from the current folder when it lies below it, else as it is (also when that
+    folder was removed meanwhile)."""
+    cwd = working_folder()
+    if cwd is None or not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path, cwd)
+    except ValueError:  # another drive (Windows)
+        return path
     return path if relative.startswith("..") else relative
 
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from oncocheck.wording import absolute
+
 YAML = (".yaml", ".yml")
 
 
@@ -42,8 +44,9 @@ class Watched:
 def watching(files: Iterable[Path | str], folders: tuple[str, ...]) -> Watched:
     """What a round read (`files`) and the folders given, as absolute paths; a document
     written `map\\visie.docx` is looked up (and so watched) as `map/visie.docx`."""
-    return Watched(tuple(dict.fromkeys(os.path.abspath(str(f).replace("\\", os.sep))
+    return Watched(tuple(dict.fromkeys(absolute(str(f).replace("\\", os.sep))
                                        for f in files)), folders)
+
 
 
 def since(now: object, started: int) -> object:
@@ -57,6 +60,8 @@ def since(now: object, started: int) -> object:
 
 def _names(path: str) -> list[str]:
     """`path`, and the file a symbolic link there leads to."""
+    if not os.path.isabs(path):  # left relative by `absolute`: the working folder is gone
+        return [path]
     real = os.path.realpath(path)
     return [path] if real == path else [path, real]
 

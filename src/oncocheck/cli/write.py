@@ -95,7 +95,10 @@ def own_descriptor(target: Path) -> int | None:
     """N when `target` leads to this process's file descriptor N (`/dev/stdout`,
     `/dev/fd/1`, `/proc/self/fd/1`), else None. Links are followed one at a time, as
     `realpath` would follow `/proc/self/fd/1` on to the file it has open."""
-    path = os.path.abspath(target)
+    try:
+        path = os.path.abspath(target)
+    except OSError:  # relative, and the working folder is gone: no descriptor of ours
+        return None
     for _ in range(40):  # the kernel's own limit on links followed
         head, tail = os.path.split(path)
         head = real_path(head)

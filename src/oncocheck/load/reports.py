@@ -3,8 +3,9 @@
 A report from the archive is input like any other: read bounded, from a regular file, as
 UTF-8 (`load.text`); JSON errors at their line and column; the shape `rounds` needs checked
 by the models below (keys it does not need are ignored, as later versions may add keys);
-every text shown through `visible`. Anything else is a LoadFailed that says what the file is
-not, never a traceback.
+every text shown through `visible`; numbers JSON cannot hold and a key written twice refused
+(`load.strict_json`). Anything else is a LoadFailed that says what the file is not, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load import strict_json
 from oncocheck.load.fields import IsoDate
 from oncocheck.load.source import Source
 from oncocheck.load.text import read_text
@@ -27,6 +29,10 @@ from oncocheck.load.visible import visible
 _NOT_A_REPORT = ("dit is geen JSON-rapport van oncocheck (maak er een met `oncocheck check "
                  "--format json`)", "this is not a JSON report of oncocheck (make one with "
                  "`oncocheck check --format json`)")
+
+#: What to do with a report oncocheck would not have written.
+_AGAIN = ("maak het rapport opnieuw met `oncocheck check --format json`",
+          "make the report again with `oncocheck check --format json`")
 
 Shown = Annotated[str, AfterValidator(lambda text: visible(text, multiline=False))]
 
@@ -85,15 +91,18 @@ def read_report(path: Path) -> PastReport:
     one) for a file that cannot be read, is not JSON, or is not an oncocheck report."""
     text = read_text(path)
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = strict_json.loads(text)
     except json.JSONDecodeError as exc:
         raise load_error(f"geen geldige JSON: {exc.msg}", f"not valid JSON: {exc.msg}", "",
                          exc.lineno, exc.colno) from exc
+    except strict_json.Refused as exc:  # NaN, 1e999999, 5,000 digits, a key twice
+        line, column = (None, None) if exc.at is None else strict_json.place(text, exc.at)
+        raise load_error(f"geen geldige JSON: {exc.text.nl}; {_AGAIN[0]}",
+                         f"not valid JSON: {exc.text.en}; {_AGAIN[1]}", "", line,
+                         column) from exc
     except RecursionError as exc:
         raise load_error("geen rapport: de JSON is te diep genest",
                          "not a report: the JSON is nested too deeply") from exc
-    except ValueError as exc:  # NaN, Infinity, a number of thousands of digits
-        raise load_error(f"geen geldige JSON: {exc}", f"not valid JSON: {exc}") from exc
     tool = data.get("tool") if isinstance(data, dict) else None
     if not isinstance(tool, dict) or tool.get("name") != "oncocheck" or "results" not in data:
         raise load_error(*_NOT_A_REPORT)
@@ -102,7 +111,3 @@ def read_report(path: Path) -> PastReport:
     except LoadFailed as exc:  # JSON has no positions to give: the path says where
         raise LoadFailed([replace(e, line=None, column=None) for e in exc.listed],
                          exc.omitted) from exc
-
-
-def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON knows")

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from oncocheck.errors import LoadFailed
 from oncocheck.load.naming import about, member, member_index
 from oncocheck.load.source import Source
-from oncocheck.load.visible import quoted
+from oncocheck.load.visible import quoted, shortened
 from oncocheck.load.words import did_you_mean
 from oncocheck.report import LoadError, Text
 
@@ -69,7 +69,7 @@ def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:
     else:
         text = _message(error)
         line, column = source.where(path)
-    return LoadError(_about_member(source, path, text), path, line, column,
+    return LoadError(_about_member(source, path, text), _render(parts, shown=True), line, column,
                      source.source_of(path))
 
 
@@ -109,10 +109,13 @@ def _data_path(data: Any, loc: tuple[Any, ...], kind: str) -> list[Any]:
     return parts
 
 
-def _render(parts: list[Any]) -> str:
+def _render(parts: list[Any], shown: bool = False) -> str:
+    """`members[2].discipline`; `shown`: with a long key cut as a quoted value is (a key the
+    model does not know may be a thousand characters)."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        key = shortened(part) if shown and isinstance(part, str) else part
+        out += f"[{part}]" if isinstance(part, int) else (f".{key}" if out else str(key))
     return out
 
 
@@ -142,7 +145,18 @@ def _message(error: Any) -> Text:
     if expected:
         return Text(f"verwacht {expected[0]}, niet {found_nl}",
                     f"expected {expected[1]}, not {found_en}")
-    return Text(f"ongeldige waarde: {error['msg']}", f"invalid value: {error['msg']}")
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        most, size = ctx.get("max_length"), f"{len(value):,}"
+        return Text(f"te lang: hoogstens {most} tekens, niet {size.replace(',', '.')}",
+                    f"too long: at most {most} characters, not {size}")
+    if kind == "union_tag_invalid":  # an unknown `kind:` of check
+        listed = ", ".join(_QUOTED.findall(str(ctx.get("expected_tags", ""))))
+        nl_tail, en_tail = did_you_mean(str(ctx.get("tag")), _QUOTED.findall(listed))
+        return Text(f"{quoted(ctx.get('tag'))} is geen geldige waarde (kies uit: {listed})"
+                    f"{nl_tail}", f"{quoted(ctx.get('tag'))} is not a valid value (choose "
+                    f"from: {listed}){en_tail}")
+    said = _QUOTED.sub(lambda m: quoted(m.group(1)), error["msg"])  # input it quotes, cut
+    return Text(f"ongeldige waarde: {said}", f"invalid value: {said}")
 
 
 def _kind(value: Any) -> tuple[str, str]:

@@ -99,16 +99,21 @@ def one_line_texts(data: Any) -> Any:
 def quoted(value: object) -> str:
     """`value` in quotes for a message, on one line: what `visible` escapes and line breaks and
     tabs shown as escapes (`\\n`), shortened to QUOTE_MAX_LENGTH characters with … when long."""
+    return f"'{shortened(value)}'"
+
+
+def shortened(value: object) -> str:
+    """`value` as `quoted` shows it, without the quotes (a key in a data path)."""
     text = str(value)
     shown = visible(text[: QUOTE_MAX_LENGTH + 1], multiline=False)  # no need to escape 1 MB
     if len(shown) <= QUOTE_MAX_LENGTH and len(text) <= QUOTE_MAX_LENGTH:
-        return f"'{shown}'"
+        return shown
     cut = shown[: QUOTE_MAX_LENGTH - 1]
     start = cut.rfind("\\", len(cut) - 9)  # an escape is at most 10 characters long
     escape = _ESCAPE.match(shown, start) if start >= 0 else None
     if escape and escape.end() > len(cut):  # never cut an escape like \u202e in two
         cut = cut[:start]
-    return f"'{cut}…'"
+    return f"{cut}…"
 
 
 def printable(name: str) -> str:

@@ -22,6 +22,7 @@ from oncocheck.network.disciplines import Vocabulary
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.report import LoadError, Role
+from oncocheck.wording import absolute
 
 
 class NotANetwork(Exception):  # noqa: N818 - not an error: the file is some other YAML
@@ -84,7 +85,7 @@ def named_files(data: object, base: Path) -> list[str]:
     sections = [network.get(k) for k in DOCUMENT_SECTIONS] if isinstance(network, dict) else []
     names = [s.get("document") for s in sections if isinstance(s, dict)]
     names.append(data.get("members_file") if isinstance(data, dict) else None)
-    return [os.path.abspath(base / n.strip()) for n in names
+    return [absolute(base / n.strip()) for n in names
             if isinstance(n, str) and n.strip() and "://" not in n]
 
 

@@ -42,7 +42,7 @@ def artifact_uri(file: str) -> str:
     if path.is_absolute():
         try:
             path = path.relative_to(Path.cwd())
-        except ValueError:
+        except (ValueError, OSError):  # outside it, or the working folder is gone
             return path.as_uri()
     return quote(PurePosixPath(path.as_posix()).as_posix().removeprefix("./"), safe="/")
 

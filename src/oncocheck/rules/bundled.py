@@ -17,7 +17,7 @@ from oncocheck.errors import LoadFailed, UsageError
 from oncocheck.load.parse import parse
 from oncocheck.load.text import read_text
 from oncocheck.load.validate import validate
-from oncocheck.load.visible import one_line_texts, visible
+from oncocheck.load.visible import one_line_texts, quoted, visible
 from oncocheck.load.words import did_you_mean
 from oncocheck.network.disciplines import Vocabulary
 from oncocheck.load.source import Source
@@ -156,5 +156,5 @@ def _unknown(given: str, options: list[str], what: str) -> UsageError:
     nl_tail, en_tail = did_you_mean(given, options)
     listed = ", ".join(options)
     what_nl = {"set": "criteriaset", "version": "criteriaversie"}[what]
-    return UsageError(Text(f"onbekende {what_nl} '{given}' (bekend: {listed}){nl_tail}",
-                           f"unknown criteria {what} '{given}' (known: {listed}){en_tail}"))
+    return UsageError(Text(f"onbekende {what_nl} {quoted(given)} (bekend: {listed}){nl_tail}",
+                           f"unknown criteria {what} {quoted(given)} (known: {listed}){en_tail}"))

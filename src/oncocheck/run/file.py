@@ -31,6 +31,7 @@ from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.pin import criteria_pin
 from oncocheck.run.walk import Found, Unsearched, is_dir, unsearched
+from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
 
 
 def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[FileResult, ...]:
@@ -54,6 +55,8 @@ def _refused(path: Path) -> LoadFailed | None:
     """Why `path` is not a network file to read (not there, a folder), or None."""
     if isinstance(path, StdinFile):
         return None  # its text is at hand; the name may be anything
+    if not path.is_absolute() and working_folder() is None:
+        return load_error(WORKING_FOLDER_GONE.nl, WORKING_FOLDER_GONE.en)
     try:
         os.lstat(path)
     except FileNotFoundError:

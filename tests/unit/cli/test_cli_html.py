@@ -174,3 +174,24 @@ def test_absolute_paths_give_short_names_and_paths_from_the_batch_folder(tmp_pat
     assert index.count(str(tmp_path)) == 1  # the folder, once; never in a file column
     page = (out / "voorbeeldstad.html").read_text(encoding="utf-8")
     assert str(tmp_path) not in page
+
+
+@pytest.mark.parametrize("rules", [
+    ["--criteria", "{rules}"], ["--compare", "{draft}"], ["--criteria", "{rules}", "--compare",
+                                                          "{draft}"]])
+@pytest.mark.parametrize("where", [["-f", "html", "-o", "{page}"], ["--report", "html={page}"]])
+def test_a_rule_file_is_no_network_so_one_file_is_still_one_page(
+        tmp_path: Path, rules: list[str], where: list[str]) -> None:
+    """Only network files decide between one page and a site (issue 21): with a rule file of
+    the user's, one network file is still one page."""
+    shutil.copy(ROOT / "criteria/loppsoz/2024.yaml", tmp_path / "regels.yaml")
+    (tmp_path / "concept.yaml").write_text("extends: loppsoz@2024\nversion: concept\n", "utf-8")
+    page = tmp_path / "pagina.html"
+    names = {"rules": str(tmp_path / "regels.yaml"), "draft": str(tmp_path / "concept.yaml"),
+             "page": str(page)}
+    args = [a.format(**names) for a in [*rules, *where]]
+    code, out = run("check", str(EXAMPLES / "compliant/voorbeeldstad.yaml"), *args, *AS_OF)
+    assert code == 0, out
+    assert page.is_file() and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, out = run("check", str(EXAMPLES / "not-compliant"), *args, *AS_OF, "--lang", "en")
+    assert code == 2 and "writes a site" in out  # a batch still is one

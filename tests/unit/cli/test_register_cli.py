@@ -67,10 +67,10 @@ def test_the_workbook_is_refused_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
                                                reports: list[str]) -> None:
     monkeypatch.setattr(sys, "stdout", _Terminal())
     with pytest.raises(UsageError) as caught:
-        plan(fmt, None if output is None else Path(output), reports, [])
+        plan(fmt, None if output is None else Path(output), reports, [], 0)
     assert "--output register.xlsx" in caught.value.text.en
     assert "--output register.xlsx" in caught.value.text.nl
-    assert plan("csv", None, [], [])[0].fmt == "csv"  # text is fine on a terminal
+    assert plan("csv", None, [], [], 0)[0].fmt == "csv"  # text is fine on a terminal
 
 
 def test_a_terminal_named_as_the_output_is_refused() -> None:

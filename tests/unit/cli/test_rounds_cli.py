@@ -103,9 +103,10 @@ def write(tmp_path: Path, content: str | bytes, name: str = "bad.json") -> str:
     ("hello", ":1:1: not valid JSON: Expecting value"),
     ('{"tool": {"name": "oncocheck"},\n  "results": [1,,]}', ":2:17: not valid JSON: Expecting"),
     ("[" * 100_000, ": not a report: the JSON is nested too deeply"),
-    ('{"tool": {"name": "oncocheck"}, "results": [], "x": NaN}', ": not valid JSON: NaN is not"),
+    ('{"tool": {"name": "oncocheck"}, "results": [], "x": NaN}',
+     ":1:53: not valid JSON: NaN is not a number in JSON"),
     ('{"tool": {"name": "oncocheck"}, "results": [], "x": ' + "1" * 5000 + "}",
-     ": not valid JSON: Exceeds the limit"),
+     ":1:53: not valid JSON: a number of 5,000 digits is too long"),
     ('[{"tool": {"name": "oncocheck"}}]', ": this is not a JSON report of oncocheck"),
     ('{"tool": {"name": "yamllint"}, "results": []}', ": this is not a JSON report of oncocheck"),
     (json.dumps({"tool": {"name": "oncocheck", "version": "0.1.0"}, "from": {}, "to": {}}),
@@ -116,6 +117,10 @@ def write(tmp_path: Path, content: str | bytes, name: str = "bad.json") -> str:
                                   "findings": []}])),
      ": results[0].verdict: 'ok' is not a valid value (choose from: compliant, not_compliant, "
      "invalid)"),
+    (json.dumps(report(results=[{"file": "a.yaml", "network": None, "verdict": "invalid",
+                                  "findings": [{"criterion": "x" * 200_000, "severity": "error",
+                                                "status": "met"}]}])),
+     ": results[0].findings[0].criterion: too long: at most 64 characters, not 200,000"),
     (json.dumps(report(as_of="23-11-2026")),
      ": as_of: expected a date as YYYY-MM-DD, not '23-11-2026'; did you mean 2026-11-23?"),
     ("\ufeff" + json.dumps(report()).encode("utf-16-le").decode("latin-1"),
@@ -194,3 +199,41 @@ def test_a_report_not_in_utf8_is_told_to_keep_its_json_name(tmp_path: Path) -> N
     bad.write_bytes('{"tool": "é"}'.encode("cp1252"))
     code, _, err = run("rounds", str(bad), NEW, "--lang", "en")
     assert code == 2 and "keep the name ending in .json" in err and ".yaml" not in err
+
+
+# What Python's json module reads its own way (issue 21): the report's line `"files": 8,`
+# changed into `line`, where in it the message must point (`at`: the value's or the second
+# key's first character), and the Dutch and English reason.
+LINE = '"files": 8,'
+UNTRUSTED_NUMBERS_AND_KEYS = [
+    pytest.param('"files": ' + "1" * 5000 + ",", 9, "een getal van 5.000 cijfers is te lang",
+                 "a number of 5,000 digits is too long", id="5000-digits"),
+    pytest.param('"files": 1e999999,', 9, "het getal '1e999999' valt buiten het bereik",
+                 "the number '1e999999' is out of range", id="infinity-by-size"),
+    pytest.param('"files": -1E400,', 9, "het getal '-1E400' valt buiten het bereik",
+                 "the number '-1E400' is out of range", id="minus-infinity-by-size"),
+    pytest.param('"files": Infinity,', 9, "Infinity is geen getal in JSON",
+                 "Infinity is not a number in JSON", id="infinity-by-name"),
+    pytest.param('"files": 8, "files": 9,', 12, "de sleutel 'files' staat twee keer in "
+                 "hetzelfde object", "the key 'files' appears twice in the same object",
+                 id="key-twice"),
+    pytest.param(r'"files": 8, "c\"": 1, "c\"" : 2,', 22, """de sleutel 'c"' staat twee keer""",
+                 """the key 'c"' appears twice""", id="escaped-key-twice"),
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("line", "at", "nl", "en"), UNTRUSTED_NUMBERS_AND_KEYS)
+def test_what_json_reads_its_own_way_is_one_clear_message(
+        tmp_path: Path, line: str, at: int, nl: str, en: str, lang: str) -> None:
+    text = Path(OLD).read_text("utf-8")
+    before = text[:text.index(LINE)]
+    row, column = before.count("\n") + 1, len(before) - before.rfind("\n") + at
+    bad = write(tmp_path, text.replace(LINE, line))
+    code, out, err = run("rounds", OLD, bad, *(["--lang", "en"] if lang == "en" else []))
+    said = {"nl": ("fout", "geen geldige JSON", nl, "maak het rapport opnieuw met"),
+            "en": ("error", "not valid JSON", en, "make the report again with")}[lang]
+    assert code == 2 and out == ""
+    assert err.startswith(f"oncocheck: {said[0]}: {bad}:{row}:{column}: {said[1]}: {said[2]}")
+    assert f"; {said[3]} `oncocheck check --format json`\n" in err
+    assert len(err.splitlines()) == 1 and "sys." not in err

@@ -194,3 +194,54 @@ def test_from_sheet_leaves_members_sheet_empty_for_a_workbook_of_one_sheet(
     code, out = invoke("init", str(target), "--from-sheet", str(sheet))
     assert code == 0 and "members_sheet" not in out
     assert yaml.safe_load(target.read_text("utf-8"))["members_sheet"] is None
+
+
+# A sheet path with a link on its way (issue 21): the links made in the network's folder
+# `netwerk/` (name -> where it leads), the --from-sheet path, and a fragment of the refusal.
+OUTSIDE = (("ligt buiten de map van netwerk/netwerk.yaml (of is een koppeling die daarbuiten "
+            "leidt)"), "is outside the folder of netwerk/netwerk.yaml (or a link leading out of it)")
+THROUGH = (("bestaat niet en het pad ernaartoe loopt via een koppeling; oncocheck maakt geen "
+            "bestand via een koppeling"), ("does not exist and its path goes through a link; "
+                                           "oncocheck creates no file through a link"))
+LINKED_SHEETS = [
+    pytest.param({"leden.xlsx": "../buiten/leden.xlsx"}, "leden.xlsx", OUTSIDE,
+                 id="a-link-to-nothing-outside"),
+    pytest.param({"leden.csv": "../buiten/bestaat.csv"}, "leden.csv", OUTSIDE,
+                 id="a-link-to-a-file-outside"),
+    pytest.param({"map": "../buiten"}, "map/leden.csv", OUTSIDE, id="a-folder-link-outside"),
+    pytest.param({"leden.csv": "nergens.csv"}, "leden.csv", THROUGH,
+                 id="a-link-to-nothing-inside"),
+    pytest.param({"map": "nergens"}, "map/leden.csv", THROUGH,
+                 id="a-folder-link-to-nothing-inside"),
+    pytest.param({"map": "echt"}, "map/nieuw.csv", THROUGH, id="a-new-sheet-in-a-linked-folder"),
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("links", "sheet", "said"), LINKED_SHEETS)
+def test_from_sheet_never_leaves_the_folder_nor_creates_through_a_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: dict[str, str], sheet: str,
+        said: tuple[str, str], lang: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    for folder in ("netwerk/echt", "buiten"):
+        Path(folder).mkdir(parents=True)
+    Path("buiten/bestaat.csv").write_text("naam,discipline\n", "utf-8")
+    for name, destination in links.items():
+        (tmp_path / "netwerk" / name).symlink_to(destination)
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    code, out = invoke("init", "netwerk/netwerk.yaml", "--from-sheet", f"netwerk/{sheet}",
+                       "--lang", lang)
+    assert code == 2, out
+    assert said[lang == "en"] in out
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before  # nothing written anywhere
+
+
+def test_from_sheet_reads_an_existing_sheet_through_a_link_inside_the_folder(
+        tmp_path: Path) -> None:
+    (tmp_path / "echt").mkdir()
+    (tmp_path / "echt" / "leden.csv").write_text("naam;discipline\nA;fysio\n", "utf-8")
+    (tmp_path / "map").symlink_to("echt")
+    target = tmp_path / "netwerk.yaml"
+    code, out = invoke("init", str(target), "--from-sheet", str(tmp_path / "map" / "leden.csv"))
+    assert code == 0, out
+    assert "members_file: map/leden.csv" in target.read_text("utf-8")

@@ -56,6 +56,8 @@ def _inside(path: Path, folder: Path, display: str) -> str:
     try:
         real, base = os.path.realpath(path), os.path.realpath(folder)
         inside = os.path.commonpath([real, base]) == base
+    except FileNotFoundError as exc:  # relative (standard input's folder), and it was removed
+        raise _cannot(display, "openen", "open", exc) from None
     except (OSError, ValueError):  # a name the system cannot resolve; another drive
         raise _outside(display) from None
     if not inside:

@@ -22,7 +22,7 @@ from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.sheets.cells import bad_cell
 from oncocheck.load.sheets.delimited import Recoded, csv_rows, decode
 from oncocheck.load.sheets.opening import MAX_FILE_BYTES, read_members_file
-from oncocheck.load.visible import visible
+from oncocheck.load.visible import quoted, visible
 
 __all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Book", "Row",
            "open_book"]
@@ -67,9 +67,10 @@ def open_book(path: Path, display: str, folder: Path | None = None) -> Book:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise load_error(
-            f"een ledenlijst moet een .csv- of .xlsx-bestand zijn, niet '{path.suffix or path.name}"
-            "'; sla het op als Excel-werkmap (.xlsx) of als 'CSV UTF-8'",
-            f"a members list must be a .csv or .xlsx file, not '{path.suffix or path.name}'; "
+            f"een ledenlijst moet een .csv- of .xlsx-bestand zijn, niet "
+            f"{quoted(path.suffix or path.name)}; sla het op als Excel-werkmap (.xlsx) of als "
+            "'CSV UTF-8'",
+            f"a members list must be a .csv or .xlsx file, not {quoted(path.suffix or path.name)}; "
             "save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'")
     raw = read_members_file(path, path.parent if folder is None else folder, display)
     if suffix == ".csv":
