@@ -149,8 +149,8 @@ def common_folder(files: Iterable[str]) -> str:
         return ""
     shared = parts[0]
     for other in parts[1:]:
-        shared = shared[:next((i for i, (a, b) in enumerate(zip(shared, other, strict=False)) if a != b),
-                              min(len(shared), len(other)))]
+        differs = (i for i, (a, b) in enumerate(zip(shared, other, strict=False)) if a != b)
+        shared = shared[:next(differs, min(len(shared), len(other)))]
     return "/".join(shared) or ("/" if shared == [""] else "")
 
 

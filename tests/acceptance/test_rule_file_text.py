@@ -97,6 +97,7 @@ def _assert_shown_safely(args: list[str], out: str) -> None:
 @pytest.mark.parametrize("kind", ["draft", "whole"])
 def test_no_rule_file_text_starts_a_ci_log_line(tmp_path: Path, kind: str, lang: str) -> None:
     rules = str((_draft if kind == "draft" else _whole)(tmp_path))
+    (tmp_path / "site").mkdir()  # one network's HTML goes into an existing folder as a site
     runner = CliRunner()
     for name in ("old", "new"):  # two rounds judged by the rule file, for `rounds`
         made = runner.invoke(app, ["check", str(NETWORK), "--criteria", rules, "-f", "json",

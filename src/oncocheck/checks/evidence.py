@@ -56,7 +56,7 @@ class Documented(Check):
     def _keyed(self, lang: str) -> list[str]:
         """`een document (`document`)` and the alternatives so: advice names the keys to write."""
         keys = ("document", *self.alternatives)
-        return [f"{words} (`{key}`)" for words, key in zip(self._names(lang), keys)]
+        return [f"{words} (`{key}`)" for words, key in zip(self._names(lang), keys, strict=True)]
 
     def describe(self) -> Text:
         """`de visie of doelstelling vastgelegd: een document of een samenvatting (…)`."""

@@ -7,7 +7,6 @@ be loaded: they are then found in its bytes, leniently (`named_in_bytes`).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -107,7 +106,7 @@ def named_in_bytes(raw: bytes, base: Path) -> list[str]:
         matches = _NAMING.finditer(raw.decode(codec, "replace"))
         for _, match in zip(range(_MOST), matches, strict=False):
             found.update(dict.fromkeys(_values(match.group(1))))
-    return [os.path.abspath(base / v) for v in found if v and "://" not in v and "\0" not in v]
+    return [absolute(base / v) for v in found if v and "://" not in v and "\0" not in v]
 
 
 def _values(rest: str) -> list[str]:

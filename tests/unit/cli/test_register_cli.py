@@ -132,5 +132,5 @@ def test_a_terminal_stdout_gets_a_message_and_no_bytes(tmp_path: Path) -> None:
 def test_a_report_to_dev_stdout_is_stdout() -> None:
     """`/dev/stdout` is `-` by another name: written as stdout, and the console report it
     replaces is left out as for `--report json=-`."""
-    assert plan(None, None, ["json=/dev/stdout"], []) == plan(None, None, ["json=-"], [])
-    assert plan("json", Path("/dev/stdout"), [], [])[0].path is None
+    assert plan(None, None, ["json=/dev/stdout"], [], 1) == plan(None, None, ["json=-"], [], 1)
+    assert plan("json", Path("/dev/stdout"), [], [], 1)[0].path is None
