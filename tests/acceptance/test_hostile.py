@@ -87,9 +87,11 @@ def workdir(tmp_path: Path):
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
-# Cases in a child process, and cases that take seconds: `pytest -m "not slow"` leaves them out.
+# Cases in a child process, and cases that take seconds: `pytest -m "not slow"` leaves them out
+# (`walk-deep`: removing its 1,200 folders takes seconds; the quick loop has
+# test_a_folder_deeper_than_the_walk_goes_is_said).
 SLOW = {"many-values", "members-100k", "members-too-many", "members-typos", "line-1mb-value",
-        "notes-15mb", "sheet-empty-rows", "sheet-zip-bomb", "size-50mb"}
+        "notes-15mb", "sheet-empty-rows", "sheet-zip-bomb", "size-50mb", "walk-deep"}
 
 
 def _params(cases: list[dict], slow: bool = False) -> list:
@@ -125,6 +127,22 @@ def test_hostile_case_in_dutch(case: dict, workdir: Path) -> None:
         assert fragment not in out
     _shown_safely(out)
     assert code == case["exit"]
+
+
+def test_a_folder_deeper_than_the_walk_goes_is_said(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`walk-deep` in small: the walk's depth limit set to 3, a tree 5 folders deep."""
+    from oncocheck.run import walk
+
+    monkeypatch.setattr(walk, "MAX_WALK_DEPTH", 3)
+    (tmp_path / "a" / "b" / "c" / "d" / "e").mkdir(parents=True)
+    shutil.copyfile(make_corpus.COMPLIANT, tmp_path / "a" / "b" / "ok.yaml")
+    code, out = run_cli(*ARGS, "--format", "json", str(tmp_path))
+    results = {Path(r["file"]).relative_to(tmp_path).as_posix(): r
+               for r in json.loads(out)["results"]}
+    assert code == 2 and results["a/b/ok.yaml"]["verdict"] == "compliant"
+    [error] = results["a/b/c/d"]["errors"]
+    assert "this folder lies more than 3 folders deep" in error["message"]
 
 
 def test_read_refused_by_the_system(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
