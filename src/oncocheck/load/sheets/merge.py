@@ -165,7 +165,9 @@ def merge_sheet(source: Source, base_dir: Path, display: str
         values[path], elsewhere[path] = (row.line, row.column), shown
         for key, place in places.items():
             keys[f"{path}.{key}"] = values[f"{path}.{key}"] = (place.line, place.column)
+    if "members" not in keys and "members_file" in keys:  # findings on the members (1a, 1b,
+        keys["members"] = keys["members_file"]  # 2a) are placed where they are named, not at 1:1
     if not sheet.members:
-        return replace(source, notices=notices), errors, sheet.omitted
+        return replace(source, notices=notices, keys=keys), errors, sheet.omitted
     merged = {**data, "members": [*(inline or []), *sheet.members]}
     return Source(merged, values, keys, elsewhere, notices, sheet.title), errors, sheet.omitted
