@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # test helpers (tests/support) and the hostile corpus's generators import by plain name
 for folder in ("support", "hostile"):
@@ -15,6 +16,17 @@ from sample_report import sample_report  # noqa: E402
 
 # The tests choose their language themselves; a developer's own default must not leak in
 os.environ.pop("ONCOCHECK_LANG", None)
+
+# Property tests try 100 examples each in the full run and 20 in the quick loop
+# (`pytest -m "not slow"`), where they are a smoke test; a test that asks for more asks for
+# a multiple of `settings().max_examples`, so it shrinks alike.
+settings.register_profile("quick", max_examples=20)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The small hypothesis profile when the run leaves the slow tests out."""
+    if config.getoption("markexpr", "").replace(" ", "") == "notslow":
+        settings.load_profile("quick")
 
 
 @pytest.fixture

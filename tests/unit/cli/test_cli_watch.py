@@ -1,9 +1,19 @@
-"""`check --watch`'s loop (in this process, stopped by an event) and what it writes."""
+"""`check --watch`'s loop (in this process, stopped by an event) and what it writes.
+
+Whether a round follows is decided by the files' `stat` on each wake-up of the watcher, and
+watchfiles wakes the loop also without an event (once a second): its events make a round come
+sooner, never decide it. So most tests here replace it with `Ticks`, a watcher that wakes the
+loop every few milliseconds, and wait for ticks instead of sleeping; one test keeps the real
+watcher (a file saved by renaming over it), and tests/acceptance/test_watch_mode.py runs the
+real thing in a child process.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+from time import sleep as time_sleep
 from pathlib import Path
 
 import pytest
@@ -42,6 +52,38 @@ class Rounds:
             time.sleep(0.02)
 
 
+class Ticks:
+    """A stand-in for `watchfiles.watch`: wakes the loop every 5 ms until the stop event,
+    counting its wake-ups, and notes the folders it was asked to watch."""
+
+    def __init__(self) -> None:
+        self.count, self.dirs = 0, list[tuple[str, ...]]()
+
+    def __call__(self, *dirs: str, stop_event: threading.Event | None = None,
+                 **options: object):  # noqa: ANN204 - a generator like watchfiles.watch
+        self.dirs.append(dirs)
+        while stop_event is None or not stop_event.is_set():
+            self.count += 1
+            yield set()
+            time.sleep(0.005)
+
+    def wait(self, more: int = 10) -> None:
+        """Until the loop has been woken `more` times more (and found nothing, or a round)."""
+        deadline, until = time.monotonic() + TIMEOUT, self.count + more
+        while self.count < until:
+            assert time.monotonic() < deadline, "the watch loop is not waiting"
+            time.sleep(0.005)
+
+
+@pytest.fixture
+def ticks(monkeypatch: pytest.MonkeyPatch) -> Ticks:
+    import watchfiles
+
+    fake = Ticks()
+    monkeypatch.setattr(watchfiles, "watch", fake)
+    return fake
+
+
 def watching(rounds: Rounds, paths: list[str]) -> tuple[threading.Event, list[int]]:
     """`keep_watching` in a thread; the event stops it, the list gets its exit code."""
     stop, codes = threading.Event(), []
@@ -59,19 +101,21 @@ def stopped(stop: threading.Event, codes: list[int]) -> int:
     return codes[0]
 
 
-def test_an_edit_of_a_file_read_starts_a_new_round(tmp_path: Path, capsys) -> None:
+def test_an_edit_of_a_file_read_starts_a_new_round(tmp_path: Path, capsys, ticks: Ticks
+                                                   ) -> None:
     network, other = tmp_path / "netwerk.yaml", tmp_path / "rapport.json"
     network.write_text("a: 1\n", encoding="utf-8")
     rounds = Rounds(network)
     stop, codes = watching(rounds, [str(network)])
     rounds.wait_for(1)
-    time.sleep(0.3)
+    ticks.wait()
     other.write_text("{}", encoding="utf-8")  # a file beside it that no round read
-    time.sleep(1.5)
+    ticks.wait()
     assert rounds.calls == 1
     network.write_text("a: 2\n", encoding="utf-8")
     rounds.wait_for(2)
     assert stopped(stop, codes) == 0
+    assert ticks.dirs[0] == (str(tmp_path),)  # told about the file's folder
     err = capsys.readouterr().err
     assert f"kijkt naar {network}; bij elke wijziging volgt een nieuwe controle" in err
     assert "gewijzigd: " in err and "netwerk.yaml; opnieuw controleren" in err
@@ -93,20 +137,21 @@ def test_a_file_saved_by_renaming_over_it_is_seen(tmp_path: Path) -> None:
     assert stopped(stop, codes) == 0
 
 
-def test_a_new_yaml_file_in_a_folder_given_starts_a_round(tmp_path: Path) -> None:
+def test_a_new_yaml_file_in_a_folder_given_starts_a_round(tmp_path: Path, ticks: Ticks
+                                                          ) -> None:
     rounds = Rounds(tmp_path)  # as `check` lists a folder without network files
     stop, codes = watching(rounds, [str(tmp_path)])
     rounds.wait_for(1)
     (tmp_path / "notities.txt").write_text("x", encoding="utf-8")
-    time.sleep(1.5)
+    ticks.wait()
     assert rounds.calls == 1
     (tmp_path / "nieuw.yml").write_text("a: 1\n", encoding="utf-8")
     rounds.wait_for(2)
     assert stopped(stop, codes) == 0
 
 
-def test_a_usage_error_ends_the_first_round_and_is_shown_in_later_ones(tmp_path: Path,
-                                                                      capsys) -> None:
+def test_a_usage_error_ends_the_first_round_and_is_shown_in_later_ones(
+        tmp_path: Path, capsys, ticks: Ticks) -> None:
     network = tmp_path / "netwerk.yaml"
     network.write_text("a: 1\n", encoding="utf-8")
     with pytest.raises(UsageError):
@@ -116,7 +161,7 @@ def test_a_usage_error_ends_the_first_round_and_is_shown_in_later_ones(tmp_path:
     rounds.wait_for(1)
     network.write_text("a: 2\n", encoding="utf-8")
     rounds.wait_for(2)
-    time.sleep(0.2)
+    ticks.wait()
     network.write_text("a: 3\n", encoding="utf-8")  # still watched after the error
     rounds.wait_for(3)
     assert stopped(stop, codes) == 0
@@ -162,6 +207,7 @@ def test_without_notifications_a_change_is_still_seen(tmp_path: Path, monkeypatc
         yield
 
     monkeypatch.setattr(watchfiles, "watch", refused)
+    monkeypatch.setattr("oncocheck.cli.watch.time.sleep", lambda _: time_sleep(0.01))
     network = tmp_path / "netwerk.yaml"
     network.write_text("a: 1\n", encoding="utf-8")
     rounds = Rounds(network)
@@ -172,26 +218,29 @@ def test_without_notifications_a_change_is_still_seen(tmp_path: Path, monkeypatc
     assert stopped(stop, codes) == 0
 
 
-def test_a_document_named_with_backslashes_is_watched_where_it_is_read(tmp_path: Path) -> None:
+def test_a_document_named_with_backslashes_is_watched_where_it_is_read(tmp_path: Path,
+                                                                       ticks: Ticks) -> None:
     (tmp_path / "docs").mkdir()
     document = tmp_path / "docs" / "visie.md"
     document.write_text("visie\n", encoding="utf-8")
     rounds = Rounds(f"{tmp_path}/docs\\visie.md")  # as `named_files` gives `docs\visie.md`
     stop, codes = watching(rounds, [])
     rounds.wait_for(1)
-    time.sleep(0.3)  # the round has ended
+    ticks.wait()  # the round has ended
     document.write_text("nieuwe visie\n", encoding="utf-8")
     rounds.wait_for(2)
     assert stopped(stop, codes) == 0
+    assert ticks.dirs[-1] == (str(tmp_path / "docs"),)
 
 
 def test_a_file_first_read_in_a_round_and_written_meanwhile_is_checked_again(
-        tmp_path: Path) -> None:
+        tmp_path: Path, ticks: Ticks) -> None:
     """The members sheet is known only once the network file is read: saved while that
     round runs, it is still checked again."""
     sheet = tmp_path / "leden.csv"
     sheet.write_text("naam\n", encoding="utf-8")
-    time.sleep(0.2)  # older than the round
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(sheet, ns=(an_hour_ago, an_hour_ago))  # older than the round
 
     class Slow(Rounds):
         def __call__(self) -> list[Path]:
@@ -203,7 +252,7 @@ def test_a_file_first_read_in_a_round_and_written_meanwhile_is_checked_again(
     rounds = Slow(sheet)
     stop, codes = watching(rounds, [])
     rounds.wait_for(2)
-    time.sleep(1.5)
+    ticks.wait()
     assert rounds.calls == 2  # and no more: round 2 saw it as it is
     assert stopped(stop, codes) == 0
 

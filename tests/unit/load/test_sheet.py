@@ -9,7 +9,7 @@ import pytest
 
 from oncocheck.wording import column_letter, cell
 from oncocheck.report import Location, Text
-from oncocheck.load.sheets.read import read_sheet
+from oncocheck.load.sheets.merge import read_sheet
 
 from make_sheets import _HEADER, _cell, _row, _xlsx  # noqa: E402
 from sheets import write_xlsx
@@ -39,6 +39,16 @@ def test_csv_semicolon_with_bom_dutch_headers(tmp_path: Path) -> None:
         {"name": "B. El Amrani", "discipline": "diëtist", "organisation": "Praktijk, Zuid"},
         {"name": "P. Kunst", "discipline": "anders", "discipline_other": "kunstzinnig therapeut"},
     ]
+
+
+def test_csv_separated_by_tabs_as_its_header_row_is(tmp_path: Path) -> None:
+    """The separator is the header's: `;` in a title row above it does not decide."""
+    path = tmp_path / "leden.csv"
+    path.write_text("Ledenlijst; bijgewerkt\nnaam\tdiscipline\tpostcode\nA, B\tdietist\t1311\n",
+                    encoding="utf-8")
+    sheet = read_sheet(path, "leden.csv")
+    assert sheet.members == [{"name": "A, B", "discipline": "dietist", "postcode": "1311"}]
+    assert sheet.positions[0]["postcode"] == Location("members_file", 3, 3, "leden.csv")
 
 
 def test_windows_1252_csv_is_read_with_a_notice_saying_so(tmp_path: Path) -> None:
@@ -144,7 +154,7 @@ def test_bad_rows_name_row_and_column(tmp_path: Path) -> None:
 
 
 def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("oncocheck.load.sheets.read.MAX_MEMBERS", 3)
+    monkeypatch.setattr("oncocheck.load.sheets.merge.MAX_MEMBERS", 3)
     path = tmp_path / "leden.csv"
     path.write_text("naam,discipline\n" + "A,fysio\n" * 5, encoding="utf-8")
     sheet = read_sheet(path, "leden.csv")

@@ -27,7 +27,7 @@ _DATA = st.recursive(_LEAVES, lambda inner: st.lists(inner, max_size=4)
                      | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=30)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=4 * settings().max_examples, deadline=None)  # 400, quick 80
 @given(_DATA)
 def test_any_json_data_is_written_as_the_standard_library_writes_it(data: object) -> None:
     assert jsontext.dumps(data) == _stdlib(data)

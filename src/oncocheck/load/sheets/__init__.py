@@ -1,3 +1,3 @@
-"""The members spreadsheet (`members_file`): opening it safely (`opening`), reading rows
-(`rows`, `cells`), matching headers and cells to member fields (`read`), and merging its
-members into the network file (`merge`)."""
+"""The members spreadsheet (`members_file`): its bytes read safely (`opening`), its rows
+(`rows`), its sheet, header row and columns (`header`), what was skipped to read it (`notes`),
+and its members merged into the network file (`merge`)."""

@@ -1,24 +1,29 @@
-"""Which row of a members sheet holds the column names, and what each column is.
+"""Which sheet and row of a members spreadsheet hold the column names, and what each column is.
 
-The header is the first of the first HEADER_ROWS rows that are not empty which names both
-required columns (`naam`/`name` and `discipline`, in any case); the rows above it are title
-rows. A column is a member field when its name is known (COLUMNS), ignored silently when it is
-one of the usual extras of a members list (telephone, e-mail, website, AGB, BIG), and ignored
-with one warning (`unknown`) otherwise.
+The sheet is the one `members_sheet` names (in any case), else the first of the first MAX_SHEETS
+that has a header row; a CSV is one sheet. The header is the first of the first HEADER_ROWS rows
+that are not empty which names both required columns (`naam`/`name` and `discipline`, in any
+case); the rows above it are title rows. A column is a member field when its name is known
+(COLUMNS), ignored silently when it is a usual extra of a members list (telephone, e-mail,
+website, AGB, BIG), and ignored with one warning (`Columns.unknown`) otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from oncocheck.errors import LoadFailed
+from oncocheck.load.sheets.rows import Book, Row
 from oncocheck.load.visible import quoted
-from oncocheck.load.words import closest, normalise
+from oncocheck.load.words import closest, did_you_mean, normalise
 from oncocheck.report import LoadError, Text
 from oncocheck.wording import DUTCH_COLUMNS
 
-Row = tuple[int, list[str | None]]
 HEADER_ROWS = 10
+MAX_SHEETS = 32  # sheets searched for a header row; a members list is on one of the first
+SHEETS_LISTED = 3  # a message names at most this many sheets searched
 WHERE = "members_file"
 #: Every accepted column name (normalised) and the member field it fills.
 COLUMNS = {"naam": "name", "name": "name", "discipline": "discipline",
@@ -39,32 +44,104 @@ NAMES = {"name": ("naam", "name"), "discipline": ("discipline",),
                                                               "discipline_other")}
 KNOWN = ("naam, discipline, organisatie, postcode, verwijsgids, discipline_anders",
          "name, discipline, organisation, postcode, verwijsgids, discipline_other")
+_EMPTY = Text("de ledenlijst is leeg; zet in de eerste rij de kolomkoppen (naam, discipline, "
+              "organisatie, postcode, verwijsgids) en daaronder één lid per rij",
+              "the members list is empty; put the column names in the first row (name, "
+              "discipline, organisation, postcode, verwijsgids) and one member per row below")
 
 
-def field_of(written: str) -> str | None:
+def field_of(written: str | None) -> str | None:
     """The member field a column name stands for, or None."""
-    return COLUMNS.get(normalise(written))
+    return COLUMNS.get(normalise(written)) if written else None
 
 
-def is_extra(written: str) -> bool:
-    """Whether a column is one of the usual extras (telephone, e-mail, AGB, ...)."""
-    return normalise(written).replace(" ", "") in EXTRA
+class Chosen(NamedTuple):
+    """The sheet read: its index (`sheet`), its header row, the rows above it that are not empty
+    (`before`), the rows after the header, whether a later sheet was taken for its header
+    (`later`), and its title as messages name it ("" when the book has one sheet)."""
+
+    sheet: int
+    header: Row
+    before: list[Row]
+    rows: Iterator[Row]
+    later: bool
+    named: str
 
 
-def find_header(rows: Iterator[Row]) -> tuple[Row | None, list[Row]]:
-    """The header among the first HEADER_ROWS rows that are not empty, and the rows that are
-    not empty read before it (title rows; all of them when none is the header)."""
-    before: list[Row] = []
-    for number, cells in rows:
-        if not any(cells):
-            continue
-        named = {field_of(c) for c in cells if c}
-        if all(needed in named for needed in REQUIRED):
-            return (number, cells), before
-        before.append((number, cells))
-        if len(before) >= HEADER_ROWS:
-            break
-    return None, before
+def choose(book: Book, wanted: str | None) -> Chosen:
+    """The sheet to read; LoadFailed when `wanted` is not in the book or no sheet has a header."""
+    if not book.titles:
+        raise LoadFailed([LoadError(_EMPTY, WHERE, None, None, book.display)])
+    order = [_named(book, wanted)] if wanted and book.is_workbook else list(
+        range(min(len(book.titles), MAX_SHEETS)))
+    looked: list[tuple[int, list[Row]]] = []
+    for index in order:
+        rows, before = book.rows(index), list[Row]()
+        for number, cells in rows:  # the header among the first HEADER_ROWS rows with text
+            if not any(cells):
+                continue
+            if all(needed in {field_of(c) for c in cells} for needed in REQUIRED):
+                named = book.titles[index] if len(book.titles) > 1 else ""
+                return Chosen(index, (number, cells), before, rows, index != order[0], named)
+            before.append((number, cells))
+            if len(before) >= HEADER_ROWS:
+                break
+        looked.append((index, before))
+    raise LoadFailed(_no_header(book, looked))
+
+
+def _named(book: Book, wanted: str) -> int:
+    """The index of the sheet `members_sheet` names: the same title, else the same in any case
+    and spelling; LoadFailed naming the sheets there are."""
+    titles = book.titles
+    same = [i for i, t in enumerate(titles) if t == wanted] or [
+        i for i, t in enumerate(titles) if normalise(t) == normalise(wanted)]
+    if same:
+        return same[0]
+    listed = ", ".join(quoted(t) for t in titles)
+    nl_tail, en_tail = did_you_mean(wanted, titles)
+    raise LoadFailed([LoadError(Text(
+        f"blad {quoted(wanted)} staat niet in {book.display} (de bladen: {listed}){nl_tail}",
+        f"sheet {quoted(wanted)} is not in {book.display} (the sheets: {listed}){en_tail}"),
+        "members_sheet")])
+
+
+def _no_header(book: Book, looked: list[tuple[int, list[Row]]]) -> list[LoadError]:
+    """Why no sheet was read, said of the first sheet with text: the required columns missing
+    from the row that looks like the header (with "did you mean"), or no such row at all."""
+    filled = [(i, rows) for i, rows in looked if rows]
+    if not filled:
+        return [LoadError(_EMPTY, WHERE, None, None, book.display)]
+    listed = ", ".join(quoted(book.titles[i]) for i, _ in looked)
+    count = len(looked) if book.is_workbook else 0
+    where_nl, where_en = ("", "") if not count else (
+        (f" van blad {listed}", f" of sheet {listed}") if count == 1 else
+        (f" van de eerste {count} bladen", f" of the first {count} sheets")
+        if count > SHEETS_LISTED else (f" van de bladen {listed}", f" of the sheets {listed}"))
+    candidate = next((r for r in filled[0][1] if any(map(field_of, r[1]))), None)
+    if candidate is None:
+        return [LoadError(Text(
+            f"in de eerste {HEADER_ROWS} rijen{where_nl} staat geen rij met kolomkoppen; zet "
+            f"boven de leden een rij met ten minste de kolommen 'naam' en 'discipline' (bekende "
+            f"kolommen: {KNOWN[0]})", f"none of the first {HEADER_ROWS} rows{where_en} holds "
+            f"the column names; put a row with at least the columns 'name' and 'discipline' "
+            f"above the members (known columns: {KNOWN[1]})"), WHERE, None, None, book.display)]
+    number, cells = candidate
+    errors = []
+    for needed in (f for f in REQUIRED if f not in map(field_of, cells)):
+        dutch = DUTCH_COLUMNS.get(needed, needed)
+        guess = next(((i, c) for i, c in enumerate(cells) if c and field_of(c) is None
+                      and closest(c, NAMES[needed])), None)
+        errors.append(LoadError(Text(
+            f"kolom {quoted(guess[1])} wordt niet herkend; bedoelt u '{dutch}'? (de "
+            "kolommen naam en discipline zijn nodig)", f"column {quoted(guess[1])} is not "
+            f"known; did you mean '{needed}'? (the columns name and discipline are needed)")
+            if guess else Text(
+            f"kolom '{dutch}' ontbreekt; rij {number} lijkt de kolomkoppen te bevatten, "
+            f"maar zonder '{dutch}': voeg die kolom toe", f"column '{needed}' is missing; "
+            f"row {number} looks like the column names, but without '{needed}': add that "
+            "column"), WHERE, number, guess[0] + 1 if guess else None, book.display))
+    return errors
 
 
 @dataclass(frozen=True)
@@ -82,9 +159,9 @@ def columns(header: Row, display: str) -> tuple[Columns, list[LoadError]]:
     number, cells = header
     found, errors = Columns(), []
     for index, written in enumerate(cells):
+        known = field_of(written)
         if written is None:
             continue
-        known = field_of(written)
         if known is not None and known in found.fields.values():
             errors.append(LoadError(Text(f"kolom {quoted(written)} staat er twee keer in",
                                          f"column {quoted(written)} appears twice"),
@@ -93,44 +170,6 @@ def columns(header: Row, display: str) -> tuple[Columns, list[LoadError]]:
             found.fields[index] = known
         else:
             found.skipped.add(index)
-            if not is_extra(written):
+            if normalise(written).replace(" ", "") not in EXTRA:
                 found.unknown.append((index, written))
     return found, errors
-
-
-def no_header(read: list[Row], display: str, where_nl: str, where_en: str) -> list[LoadError]:
-    """Why no header was found among the rows `read`: the required columns missing from the
-    row that looks like the header (with "did you mean"), or no such row at all."""
-    candidate = next((r for r in read if any(field_of(c) for c in r[1] if c)), None)
-    if candidate is None:
-        return [LoadError(Text(
-            f"in de eerste {HEADER_ROWS} rijen{where_nl} staat geen rij met kolomkoppen; zet "
-            f"boven de leden een rij met ten minste de kolommen 'naam' en 'discipline' (bekende "
-            f"kolommen: {KNOWN[0]})", f"none of the first {HEADER_ROWS} rows{where_en} holds "
-            f"the column names; put a row with at least the columns 'name' and 'discipline' "
-            f"above the members (known columns: {KNOWN[1]})"), WHERE, None, None, display)]
-    number, cells = candidate
-    named = {field_of(c) for c in cells if c}
-    errors = []
-    for needed in (f for f in REQUIRED if f not in named):
-        dutch = DUTCH_COLUMNS.get(needed, needed)
-        guess = next(((i, c) for i, c in enumerate(cells) if c and field_of(c) is None
-                      and closest(c, NAMES[needed])), None)
-        if guess is not None:
-            errors.append(LoadError(Text(
-                f"kolom {quoted(guess[1])} wordt niet herkend; bedoelt u '{dutch}'? (de "
-                "kolommen naam en discipline zijn nodig)", f"column {quoted(guess[1])} is not "
-                f"known; did you mean '{needed}'? (the columns name and discipline are needed)"),
-                WHERE, number, guess[0] + 1, display))
-        else:
-            errors.append(LoadError(Text(
-                f"kolom '{dutch}' ontbreekt; rij {number} lijkt de kolomkoppen te bevatten, "
-                f"maar zonder '{dutch}': voeg die kolom toe", f"column '{needed}' is missing; "
-                f"row {number} looks like the column names, but without '{needed}': add that "
-                "column"), WHERE, number, None, display))
-    return errors
-
-
-def suggestion(written: str) -> str | None:
-    """The known column name nearest to an unknown one (`organsatie` -> `organisatie`)."""
-    return closest(written, [n for names in NAMES.values() for n in names])

@@ -1,47 +1,48 @@
 """What the report says when a members spreadsheet was read after all: its unknown columns
-skipped, its title rows passed over, a later sheet chosen, a CSV read as Windows-1252. Each is a
-`Notice`, which the report shows as a warning finding with its own id."""
+skipped, its title rows passed over, a later sheet chosen, a CSV read as Windows-1252, a
+`members_sheet` for a CSV passed over. Each is a `Notice`, which the report shows as a warning
+finding with its own id."""
 
 from __future__ import annotations
 
 from oncocheck.load.encoding import SAVE_SHEET
-from oncocheck.load.sheets.delimited import Recoded
-from oncocheck.load.sheets.header import KNOWN, NAMES, WHERE, Row, field_of, suggestion
+from oncocheck.load.sheets.header import KNOWN, NAMES, WHERE, field_of
+from oncocheck.load.sheets.opening import Recoded
+from oncocheck.load.sheets.rows import Row
 from oncocheck.load.source import Notice
 from oncocheck.load.visible import quoted
+from oncocheck.load.words import closest
 from oncocheck.report import Location, Text
 from oncocheck.wording import column_letter
 
 SHOWN = 3  # title rows named in the notice; more are counted
+_SHEET = Text("Blad van de ledenlijst", "Sheet of the members list")
 
 
-def on_sheet(title: str) -> Text:
+def _on_sheet(title: str) -> Text:
     """` op blad 'Leden'`, or nothing when the sheet need not be named ("")."""
-    if not title:
-        return Text("", "")
-    return Text(f" op blad {quoted(title)}", f" on sheet {quoted(title)}")
+    return Text(f" op blad {quoted(title)}", f" on sheet {quoted(title)}") if title else Text(
+        "", "")
 
 
 def columns_skipped(display: str, title: str, header: int,
                     unknown: list[tuple[int, str]]) -> Notice:
-    """One warning listing every unknown column, each with its letter and a "did you mean"."""
+    """One warning listing every unknown column, each with its letter and a "did you mean"
+    (said in each language by that language's column name)."""
     listed_nl, listed_en = [], []
     for index, name in unknown:
-        best = suggestion(name)  # said in each language by that language's column name
-        field = field_of(best) if best else None
-        names = NAMES[field] if field else None
-        letter = column_letter(index + 1)
-        listed_nl.append(f"{quoted(name)} (kolom {letter}" + (f", bedoelt u '{names[0]}'?)"
-                                                               if names else ")"))
-        listed_en.append(f"{quoted(name)} (column {letter}" + (f", did you mean '{names[-1]}'?)"
-                                                                if names else ")"))
-    where = on_sheet(title)
+        best = closest(name, [n for names in NAMES.values() for n in names])
+        names, letter = NAMES[field_of(best) or ""] if best else None, column_letter(index + 1)
+        listed_nl.append(f"{quoted(name)} (kolom {letter}"
+                         + (f", bedoelt u '{names[0]}'?)" if names else ")"))
+        listed_en.append(f"{quoted(name)} (column {letter}"
+                         + (f", did you mean '{names[-1]}'?)" if names else ")"))
+    where, one = _on_sheet(title), len(unknown) == 1
     return Notice(
         "members-file-columns", Text("Kolommen overgeslagen", "Columns skipped"),
-        Text(f"{'deze kolom is' if len(unknown) == 1 else 'deze kolommen zijn'} overgeslagen"
-             f"{where.nl}: {', '.join(listed_nl)}",
-             f"{'this column was' if len(unknown) == 1 else 'these columns were'} skipped"
-             f"{where.en}: {', '.join(listed_en)}"),
+        Text(f"{'deze kolom is' if one else 'deze kolommen zijn'} overgeslagen{where.nl}: "
+             f"{', '.join(listed_nl)}", f"{'this column was' if one else 'these columns were'}"
+             f" skipped{where.en}: {', '.join(listed_en)}"),
         Location(WHERE, header, unknown[0][0] + 1, display),
         Text(f"hoort een van deze kolommen bij de gegevens van de leden, geef hem dan een kop "
              f"die oncocheck kent ({KNOWN[0]}); anders mag hij blijven staan",
@@ -52,17 +53,15 @@ def columns_skipped(display: str, title: str, header: int,
 
 def title_rows(display: str, title: str, header: int, before: list[Row]) -> Notice:
     """The rows above the header, named by their first text, said to be passed over."""
-    named = [f"{number} ({quoted(next(c for c in cells if c))})"
-             for number, cells in before[:SHOWN]]
-    more = len(before) - SHOWN
-    rows_nl = ", ".join(named) + (f" en nog {more}" if more > 0 else "")
-    rows_en = ", ".join(named) + (f" and {more} more" if more > 0 else "")
-    where = on_sheet(title)
+    named = ", ".join(f"{number} ({quoted(next(c for c in cells if c))})"
+                      for number, cells in before[:SHOWN])
+    more, where = len(before) - SHOWN, _on_sheet(title)
     return Notice(
         "members-file-title-rows", Text("Titelrijen overgeslagen", "Title rows skipped"),
         Text(f"de kolomkoppen staan in rij {header}{where.nl}; daarboven is overgeslagen: "
-             f"rij {rows_nl}", f"the column names are in row {header}{where.en}; skipped "
-             f"above them: row {rows_en}"),
+             f"rij {named}" + (f" en nog {more}" if more > 0 else ""),
+             f"the column names are in row {header}{where.en}; skipped above them: row "
+             f"{named}" + (f" and {more} more" if more > 0 else "")),
         Location(WHERE, before[0][0], 1, display),
         Text(f"niets te doen als rij {header} de kolomkoppen zijn; wilt u deze melding niet "
              "meer zien, haal dan de rijen boven de kolomkoppen weg",
@@ -73,10 +72,9 @@ def title_rows(display: str, title: str, header: int, before: list[Row]) -> Noti
 
 def later_sheet(display: str, titles: list[str], index: int, header: int) -> Notice:
     """A sheet other than the first was read: the first with a header row."""
-    skipped = ", ".join(quoted(t) for t in titles[:index])
-    chosen = quoted(titles[index])
+    skipped, chosen = ", ".join(quoted(t) for t in titles[:index]), quoted(titles[index])
     return Notice(
-        "members-file-sheet", Text("Blad van de ledenlijst", "Sheet of the members list"),
+        "members-file-sheet", _SHEET,
         Text(f"gelezen is blad {chosen}, het eerste blad met kolomkoppen (blad {skipped} "
              f"{'heeft' if index == 1 else 'hebben'} ze niet)", f"sheet {chosen} was read, the "
              f"first sheet with column names (sheet {skipped} {'has' if index == 1 else 'have'} "
@@ -88,7 +86,7 @@ def later_sheet(display: str, titles: list[str], index: int, header: int) -> Not
         {"sheet": titles[index], "sheets": titles})
 
 
-def windows_1252(display: str, recoded: Recoded) -> Notice:  # noqa: ARG001 - like the others
+def windows_1252(display: str, recoded: Recoded) -> Notice:
     """A CSV that was not UTF-8, read as Windows-1252."""
     return Notice(
         "members-file-encoding", Text("Ledenlijst niet in UTF-8", "Members list not in UTF-8"),
@@ -100,3 +98,15 @@ def windows_1252(display: str, recoded: Recoded) -> Notice:  # noqa: ARG001 - li
              f"in row {recoded.row}: {recoded.byte.en}; check that letters with accents came "
              "through right"), Location(WHERE, recoded.row, 1, display), SAVE_SHEET,
         {"encoding": "windows-1252", "row": recoded.row})
+
+
+def no_sheets(location: Location, shown: str, wanted: str) -> Notice:
+    """`members_sheet` given for a CSV, which has no sheets: said, and passed over."""
+    return Notice(
+        "members-file-sheet", _SHEET,
+        Text(f"`members_sheet: {wanted}` is overgeslagen: {shown} is een CSV-bestand en heeft "
+             "geen bladen", f"`members_sheet: {wanted}` was passed over: {shown} is a CSV file "
+             "and has no sheets"), location,
+        Text("haal `members_sheet` weg, of noem in `members_file` de Excel-werkmap (.xlsx)",
+             "remove `members_sheet`, or name the Excel workbook (.xlsx) in `members_file`"),
+        {"sheet": wanted})

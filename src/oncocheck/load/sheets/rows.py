@@ -1,4 +1,4 @@
-"""Raw rows from a members spreadsheet: a `.csv` (`delimited`) or the sheets of an `.xlsx`.
+"""Raw rows from a members spreadsheet: a `.csv` or the sheets of an `.xlsx` (openpyxl, read-only).
 
 Every cell comes out as text or None, the way the YAML loader hands scalars over: numbers
 without a spurious ".0", booleans as "true"/"false", dates as ISO, invisible characters shown as
@@ -9,27 +9,25 @@ read is a LoadFailed naming its row and column, never an exception.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.sheets.cells import bad_cell
-from oncocheck.load.sheets.delimited import Recoded, csv_rows, decode
-from oncocheck.load.sheets.opening import MAX_FILE_BYTES, read_members_file
+from oncocheck.load.sheets.opening import Recoded, decode, read_members_file
 from oncocheck.load.visible import quoted, visible
+from oncocheck.report import LoadError, Text
 
-__all__ = ["MAX_FILE_BYTES", "MAX_COLUMNS", "MAX_ROWS", "MAX_UNZIPPED_BYTES", "Book", "Row",
-           "open_book"]
 MAX_COLUMNS = 64  # a members list has six columns; more is a mistake, not data worth reading
 MAX_ROWS = 250_000  # empty ones too: 100,000 members and room for gaps, not a zip bomb's rows
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # an .xlsx of 100,000 members unzips to about 40 MB
-SUFFIXES = (".csv", ".xlsx")
+HEADER_LINES = 10  # a CSV's separator is read from its header, among the first lines
 
 Row = tuple[int, list[str | None]]
 _XLSX_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")  # ST_Xstring; openpyxl leaves it to us
@@ -37,138 +35,187 @@ _XLSX_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")  # ST_Xstring; openpyxl leaves 
 
 @dataclass
 class Book:
-    """An opened members file: the titles of its sheets (one, "", for a .csv), the rows of
-    each on request (bounded; a sheet can be read again), and for a .csv read as
-    Windows-1252 where it was not UTF-8. `close` it when done: an .xlsx keeps its file."""
+    """An opened members file: its text (a .csv, and where it was not UTF-8) or its sheets (an
+    .xlsx), with their titles as messages show them. `close` it when done."""
 
-    titles: list[str]
-    _rows: Callable[[int], Generator[Row, None, None]]
     display: str
+    titles: list[str]
+    text: str = ""
     recoded: Recoded | None = None
+    sheets: list[Any] = field(default_factory=list)
     close: Callable[[], None] = lambda: None
-    is_workbook: bool = False
 
-    def rows(self, index: int) -> Generator[Row, None, None]:
+    @property
+    def is_workbook(self) -> bool:
+        return bool(self.sheets)
+
+    def rows(self, index: int) -> Iterator[Row]:
         """(row number, cells) for every row of sheet `index`; LoadFailed past MAX_ROWS."""
-        return _bounded(self._rows(index), self.display)
+        read = _sheet_rows(self.sheets[index], self.display) if self.sheets else _csv_rows(
+            self.text, self.display)
+        for number, cells in read:
+            if number > MAX_ROWS:
+                raise load_error(f"{self.display} heeft meer dan {MAX_ROWS:_} rijen"
+                                 .replace("_", "."), f"{self.display} has more than "
+                                 f"{MAX_ROWS:,} rows")
+            yield number, cells
 
-    def __enter__(self) -> Book:
-        return self
 
-    def __exit__(self, *_: object) -> None:
-        self.close()
-
-
-def open_book(path: Path, display: str, folder: Path | None = None) -> Book:
-    """The spreadsheet at `path`, opened; LoadFailed when it cannot be read.
-
-    `display` is the path as messages show it; the sheet must lie in `folder` (the network
-    file's folder; by default its own)."""
+def open_book(path: Path, display: str, folder: Path) -> Book:
+    """The spreadsheet at `path` (inside `folder`), opened; LoadFailed when it cannot be read.
+    `display` is the path as messages show it."""
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in (".csv", ".xlsx"):
         raise load_error(
-            f"een ledenlijst moet een .csv- of .xlsx-bestand zijn, niet "
+            "een ledenlijst moet een .csv- of .xlsx-bestand zijn, niet "
             f"{quoted(path.suffix or path.name)}; sla het op als Excel-werkmap (.xlsx) of als "
             "'CSV UTF-8'",
             f"a members list must be a .csv or .xlsx file, not {quoted(path.suffix or path.name)}; "
             "save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'")
-    raw = read_members_file(path, path.parent if folder is None else folder, display)
+    raw = read_members_file(path, folder, display)
     if suffix == ".csv":
-        text, recoded = decode(raw, display)
-        return Book([""], lambda _: csv_rows(text, display, shown_cell, MAX_COLUMNS), display,
-                    recoded)
-    return _workbook(raw, display)
-
-
-def _bounded(rows: Generator[Row, None, None], display: str) -> Generator[Row, None, None]:
-    """The rows, stopping with a LoadFailed past MAX_ROWS (a sheet of endless empty rows)."""
-    try:
-        for number, cells in rows:
-            if number > MAX_ROWS:
-                raise load_error(
-                    f"{display} heeft meer dan {MAX_ROWS:_} rijen".replace("_", "."),
-                    f"{display} has more than {MAX_ROWS:,} rows")
-            yield number, cells
-    finally:
-        rows.close()
-
-
-def _workbook(raw: bytes, display: str) -> Book:
+        return Book(display, [""], *decode(raw, display))
     from openpyxl import (
-        load_workbook,  # only when a sheet is read: it is slow to import
+        load_workbook,  # only when a workbook is read: it is slow to import
     )
 
-    _check_unzipped_size(raw, display)
+    try:  # a zip bomb is refused by the sizes it declares (zipfile stops at those)
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unzipped = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        unzipped = 0  # openpyxl says it cannot read it, with the usual advice
+    if unzipped > MAX_UNZIPPED_BYTES:
+        mib = MAX_UNZIPPED_BYTES // (1024 * 1024)
+        raise load_error(f"{display} wordt uitgepakt groter dan de limiet van {mib} MiB",
+                         f"{display} unpacks to more than the limit of {mib} MiB")
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
         raise _unreadable(display, exc) from exc
     sheets = list(workbook.worksheets)
-
-    def rows(index: int) -> Generator[Row, None, None]:
-        sheet, number = sheets[index], 0
-        try:
-            sheet.reset_dimensions()  # some writers store no or wrong dimensions
-            for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1,
-                                                            values_only=True), start=1):
-                yield number, [cell_text(c) for c in cells[:MAX_COLUMNS]]
-        except Exception as exc:  # noqa: BLE001 - openpyxl parses a row only when asked
-            title = str(getattr(sheet, "title", ""))
-            raise bad_cell(exc, display, title, number) or _unreadable(display, exc,
-                                                                       number) from exc
-
     titles = [visible(str(s.title), multiline=False) for s in sheets]
-    return Book(titles, rows, display, close=workbook.close, is_workbook=True)
+    return Book(display, titles, sheets=sheets, close=workbook.close)
+
+
+def _csv_rows(text: str, display: str) -> Iterator[Row]:
+    """The CSV's lines as cells, split by `;`, `,` or a tab as its header is: the first of the
+    first lines naming `discipline` (title rows above it may use any), else the first line."""
+    lines = text.splitlines()[:HEADER_LINES] or [""]
+    header = next((line for line in lines if "discipline" in line.casefold()), lines[0])
+    separator = max(",;\t", key=header.count)  # `,` when none is used more
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield number, [shown_cell(c) for c in cells[:MAX_COLUMNS]]
+    except csv.Error as exc:
+        raise load_error(f"{display} is geen geldige CSV (rij {reader.line_num}): {exc}",
+                         f"{display} is not valid CSV (row {reader.line_num}): {exc}") from exc
+
+
+def _sheet_rows(sheet: Any, display: str) -> Iterator[Row]:
+    """An .xlsx sheet's rows; a cell openpyxl cannot read is a LoadFailed naming it."""
+    number = 0
+    try:
+        sheet.reset_dimensions()  # some writers store no or wrong dimensions
+        for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1,
+                                                            values_only=True), start=1):
+            yield number, [cell_text(c) for c in cells[:MAX_COLUMNS]]
+    except Exception as exc:  # noqa: BLE001 - openpyxl parses a row only when asked
+        title = str(getattr(sheet, "title", ""))
+        raise _bad_cell(exc, display, title, number) or _unreadable(display, exc, number) from exc
 
 
 def _unreadable(display: str, exc: BaseException, after: int | None = None) -> LoadFailed:
-    where_nl = f" (na rij {after})" if after else ""
-    where_en = f" (after row {after})" if after else ""
+    where_nl, where_en = (f" (na rij {after})", f" (after row {after})") if after else ("", "")
     return load_error(f"{display} is geen leesbare Excel-werkmap (.xlsx){where_nl}; open en "
                       f"bewaar hem opnieuw in Excel ({type(exc).__name__})",
                       f"{display} is not a readable Excel workbook (.xlsx){where_en}; open and "
                       f"save it again in Excel ({type(exc).__name__})")
 
 
-def _check_unzipped_size(raw: bytes, display: str) -> None:
-    """Refuse a zip bomb before opening it: the sizes the archive declares bound what reading
-    it can produce (zipfile stops at the declared size)."""
+#: What a cell of each type (the `t` attribute) should hold, in both languages.
+_KINDS = {"n": ("getal", "a number"), "b": ("ja/nee (0 of 1)", "true/false (0 or 1)"),
+          "d": ("datum", "a date"), "e": ("foutwaarde", "an error value"),
+          "str": ("tekst", "text"), "inlineStr": ("tekst", "text")}
+
+
+def _bad_cell(exc: BaseException, display: str, sheet: str, last_row: int) -> LoadFailed | None:
+    """The cell openpyxl failed on (a number cell holding `NaN`, a reference to shared text the
+    workbook lacks, a row numbered `abc`), or None when the failure was not in a cell.
+
+    openpyxl raises a plain ValueError or IndexError that does not say where: the place is read
+    from the failing parser's frame (its row and column counters, the cell's XML element), the
+    only way short of re-implementing its parser. Should a later openpyxl name its locals
+    otherwise, this gives None and the workbook is "unreadable after row N": never a crash."""
+    frame, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name in ("parse_cell", "parse_row"):
+            frame = tb.tb_frame
+        tb = tb.tb_next
+    if frame is None:
+        return None
+    parser, element = frame.f_locals.get("self"), frame.f_locals.get("element")
+    row, where = getattr(parser, "row_counter", None), f" op blad {quoted(sheet)}"
+    if frame.f_code.co_name == "parse_row" or element is None or not isinstance(row, int):
+        written = quoted(getattr(frame.f_locals.get("row"), "attrib", {}).get("r", ""))
+        return _failed(Text(
+            f"de rij na rij {last_row}{where} is niet te lezen: het rijnummer {written} in het "
+            "bestand is geen getal; open en bewaar het bestand opnieuw in Excel", f"the row after "
+            f"row {last_row} on sheet {quoted(sheet)} cannot be read: its row number {written} in"
+            " the file is not a number; open and save the file again in Excel"), display,
+            last_row + 1, None)
+    column = getattr(parser, "col_counter", None)  # already this cell's, unless its reference
+    reference, kind = element.get("r"), element.get("t", "n")  # is what failed: then the last's
+    value = quoted(next((c.text or "" for c in element if str(c.tag).endswith("}v")), ""))
+    if reference is not None and not _coordinate(reference):
+        what = Text(f"de celverwijzing {quoted(reference)} in het bestand is ongeldig",
+                    f"the cell reference {quoted(reference)} in the file is not valid")
+    elif kind == "s":
+        what = Text(f"de cel verwijst naar gedeelde tekst nr. {value}, die de werkmap niet "
+                    f"heeft", f"the cell refers to shared text no. {value}, which the workbook "
+                    "does not have")
+    else:
+        nl, en = _KINDS.get(kind, (f"type {quoted(kind)}",) * 2)
+        what = Text(f"de cel is opgeslagen als {nl} maar bevat {value}",
+                    f"the cell is stored as {en} but holds {value}")
+    if not isinstance(column, int) or column < 1 or not _coordinate(reference or "A1"):
+        column = None
+    return _failed(Text(f"de cel{where} is niet te lezen: {what.nl}; typ de cel opnieuw in Excel "
+                        "en sla het bestand opnieuw op", f"the cell on sheet {quoted(sheet)} "
+                        f"cannot be read: {what.en}; type the cell again in Excel and save the "
+                        "file again"), display, row, column)
+
+
+def _coordinate(text: str) -> bool:
+    from openpyxl.utils.cell import coordinate_to_tuple
+
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unzipped = sum(item.file_size for item in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return  # openpyxl says it cannot read it, with the usual advice
-    if unzipped > MAX_UNZIPPED_BYTES:
-        mib = MAX_UNZIPPED_BYTES // (1024 * 1024)
-        raise load_error(f"{display} wordt uitgepakt groter dan de limiet van {mib} MiB",
-                         f"{display} unpacks to more than the limit of {mib} MiB")
+        coordinate_to_tuple(text)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return False
+    return True
+
+
+def _failed(text: Text, display: str, row: int, column: int | None) -> LoadFailed:
+    return LoadFailed([LoadError(text, "members_file", row, column, display)])
 
 
 def cell_text(value: Any) -> str | None:
     """A cell as text, like the YAML loader gives scalars; None for an empty cell."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if value is None or isinstance(value, bool):
+        return None if value is None else str(value).lower()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date().isoformat()
     if isinstance(value, (date, time)):
         return value.isoformat()
-    text = str(value)
-    if "_x" in text:  # what Excel shows: `_x001B_` is how an .xlsx stores ESC in a cell
-        text = _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return shown_cell(text)
+    return shown_cell(_XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value)))
 
 
 def shown_cell(text: str) -> str | None:
     """A cell's text as oncocheck keeps it: trimmed, a line break Excel wrote as CR LF (or CR)
     made one line feed (the model folds line breaks in names), invisible characters escaped;
     None when nothing is left."""
-    text = text.strip()
-    if not text:
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return visible(text)
+    text = text.strip().replace("\r\n", "\n").replace("\r", "\n")
+    return visible(text) if text else None
