@@ -18,7 +18,8 @@ from paths import EXAMPLES, ROOT
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "action.yml"]
 # A command that writes to the job summary file: `--report FMT=`, `--output`/`-o` or a shell
 # redirection naming $GITHUB_STEP_SUMMARY (also as ${GITHUB_STEP_SUMMARY}, quoted or not)
-_INTO_SUMMARY = re.compile(r"(--report[ =]\w+=|--output[ =]|-o |>>? ?)[\"']?\$\{?GITHUB_STEP_SUMMARY")
+_INTO_SUMMARY = re.compile(
+    r"(--report[ =]\w+=|--output[ =]|-o |>>? ?)[\"']?\$\{?GITHUB_STEP_SUMMARY")
 
 
 def _sentences(path: Path) -> list[str]:

@@ -2,7 +2,8 @@
 
 Every command that prints rule-file text × every format it prints × both languages × (a
 draft, a whole rule file): no output line starts, after its spaces (a GitHub runner trims
-them), with `::`, `##vso` or `##[` unless oncocheck wrote that command itself, and no raw control, bidi
+them), with `::`, `##vso` or `##[` unless oncocheck wrote that command itself, and no raw
+control, bidi
 or zero-width character gets through. The rule files put the commands everywhere a rule file
 has text: after a line break, at the start of a text, and where wrapping would start a line.
 """

@@ -37,7 +37,7 @@ def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
             if value.startswith(incomplete)]
 
 
-def install_completion(ctx: typer.Context, param: Any, value: bool | str) -> None:
+def install_completion(ctx: Any, param: Any, value: bool | str) -> None:
     """`--install-completion [SHELL]`: Typer's (which says what it did in English, not through
     gettext), saying it in the language of the run."""
     if not value or ctx.resilient_parsing:

@@ -43,7 +43,7 @@ class Output:
     """What a command can write: each format's text (in pieces), the console drawn on a
     terminal, and (for HTML of a batch) a site of pages."""
 
-    text: Callable[[str], Iterable[str] | Iterable[bytes]]
+    text: Callable[[str], Iterable[str | bytes]]
     draw: Callable[[Console], None]
     site: Callable[[], Mapping[str, str]] | None = None
 

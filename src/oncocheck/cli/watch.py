@@ -167,7 +167,7 @@ def live_output(output: Output) -> Output:
     """`output` with its HTML pages reloading themselves in the browser."""
     from oncocheck.render.html import live
 
-    def text(fmt: str) -> Iterable[str] | Iterable[bytes]:
+    def text(fmt: str) -> Iterable[str | bytes]:
         pieces = output.text(fmt)
         if fmt != "html":
             return pieces

@@ -28,7 +28,7 @@ from oncocheck.errors import UsageError
 from oncocheck.report import Text
 from oncocheck.wording import os_reason
 
-Content = str | bytes | Iterable[str] | Iterable[bytes]
+Content = str | bytes | Iterable[str | bytes]
 _OWN_FDS = re.compile(r"/proc/(?:self|thread-self|(\d+))(?:/task/\d+)?/fd|/dev/fd")
 _FLAGS = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)  # per system
 

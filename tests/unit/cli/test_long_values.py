@@ -1,4 +1,5 @@
-"""Input quoted in a message is cut at 60 characters by every command (tests/cases/long_values.yaml):
+"""Input quoted in a message is cut at 60 characters by every command
+(tests/cases/long_values.yaml):
 a 200,000-character value is never repeated whole (cli.md, "Text from any input is shown
 safely")."""
 

@@ -199,7 +199,8 @@ def test_from_sheet_leaves_members_sheet_empty_for_a_workbook_of_one_sheet(
 # A sheet path with a link on its way (issue 21): the links made in the network's folder
 # `netwerk/` (name -> where it leads), the --from-sheet path, and a fragment of the refusal.
 OUTSIDE = (("ligt buiten de map van netwerk/netwerk.yaml (of is een koppeling die daarbuiten "
-            "leidt)"), "is outside the folder of netwerk/netwerk.yaml (or a link leading out of it)")
+            "leidt)"),
+    "is outside the folder of netwerk/netwerk.yaml (or a link leading out of it)")
 THROUGH = (("bestaat niet en het pad ernaartoe loopt via een koppeling; oncocheck maakt geen "
             "bestand via een koppeling"), ("does not exist and its path goes through a link; "
                                            "oncocheck creates no file through a link"))

@@ -122,7 +122,7 @@ def test_bare_addresses_in_input_are_no_links_in_any_markdown(tmp_path: Path,
         reports = [tmp_path / f"{name}.json" for name in ("old", "new")]
         for path in reports:
             runner.invoke(app, ["check", str(network), "-f", "json", "-o", str(path)])
-        for path, status in zip(reports, ("met", "not_met")):  # a move of a hostile id
+        for path, status in zip(reports, ("met", "not_met"), strict=True):  # a move of a hostile id
             data = json.loads(path.read_text("utf-8"))
             finding = data["results"][0]["findings"][0]
             finding["criterion"], finding["status"] = "www.evil.example/1a", status
