@@ -139,10 +139,7 @@ def chunks(report: Report, lang: str) -> Iterator[str]:
     written without holding it all: the same text as `json.dumps(as_dict(report), indent=2)`."""
     head = _dumps(_head(report))
     yield head[:-2] + ',\n  "results": ['
-    texts = report.results.prepared("json")
-    if texts is None:
-        texts = (file_text(result) for result in report.results)
-    for i, text in enumerate(texts):
+    for i, text in enumerate(file_text(result) for result in report.results):
         yield ("\n    " if i == 0 else ",\n    ") + text
     yield "\n  ]" if len(report.results) else "]"
     tail = _tail(report)
