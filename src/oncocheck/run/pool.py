@@ -2,8 +2,8 @@
 
 A worker the system kills (the out-of-memory killer's SIGKILL) breaks the whole pool, and
 the pool cannot say which file killed it. So the files the pool had not finished are checked
-again: those it had in hand (at most two per worker) one at a time, each in a process of its
-own, and the rest in a fresh pool. A killed worker so costs at most the file it was checking,
+again: those it had in hand (at most two chunks per worker) one at a time, each in a process
+of its own, and the rest in a fresh pool. A killed worker so costs at most the file it was checking,
 which `lost` reports as not checked. Starting a process the system has no room for (too few
 file descriptors or processes) is a UsageError, never a hang.
 """
@@ -30,9 +30,11 @@ Lost = Callable[[Any, int | None], Any]  # the result for an item whose process 
 
 
 def in_order(work: Work, items: Sequence[Any], workers: int, lost: Lost) -> Iterator[Any]:
-    """`work(item)` for every item in up to `workers` processes, yielded in the items' order."""
+    """`work(item)` for every item in up to `workers` processes, yielded in the items' order.
+    Items go out in small chunks: fewer, larger messages cost the parent less."""
+    size = max(1, min(8, len(items) // (workers * 8)))
+    todo = deque(list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size))
     done: dict[int, Any] = {}
-    todo = deque(range(len(items)))
     following = 0
     while following < len(items):
         for _ in _round(work, items, todo, workers, done, lost):
@@ -41,29 +43,31 @@ def in_order(work: Work, items: Sequence[Any], workers: int, lost: Lost) -> Iter
                 following += 1
 
 
-def _round(work: Work, items: Sequence[Any], todo: deque[int], workers: int,
+def _round(work: Work, items: Sequence[Any], todo: deque[list[int]], workers: int,
            done: dict[int, Any], lost: Lost) -> Iterator[None]:
-    """One pool: take items from `todo` until none are left or the pool breaks; then settle
+    """One pool: take chunks from `todo` until none are left or the pool breaks; then settle
     the items it had in hand one by one. Yields whenever `done` has grown."""
-    running: dict[Future[Any], int] = {}
+    running: dict[Future[Any], list[int]] = {}
     pool = _start(workers, work)
     try:
         while todo or running:
             while todo and len(running) < 2 * workers:  # in hand: a worker never waits
-                index = todo.popleft()
-                running[pool.submit(_call, items[index])] = index
+                chunk = todo.popleft()
+                running[pool.submit(_call, [items[i] for i in chunk])] = chunk
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                done[running[future]] = future.result()
+                done.update(zip(running[future], future.result()))
                 del running[future]
             yield
     except BrokenProcessPool:
         pool.shutdown(wait=True)
-        for future, index in sorted(running.items(), key=lambda item: item[1]):
-            broken = not future.done() or future.exception() is not None
-            done[index] = _alone(work, items[index], lost) if broken else future.result()
+        for future, chunk in sorted(running.items(), key=lambda item: item[1]):
+            if future.done() and future.exception() is None:
+                done.update(zip(chunk, future.result()))
+            else:
+                done.update((i, _alone(work, items[i], lost)) for i in chunk)
             yield
-    finally:  # also on Ctrl-C: the files in hand finish, the rest are never started
+    finally:  # also on Ctrl-C: the chunks in hand finish, the rest are never started
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -95,9 +99,9 @@ def _install(work: Work) -> None:
     _work = work
 
 
-def _call(item: Any) -> Any:
+def _call(chunk: list[Any]) -> list[Any]:
     assert _work is not None, "a worker without its work"  # noqa: S101
-    return _work(item)
+    return [_work(item) for item in chunk]
 
 
 def _alone(work: Work, item: Any, lost: Lost) -> Any:
