@@ -10,7 +10,6 @@ file descriptors or processes) is a UsageError, never a hang.
 
 from __future__ import annotations
 
-import errno
 import multiprocessing
 import os
 import signal
@@ -146,10 +145,6 @@ def in_worker() -> None:
 
 def _cannot_start(exc: BaseException) -> UsageError:
     reason = getattr(exc, "strerror", None) or type(exc).__name__
-    if getattr(exc, "errno", None) not in (errno.EMFILE, errno.ENFILE, errno.EAGAIN,
-                                           errno.ENOMEM):
-        return UsageError(Text(f"kan geen controleproces starten ({reason}); probeer --jobs 1",
-                               f"cannot start a checking process ({reason}); try --jobs 1"))
     return UsageError(Text(
         f"kan geen controleproces starten ({reason}); verhoog de limiet (ulimit -n of -u) of "
         "gebruik minder --jobs (--jobs 1 controleert zonder extra processen)",
