@@ -54,7 +54,7 @@ def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int 
     if progress is not None:
         progress.start(len(files))
     for (path, display), found in zip(files, _checked(files, choices, jobs), strict=True):
-        for store, result in zip(results, found):  # none: skipped
+        for store, result in zip(results, found):  # noqa: B905 - none: skipped
             store.add(result)
         folder = skips.note(path, display, bool(found))
         if folder is not None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, cast
 
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
@@ -55,14 +55,14 @@ def _round(work: Work, items: Sequence[Any], todo: deque[list[int]], workers: in
                 running[pool.submit(_call, [items[i] for i in chunk])] = chunk
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                done.update(zip(running[future], future.result()))
+                done.update(zip(running[future], future.result(), strict=True))
                 del running[future]
             yield
     except BrokenProcessPool:
         pool.shutdown(wait=True)
         for future, chunk in sorted(running.items(), key=lambda item: item[1]):
             if future.done() and future.exception() is None:
-                done.update(zip(chunk, future.result()))
+                done.update(zip(chunk, future.result(), strict=True))
             else:
                 done.update((i, _alone(work, items[i], lost)) for i in chunk)
             yield
@@ -152,17 +152,15 @@ def _cannot_start(exc: BaseException) -> UsageError:
         "use fewer --jobs (--jobs 1 checks without extra processes)"))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.DefaultContext:
     """Fork where it is safe and quick (Linux: the workers start with everything loaded);
-    spawn elsewhere."""
-    if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+    spawn elsewhere. (Typed as the default context: each of the two makes a `Process`.)"""
+    method = "fork" if sys.platform == "linux" else "spawn"
+    return cast(multiprocessing.context.DefaultContext, multiprocessing.get_context(method))
 
 
 def cores() -> int:
     """The number of cores this process may use."""
-    try:
+    if sys.platform == "linux":
         return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return max(1, os.cpu_count() or 1)
