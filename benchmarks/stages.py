@@ -4,7 +4,7 @@
 
 Stages: the floor's own work (PyYAML C loader), oncocheck's read + parse (events, positions),
 validation into the pydantic models, the criteria checks and report objects, packing a result
-for the spill file or a worker's reply (pickle), unpacking it, and its JSON text.
+(a worker's reply, a large batch's `Packed`: pickle), unpacking it, and its JSON text.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
 For a change that must not change behaviour (a restructuring): take a snapshot before and
 after, then `diff -r BEFORE AFTER` must print nothing. The inputs are the bundled examples,
 the mixed-version fixtures and a generated batch (`benchmarks/generate.py`, deterministic) of
-more than 100 files, so that the spill file and the JSON written by the workers are used too.
+more than 100 files, so that the pool of processes checks it by default. (A batch keeps its
+results packed only beyond 1,000 files; `tests/unit/run` holds that path to the same bytes.)
 Each command's stdout, stderr and exit code are kept; reports written with --output as well.
 """
 

@@ -7,20 +7,21 @@ both languages, so a renderer picks one with `text.get(lang)`; the JSON report a
 
 from __future__ import annotations
 
+import pickle
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, dataclass_transform
+from typing import Any, dataclass_transform, overload
 
 
 @dataclass_transform(frozen_default=True)
 def record(cls: type) -> type:
     """A frozen, slotted dataclass that pickles as a call of its constructor.
 
-    Batches move results between processes and through a spill file; the generic dataclass
-    state restore is several times slower to load than calling the class.
+    Batches move results between processes and keep them packed (`Packed`); the generic
+    dataclass state restore is several times slower to load than calling the class.
     """
     built: Any = dataclass(frozen=True, slots=True)(cls)  # Any: given a method of its own
     built.__reduce__ = _reduce
@@ -297,48 +298,57 @@ class Brief:
         return self.verdict is not Verdict.COMPLIANT or (strict and self.warned)
 
 
+@record
+class Packed:
+    """A result pickled, with its brief: a large batch keeps its results so, in about a
+    quarter of the memory (`oncocheck.run.batch`), and unpacks one when it is read."""
+
+    brief: Brief
+    payload: bytes
+
+    @classmethod
+    def of(cls, result: FileResult) -> Packed:
+        """The result packed."""
+        return cls(Brief.of(result), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def unpack(self) -> FileResult:
+        """The result as it was."""
+        result: FileResult = pickle.loads(self.payload)  # noqa: S301 - packed by oncocheck
+        return result
+
+
 class Results(Sequence[FileResult]):
-    """The files of a report in path order, each with its `Brief` at hand.
+    """The files of a report in path order, each kept as it is or `Packed`, its `Brief` at
+    hand either way."""
 
-    This one holds the results in memory; a large batch keeps them in a spill file instead
-    (`oncocheck.run.spill`), so that a run's memory does not grow with the number of files.
-    """
-
-    def __init__(self, results: Sequence[FileResult] = ()) -> None:
+    def __init__(self, results: Iterable[FileResult | Packed] = ()) -> None:
         self._results = list(results)
-        self._briefs = [Brief.of(r) for r in self._results]
 
     @property
     def briefs(self) -> tuple[Brief, ...]:
         """Each file's brief, in order."""
-        return tuple(self._briefs)
+        return tuple(r.brief if isinstance(r, Packed) else Brief.of(r) for r in self._results)
 
-    def add(self, result: FileResult, text: str | None = None) -> None:
-        """Append the next file's result (while the report is being built); a prepared
-        `text` is kept only by a spilled batch."""
+    def add(self, result: FileResult | Packed) -> None:
+        """Append the next file's result (while the report is being built)."""
         self._results.append(result)
-        self._briefs.append(Brief.of(result))
-
-    def add_packed(self, brief: Brief, payload: bytes, text: str | None = None) -> None:
-        """Append a result as another process packed it (`oncocheck.run.spill.pack`), with its
-        prepared text (see `prepared`; kept only by a spilled batch)."""
-        import pickle
-
-        self.add(pickle.loads(payload))  # noqa: S301 - made by our own worker process
-
-    def prepared(self, fmt: str) -> Iterator[str] | None:
-        """Each file's part of format `fmt`, as made when the file was checked, or None
-        when it was not made (a renderer then renders the results itself)."""
-        return None
 
     def __len__(self) -> int:
-        return len(self._briefs)
+        return len(self._results)
 
-    def __getitem__(self, index):  # noqa: ANN001, ANN204 - as Sequence
-        return self._results[index]
+    @overload
+    def __getitem__(self, index: int) -> FileResult: ...
 
-    def __iter__(self):  # noqa: ANN204 - as Sequence
-        return iter(self._results)
+    @overload
+    def __getitem__(self, index: slice) -> tuple[FileResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> FileResult | tuple[FileResult, ...]:
+        if isinstance(index, slice):
+            return tuple(_unpacked(r) for r in self._results[index])
+        return _unpacked(self._results[index])
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return (_unpacked(r) for r in self._results)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and tuple(self) == tuple(other)
@@ -347,6 +357,10 @@ class Results(Sequence[FileResult]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({len(self)} files)"
+
+
+def _unpacked(result: FileResult | Packed) -> FileResult:
+    return result.unpack() if isinstance(result, Packed) else result
 
 
 @record

@@ -21,16 +21,12 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck.run import workers as parallel
 from oncocheck.cli.app import app
-from oncocheck.run.decide import choose
-from oncocheck.run.pool import Pool
 from oncocheck.render import formats_of
 from json_reports import validate_report
 from paths import ROOT
@@ -86,7 +82,7 @@ def network(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """More files than a batch keeps in memory, so its results go to a spill file."""
+    """More files than a batch checks in one process by default: a pool checks them."""
     folder = tmp_path_factory.mktemp("batch")
     generate(folder, 130)
     return folder
@@ -374,46 +370,58 @@ def test_a_worker_killed_by_the_system_costs_only_its_file(tmp_path: Path) -> No
             in console.read_text(encoding="utf-8"))
 
 
-def test_jobs_are_capped_at_the_files_and_four_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[int] = []
-
-    class Counting(Pool):
-        def __init__(self, work, items, workers, size, lost) -> None:  # noqa: ANN001
-            started.append(workers)
-            super().__init__(work, items, workers, size, lost)
-
-    monkeypatch.setattr(parallel, "Pool", Counting)
-    monkeypatch.setattr(parallel, "default_jobs", lambda: 1)
-    files = [(COMPLIANT, f"{i}.yaml") for i in range(6)]
-    options = choose(None, date(2026, 11, 23), date(2026, 11, 23))
-    assert len(list(parallel.checked(files, [options], 1_000_000))) == 6
-    assert len(list(parallel.checked(files[:3], [options], 1_000_000))) == 3
-    assert started == [4, 3]
-
-
-def test_a_full_temporary_folder_while_spilling_is_a_message(
-        batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    class Full:
-        def seek(self, offset: int) -> int:
-            return offset
-
-        def write(self, data: bytes) -> int:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr("oncocheck.run.spill.tempfile.TemporaryFile", lambda **kwargs: Full())
-    result = CliRunner().invoke(app, ["check", str(batch), "--lang", "en", "-j", "1", *AS_OF])
-    assert result.exit_code == 2 and "Traceback" not in result.output
-    assert "cannot keep the intermediate results of this large batch" in result.output
-    assert "(No space left on device)" in result.output
+# A child whose every check takes a while, so Ctrl-C surely comes while the pool is busy.
+SLOW_CHECK = """
+import sys, time
+from oncocheck.run import file
+real = file.check_one
+def slow(*args):
+    time.sleep(0.5)
+    return real(*args)
+file.check_one = slow
+from oncocheck.cli.app import main
+sys.argv = ["oncocheck", *sys.argv[1:]]
+main()
+"""
 
 
 @linux
-def test_a_file_size_limit_while_spilling_is_a_message(batch: Path) -> None:
-    done = child("check", batch, "--lang", "en", "-j", "2", "-f", "json", *AS_OF,
-                 limits={resource.RLIMIT_FSIZE: 100_000})
-    assert done.returncode == 2
-    assert "cannot keep the intermediate results of this large batch" in _errors(done)
-    assert "(File too large)" in done.stderr.decode()
+def test_ctrl_c_in_a_pooled_batch_leaves_no_process_and_no_file(tmp_path: Path,
+                                                                  batch: Path) -> None:
+    """Ctrl-C reaches the whole process group, the workers too: the run ends with 130 and
+    no traceback, no worker lives on, and no report or temporary file is left."""
+    target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_CHECK, "check", str(batch), "-j", "2",
+                             "-f", "json", "-o", str(target), "--lang", "en", *AS_OF],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        _wait_for(lambda: len(_children(proc.pid)) >= 2, proc)
+        time.sleep(0.3)  # the workers are checking
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=TIMEOUT)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130 and "Traceback" not in err.decode(), err
+    deadline = time.monotonic() + 10
+    while _group_lives(proc.pid):  # what is left of the group ends soon, or never
+        assert time.monotonic() < deadline, "a worker outlived the run"
+        time.sleep(0.05)
+    assert list(target.parent.iterdir()) == []
+
+
+def _children(pid: int) -> list[str]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return path.read_text().split() if path.exists() else []
+
+
+def _group_lives(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 NAME = "Netwerk Ëë \U0001f600 中文"

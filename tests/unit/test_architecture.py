@@ -14,9 +14,11 @@ import pytest
 from paths import ROOT
 
 SRC = ROOT / "src"
-#: The stages, lowest first; a module may import its own stage and the ones before it.
+#: The stages, lowest first; a module may import its own stage and the ones before it. `run`
+#: and `render` are independent: run never imports a renderer (this order), and renderers
+#: never import run (`test_renderers_never_see_the_checker_nor_the_loader`).
 STAGES = [("report", "errors", "wording"), ("load",), ("network",), ("checks",), ("rules",),
-          ("analysis",), ("render",), ("run",), ("cli",), ("__main__",)]
+          ("analysis",), ("run",), ("render",), ("cli",), ("__main__",)]
 LEVEL = {name: level for level, names in enumerate(STAGES) for name in names}
 
 

@@ -63,7 +63,7 @@ class ShareDistribution:
 
 def share_distribution(results: Iterable[FileResult]) -> ShareDistribution:
     """The distribution of the 2a share over `results`, read once, one result at a time (a
-    large batch's results come one by one from its spill file; only the shares are kept)."""
+    large batch's results are unpacked one by one; only the shares are kept)."""
     shares: list[Fraction] = []
     valid = invalid = 0
     for result in results:

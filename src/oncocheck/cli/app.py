@@ -10,7 +10,6 @@ fault reaches `main` (`faults.end`).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -133,7 +132,6 @@ criteria_app.command("diff", help=rules.DIFF_HELP)(criteria_diff)
 def main() -> None:
     """Entry point: run the app; whatever goes wrong ends as `faults` documents."""
     prepare()
-    _tune_collector()
     lang = faults.argv_lang()
     memory = faults.line(lang, faults.OUT_OF_MEMORY).encode("utf-8", "replace") + b"\n"
     starved = False
@@ -157,15 +155,3 @@ def main() -> None:
             pass
         os._exit(3)  # no clean-up needing memory is left: half-written outputs are removed
 
-
-#: Allocations between young-generation collections (Python's default is 700). Parsing a
-#: network file allocates tens of thousands of short-lived objects and few cycles, so the
-#: default collects hundreds of times per file for nothing (benchmarks/README.md).
-COLLECT_AFTER = 50_000
-
-
-def _tune_collector() -> None:
-    """Freeze what start-up made (modules, classes, the app: they live as long as the process,
-    and forked workers then share them without touching their pages) and collect rarely."""
-    gc.freeze()
-    gc.set_threshold(COLLECT_AFTER, *gc.get_threshold()[1:])

@@ -9,23 +9,16 @@ network in formation may be incomplete, but its file must be readable. Under Git
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date, say)
+                                   PathsArgument, say)
 from oncocheck.render import formats_of
-
-if TYPE_CHECKING:
-    from oncocheck.report import Report
-    from oncocheck.run.decide import Choice
 
 Format = StrEnum("Format", {name: name for name in formats_of("check")})  # type: ignore[misc]
 
@@ -103,121 +96,13 @@ def check(
         "document changes, and write the reports again. Ctrl-C stops."))] = False,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error
-    (`--help` shows `HELP`)."""
-    from oncocheck.cli.ci import find_root, step_summary
-    from oncocheck.cli.deliver import deliver, named_inputs
-    from oncocheck.cli.stdin import network_inputs
-    from oncocheck.cli.targets import plan
-    from oncocheck.cli.watch import keep_watching, live_output, on_screen, refuse_stdin
-    from oncocheck.errors import UsageError
-    from oncocheck.report import Text
-    from oncocheck.run.decide import choose
-    from oncocheck.run.memory import release
+    (`--help` shows `HELP`). The work is `cli.request`'s: this only makes the request."""
+    from oncocheck.cli import request as checking
 
-    if strict and fail_on not in (None, FailOn.warning):
-        raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
-                              "--strict means --fail-on warning; choose one of the two"))
-
-    def once(watching: bool = False) -> tuple[Report, list[Path]]:
-        """One check of every file, its reports written; with the inputs it read."""
-        try:
-            day, today = as_of_date(as_of), date.today()
-            choices = [choose(criteria, day, today)]
-            if compare is not None:
-                choices.append(choose(compare, day, today))
-            files, root = network_inputs(paths, stdin_filename), find_root(paths, base_dir)
-            inputs = [p for p, _ in files] + rule_files(criteria, compare)
-            targets = plan(fmt.value if fmt else None, output, reports or [], inputs, len(files))
-            if watching:
-                targets = on_screen(targets)
-            report, *other = run_batch(files, choices, jobs, str(lang),
-                                       [t.fmt for t in targets])
-            if other:
-                refuse_same_version(report, choices[1])
-                report = replace(report, compare=other[0])
-            report = replace(report, root=root)
-            inputs += named_inputs(report.results.briefs, targets)
-            written = report_output(report, str(lang), quiet)
-            summary = [] if watching else step_summary(report, str(lang), targets)  # a CI
-            # step's summary is of its one run, not of every round a person saves
-            tell(deliver(live_output(written) if watching else written, targets, inputs,
-                         summary), report, str(lang))
-        except MemoryError as exc:
-            release(exc)  # and the batch's data, which this frame would keep through unwinding:
-            files, inputs, targets, report = [], [], [], None  # noqa: F841
-            raise
-        return report, inputs
-
+    ask = checking.Request(
+        tuple(paths), criteria, as_of, fmt.value if fmt else None, output, tuple(reports or ()),
+        str(lang), checking.fail_on(strict, fail_on), quiet, compare, jobs, stdin_filename,
+        base_dir)
     if watch:
-        refuse_stdin(paths)
-        raise typer.Exit(keep_watching(lambda: once(True)[1], paths, str(lang)))
-    report = once()[0]
-    raise typer.Exit(exit_code(report, FailOn.warning if strict else fail_on))
-
-
-def exit_code(report: Report, fail_on: Optional[FailOn]) -> int:
-    """The documented exit code; with `--fail-on invalid` 2 for a file that cannot be loaded
-    and 0 otherwise (never 1)."""
-    if fail_on is FailOn.invalid:
-        return 2 if report.summary["invalid"] else 0
-    return report.exit_code(fail_on is FailOn.warning)
-
-
-def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int], lang: str,
-              formats: Sequence[str] = ()) -> tuple[Report, ...]:
-    """`run.batch.run` with the chosen number of processes and, for a person watching, a
-    progress bar."""
-    from oncocheck.cli import progress
-    from oncocheck.run.batch import run
-    from oncocheck.run.workers import default_jobs
-
-    jobs = jobs or default_jobs()
-    if not progress.wanted():
-        return run(files, choices, jobs, formats=formats)
-    with progress.Progress("controleren" if lang != "en" else "checking") as bar:
-        return run(files, choices, jobs, bar, formats)
-
-
-def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a deliver.Output
-    """Every format of the report, as `deliver` writes them."""
-    from oncocheck import render
-    from oncocheck.cli.deliver import Output
-    from oncocheck.cli.options import STATE
-
-    debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
-    return Output(lambda fmt: (render.render(report, fmt, lang, quiet, debug),),
-                  lambda console: render.draw(report, lang, console, quiet, debug),
-                  lambda: render.site(report, lang))
-
-
-def tell(written: list, report: Report, lang: str) -> None:
-    """One line on stderr for the reports written to files: where, and the verdicts."""
-    from oncocheck.cli.deliver import say, written_line
-    from oncocheck.render.summary import summary_line
-
-    line = written_line(written, summary_line(report, lang), lang)
-    if line is not None:
-        say(line)
-
-
-def rule_files(*specs: Optional[str]) -> list[Path]:
-    """The rule files named on the command line (`--criteria FILE` and the like): inputs, so
-    no report may be written over them."""
-    from oncocheck.rules.bundled import is_path
-
-    return [Path(s.strip()) for s in specs if s is not None and is_path(s.strip())]
-
-
-def refuse_same_version(report: Report, other: Choice) -> None:
-    """UsageError when `--compare` names the version that already judged every file."""
-    from oncocheck.errors import UsageError
-    from oncocheck.report import Text
-
-    against = other.default().ref
-    applied = {ref for ref, _ in report.applied} or {report.criteria}
-    if applied == {against}:
-        raise UsageError(Text(
-            f"--compare {against.label} is de versie die de bestanden al beoordeelt; kies een "
-            "andere versie om mee te vergelijken",
-            f"--compare {against.label} is the version that already judges the files; choose "
-            "another version to compare with"))
+        raise typer.Exit(checking.watch(ask))
+    raise typer.Exit(checking.exit_code(checking.once(ask).report, ask.fail_on))

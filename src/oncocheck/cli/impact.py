@@ -80,7 +80,7 @@ def impact(
     """What a criteria version changes for a batch: verdicts, criteria, the 2a share (what
     `--help` says, with the JSON report's keys, is `HELP`)."""
     from oncocheck.analysis.impact import compare
-    from oncocheck.cli.check import rule_files, run_batch
+    from oncocheck.cli.request import rule_files, run_batch
     from oncocheck.cli.deliver import deliver, named_inputs
     from oncocheck.cli.inputs import refuse_inputs
     from oncocheck.cli.targets import STDOUT, Target

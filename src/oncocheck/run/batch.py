@@ -2,24 +2,32 @@
 
 `run` is the one way files are checked: `check` once per file for a plain run, and under two
 choices for `check --compare` and `impact`, each file read once. Files are checked in path
-order, in this process or a pool of processes, with the same result either way; a batch of
-more than `prepared.SPILL_AFTER` files keeps its results in a spill file.
+order, in this process or a pool of processes (`pool`), with the same result either way; a
+batch of more than `PACK_AFTER` files keeps its results packed (`report.Packed`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
 from oncocheck import __version__
-from oncocheck.report import FileResult, Report, Results
+from oncocheck.errors import load_error
+from oncocheck.report import FileResult, Packed, Report, Results, Text, Verdict
 from oncocheck.rules import bundled
-from oncocheck.run import prepared
+from oncocheck.run import file, pool
 from oncocheck.run.decide import Choice
-from oncocheck.run.file import check_one
-from oncocheck.run.spill import SpilledResults
 from oncocheck.run.walk import Skips, network_files
+
+#: Files; a larger batch keeps each result packed, in about a quarter of the memory
+PACK_AFTER = 1000
+#: Files; a smaller batch is checked in this process by default: starting the pool and
+#: sending the results back costs more than the other cores win (benchmarks/README.md)
+POOL_FROM = 100
+
+Checked = tuple[FileResult | Packed, ...]  # one file's result under each choice
 
 
 class Progress(Protocol):
@@ -32,57 +40,69 @@ class Progress(Protocol):
         """One more file is done."""
 
 
-def check(paths: Iterable[str], choice: Choice, jobs: int = 1) -> Report:
+def check(paths: Iterable[str], choice: Choice, jobs: int | None = 1) -> Report:
     """Every network file below `paths`, checked under `choice`."""
     return run(list(network_files(paths)), (choice,), jobs)[0]
 
 
-def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int = 1,
-        progress: Progress | None = None, formats: Iterable[str] = ()) -> tuple[Report, ...]:
-    """One Report per choice for these files (`network_files`), each file read once.
-
-    With `jobs` > 1 the files are checked in a pool of that many processes. `formats` are the
-    reports that will be written of the first Report (see `prepared`).
-    """
-    formats = tuple(formats)
-    fmt = prepared.chosen(formats, len(files))
-    keep = not prepared.alone(formats, len(files), len(choices))
-    results = [_results(len(files), fmt if i == 0 else None, keep) for i in range(len(choices))]
+def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int | None = None,
+        progress: Progress | None = None) -> tuple[Report, ...]:
+    """One Report per choice for these files (`network_files`), each file read once, in
+    `jobs` processes (None: as many as pay, see `workers`)."""
+    results = [Results() for _ in choices]
     skips = Skips(files)
     if progress is not None:
         progress.start(len(files))
-    if jobs > 1 and len(files) > 1:
-        from oncocheck.run.workers import checked
-
-        for (path, display), packed in zip(files, checked(files, choices, jobs, fmt, keep),
-                                          strict=True):
-            # packed is empty for a file that was skipped
-            for store, (brief, payload, text) in zip(results, packed, strict=False):
-                store.add_packed(brief, payload, text)
-            _add(results, skips.note(path, display, bool(packed)), fmt)
-            if progress is not None:
-                progress.advance()
-    else:
-        for path, display in files:
-            found = check_one(path, display, choices)
-            for i, result in enumerate(found):
-                results[i].add(result, prepared.text(fmt if i == 0 else None, result))
-            _add(results, skips.note(path, display, bool(found)), fmt)
-            if progress is not None:
-                progress.advance()
+    for (path, display), found in zip(files, _checked(files, choices, jobs), strict=True):
+        for store, result in zip(results, found):  # noqa: B905 - none: skipped
+            store.add(result)
+        folder = skips.note(path, display, bool(found))
+        if folder is not None:
+            for store in results:
+                store.add(folder)
+        if progress is not None:
+            progress.advance()
     skipped = tuple(skips.skipped)
     return tuple(build_report(r, c, skipped) for r, c in zip(results, choices, strict=True))
 
 
-def _add(results: list[Results], result: FileResult | None, fmt: str | None) -> None:
-    """Add `result` (a folder's own entry) to the results of every choice."""
-    if result is not None:
-        for i, store in enumerate(results):
-            store.add(result, prepared.text(fmt if i == 0 else None, result))
+def workers(jobs: int | None, files: int) -> int:
+    """The processes for a batch: `jobs` (None: every core, or this process alone for a
+    small batch), at most one per file and four per core."""
+    if jobs is None:
+        jobs = pool.cores() if files >= POOL_FROM else 1
+    return max(1, min(jobs, files, 4 * pool.cores()))
 
 
-def _results(files: int, fmt: str | None, keep: bool) -> Results:
-    return SpilledResults(fmt, keep) if prepared.spills(files) else Results()
+def _checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice],
+             jobs: int | None) -> Iterator[Checked]:
+    work = partial(_check, choices=tuple(choices), pack=len(files) > PACK_AFTER)
+    count = workers(jobs, len(files))
+    if count == 1:
+        return map(work, files)
+    lost = partial(_lost, choices=len(choices), pack=len(files) > PACK_AFTER)
+    return pool.in_order(work, files, count, lost)
+
+
+def _check(item: tuple[Path, str], choices: tuple[Choice, ...], pack: bool) -> Checked:
+    results = file.check_one(item[0], item[1], choices)  # looked up now: tests replace it
+    return tuple(Packed.of(r) for r in results) if pack else results
+
+
+def _lost(item: tuple[Path, str], exitcode: int | None, choices: int, pack: bool) -> Checked:
+    """The result for a file whose process died while checking it."""
+    if exitcode is not None and exitcode < 0:
+        signal = -exitcode
+        nl, en = ("; te weinig geheugen?", "; out of memory?") if signal == 9 else ("", "")
+        why = Text(f"het controleproces werd door het systeem gestopt (signaal {signal}{nl})",
+                   f"the checking process was stopped by the system (signal {signal}{en})")
+    else:
+        why = Text(f"het controleproces stopte onverwacht (afsluitcode {exitcode})",
+                   f"the checking process ended unexpectedly (exit code {exitcode})")
+    errors = load_error(f"{why.nl}; dit bestand is niet gecontroleerd",
+                        f"{why.en}; this file was not checked").errors
+    invalid = FileResult(item[1], Verdict.INVALID, errors=tuple(errors))
+    return tuple(Packed.of(invalid) if pack else invalid for _ in range(choices))
 
 
 def build_report(results: Results, choice: Choice, skipped: tuple[str, ...] = ()) -> Report:

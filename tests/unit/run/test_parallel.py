@@ -1,11 +1,11 @@
-"""Batches: the same output whatever --jobs is, results spilled to disk, the progress bar."""
+"""Batches: the same output whatever --jobs is, a killed worker costs only its file, results
+packed in a large batch, the pool only where it pays, the progress bar."""
 
 from __future__ import annotations
 
 import io
 import json
 import os
-import pickle
 import signal
 import subprocess
 import sys
@@ -16,12 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli import progress
-from oncocheck.run import file, prepared
+from oncocheck.run import batch as batches
+from oncocheck.run import file, pool
 from oncocheck.run.batch import check as check_batch
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose
-from oncocheck.report import Brief, Results, Verdict
-from oncocheck.run.spill import SpilledResults, pack
+from oncocheck.report import Brief, Packed, Results, Verdict
 from paths import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -30,13 +30,15 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
 runner = CliRunner()
+FILES = batches.POOL_FROM + 31  # in the batch: a pool of processes checks it by default
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """More generated files than a batch keeps in memory, plus one invalid file."""
+    """More generated files than a batch checks in one process by default, plus one invalid
+    file."""
     folder = tmp_path_factory.mktemp("batch")
-    generate(folder, prepared.SPILL_AFTER + 30)
+    generate(folder, FILES - 1)
     (folder / "netwerk-kapot.yaml").write_text("format: 1\nnetwork: [\n", encoding="utf-8")
     return folder
 
@@ -61,7 +63,7 @@ def test_a_generated_batch_gives_the_same_bytes_with_one_or_two_jobs(batch: Path
     assert one == two
     assert one[0] == 2  # the broken file makes the run invalid, and is in the report
     assert one[1].count('"verdict": "invalid"') == 1
-    assert one[1].count('"file": ') == prepared.SPILL_AFTER + 31
+    assert one[1].count('"file": ') == FILES
 
 
 def test_a_site_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
@@ -74,34 +76,37 @@ def test_a_site_is_the_same_with_one_or_two_jobs(tmp_path: Path) -> None:
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
 
 
-def test_a_large_batch_keeps_its_results_in_a_spill_file(batch: Path) -> None:
+def test_a_large_batch_keeps_its_results_packed_and_reads_them_back(
+        batch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     options = choose(None, date(2026, 11, 23), date(2026, 11, 23))
-    spilled = check_batch([str(batch)], options, jobs=2)
-    assert isinstance(spilled.results, SpilledResults)
-    in_memory = check_batch([str(batch / "netwerk-00003.yaml")], options)
-    assert type(in_memory.results) is Results
-    assert spilled.results[3] == in_memory.results[0]
-    assert spilled.results[-1].verdict is Verdict.INVALID
-    assert spilled.summary["files"] == len(spilled.results) == prepared.SPILL_AFTER + 31
-    assert spilled.summary["invalid"] == 1 and spilled.exit_code() == 2
+    kept = check_batch([str(batch)], options, jobs=2)
+    monkeypatch.setattr(batches, "PACK_AFTER", 10)
+    packed = check_batch([str(batch)], options, jobs=2)
+    assert all(isinstance(r, Packed) for r in packed.results._results)
+    assert not any(isinstance(r, Packed) for r in kept.results._results)
+    assert packed.results == kept.results and packed.results.briefs == kept.results.briefs
+    assert packed.results[-1].verdict is Verdict.INVALID
+    assert packed.summary == kept.summary and packed.summary["files"] == FILES
+    assert packed.summary["invalid"] == 1 and packed.exit_code() == 2
 
 
-def test_spilled_results_read_back_in_order_by_index_and_slice(report) -> None:  # noqa: ANN001
-    spilled = SpilledResults()
-    for result in report.results:
-        spilled.add(result)
-    assert list(spilled) == list(report.results) and len(spilled) == len(report.results)
-    assert spilled[-1] == report.results[-1]
-    assert spilled[::-1] == tuple(reversed(list(report.results)))
-    assert spilled.briefs == tuple(Brief.of(r) for r in report.results)
+def test_packed_results_read_back_in_order_by_index_and_slice(report) -> None:  # noqa: ANN001
+    packed = Results(Packed.of(r) for r in report.results)
+    assert list(packed) == list(report.results) and len(packed) == len(report.results)
+    assert packed[-1] == report.results[-1]
+    assert packed[::-1] == tuple(reversed(list(report.results)))
+    assert packed.briefs == tuple(Brief.of(r) for r in report.results)
     with pytest.raises(IndexError):
-        spilled[len(report.results)]
+        packed[len(report.results)]
 
 
-def test_results_pickle_as_they_were(report) -> None:  # noqa: ANN001
-    for result in report.results:
-        brief, payload = pack(result)
-        assert pickle.loads(payload) == result and brief == Brief.of(result)
+def test_the_pool_is_used_only_where_it_pays_and_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    assert batches.workers(None, batches.POOL_FROM - 1) == 1  # this process is quicker
+    assert batches.workers(None, batches.POOL_FROM) == 2  # every core
+    assert batches.workers(3, 10) == 3 and batches.workers(1, 10_000) == 1  # as asked
+    assert batches.workers(1_000_000, 6) == 6  # at most one per file (cli.md)
+    assert batches.workers(1_000_000, 10_000) == 8  # and four per core
 
 
 def test_progress_is_only_for_a_terminal_outside_ci() -> None:
@@ -176,7 +181,7 @@ def test_a_worker_that_dies_costs_only_the_file_it_was_checking(
     out, err = capsys.readouterr()
     assert stopped.value.code == 2 and err == ""
     results = {Path(r["file"]).name: r for r in json.loads(out)["results"]}
-    assert len(results) == prepared.SPILL_AFTER + 31  # every file is in the report
+    assert len(results) == FILES  # every file is in the report
     for name in fatal:
         assert results[name]["verdict"] == "invalid"
         assert results[name]["errors"][0]["message"] == message + "; this file was not checked"

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.run import prepared
+from oncocheck.run import batch
 from json_reports import validate_report
 from paths import ROOT
 
@@ -125,17 +125,20 @@ def test_each_file_is_opened_once(folder: Path, monkeypatch: pytest.MonkeyPatch)
     assert sorted(opened) == sorted(str(p) for p in folder.rglob("*.y*ml"))  # each once
 
 
-def test_a_spilled_batch_skips_too(tmp_path: Path) -> None:
-    """More files than a batch keeps in memory, with JSON made where each file is checked."""
-    for i in range(prepared.SPILL_AFTER + 5):
+def test_a_packed_batch_in_a_pool_skips_too(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch that keeps its results packed, checked in one process or two, skips and
+    reports exactly as one that keeps them as they are."""
+    for i in range(25):
         (tmp_path / f"n{i:03}.yaml").write_text("instelling: ja\n" if i % 2 else
                                                 NETWORK.read_text(encoding="utf-8"),
                                                 encoding="utf-8")
-    one = run("check", str(tmp_path), "-f", "json", "--jobs", "1")
-    two = run("check", str(tmp_path), "-f", "json", "--jobs", "2")
-    assert one == two
-    report = json.loads(one[1])
-    assert report["summary"]["files"] == 53 and len(report["summary"]["skipped"]) == 52
+    kept = run("check", str(tmp_path), "-f", "json", "--jobs", "1")
+    monkeypatch.setattr(batch, "PACK_AFTER", 10)
+    assert run("check", str(tmp_path), "-f", "json", "--jobs", "1") == kept
+    assert run("check", str(tmp_path), "-f", "json", "--jobs", "2") == kept
+    report = json.loads(kept[1])
+    assert report["summary"]["files"] == 13 and len(report["summary"]["skipped"]) == 12
 
 
 def test_the_index_and_markdown_list_skipped_files(folder: Path, tmp_path: Path) -> None:

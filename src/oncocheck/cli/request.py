@@ -1,0 +1,185 @@
+"""`oncocheck check` as request → run → report → deliver, without the command line.
+
+`check` (cli/check.py) only turns its options into a frozen `Request`. `checked` runs it: the
+files checked into a Report (with `--compare` the second version beside it), where its
+reports go and the inputs no report may replace. `deliver_checked` writes the reports; `once`
+is one round of both (of `--watch`, too), and `exit_code` the run's documented exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from oncocheck.cli.options import FailOn, as_of_date
+from oncocheck.cli.targets import Target
+from oncocheck.errors import UsageError
+from oncocheck.report import Report, Text
+from oncocheck.run.decide import Choice, choose
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What one `check` asks for: its options, `--strict` already folded into `fail_on`."""
+
+    paths: tuple[str, ...]
+    criteria: str | None = None
+    as_of: str | None = None  # as typed: it is read (and refused) in each round
+    fmt: str | None = None
+    output: Path | None = None
+    reports: tuple[str, ...] = ()
+    lang: str = "nl"
+    fail_on: FailOn | None = None
+    quiet: bool = False
+    compare: str | None = None
+    jobs: int | None = None
+    stdin_filename: str | None = None
+    base_dir: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A request run: its Report, where the reports go, and every input read or named."""
+
+    report: Report
+    targets: list[Target]
+    inputs: list[Path]
+
+
+def fail_on(strict: bool, chosen: FailOn | None) -> FailOn | None:
+    """`--fail-on` with `--strict` folded in; UsageError when the two disagree."""
+    if strict and chosen not in (None, FailOn.warning):
+        raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
+                              "--strict means --fail-on warning; choose one of the two"))
+    return FailOn.warning if strict else chosen
+
+
+def checked(request: Request, watching: bool = False) -> Checked:
+    """The request's files checked; its report targets planned (and refused) first. A person
+    `watching` always sees the report on the screen."""
+    from oncocheck.cli.ci import find_root
+    from oncocheck.cli.deliver import named_inputs
+    from oncocheck.cli.stdin import network_inputs
+    from oncocheck.cli.targets import plan
+    from oncocheck.cli.watch import on_screen
+
+    day, today = as_of_date(request.as_of), date.today()
+    choices = [choose(request.criteria, day, today)]
+    if request.compare is not None:
+        choices.append(choose(request.compare, day, today))
+    paths = list(request.paths)
+    files, root = network_inputs(paths, request.stdin_filename), find_root(paths,
+                                                                            request.base_dir)
+    inputs = [p for p, _ in files] + rule_files(request.criteria, request.compare)
+    targets = plan(request.fmt, request.output, request.reports, inputs, len(files))
+    if watching:
+        targets = on_screen(targets)
+    report, *other = run_batch(files, choices, request.jobs, request.lang)
+    if other:
+        refuse_same_version(report, choices[1])
+        report = replace(report, compare=other[0])
+    report = replace(report, root=root)
+    return Checked(report, targets, inputs + named_inputs(report.results.briefs, targets))
+
+
+def deliver_checked(request: Request, done: Checked, watching: bool = False) -> None:
+    """Write every report of `done`, then say where on stderr; a CI step's summary is of its
+    one run, not of every round a person saves, so none while `watching`."""
+    from oncocheck.cli.ci import step_summary
+    from oncocheck.cli.deliver import deliver
+    from oncocheck.cli.watch import live_output
+
+    written = report_output(done.report, request.lang, request.quiet)
+    summary = [] if watching else step_summary(done.report, request.lang, done.targets)
+    tell(deliver(live_output(written) if watching else written, done.targets, done.inputs,
+                 summary), done.report, request.lang)
+
+
+def once(request: Request, watching: bool = False) -> Checked:
+    """One round: the request run and its reports delivered."""
+    from oncocheck.run.memory import release
+
+    done: Checked | None = None
+    try:
+        done = checked(request, watching)
+        deliver_checked(request, done, watching)
+        return done
+    except MemoryError as exc:
+        release(exc)  # and the batch's data, which this frame would keep through unwinding:
+        done = None  # noqa: F841
+        raise
+
+
+def watch(request: Request) -> int:
+    """Check, then again whenever an input changes, until Ctrl-C: exit code 0."""
+    from oncocheck.cli.watch import keep_watching, refuse_stdin
+
+    paths = list(request.paths)
+    refuse_stdin(paths)
+    return keep_watching(lambda: once(request, True).inputs, paths, request.lang)
+
+
+def exit_code(report: Report, fail_on: Optional[FailOn]) -> int:
+    """The documented exit code; with `--fail-on invalid` 2 for a file that cannot be loaded
+    and 0 otherwise (never 1)."""
+    if fail_on is FailOn.invalid:
+        return 2 if report.summary["invalid"] else 0
+    return report.exit_code(fail_on is FailOn.warning)
+
+
+def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int],
+              lang: str) -> tuple[Report, ...]:
+    """`run.batch.run` with the chosen number of processes and, for a person watching, a
+    progress bar."""
+    from oncocheck.cli import progress
+    from oncocheck.run.batch import run
+
+    if not progress.wanted():
+        return run(files, choices, jobs)
+    with progress.Progress("controleren" if lang != "en" else "checking") as bar:
+        return run(files, choices, jobs, bar)
+
+
+def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a deliver.Output
+    """Every format of the report, as `deliver` writes them."""
+    from oncocheck import render
+    from oncocheck.cli.deliver import Output
+    from oncocheck.cli.options import STATE
+
+    debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
+    return Output(lambda fmt: (render.render(report, fmt, lang, quiet, debug),),
+                  lambda console: render.draw(report, lang, console, quiet, debug),
+                  lambda: render.site(report, lang))
+
+
+def tell(written: list, report: Report, lang: str) -> None:
+    """One line on stderr for the reports written to files: where, and the verdicts."""
+    from oncocheck.cli.deliver import say, written_line
+    from oncocheck.render.summary import summary_line
+
+    line = written_line(written, summary_line(report, lang), lang)
+    if line is not None:
+        say(line)
+
+
+def rule_files(*specs: Optional[str]) -> list[Path]:
+    """The rule files named on the command line (`--criteria FILE` and the like): inputs, so
+    no report may be written over them."""
+    from oncocheck.rules.bundled import is_path
+
+    return [Path(s.strip()) for s in specs if s is not None and is_path(s.strip())]
+
+
+def refuse_same_version(report: Report, other: Choice) -> None:
+    """UsageError when `--compare` names the version that already judges every file."""
+    against = other.default().ref
+    applied = {ref for ref, _ in report.applied} or {report.criteria}
+    if applied == {against}:
+        raise UsageError(Text(
+            f"--compare {against.label} is de versie die de bestanden al beoordeelt; kies een "
+            "andere versie om mee te vergelijken",
+            f"--compare {against.label} is the version that already judges the files; choose "
+            "another version to compare with"))
