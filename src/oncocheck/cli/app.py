@@ -10,6 +10,7 @@ fault reaches `main` (`faults.end`).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
