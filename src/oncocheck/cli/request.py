@@ -150,7 +150,7 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
     from oncocheck.cli.options import STATE
 
     debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
-    return Output(lambda fmt: (render.render(report, fmt, lang, quiet, debug),),
+    return Output(lambda fmt: render.pieces(report, fmt, lang, quiet, debug),
                   lambda console: render.draw(report, lang, console, quiet, debug),
                   lambda: render.site(report, lang))
 

@@ -11,7 +11,7 @@ the command line, the tests and the golden files take it from there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,9 @@ class Format:
     function: str = "render"
     #: bytes for a file (the register workbook), never text for a terminal
     binary: bool = False
+    #: a function of the module giving the same text in pieces, one file at a time, so a
+    #: batch of thousands is written without its whole text in memory (the JSON report)
+    pieces: str | None = None
     #: the function takes `quiet` (`-q`: only the problems) and `debug` (`--debug`: the YAML
     #: parser's own words on a syntax error) after `lang`, and so does its module's `draw`
     options: bool = False
@@ -40,7 +43,7 @@ class Format:
 KINDS: dict[str, dict[str, Format]] = {
     "check": {
         "console": Format("console", "txt", options=True),
-        "json": Format("json", "json"),
+        "json": Format("json", "json", pieces="chunks"),
         "junit": Format("junit", "xml"),
         "sarif": Format("sarif", "sarif"),
         "github": Format("github", "txt"),
@@ -86,6 +89,16 @@ def render(record: Any, fmt: str, lang: str, quiet: bool = False,
     text, or bytes for a binary format. `quiet` and `debug` reach the formats that take them."""
     kind = _KIND_OF[type(record).__name__]
     return _function(kind, fmt)(record, lang, **_options(kind, fmt, quiet, debug))
+
+
+def pieces(record: Any, fmt: str, lang: str, quiet: bool = False,
+           debug: bool = False) -> Iterable[str | bytes]:
+    """The same as `render`, in pieces where the format writes them one file at a time."""
+    kind = _KIND_OF[type(record).__name__]
+    name = KINDS[kind][fmt].pieces
+    if name is None:
+        return (render(record, fmt, lang, quiet, debug),)
+    return _function(kind, fmt, name)(record, lang)
 
 
 def draw(record: Any, lang: str, console: Console, quiet: bool = False,

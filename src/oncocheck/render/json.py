@@ -6,6 +6,7 @@ every report names the schema version it follows (`schema_version`, see `render/
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from oncocheck.render import compare
@@ -75,15 +76,15 @@ def _input(item: InputFile) -> dict[str, Any]:
             "size": item.size}
 
 
-def as_dict(report: Report) -> dict[str, Any]:
-    """The report as JSON-ready data."""
+def as_dict(report: Report, results: bool = True) -> dict[str, Any]:
+    """The report as JSON-ready data (`results` empty unless asked for)."""
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "oncocheck", "version": report.tool_version},
         "criteria": ref_dict(report.criteria),
         "as_of": report.as_of.isoformat(),
         "summary": report.summary,
-        "results": [_result(r) for r in report.results],
+        "results": [_result(r) for r in report.results] if results else [],
     }
     if report.compare is not None:
         data["compare"] = _compared(report, report.compare)
@@ -123,4 +124,15 @@ def _compared(report: Report, other_run: Report) -> dict[str, Any]:
 
 def render(report: Report, lang: str) -> str:
     """The JSON text; `lang` is ignored because the JSON report is always English."""
-    return dumps(as_dict(report)) + "\n"
+    return "".join(chunks(report, lang))
+
+
+def chunks(report: Report, lang: str) -> Iterator[str]:
+    """The JSON text in pieces, one file's result at a time: the report without its results,
+    split where they go, and each result indented as it stands there. Byte for byte what
+    `dumps(as_dict(report))` writes, without a batch's whole text or data in memory."""
+    head, tail = dumps(as_dict(report, results=False)).split('"results": []', 1)
+    yield head + '"results": ['
+    for i, result in enumerate(report.results):
+        yield ("\n    " if i == 0 else ",\n    ") + dumps(_result(result)).replace("\n", "\n    ")
+    yield ("\n  ]" if len(report.results) else "]") + tail + "\n"
