@@ -208,3 +208,53 @@ def test_a_path_with_backslashes_is_found_as_the_guide_says(tmp_path: Path, key:
     assert report["verdict"] != "invalid", report["errors"]
     status = {f["criterion"]: f["status"] for f in report["findings"]}
     assert status["4" if key == "document" else "1a"] == "met", report["findings"]
+
+
+def _variant(grid: str, how: str) -> str:
+    """The guide's Excel grid changed the way the guide says is fine."""
+    head, rule, *rows = grid.splitlines()
+    cells = [row.strip("|").split("|") for row in rows]
+    if how == "title row":  # "Ledenlijst 2026" in row 1, the rest one row down
+        cells = [[" 1 ", " Ledenlijst 2026 ", *[" "] * (len(cells[0]) - 2)]] + \
+                [[f" {int(c[0]) + 1} ", *c[1:]] for c in cells]
+    elif how == "other column":
+        cells = [[*c, " telefoon " if c[0].strip() == "1" else " 036 123 4567 "] for c in cells]
+    elif how == "English headers":
+        cells[0] = [c.replace("naam", "name").replace("organisatie", "organisation")
+                    for c in cells[0]]
+    return "\n".join([head, rule, *("|" + "|".join(c) + "|" for c in cells)]) + "\n"
+
+
+@pytest.mark.parametrize("how", ["title row", "other column", "English headers"])
+def test_the_members_sheet_may_differ_as_the_guide_says(tmp_path: Path, how: str,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A title above the column names, another column, English column names: the guide's
+    network stays compliant, every member read."""
+    assert {"title row": "Een titel boven de kolomkoppen mag", "other column":
+            "Andere kolommen (telefoon", "English headers": "(`naam` of `name`)"}[how] in TEXT
+    for step in WALK:
+        if step.kind == "sheet":
+            make(tmp_path, Step("sheet", step.text, body=_variant(step.body, how)))
+        elif step.kind == "write":
+            make(tmp_path, step)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "netwerk.yaml", "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    found = json.loads(result.stdout)["results"][0]["findings"]
+    assert next(f for f in found if f["criterion"] == "2a")["observed"]["eligible"] == 5
+
+
+def test_the_verdicts_and_statuses_the_guide_explains_are_those_of_the_report(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every verdict and status in the guide's two tables, with its sign, is in the console
+    report of the examples (in capitals or not), and the page shows the advice under the
+    heading the guide names."""
+    explained = re.findall(r"^\| ([✔✘⊘?] [^|]+?) \|", TEXT, re.M)
+    assert len(explained) == 6, explained
+    monkeypatch.chdir(ROOT)
+    console = CliRunner().invoke(app, ["check", "examples/", "--as-of", "2026-11-23"]).output
+    for word in explained:
+        assert word.lower() in console.lower(), word
+    page = CliRunner().invoke(app, ["check", "examples/not-compliant/verwijsgids-55.yaml",
+                                    "--format", "html", "--as-of", "2026-11-23"]).output
+    assert "Wat te doen" in page and "**Wat te doen**" in TEXT

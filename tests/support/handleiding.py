@@ -83,7 +83,7 @@ def write_sheet(path: Path, table: str) -> None:
     for row in table.splitlines()[2:]:
         number, *values = [part for part in row.strip().strip("|").split("|")]
         for column, value in enumerate(values, 1):
-            sheet.cell(row=int(number), column=column, value=cell(value))
+            sheet.cell(row=int(number), column=column).value = cell(value)  # also a blank
     book.save(path)
 
 
