@@ -443,3 +443,33 @@ def reloaded(page: object) -> bool:
         return page.evaluate("window.before") is None
     except Exception:  # noqa: BLE001 - evaluating while it navigates
         return False
+
+
+def test_the_guides_network_page_at_1280_px(browser: object, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/handleiding.md's network, made as the guide says (init, then its files), checked to
+    the page the guide tells the reader to open: compliant, no sideways scroll at 1280 px, and
+    its screenshot for the guide."""
+    from handleiding import GUIDE, make, steps
+
+    monkeypatch.chdir(tmp_path)
+    for step in steps(GUIDE.read_text(encoding="utf-8")):
+        if step.kind in ("write", "sheet"):
+            make(tmp_path, step)
+        elif step.kind == "run" and step.text.startswith("oncocheck init"):
+            assert CliRunner().invoke(app, step.text.split()[1:]).exit_code == 0
+    result = CliRunner().invoke(app, ["check", "netwerk.yaml", "--format", "html", "--output",
+                                      "rapport.html"])
+    assert result.exit_code == 0, result.output
+    visit = Visit(browser, tmp_path / "rapport.html", width=1280)
+    page = visit.page
+    assert page.get_by_role("heading", level=1).inner_text() == \
+        "Oncologiezorgnetwerk Voorbeeldstad"
+    for text in ("✔ Voldoet", "loppsoz@2024", "2027-01-15", "4/5 = 80% (≥ 60%)",
+                 "Inloophuis De Boei"):
+        assert page.get_by_text(text).first.is_visible(), text
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    page.screenshot(path=SHOTS / "handleiding-rapport.png", full_page=True,
+                    clip={"x": 0, "y": 0, "width": 1280, "height": 1100})
+    visit.assert_quiet()
+    visit.context.close()
