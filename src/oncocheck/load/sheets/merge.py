@@ -75,13 +75,12 @@ def read_sheet(path: Path, display: str, folder: Path | None = None,
 
 
 def _notices(book: Book, chosen: Chosen, found: Columns) -> list[Notice]:
-    """What was done to read the sheet, for the report to say."""
+    """What was done to read the sheet, for the report to say. Title rows above the header are
+    what the format allows (network-file.md), so they are read past without a word."""
     title, number = chosen.named, chosen.header[0]
     said = [notes.windows_1252(book.display, book.recoded)] if book.recoded else []
     if chosen.later:
         said.append(notes.later_sheet(book.display, book.titles, chosen.sheet, number))
-    if chosen.before:
-        said.append(notes.title_rows(book.display, title, number, chosen.before))
     if found.unknown:
         said.append(notes.columns_skipped(book.display, title, number, found.unknown))
     return said
