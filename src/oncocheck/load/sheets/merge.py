@@ -8,14 +8,13 @@ findings name the spreadsheet's row and column instead of a line of the YAML fil
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.naming import about, member
+from oncocheck.load.naming import about, member, sheet_display, slashed
 from oncocheck.load.sheets import notes
 from oncocheck.load.sheets.header import (
     REQUIRED,
@@ -126,14 +125,6 @@ def _members(rows: Iterator[Row], found: Columns, display: str, title: str) -> S
     return replace(sheet, omitted=omitted)
 
 
-def sheet_display(network_display: str, members_file: str) -> str:
-    """The spreadsheet's path as reports show it: next to the network file's display path."""
-    if os.path.isabs(members_file):
-        return PurePosixPath(members_file).as_posix()
-    joined = os.path.normpath(os.path.join(os.path.dirname(network_display), members_file))
-    return Path(joined).as_posix()
-
-
 def merge_sheet(source: Source, base_dir: Path, display: str
                 ) -> tuple[Source, list[LoadError], int]:
     """`source` with the spreadsheet's members appended and what was done to read it
@@ -148,8 +139,9 @@ def merge_sheet(source: Source, base_dir: Path, display: str
     if not isinstance(named, str) or not named.strip() or not isinstance(inline, list | None):
         return source, [], 0
     wanted = wanted.strip() if isinstance(wanted, str) and wanted.strip() else None
-    shown = sheet_display(display, named.strip())
-    sheet = read_sheet(base_dir / named.strip(), shown, base_dir, wanted)
+    relative = slashed(named.strip())  # `map\leden.xlsx` written on Windows: `map/leden.xlsx`
+    shown = sheet_display(display, relative)
+    sheet = read_sheet(base_dir / relative, shown, base_dir, wanted)
     errors = [e if e.line is not None else replace(e, line=source.where(e.path)[0],
                                                    column=source.where(e.path)[1], source=None)
               for e in sheet.errors]
