@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from oncocheck.checks.base import CheckContext, MemberView, member_rows
+from oncocheck.checks.base import CheckContext, MemberView, member_rows, member_views
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
@@ -86,7 +86,7 @@ def check_file(path: Path, display: str, choices: Sequence[Choice]) -> tuple[Fil
         except NotANetwork:
             return ()
     inputs = in_order([*heard, *documents(doc, path.parent, display)])
-    members = tuple(MemberView.of(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
+    members = member_views(doc.members or (), vocabulary)
     return tuple(_judged(path, display, choice, source, doc, members, named, inputs)
                  for choice in choices)
 
