@@ -189,3 +189,25 @@ def test_a_windows_1252_csv_from_excel_loads_with_a_warning(tmp_path: Path) -> N
     assert "members-file-encoding" in out and "gelezen als Windows-1252" in out
     code, out = run(tmp_path, "--lang", "en")
     assert "read as Windows-1252" in out and "CSV UTF-8" in out
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("In Verwijsgids?", "verwijsgids"), ("Vermeld in de Verwijsgids Kanker (ja/nee)",
+                                         "verwijsgids"), ("Beroep", "discipline"),
+    ("Praktijk", "organisation"), ("Organisatie naam", "organisation"),
+    ("Organisatienaam", "organisation")])
+def test_a_header_close_to_a_known_column_is_read_as_it(tmp_path: Path, written: str,
+                                                        meant: str) -> None:
+    """Issue 24.2: the column is read, not skipped with a warning."""
+    header = ["Naam", "Discipline", written] if meant != "discipline" else ["Naam", written]
+    row = ["P. de Boer", "fysiotherapeut", "ja" if meant == "verwijsgids" else "Noord"]
+    sheet = read_sheet(spreadsheet(tmp_path, "csv", [header, row[:len(header)]]), "leden.csv")
+    assert sheet.errors == [] and sheet.notices == []
+    assert meant in sheet.members[0]
+
+
+@pytest.mark.parametrize("written", ["Verwijzer", "Verwezen door", "Opmerking"])
+def test_other_columns_stay_skipped_with_a_warning(tmp_path: Path, written: str) -> None:
+    rows = [["Naam", "Discipline", written], ["P. de Boer", "fysiotherapeut", "x"]]
+    sheet = read_sheet(spreadsheet(tmp_path, "csv", rows), "leden.csv")
+    assert sheet.errors == [] and [n.id for n in sheet.notices] == ["members-file-columns"]

@@ -4,12 +4,17 @@ The sheet is the one `members_sheet` names (in any case), else the first of the 
 that has a header row; a CSV is one sheet. The header is the first of the first HEADER_ROWS rows
 that are not empty which names both required columns (`naam`/`name` and `discipline`, in any
 case); the rows above it are title rows. A column is a member field when its name is known
-(COLUMNS), ignored silently when it is a usual extra of a members list (telephone, e-mail,
-website, AGB, BIG), and ignored with one warning (`Columns.unknown`) otherwise.
+(COLUMNS, punctuation aside: `In Verwijsgids?`, `Beroep`, `Praktijk`; any name with the word
+`verwijsgids`), ignored silently when it is a usual extra of a members list (telephone, e-mail,
+website, AGB, BIG), and ignored with one warning (`Columns.unknown`) otherwise, except a name
+close to `verwijsgids` while that column is missing: 2a is never computed from a column that
+was skipped, so that header is an error.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -29,7 +34,14 @@ WHERE = "members_file"
 COLUMNS = {"naam": "name", "name": "name", "discipline": "discipline",
            "organisatie": "organisation", "organisation": "organisation",
            "organization": "organisation", "postcode": "postcode", "verwijsgids": "verwijsgids",
-           "discipline anders": "discipline_other", "discipline other": "discipline_other"}
+           "discipline anders": "discipline_other", "discipline other": "discipline_other",
+           # what coordinators write for the same columns
+           "beroep": "discipline", "profession": "discipline", "praktijk": "organisation",
+           "praktijknaam": "organisation", "organisatie naam": "organisation",
+           "organisatienaam": "organisation", "naam organisatie": "organisation",
+           "organisation name": "organisation", "organization name": "organisation"}
+_PUNCTUATION = re.compile(r"[^\w ]+")
+NEAR = 0.8  # how like `verwijsgids` a skipped column's name may be (`Verwijzer` is 0.7)
 REQUIRED = ("name", "discipline")
 #: Columns a members list often has beside the members' fields, written without spaces
 #: (`E-mail`, `e_mail` and `email` alike): read past without a word.
@@ -52,7 +64,11 @@ _EMPTY = Text("de ledenlijst is leeg; zet in de eerste rij de kolomkoppen (naam,
 
 def field_of(written: str | None) -> str | None:
     """The member field a column name stands for, or None."""
-    return COLUMNS.get(normalise(written)) if written else None
+    if not written:
+        return None
+    words = " ".join(_PUNCTUATION.sub(" ", normalise(written)).split())
+    known = COLUMNS.get(words) or COLUMNS.get(normalise(written))
+    return known or ("verwijsgids" if "verwijsgids" in words.split() else None)
 
 
 class Chosen(NamedTuple):
@@ -172,4 +188,19 @@ def columns(header: Row, display: str) -> tuple[Columns, list[LoadError]]:
             found.skipped.add(index)
             if normalise(written).replace(" ", "") not in EXTRA:
                 found.unknown.append((index, written))
-    return found, errors
+    return found, errors + _near_verwijsgids(found, number, display)
+
+
+def _near_verwijsgids(found: Columns, number: int, display: str) -> list[LoadError]:
+    """An error for a skipped column whose name is close to `verwijsgids` while that column is
+    missing: read past, it would make 2a count nobody as listed."""
+    if "verwijsgids" in found.fields.values():
+        return []
+    near = [(i, w) for i, w in found.unknown if difflib.SequenceMatcher(
+        None, _PUNCTUATION.sub("", normalise(w)), "verwijsgids").ratio() >= NEAR]
+    return [LoadError(Text(
+        f"kolom 'verwijsgids' ontbreekt; bedoelt u {quoted(written)}? Geef die kolom de kop "
+        "'verwijsgids': zonder die kolom telt criterium 2a niemand als vermeld",
+        f"column 'verwijsgids' is missing; did you mean {quoted(written)}? Name that column "
+        "'verwijsgids': without it criterion 2a counts nobody as listed"),
+        WHERE, number, index + 1, display) for index, written in near[:1]]
