@@ -20,7 +20,7 @@ import typer
 
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date, say)
+                                   CheckPathsArgument, as_of_date, say)
 from oncocheck.render import formats_of
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ HELP = say(
 
 
 def check(
-    paths: PathsArgument,
+    paths: CheckPathsArgument = ["."],  # noqa: B006 - Typer copies it; never changed
     criteria: Annotated[Optional[str], typer.Option(
         "--criteria", metavar=say("SET[@VERSIE]|BESTAND", "SET[@VERSION]|FILE"),
         autocompletion=criteria_versions, help=say(
