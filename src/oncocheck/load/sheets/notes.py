@@ -6,7 +6,7 @@ finding with its own id."""
 from __future__ import annotations
 
 from oncocheck.load.encoding import SAVE_SHEET
-from oncocheck.load.sheets.header import KNOWN, NAMES, WHERE, field_of
+from oncocheck.load.sheets.names import KNOWN, NAMES, WHERE, field_of
 from oncocheck.load.sheets.opening import Recoded
 from oncocheck.load.source import Notice
 from oncocheck.load.visible import quoted
