@@ -105,7 +105,7 @@ def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[
 
 def load_warnings(source: Source) -> list[Finding]:
     """What the loader did to read the members spreadsheet after all (its unknown columns
-    skipped, title rows passed over, a later sheet chosen, a CSV read as Windows-1252), each a
+    skipped, a later sheet chosen, a CSV read as Windows-1252), each a
     warning with its own id (`members-file-columns`, ...)."""
     return [Finding(n.id, Severity.WARNING, Status.NOT_MET, n.title, n.message, n.observed,
                     n.location, n.remediation) for n in source.notices]
