@@ -181,12 +181,7 @@ def test_the_guide_shows_its_images_and_the_readme_links_it() -> None:
     assert any("(docs/handleiding.md)" in line for line in readme[:3])
 
 
-@pytest.mark.parametrize("key", [
-    "document",
-    pytest.param("members_file", marks=pytest.mark.xfail(
-        strict=True, reason="issue 24.4 (branch i24-input) reads members_file with / as well; "
-                            "remove this mark when that is merged")),
-])
+@pytest.mark.parametrize("key", ["document", "members_file"])
 def test_a_path_with_backslashes_is_found_as_the_guide_says(tmp_path: Path, key: str,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """The guide's own examples, `document: stukken\\visie.docx` and `members_file:

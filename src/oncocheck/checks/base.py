@@ -10,7 +10,7 @@ in words, shown by `criteria show`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -27,12 +27,21 @@ from oncocheck.report import MemberRow, Status, Text
 
 @dataclass(frozen=True, slots=True)
 class MemberView:
-    """A member with its discipline resolved; `key` is what 1a counts (None: does not count)."""
+    """A member with its discipline resolved; `key` is what 1a counts (None: does not count);
+    `first` is the index of an earlier member it repeats (same name and discipline), whom
+    the checks count in its place (None: it is the first)."""
 
     index: int
     member: Member
     discipline: Discipline
     key: str | None
+    first: int | None = None
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """What makes two members the same: the name and discipline, normalised (an `anders`
+        member by the profession its `discipline_other` names)."""
+        return normalise(self.member.name), self.key or self.discipline.id
 
     @property
     def path(self) -> str:
@@ -58,6 +67,18 @@ class MemberView:
         else:
             key = discipline.id
         return cls(index, member, discipline, key if discipline.counts else None)
+
+
+def member_views(members: Sequence[Member], vocabulary: Vocabulary) -> tuple[MemberView, ...]:
+    """Every member resolved, a repeated one (in `members:` and/or the spreadsheet) marked
+    with the earlier one it repeats, so that it counts once (network-file.md)."""
+    first: dict[tuple[str, str], int] = {}
+    views = []
+    for index, member in enumerate(members):
+        view = MemberView.of(index, member, vocabulary)
+        earlier = first.setdefault(view.identity, index)
+        views.append(view if earlier == index else replace(view, first=earlier))
+    return tuple(views)
 
 
 @dataclass(frozen=True, slots=True)

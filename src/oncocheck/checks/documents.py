@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
+from oncocheck.load.naming import slashed
 from oncocheck.report import Text
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
-# A backslash that separates folders, not one that starts an escape of the display filter
-# (`\u200b` stands for an invisible character the file name held)
-_FOLDER_BACKSLASH = re.compile(r"\\(?!u[0-9a-f]{4}|U[0-9a-f]{8})")
 
 #: What can be wrong with a document: its JSON code, and the words for people.
 PROBLEMS = {
@@ -77,7 +75,7 @@ def look_up(document: str, base_dir: Path) -> Evidence:
         parts = urlsplit(document)
         ok = parts.scheme.lower() in ("http", "https") and bool(_host(document))
         return Evidence(document, document, None if ok else "bad_url")
-    looked = _FOLDER_BACKSLASH.sub("/", document)
+    looked = slashed(document)
     if PureWindowsPath(document).drive or looked.startswith("/"):
         return Evidence(document, looked, "outside")
     return Evidence(document, looked, _file_problem(base_dir, looked))

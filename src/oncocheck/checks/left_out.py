@@ -16,6 +16,8 @@ REASONS = {
     "assumed_not_in_verwijsgids": Text(
         "beroep staat niet in de Verwijsgids Kanker (aanname, niet bevestigd)",
         "profession not in the Verwijsgids Kanker (assumed, not confirmed)"),
+    "duplicate": Text("dubbel: telt één keer, als het lid met dezelfde naam en discipline",
+                      "a duplicate: counts once, as the member of the same name and discipline"),
 }
 
 
@@ -37,6 +39,9 @@ COUNTED: dict[str, tuple[Text, ...]] = {
         Text("van beroepen die niet in de Verwijsgids Kanker staan",
              "of professions not in the Verwijsgids Kanker")),
 }
+COUNTED["duplicate"] = (
+    Text("dubbel vermeld (telt één keer)", "listed twice (counted once)"),
+    Text("dubbel vermeld (tellen één keer)", "listed twice (counted once)"))
 COUNTED["assumed_not_in_verwijsgids"] = tuple(
     Text(f"{t.nl} (aanname, niet bevestigd)", f"{t.en} (assumed, not confirmed)")
     for t in COUNTED["profession_not_in_verwijsgids"])

@@ -12,7 +12,6 @@ from oncocheck.checks.base import MemberView
 from oncocheck.checks.documents import look_up
 from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted
-from oncocheck.load.words import normalise
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.network.template import PLACEHOLDER_NAMES
@@ -34,19 +33,18 @@ def _who(view: MemberView, source: Source) -> tuple[str, str]:
 
 
 def duplicate_members(members: Sequence[MemberView], source: Source) -> list[Finding]:
-    """A warning for each member with the same name and discipline as an earlier one."""
-    first: dict[tuple[str, str], MemberView] = {}
+    """A warning for each member with the same name and discipline as an earlier one (it
+    counts once: `MemberView.first`)."""
     findings = []
     for view in members:
-        key = (normalise(view.member.name), view.discipline.id)
-        earlier = first.setdefault(key, view)
-        if earlier is view:
+        if view.first is None:
             continue
+        earlier = members[view.first]
         (nl, en), (nl0, en0) = _who(view, source), _who(earlier, source)
         findings.append(Finding(
             "duplicate-member", Severity.WARNING, Status.NOT_MET, DUPLICATE,
-            Text(f"{nl} heeft dezelfde naam en discipline als {nl0}",
-                 f"{en} has the same name and discipline as {en0}"),
+            Text(f"{nl} heeft dezelfde naam en discipline als {nl0}; telt één keer",
+                 f"{en} has the same name and discipline as {en0}; counts once"),
             {"member": view.member.name, "discipline": view.discipline.id,
              "first": earlier.path}, source.locate(view.path),
             Text("verwijder het dubbele lid of maak de namen verschillend",
@@ -107,7 +105,7 @@ def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[
 
 def load_warnings(source: Source) -> list[Finding]:
     """What the loader did to read the members spreadsheet after all (its unknown columns
-    skipped, title rows passed over, a later sheet chosen, a CSV read as Windows-1252), each a
+    skipped, a later sheet chosen, a CSV read as Windows-1252), each a
     warning with its own id (`members-file-columns`, ...)."""
     return [Finding(n.id, Severity.WARNING, Status.NOT_MET, n.title, n.message, n.observed,
                     n.location, n.remediation) for n in source.notices]

@@ -77,6 +77,8 @@ class VerwijsgidsShare(Check):
 
     def exclusion(self, view: MemberView) -> str | None:
         """Why this member is outside the denominator (a key of REASONS), or None."""
+        if view.first is not None:  # a duplicate: the member it repeats is counted
+            return "duplicate"
         if view.key is None:
             return "not_a_profession"
         if view.member.verwijsgids:

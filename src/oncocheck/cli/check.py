@@ -17,7 +17,7 @@ import typer
 
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, say)
+                                   CheckPathsArgument, say)
 from oncocheck.render import formats_of
 
 Format = StrEnum("Format", {name: name for name in formats_of("check")})  # type: ignore[misc]
@@ -36,7 +36,7 @@ HELP = say(
 
 
 def check(
-    paths: PathsArgument,
+    paths: CheckPathsArgument = ["."],  # noqa: B006 - Typer copies it; never changed
     criteria: Annotated[Optional[str], typer.Option(
         "--criteria", metavar=say("SET[@VERSIE]|BESTAND", "SET[@VERSION]|FILE"),
         autocompletion=criteria_versions, help=say(

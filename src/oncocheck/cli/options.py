@@ -144,6 +144,12 @@ PathsArgument = Annotated[list[str], typer.Argument(
     metavar=say("PAD", "PATH"), help=say(
         "Netwerkbestanden, of mappen waarin naar *.yaml / *.yml wordt gezocht.",
         "Network files, or directories to search for *.yaml / *.yml."))]
+#: `check`'s paths: without one, the current folder, as linters do (cli.md).
+CheckPathsArgument = Annotated[list[str], typer.Argument(
+    metavar=say("PAD", "PATH"), show_default=False, help=say(
+        "Netwerkbestanden, of mappen waarin naar *.yaml / *.yml wordt gezocht; zonder PAD de "
+        "huidige map.", "Network files, or directories to search for *.yaml / *.yml; "
+        "without PATH the current folder."))]
 
 
 def as_of_date(value: Optional[str]) -> date | None:

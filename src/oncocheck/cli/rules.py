@@ -128,6 +128,13 @@ def _criterion(criterion_id: str, spec: str, day: date) -> tuple[CriteriaSetInfo
     if found is None:
         ids = [c.id for c in rule_file.criteria]
         nl_tail, en_tail = did_you_mean(criterion_id, ids)
+        parts = [i for i in ids if criterion_id.strip().isdigit() and i.rstrip("abcdefgh")
+                 == criterion_id.strip() and i != criterion_id.strip()]  # `2`: 2a and 2b
+        if parts:
+            listed = ", ".join(f"'oncocheck explain {i}'" for i in parts)
+            nl_tail = f"; criterium {criterion_id.strip()} bestaat uit {' en '.join(parts)}: " \
+                      f"{listed}"
+            en_tail = f"; criterion {criterion_id.strip()} is {' and '.join(parts)}: {listed}"
         raise UsageError(Text(
             f"{rule_file.ref.label} heeft geen criterium {quoted(criterion_id)} (wel: "
             f"{', '.join(ids)}){nl_tail}",

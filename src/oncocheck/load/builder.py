@@ -13,9 +13,10 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
+from oncocheck.load.curly import OPENING, curly, curly_error
 from oncocheck.load.naming import about, member, member_index
 from oncocheck.load.visible import quoted, shown_as_is, visible
-from oncocheck.report import Text
+from oncocheck.report import LoadError, Text
 
 _STANDARD = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {None, "!"} | {_STANDARD + t for t in
@@ -51,6 +52,7 @@ class Builder:
         self.max_depth, self.max_nodes = max_depth, max_nodes
         self.values: dict[str, tuple[int, int]] = {}
         self.keys: dict[str, tuple[int, int]] = {}
+        self.curly: list[LoadError] = []  # values and keys in curly quotes (`load.curly`)
         self._stack: list[_Frame] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._documents = 0
@@ -107,6 +109,8 @@ class Builder:
             self._check_tag(event)
         text = event.value
         frame = self._stack[-1] if self._stack else None
+        if text[:1] in OPENING and not event.style and curly(text):  # Word's “…”
+            self._curly(event, text, frame)
         if not shown_as_is(text):  # rare: most scalars are plain printable text
             is_key = frame is not None and frame.is_map and frame.key is None
             text = _shown(event, text, is_key, self.here(text if is_key else None))
@@ -129,6 +133,13 @@ class Builder:
             raise self._too_many()
         frame.container[key] = value
         frame.key = None
+
+    def _curly(self, event: yaml.ScalarEvent, text: str, frame: _Frame | None) -> None:
+        """Note a value or key wrapped in curly quotes; parsing goes on to find them all."""
+        is_key = frame is not None and frame.is_map and frame.key is None
+        key = frame.key if frame is not None and frame.is_map else None
+        self.curly.append(curly_error(text, key, is_key, self.here(text if is_key else None),
+                                      *_at(event)))
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
         self._check_tag(event)

@@ -109,7 +109,12 @@ def _matching(pattern: re.Pattern[str], nl: str, en: str) -> BeforeValidator:
     def check(value: Any) -> str:
         text = _text(value, "tekst", "text")
         if not pattern.fullmatch(text):
-            raise fail(f"{nl}, niet {quoted(text)}", f"{en}, not {quoted(text)}")
+            meant = "https://" + text.strip()  # `www.…`: the address without its https://
+            tail = pattern is _URL and "://" not in text and _URL.fullmatch(meant)
+            raise fail(f"{nl}, niet {quoted(text)}" + (f"; bedoelt u {quoted(meant)}?" if tail
+                                                      else ""),
+                       f"{en}, not {quoted(text)}" + (f"; did you mean {quoted(meant)}?" if tail
+                                                     else ""))
         return text
 
     return BeforeValidator(check)

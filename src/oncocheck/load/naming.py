@@ -1,5 +1,6 @@
 """How messages for people name a member: `lid 1, 'P. de Boer'` / `member 1, 'P. de Boer'`;
-and how reports name a file the network file names (`sheet_display`).
+how reports name a file the network file names (`sheet_display`), and how a relative path in a
+network file is read (`slashed`: Windows backslashes as `/`, for every path alike).
 
 Numbers for people count from 1; paths (`members[0].discipline`) stay 0-based, as in JSON. A
 member from the members spreadsheet is named by its name only: the message's place already
@@ -16,6 +17,15 @@ from oncocheck.load.visible import quoted
 from oncocheck.report import Text
 
 _MEMBER = re.compile(r"members\[([0-9]+)\]")
+# A backslash that separates folders, not one that starts an escape of the display filter
+# (`\u200b` stands for an invisible character the file name held)
+_FOLDER_BACKSLASH = re.compile(r"\\(?!u[0-9a-f]{4}|U[0-9a-f]{8})")
+
+
+def slashed(written: str) -> str:
+    """A path as a network file names it (`members_file`, `document`), with Windows
+    backslashes read as `/` (`map\\leden.xlsx` is `map/leden.xlsx`), on every system."""
+    return _FOLDER_BACKSLASH.sub("/", written)
 
 
 def sheet_display(network_display: str, members_file: str) -> str:

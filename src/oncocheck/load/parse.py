@@ -50,6 +50,8 @@ def parse(text: str) -> Source:
                          1) from exc
     except RecursionError as exc:  # pragma: no cover - the builder is iterative
         raise load_error("te diep genest", "nested too deeply", builder.here(), 1, 1) from exc
+    if builder.curly:
+        raise LoadFailed(builder.curly)
     return Source(builder.result(), builder.values, builder.keys)
 
 

@@ -15,7 +15,7 @@ from oncocheck.report import Location, Text
 @dataclass(frozen=True)
 class Notice:
     """Something the loader did so that a file could be read after all (a spreadsheet's extra
-    columns skipped, its title rows passed over, a CSV read as Windows-1252), for the report to
+    columns skipped, a later sheet chosen, a CSV read as Windows-1252), for the report to
     say as a warning finding with its own id (`checks.notices.load_warnings`)."""
 
     id: str

@@ -8,8 +8,6 @@ Each pydantic error location is translated through the source's position map int
 from __future__ import annotations
 
 import re
-import types
-import typing
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -17,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
 from oncocheck.load.naming import about, member, member_index
+from oncocheck.load.placement import belongs, fields_at
 from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted, shortened
 from oncocheck.load.words import did_you_mean
@@ -54,10 +53,11 @@ def _translate(model: type[BaseModel], source: Source, error: Any) -> LoadError:
     path = _render(parts)
     kind = error["type"]
     if kind == "extra_forbidden":
-        options = _fields_at(model, error["loc"][:-1])
+        options = fields_at(model, error["loc"][:-1])
         nl_tail, en_tail = did_you_mean(str(parts[-1]), options)
-        text = Text(f"onbekende sleutel {quoted(parts[-1])}{nl_tail}",
-                    f"unknown key {quoted(parts[-1])}{en_tail}")
+        text = belongs(model, source.data, parts) or Text(
+            f"onbekende sleutel {quoted(parts[-1])}{nl_tail}",
+            f"unknown key {quoted(parts[-1])}{en_tail}")
         line, column = source.where(path, prefer_key=True)
     elif kind == "missing":
         text = Text(f"verplichte sleutel {quoted(parts[-1])} ontbreekt; voeg die toe",
@@ -167,39 +167,3 @@ def _kind(value: Any) -> tuple[str, str]:
     if value is None or value == "":
         return "een lege waarde", "an empty value"
     return f"{quoted(value)}", f"{quoted(value)}"
-
-
-def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names of the model found by following `loc` from `model` (for suggestions)."""
-    current: Any = model
-    for element in loc:
-        current = _step(current, element)
-        if current is None:
-            return []
-    return list(current.model_fields) if _is_model(current) else []
-
-
-def _step(annotation: Any, element: Any) -> Any:
-    for candidate in _unwrap(annotation):
-        if _is_model(candidate) and isinstance(element, str):
-            if element in candidate.model_fields:
-                return candidate.model_fields[element].annotation
-            kind = candidate.model_fields.get("kind")
-            if kind is not None and element in typing.get_args(kind.annotation):
-                return candidate
-        elif typing.get_origin(candidate) in (list, dict) and not _is_model(candidate):
-            return typing.get_args(candidate)[-1]
-    return None
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [a for arg in typing.get_args(annotation) for a in _unwrap(arg)]
-    return [annotation]
-
-
-def _is_model(candidate: Any) -> bool:
-    return isinstance(candidate, type) and issubclass(candidate, BaseModel)

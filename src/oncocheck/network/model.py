@@ -134,7 +134,9 @@ class NetworkFile(Strict):
                 "sleutel weg", f"`criteria:` cannot name a rule file ({quoted(value)}): a file "
                 f"does not choose its own rules; name a bundled version ({listed}) or leave the "
                 "key out")
-        nl_tail, en_tail = did_you_mean(value, known)
+        versions = [k for k in known if k.partition("@")[2] == value.strip()]  # `2024`
+        nl_tail, en_tail = (f"; bedoelt u '{versions[-1]}'?", f"; did you mean "
+                            f"'{versions[-1]}'?") if versions else did_you_mean(value, known)
         raise fail(f"onbekende criteriaversie {quoted(value)}; hier hoort een meegeleverde versie "
                    f"(bekend: {listed}){nl_tail}", f"unknown criteria version {quoted(value)}; "
                    f"this must be a bundled version (known: {listed}){en_tail}")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from oncocheck.errors import LoadFailed
 from oncocheck.load.digests import heard
+from oncocheck.load.naming import slashed
 from oncocheck.load.parse import parse
 from oncocheck.load.source import Source
 from oncocheck.load.text import decode, read_bytes
@@ -84,7 +85,7 @@ def named_files(data: object, base: Path) -> list[str]:
     sections = [network.get(k) for k in DOCUMENT_SECTIONS] if isinstance(network, dict) else []
     names = [s.get("document") for s in sections if isinstance(s, dict)]
     names.append(data.get("members_file") if isinstance(data, dict) else None)
-    return [absolute(base / n.strip()) for n in names
+    return [absolute(base / slashed(n.strip())) for n in names
             if isinstance(n, str) and n.strip() and "://" not in n]
 
 

@@ -107,10 +107,12 @@ def bundled() -> tuple[RuleFile, ...]:
 
 
 def in_force(set_name: str, on: date) -> RuleFile:
-    """The version of `set_name` in force on `on`."""
+    """The version of `set_name` (in any case) in force on `on`."""
+    set_name = set_named(set_name)
     versions = [r for r in bundled() if r.set == set_name]
-    if not versions:
-        raise _unknown(set_name, sorted({r.set for r in bundled()}), "set")
+    if not versions:  # `2024`: a version without its set is meant as that version
+        meant = [label for label in labels() if label.partition("@")[2] == set_name.strip()]
+        raise _unknown(set_name, labels_of_sets(), "set", meant[-1] if meant else None)
     current = [r for r in versions if r.valid_from <= on]
     if not current:
         first = versions[0]
@@ -128,7 +130,8 @@ def is_path(spec: str) -> bool:
 
 
 def find(spec: str, on: date) -> RuleFile:
-    """The rule file meant by `spec`: `set@version`, `set` (in force on `on`) or a file path."""
+    """The rule file meant by `spec`: `set@version`, `set` (in force on `on`) or a file path;
+    the set's name in any case (`LOPPSOZ`)."""
     if is_path(spec):
         return load_rule_file(Path(spec))
     set_name, _, version = spec.partition("@")
@@ -138,7 +141,9 @@ def find(spec: str, on: date) -> RuleFile:
 
 
 def find_bundled(set_name: str, version: str) -> RuleFile:
-    """The bundled version `set_name@version`; UsageError (with the known ones) if none."""
+    """The bundled version `set_name@version` (the set in any case); UsageError (with the
+    known ones) if none."""
+    set_name = set_named(set_name)
     if not any(r.set == set_name for r in bundled()):
         raise _unknown(set_name, sorted({r.set for r in bundled()}), "set")
     for rule_file in bundled():
@@ -147,13 +152,25 @@ def find_bundled(set_name: str, version: str) -> RuleFile:
     raise _unknown(f"{set_name}@{version}", labels(set_name), "version")
 
 
+def set_named(written: str) -> str:
+    """The bundled set `written` names in any case (`LOPPSOZ` is `loppsoz`), else `written`."""
+    return {s.casefold(): s for s in labels_of_sets()}.get(written.strip().casefold(), written)
+
+
+def labels_of_sets() -> list[str]:
+    """The names of the bundled sets, sorted."""
+    return sorted({r.set for r in bundled()})
+
+
 def labels(set_name: str | None = None) -> list[str]:
     """`set@version` of every bundled version (of one set), oldest first."""
     return [r.ref.label for r in bundled() if set_name is None or r.set == set_name]
 
 
-def _unknown(given: str, options: list[str], what: str) -> UsageError:
-    nl_tail, en_tail = did_you_mean(given, options)
+def _unknown(given: str, options: list[str], what: str, meant: str | None = None
+             ) -> UsageError:
+    nl_tail, en_tail = did_you_mean(given, options) if meant is None else (
+        f"; bedoelt u '{meant}'?", f"; did you mean '{meant}'?")
     listed = ", ".join(options)
     what_nl = {"set": "criteriaset", "version": "criteriaversie"}[what]
     return UsageError(Text(f"onbekende {what_nl} {quoted(given)} (bekend: {listed}){nl_tail}",

@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from oncocheck.checks.base import CheckContext, MemberView, member_rows
+from oncocheck.checks.base import CheckContext, MemberView, member_rows, member_views
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
@@ -29,6 +29,7 @@ from oncocheck.rules.model import Criterion
 from oncocheck.run.decide import Choice, Decision, decide
 from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
+from oncocheck.run.near import no_yaml, not_found
 from oncocheck.run.pin import criteria_pin
 from oncocheck.run.walk import Found, Unsearched, is_dir, unsearched
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
@@ -60,15 +61,13 @@ def _refused(path: Path) -> LoadFailed | None:
     try:
         os.lstat(path)
     except FileNotFoundError:
-        return load_error("bestand niet gevonden; controleer het pad",
-                          "file not found; check the path")
+        return not_found(path)  # naming `netwerk.yaml.txt` when that is there
     except (OSError, ValueError):
         pass  # too long, not a folder on the way: reading it says why
     if isinstance(path, Unsearched):
         return unsearched(path)
     if is_dir(path):
-        return load_error("een map zonder .yaml- of .yml-bestanden",
-                          "a folder with no .yaml or .yml files in it")
+        return no_yaml(path)
     return None
 
 
@@ -86,7 +85,7 @@ def check_file(path: Path, display: str, choices: Sequence[Choice]) -> tuple[Fil
         except NotANetwork:
             return ()
     inputs = in_order([*heard, *documents(doc, path.parent, display)])
-    members = tuple(MemberView.of(i, m, vocabulary) for i, m in enumerate(doc.members or ()))
+    members = member_views(doc.members or (), vocabulary)
     return tuple(_judged(path, display, choice, source, doc, members, named, inputs)
                  for choice in choices)
 

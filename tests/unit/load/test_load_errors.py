@@ -88,7 +88,8 @@ CASES = [
      "expected true or false (or ja/nee), not 'misschien'", "verwacht ja of nee"),
     ("bad-url",
      HEAD + "  website: www.x.nl\n", "network.website", 4, 12,
-     "expected an address starting with https://, not 'www.x.nl'", "https://"),
+     "expected an address starting with https://, not 'www.x.nl'; did you mean "
+     "'https://www.x.nl'?", "https://"),
     ("bad-email",
      HEAD + "  contact_point: {name: J, email: jbakker}\n", "network.contact_point.email", 4, 35,
      "expected an e-mail address, not 'jbakker'", "e-mailadres"),

@@ -94,7 +94,25 @@ def test_duplicate_across_file_and_sheet_points_at_the_row(tmp_path: Path) -> No
     [warning] = [f for f in result.findings if f.criterion == "duplicate-member"]
     assert warning.location == Location("members[2]", 3, 1, "leden.csv")
     assert warning.message.nl == ("leden.csv: rij 3, 'A' heeft dezelfde naam en discipline als "
-                                  "lid 1, 'A'")
+                                  "lid 1, 'A'; telt één keer")
+
+
+def test_a_member_in_both_the_file_and_the_sheet_counts_once(tmp_path: Path) -> None:
+    """Issue 24.8: warned as a duplicate, and counted once in 2a (not 1/3 but 1/2), the
+    repeat left out of the denominator with its reason; spelled differently it is the same
+    member (normalised name and discipline)."""
+    (tmp_path / "leden.csv").write_text("name,discipline,verwijsgids\nB,dietist,nee\n"
+                                        " a ,Fysio,ja\n", encoding="utf-8")
+    result = check_file(network(tmp_path, "leden.csv"), "netwerk.yaml", [OPTIONS])[0]
+    two_a = next(f for f in result.findings if f.criterion == "2a")
+    assert (two_a.observed["listed"], two_a.observed["eligible"]) == (1, 2)
+    assert two_a.observed["excluded"] == [{"member": "a", "path": "members[2]",
+                                           "reason": "duplicate"}]
+    assert "1/2 = 50%" in two_a.message.en and "listed twice (counted once)" in two_a.message.en
+    assert result.members[2].excluded_from_2a is not None and \
+        "telt één keer" in result.members[2].excluded_from_2a.nl
+    one_a = next(f for f in result.findings if f.criterion == "1a")
+    assert one_a.observed["count"] == 2, one_a.observed
 
 
 def test_json_errors_carry_the_sheet_as_source(tmp_path: Path) -> None:

@@ -4,8 +4,9 @@ The sheet is the one `members_sheet` names (in any case), else the first of the 
 that has a header row; a CSV is one sheet. The header is the first of the first HEADER_ROWS rows
 that are not empty which names both required columns (`naam`/`name` and `discipline`, in any
 case); the rows above it are title rows. A column is a member field when its name is known
-(COLUMNS), ignored silently when it is a usual extra of a members list (telephone, e-mail,
-website, AGB, BIG), and ignored with one warning (`Columns.unknown`) otherwise.
+(`names.field_of`), ignored silently when it is a usual extra of a members list (telephone,
+e-mail, website, AGB, BIG), and ignored with one warning (`Columns.unknown`) otherwise, except a
+name close to `verwijsgids` while that column is missing (`names.near_verwijsgids`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from oncocheck.errors import LoadFailed
+from oncocheck.load.sheets.names import (EXTRA, KNOWN, NAMES, REQUIRED, WHERE, field_of,
+                                          near_verwijsgids)
 from oncocheck.load.sheets.rows import Book, Row
 from oncocheck.load.visible import quoted
 from oncocheck.load.words import closest, did_you_mean, normalise
@@ -24,35 +27,10 @@ from oncocheck.wording import DUTCH_COLUMNS
 HEADER_ROWS = 10
 MAX_SHEETS = 32  # sheets searched for a header row; a members list is on one of the first
 SHEETS_LISTED = 3  # a message names at most this many sheets searched
-WHERE = "members_file"
-#: Every accepted column name (normalised) and the member field it fills.
-COLUMNS = {"naam": "name", "name": "name", "discipline": "discipline",
-           "organisatie": "organisation", "organisation": "organisation",
-           "organization": "organisation", "postcode": "postcode", "verwijsgids": "verwijsgids",
-           "discipline anders": "discipline_other", "discipline other": "discipline_other"}
-REQUIRED = ("name", "discipline")
-#: Columns a members list often has beside the members' fields, written without spaces
-#: (`E-mail`, `e_mail` and `email` alike): read past without a word.
-EXTRA = {"telefoon", "telefoonnummer", "telnummer", "telnr", "tel", "telefoonnr", "mobiel",
-         "mobielnummer", "phone", "phonenumber", "telephone", "mobile", "email", "emailadres",
-         "emailaddress", "mail", "mailadres", "website", "webadres", "site", "url", "agb",
-         "agbcode", "agbnummer", "big", "bignummer", "bignr", "bigregistratie", "bigcode"}
-#: The names a coordinator may have meant, per field (for "did you mean").
-NAMES = {"name": ("naam", "name"), "discipline": ("discipline",),
-         "organisation": ("organisatie", "organisation"), "postcode": ("postcode",),
-         "verwijsgids": ("verwijsgids",), "discipline_other": ("discipline_anders",
-                                                              "discipline_other")}
-KNOWN = ("naam, discipline, organisatie, postcode, verwijsgids, discipline_anders",
-         "name, discipline, organisation, postcode, verwijsgids, discipline_other")
 _EMPTY = Text("de ledenlijst is leeg; zet in de eerste rij de kolomkoppen (naam, discipline, "
               "organisatie, postcode, verwijsgids) en daaronder één lid per rij",
               "the members list is empty; put the column names in the first row (name, "
               "discipline, organisation, postcode, verwijsgids) and one member per row below")
-
-
-def field_of(written: str | None) -> str | None:
-    """The member field a column name stands for, or None."""
-    return COLUMNS.get(normalise(written)) if written else None
 
 
 class Chosen(NamedTuple):
@@ -172,4 +150,4 @@ def columns(header: Row, display: str) -> tuple[Columns, list[LoadError]]:
             found.skipped.add(index)
             if normalise(written).replace(" ", "") not in EXTRA:
                 found.unknown.append((index, written))
-    return found, errors
+    return found, errors + near_verwijsgids(found.unknown, found.fields, number, display)

@@ -8,23 +8,16 @@ findings name the spreadsheet's row and column instead of a line of the YAML fil
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.naming import about, member
+from oncocheck.load.naming import about, member, sheet_display, slashed
 from oncocheck.load.sheets import notes
-from oncocheck.load.sheets.header import (
-    REQUIRED,
-    WHERE,
-    Chosen,
-    Columns,
-    choose,
-    columns,
-)
+from oncocheck.load.sheets.header import Chosen, Columns, choose, columns
+from oncocheck.load.sheets.names import REQUIRED, WHERE
 from oncocheck.load.sheets.rows import Book, Row, open_book
 from oncocheck.load.source import Notice, Source
 from oncocheck.load.validate import MAX_ERRORS
@@ -75,13 +68,12 @@ def read_sheet(path: Path, display: str, folder: Path | None = None,
 
 
 def _notices(book: Book, chosen: Chosen, found: Columns) -> list[Notice]:
-    """What was done to read the sheet, for the report to say."""
+    """What was done to read the sheet, for the report to say. Title rows above the header are
+    what the format allows (network-file.md), so they are read past without a word."""
     title, number = chosen.named, chosen.header[0]
     said = [notes.windows_1252(book.display, book.recoded)] if book.recoded else []
     if chosen.later:
         said.append(notes.later_sheet(book.display, book.titles, chosen.sheet, number))
-    if chosen.before:
-        said.append(notes.title_rows(book.display, title, number, chosen.before))
     if found.unknown:
         said.append(notes.columns_skipped(book.display, title, number, found.unknown))
     return said
@@ -127,14 +119,6 @@ def _members(rows: Iterator[Row], found: Columns, display: str, title: str) -> S
     return replace(sheet, omitted=omitted)
 
 
-def sheet_display(network_display: str, members_file: str) -> str:
-    """The spreadsheet's path as reports show it: next to the network file's display path."""
-    if os.path.isabs(members_file):
-        return PurePosixPath(members_file).as_posix()
-    joined = os.path.normpath(os.path.join(os.path.dirname(network_display), members_file))
-    return Path(joined).as_posix()
-
-
 def merge_sheet(source: Source, base_dir: Path, display: str
                 ) -> tuple[Source, list[LoadError], int]:
     """`source` with the spreadsheet's members appended and what was done to read it
@@ -149,8 +133,9 @@ def merge_sheet(source: Source, base_dir: Path, display: str
     if not isinstance(named, str) or not named.strip() or not isinstance(inline, list | None):
         return source, [], 0
     wanted = wanted.strip() if isinstance(wanted, str) and wanted.strip() else None
-    shown = sheet_display(display, named.strip())
-    sheet = read_sheet(base_dir / named.strip(), shown, base_dir, wanted)
+    relative = slashed(named.strip())  # `map\leden.xlsx` written on Windows: `map/leden.xlsx`
+    shown = sheet_display(display, relative)
+    sheet = read_sheet(base_dir / relative, shown, base_dir, wanted)
     errors = [e if e.line is not None else replace(e, line=source.where(e.path)[0],
                                                    column=source.where(e.path)[1], source=None)
               for e in sheet.errors]

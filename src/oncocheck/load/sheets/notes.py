@@ -1,21 +1,19 @@
 """What the report says when a members spreadsheet was read after all: its unknown columns
-skipped, its title rows passed over, a later sheet chosen, a CSV read as Windows-1252, a
+skipped, a later sheet chosen, a CSV read as Windows-1252, a
 `members_sheet` for a CSV passed over. Each is a `Notice`, which the report shows as a warning
 finding with its own id."""
 
 from __future__ import annotations
 
 from oncocheck.load.encoding import SAVE_SHEET
-from oncocheck.load.sheets.header import KNOWN, NAMES, WHERE, field_of
+from oncocheck.load.sheets.names import KNOWN, NAMES, WHERE, field_of
 from oncocheck.load.sheets.opening import Recoded
-from oncocheck.load.sheets.rows import Row
 from oncocheck.load.source import Notice
 from oncocheck.load.visible import quoted
 from oncocheck.load.words import closest
 from oncocheck.report import Location, Text
 from oncocheck.wording import column_letter
 
-SHOWN = 3  # title rows named in the notice; more are counted
 _SHEET = Text("Blad van de ledenlijst", "Sheet of the members list")
 
 
@@ -49,25 +47,6 @@ def columns_skipped(display: str, title: str, header: int,
              f"if one of these columns belongs to the members' data, give it a name oncocheck "
              f"knows ({KNOWN[1]}); otherwise it may stay"),
         {"columns": [name for _, name in unknown]})
-
-
-def title_rows(display: str, title: str, header: int, before: list[Row]) -> Notice:
-    """The rows above the header, named by their first text, said to be passed over."""
-    named = ", ".join(f"{number} ({quoted(next(c for c in cells if c))})"
-                      for number, cells in before[:SHOWN])
-    more, where = len(before) - SHOWN, _on_sheet(title)
-    return Notice(
-        "members-file-title-rows", Text("Titelrijen overgeslagen", "Title rows skipped"),
-        Text(f"de kolomkoppen staan in rij {header}{where.nl}; daarboven is overgeslagen: "
-             f"rij {named}" + (f" en nog {more}" if more > 0 else ""),
-             f"the column names are in row {header}{where.en}; skipped above them: row "
-             f"{named}" + (f" and {more} more" if more > 0 else "")),
-        Location(WHERE, before[0][0], 1, display),
-        Text(f"niets te doen als rij {header} de kolomkoppen zijn; wilt u deze melding niet "
-             "meer zien, haal dan de rijen boven de kolomkoppen weg",
-             f"nothing to do if row {header} holds the column names; to see this no more, "
-             "remove the rows above them"),
-        {"header_row": header, "skipped_rows": [number for number, _ in before]})
 
 
 def later_sheet(display: str, titles: list[str], index: int, header: int) -> Notice:

@@ -8,6 +8,7 @@ import re
 
 import yaml
 
+from oncocheck.load.curly import curly
 from oncocheck.load.syntax.reading import (COMMENT, Found, Lines, Problem, item_text,
                                            last_quoted, said)
 from oncocheck.load.visible import quoted
@@ -149,6 +150,13 @@ def colon_in_value(e: Problem) -> Found | None:
     colon = COLON.search(body)
     if colon and COLON.search(item_text(text[:e.column - 1])):  # one before the error's place
         key, value = body[:colon.start()], COMMENT.sub("", body[colon.end():]).strip()
+        if curly(value):  # Word's “…”: no quotes to YAML
+            fixed = quoted(f"{key}: {json.dumps(value[1:-1].strip(), ensure_ascii=False)}")
+            marks = f"{value[0]} {value[-1]}"
+            return said(f"de waarde staat tussen gekrulde aanhalingstekens ({marks}), zoals "
+                        f"Word ze zet; YAML kent alleen rechte: schrijf {fixed}", "the value "
+                        f"is between curly quotes ({marks}), as Word writes them; YAML knows "
+                        f"only straight ones: write {fixed}", e.line, e.column)
         fixed = quoted(f"{key}: {json.dumps(value, ensure_ascii=False)}")
         return said(f"de waarde bevat een dubbele punt met een spatie erachter; zet de hele "
                     f"waarde tussen aanhalingstekens: {fixed}", "the value holds a colon "
