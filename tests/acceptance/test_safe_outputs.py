@@ -142,6 +142,7 @@ def _crash(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> int:
         raise RuntimeError("secret: Oncologiezorgnetwerk Voorbeeldstad")
 
     monkeypatch.setattr("oncocheck.render.json.render", broken)
+    monkeypatch.setattr("oncocheck.render.json.chunks", broken)  # what a report file is made of
     monkeypatch.setitem(STATE, "debug", False)
     monkeypatch.setattr(sys, "argv", ["oncocheck", *argv])
     with pytest.raises(SystemExit) as stopped:
