@@ -133,3 +133,32 @@ def test_exclude_and_list_files(folder: Path) -> None:
     assert "archief: excluded by --exclude" in lines
     (folder / "net" / ".oncocheck.yaml").write_text("exclude: [archief]\n", encoding="utf-8")
     assert _json()["summary"]["files"] == 1
+
+
+def test_networks_only_skips_a_named_file_that_is_no_network(folder: Path) -> None:
+    """pre-commit passes files by name: `--networks-only` (the hooks' entry) skips other YAML
+    as a folder check does, and still judges a network that cannot be read."""
+    assert run("check", "other.yaml", *AS_OF)[0] == 2  # named: checked, invalid
+    code, out, _ = run("check", "--networks-only", "other.yaml", *AS_OF, "--lang", "en")
+    assert code == 0 and "other.yaml: not a network file, skipped" in out
+    (folder / "net" / "bad.yaml").write_text("format: [\n", encoding="utf-8")
+    assert run("check", "--networks-only", "bad.yaml", "other.yaml", *AS_OF)[0] == 2
+
+
+def test_a_submissions_own_settings_file_is_not_read_from_outside(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings are found from the current folder up, never in the folders checked: a
+    submission's own file that asks for other criteria is not read when it is checked from
+    outside (and refused, not obeyed, when run inside it: test above)."""
+    (folder / "net" / ".oncocheck.yaml").write_text(
+        "criteria: loppsoz@2021\nignore: [2a]\nfail-on: invalid\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    data = _json_at("net")
+    assert data["settings"] is None
+    assert data["results"][0]["criteria"]["version"] == "2024"
+
+
+def _json_at(path: str) -> dict:
+    code, out, err = run("check", path, *AS_OF, "--format", "json")
+    assert code in (0, 1), err
+    return json.loads(out)
