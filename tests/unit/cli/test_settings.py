@@ -49,8 +49,9 @@ def test_the_nearest_settings_file_applies_and_reports_name_it(folder: Path) -> 
     assert run("check", ".", *AS_OF)[0] == 1  # fail-on warning: the document warning
     assert run("check", ".", *AS_OF, "--fail-on", "error")[0] == 0  # command line wins
     assert _json("--no-config")["settings"] is None
-    code, out, _ = run("check", ".", *AS_OF)
-    assert "instellingen: .oncocheck.yaml" in out
+    for fmt in ("console", "markdown", "html"):
+        out = run("check", "voorbeeldstad.yaml", *AS_OF, "--format", fmt)[1]
+        assert out.count("instellingen: .oncocheck.yaml") == 1, fmt
 
 
 def test_show_settings_says_where_each_value_comes_from(folder: Path) -> None:
