@@ -95,6 +95,8 @@ def _bounded(path: Path, strict: bool) -> bytes:
     MAX_BYTES; with `strict` UsageError otherwise, else b"" (while searching)."""
     shown = printable(str(path))
     try:
+        if strict and not os.path.lexists(path):
+            raise _error(shown, "niet gevonden; controleer het pad", "not found; check the path")
         real = path.resolve()
         inside = real.parent == path.absolute().parent.resolve()
         if not inside or not os.path.isfile(real):

@@ -163,3 +163,10 @@ def _json_at(path: str) -> dict:
     code, out, err = run("check", path, *AS_OF, "--format", "json")
     assert code in (0, 1), err
     return json.loads(out)
+
+
+def test_config_names_a_file_that_is_not_there(folder: Path) -> None:
+    code, out, err = run("check", ".", "--config", "geen.yaml", "--lang", "en")
+    assert code == 2 and "geen.yaml: settings file: not found" in err
+    code, out, err = run("check", ".", "--config", "x.yaml", "--no-config", "--lang", "en")
+    assert code == 2 and "exclude each other" in err
