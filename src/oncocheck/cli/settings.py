@@ -1,6 +1,7 @@
 """The settings file: `.oncocheck.yaml`, or `[tool.oncocheck]` in `pyproject.toml`.
 
-Found as ruff finds its own: the nearest one walking up from the current folder, in each folder
+Found as ruff and yamllint find their own: the nearest one walking up from the current folder
+(stopping at the user's home folder, as yamllint does), in each folder
 `.oncocheck.yaml` before a `pyproject.toml` that has a `[tool.oncocheck]` table (one without
 it is passed over); `--config FILE` names one, `--no-config` reads none. It sets how oncocheck
 runs and reports, never what decides a verdict: a submission can carry such a file, so the
@@ -36,14 +37,21 @@ class Settings:
     places: dict[str, str] = field(default_factory=dict)
 
 
-def find(start: Path) -> Path | None:
-    """The nearest settings file from `start` upwards, or None."""
+def find(start: Path, home: Path | None = None) -> Path | None:
+    """The nearest settings file from `start` upwards, up to the user's `home` folder (as
+    yamllint stops there) or the root, or None."""
+    try:
+        home = home or Path.home()
+    except (RuntimeError, KeyError, OSError):  # no home folder known
+        home = None
     for folder in (start, *start.parents):
         if (folder / YAML_NAME).is_file():
             return folder / YAML_NAME
         toml = folder / TOML_NAME
         if toml.is_file() and re.search(rb"(?m)^\s*\[tool\.oncocheck\]", _bounded(toml, False)):
             return toml
+        if folder == home:
+            break
     return None
 
 

@@ -170,3 +170,17 @@ def test_config_names_a_file_that_is_not_there(folder: Path) -> None:
     assert code == 2 and "geen.yaml: settings file: not found" in err
     code, out, err = run("check", ".", "--config", "x.yaml", "--no-config", "--lang", "en")
     assert code == 2 and "exclude each other" in err
+
+
+def test_the_search_stops_at_the_home_folder(tmp_path: Path) -> None:
+    from oncocheck.cli.settings import find
+
+    home = tmp_path / "home"
+    (home / "project" / "net").mkdir(parents=True)
+    (tmp_path / ".oncocheck.yaml").write_text("lang: en\n", encoding="utf-8")
+    assert find(home / "project" / "net", home) is None  # above home: not looked at
+    assert find(home / "project" / "net", tmp_path / "elsewhere") == tmp_path / ".oncocheck.yaml"
+    (home / "project" / "pyproject.toml").write_text("[tool.ruff]\n", encoding="utf-8")
+    assert find(home / "project" / "net", home) is None  # no [tool.oncocheck]: passed over
+    (home / "project" / "pyproject.toml").write_text("[tool.oncocheck]\n", encoding="utf-8")
+    assert find(home / "project" / "net", home) == home / "project" / "pyproject.toml"
