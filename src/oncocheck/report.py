@@ -261,6 +261,8 @@ class FileResult:
     #: None when it could not be loaded.
     as_of: date | None = None
     inputs: tuple[InputFile, ...] = ()
+    #: The id of every warning finding `--ignore` left out (one per finding), in order.
+    ignored: tuple[str, ...] = ()
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
@@ -286,12 +288,13 @@ class Brief:
     criteria: CriteriaRef | None = None
     references: tuple[str, ...] = ()
     as_of: date | None = None
+    ignored: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, result: FileResult) -> Brief:
         """The brief of a result."""
         return cls(result.verdict, bool(result.warnings), result.criteria, result.references,
-                   result.as_of)
+                   result.as_of, result.ignored)
 
     def fails(self, strict: bool = False) -> bool:
         """As FileResult.fails."""
@@ -400,6 +403,9 @@ class Report:
     #: YAML files a folder walk found that are no network file (neither `format` nor
     #: `network` at the top), as shown: listed, not checked, not counted (`check DIR`).
     skipped: tuple[str, ...] = ()
+    #: The settings file that applied (`.oncocheck.yaml`, `pyproject.toml`), as shown; None
+    #: when none did.
+    settings: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.results, Results):
@@ -412,7 +418,8 @@ class Report:
     @property
     def summary(self) -> dict[str, Any]:
         """Counts of files per verdict, then per applied version (`summary.criteria`), in
-        the JSON report's order; then the skipped files (`summary.skipped`), if any."""
+        the JSON report's order; then the skipped files (`summary.skipped`) and the warnings
+        left out by `--ignore` (`summary.ignored`), if any."""
         counts = Counter(b.verdict for b in self.results.briefs)
         return {
             "files": len(self.results),
@@ -422,7 +429,14 @@ class Report:
             "criteria": {ref.label: n for ref, n in self.applied},
             # only when there are any: a report of network files alone stays as it was
             **({"skipped": list(self.skipped)} if self.skipped else {}),
+            **({"ignored": self.ignored} if self.ignored else {}),
         }
+
+    @property
+    def ignored(self) -> dict[str, int]:
+        """How many warning findings `--ignore` left out, per warning id (by id)."""
+        counts = Counter(i for b in self.results.briefs for i in b.ignored)
+        return dict(sorted(counts.items()))
 
     @property
     def applied(self) -> tuple[tuple[CriteriaRef, int], ...]:

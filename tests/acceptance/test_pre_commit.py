@@ -67,7 +67,15 @@ def test_hook_passes_a_compliant_network_and_fails_one_without_dietitian(tmp_pat
     _git(work, "init", "-q")
     _git(work, "add", "-A")
 
-    passed = _try_repo(work, home, "voorbeeldstad.yaml")
+    # other YAML a repository holds: the hook skips it rather than failing it as invalid
+    (work / ".github" / "workflows").mkdir(parents=True)
+    (work / ".github" / "workflows" / "ci.yml").write_text("on: push\njobs: {}\n",
+                                                           encoding="utf-8")
+    (work / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    _git(work, "add", "-A")
+
+    passed = _try_repo(work, home, "voorbeeldstad.yaml", ".pre-commit-config.yaml",
+                       ".github/workflows/ci.yml")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "oncocheck (LOPPSOZ)" in passed.stdout and "Passed" in passed.stdout
 

@@ -36,6 +36,7 @@ HELP = say(
 
 
 def check(
+    ctx: typer.Context,
     paths: CheckPathsArgument = ["."],  # noqa: B006 - Typer copies it; never changed
     criteria: Annotated[Optional[str], typer.Option(
         "--criteria", metavar=say("SET[@VERSIE]|BESTAND", "SET[@VERSION]|FILE"),
@@ -94,15 +95,64 @@ def check(
         "genoemd document verandert, en schrijf de rapporten opnieuw. Ctrl-C stopt.",
         "Keep watching: check again whenever the network file, its members sheet or a named "
         "document changes, and write the reports again. Ctrl-C stops."))] = False,
+    ignore: Annotated[Optional[list[str]], typer.Option(
+        "--ignore", metavar=say("WAARSCHUWINGS_ID", "WARNING_ID"), help=say(
+            "Accepteer deze soort waarschuwing (bv. plan-closable): niet getoond, niet geteld "
+            "voor --fail-on warning; mag vaker. Nooit een criterium.",
+            "Accept this kind of warning (e.g. plan-closable): not shown, not counted for "
+            "--fail-on warning; repeatable. Never a criterion."))] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB", help=say(
+            "Laat in een map wat hierop past weg (een naam, bv. archief, of een pad vanaf de "
+            "map, bv. oud/*.yaml); mag vaker.",
+            "Leave out of a folder what matches (a name, e.g. archief, or a path from the "
+            "folder, e.g. oud/*.yaml); repeatable."))] = None,
+    list_files: Annotated[bool, typer.Option("--list-files", help=say(
+        "Toon welke bestanden gecontroleerd worden, en waarom een YAML-bestand wordt "
+        "overgeslagen; controleer niets.", "Show which files would be checked, and why a "
+        "YAML file is skipped; check nothing."))] = False,
+    networks_only: Annotated[bool, typer.Option("--networks-only", help=say(
+        "Sla ook een genoemd YAML-bestand zonder `format` of `network` bovenaan over, zoals "
+        "in een map (voor pre-commit).", "Skip a named YAML file without `format` or "
+        "`network` at the top too, as in a folder (for pre-commit)."))] = False,
+    config: Annotated[Optional[Path], typer.Option(
+        "--config", metavar=say("BESTAND", "FILE"), help=say(
+            "Lees de instellingen uit dit bestand (standaard: het dichtstbijzijnde "
+            ".oncocheck.yaml of pyproject.toml met [tool.oncocheck], vanaf de huidige map "
+            "omhoog).", "Read the settings from this file (default: the nearest "
+            ".oncocheck.yaml or pyproject.toml with [tool.oncocheck], from the current folder "
+            "up)."))] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help=say(
+        "Lees geen instellingenbestand.", "Read no settings file."))] = False,
+    show_settings: Annotated[bool, typer.Option("--show-settings", help=say(
+        "Toon welke instellingen gelden en waar ze vandaan komen; controleer niets.",
+        "Show which settings apply and where they come from; check nothing."))] = False,
 ) -> None:
     """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error
-    (`--help` shows `HELP`). The work is `cli.request`'s: this only makes the request."""
+    (`--help` shows `HELP`). The work is `cli.request`'s: this only makes the request, the
+    command line over the settings file (`cli.layered`) over the defaults."""
     from oncocheck.cli import request as checking
+    from oncocheck.cli.layered import lang_given, layered, shown
+    from oncocheck.cli.settings import settings
+    from oncocheck.cli.settings_check import only_warnings
 
-    ask = checking.Request(
-        tuple(paths), criteria, as_of, fmt.value if fmt else None, output, tuple(reports or ()),
-        str(lang), checking.fail_on(strict, fail_on), quiet, compare, jobs, stdin_filename,
-        base_dir)
+    only_warnings(tuple(ignore or ()), None)
+    found = settings(config, no_config)
+    values, origins = layered({
+        "lang": str(lang) if lang_given(ctx) else None, "fmt": fmt.value if fmt else None,
+        "output": output, "reports": tuple(reports or ()),
+        "fail_on": checking.fail_on(strict, fail_on), "base_dir": base_dir,
+        "exclude": tuple(exclude or ()), "ignore": tuple(ignore or ()), "jobs": jobs,
+        "quiet": quiet}, found)
+    ask = checking.Request(tuple(paths), criteria, as_of, compare=compare,
+                           stdin_filename=stdin_filename, settings=found.file,
+                           networks_only=networks_only, **values)
+    if show_settings or list_files:
+        from oncocheck.cli.deliver import emit
+        from oncocheck.cli.listing import listing
+
+        emit(shown(values, origins, found, ask.lang) if show_settings else listing(ask))
+        raise typer.Exit(0)
     if watch:
         raise typer.Exit(checking.watch(ask))
     raise typer.Exit(checking.exit_code(checking.once(ask).report, ask.fail_on))

@@ -37,6 +37,25 @@ def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
             if value.startswith(incomplete)]
 
 
+def criterion_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """The criterion ids of the version `explain` will read (its `--criteria`, else the one
+    in force today) that begin with what is typed, each with its title."""
+    from datetime import date
+
+    from oncocheck.errors import UsageError
+    from oncocheck.rules.bundled import find, is_path
+
+    spec = (ctx.params.get("criteria") or "loppsoz").strip()
+    try:
+        rules = None if is_path(spec) else find(spec, date.today())
+    except UsageError:  # an unknown version: `explain` itself will say so
+        return []
+    english = env_lang(strict=False) == "en"
+    criteria = rules.criteria if rules is not None else []
+    return [(c.id, c.title.en if english else c.title.nl) for c in criteria
+            if c.id.lower().startswith(incomplete.lower())]
+
+
 def install_completion(ctx: Any, param: Any, value: bool | str) -> None:
     """`--install-completion [SHELL]`: Typer's (which says what it did in English, not through
     gettext), saying it in the language of the run."""

@@ -38,6 +38,10 @@ class Request:
     jobs: int | None = None
     stdin_filename: str | None = None
     base_dir: Path | None = None
+    ignore: tuple[str, ...] = ()  # warning ids accepted
+    exclude: tuple[str, ...] = ()  # globs a folder walk leaves out
+    settings: str | None = None  # the settings file that applied, as shown
+    networks_only: bool = False  # a named YAML file that is no network is skipped too
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +74,11 @@ def checked(request: Request, watching: bool = False) -> Checked:
     choices = [choose(request.criteria, day, today)]
     if request.compare is not None:
         choices.append(choose(request.compare, day, today))
+    choices = [replace(c, ignore=frozenset(request.ignore)) for c in choices]
     paths = list(request.paths)
-    files, root = network_inputs(paths, request.stdin_filename), find_root(paths,
-                                                                            request.base_dir)
+    files = network_inputs(paths, request.stdin_filename, request.exclude,
+                           request.networks_only)
+    root = find_root(paths, request.base_dir)
     inputs = [p for p, _ in files] + rule_files(request.criteria, request.compare)
     targets = plan(request.fmt, request.output, request.reports, inputs, len(files))
     if watching:
@@ -81,7 +87,7 @@ def checked(request: Request, watching: bool = False) -> Checked:
     if other:
         refuse_same_version(report, choices[1])
         report = replace(report, compare=other[0])
-    report = replace(report, root=root)
+    report = replace(report, root=root, settings=request.settings)
     return Checked(report, targets, inputs + named_inputs(report.results.briefs, targets))
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions
+from oncocheck.cli.complete import criteria_versions, criterion_ids
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date, say
 
@@ -97,7 +97,7 @@ def criteria_diff(
 
 
 def explain(
-    criterion: Annotated[str, typer.Argument(metavar="ID", help=say(
+    criterion: Annotated[str, typer.Argument(metavar="ID", autocompletion=criterion_ids, help=say(
         "Een criterium-id, bv. 2a.", "A criterion id, e.g. 2a."))],
     criteria: Annotated[Optional[str], typer.Option(
         "--criteria", metavar=say("SET[@VERSIE]", "SET[@VERSION]"), help=say(

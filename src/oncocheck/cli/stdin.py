@@ -22,10 +22,13 @@ STDIN = "-"
 NAMELESS = "<stdin>"
 
 
-def network_inputs(paths: list[str], name: str | None) -> list[tuple[Path, str]]:
-    """The files to check with their display paths: those below `paths`, or with `-` the one
-    network on standard input. UsageError for `-` among other paths, or a name without `-`."""
-    from oncocheck.run.walk import network_files
+def network_inputs(paths: list[str], name: str | None, exclude: tuple[str, ...] = (),
+                   networks_only: bool = False) -> list[tuple[Path, str]]:
+    """The files to check with their display paths: those below `paths` (but what `exclude`
+    leaves out; with `networks_only` a named file that is no network is skipped, as one
+    found in a folder), or with `-` the one network on standard input. UsageError for `-`
+    among other paths, or a name without `-`."""
+    from oncocheck.run.walk import as_found, network_files
 
     if STDIN not in paths:
         if name is not None:
@@ -33,7 +36,8 @@ def network_inputs(paths: list[str], name: str | None) -> list[tuple[Path, str]]
                                   "standaardinvoer); geef `-` als pad, of laat de optie weg",
                                   "--stdin-filename goes with `-` (the network file on standard "
                                   "input); give `-` as the path, or leave the option out"))
-        return list(network_files(paths))
+        files = list(network_files(paths, exclude))
+        return [(as_found(p), shown) for p, shown in files] if networks_only else files
     if len(paths) > 1:
         raise UsageError(Text("`-` leest één netwerkbestand van de standaardinvoer; geef er geen "
                               "andere paden bij (een bestand dat `-` heet: ./-)",

@@ -59,12 +59,28 @@ def _path(given: str | Path | None) -> Path | None:
     return Path(given)
 
 
+def refuse_format_as_path(fmt: str | None, output: Path | None) -> None:
+    """UsageError for `-o json` without `--format`: other tools read `-o` as the format, and
+    a file named `json` written in silence is not what was meant."""
+    if fmt is not None or output is None or output.as_posix() not in formats_of("check"):
+        return
+    name = output.as_posix()
+    raise UsageError(Text(
+        f"-o {name} schrijft het rapport naar een bestand dat {name} heet; bedoelde u "
+        f"--format {name}? -o/--output is het pad (--format {name} -o rapport), --format het "
+        f"formaat; wilt u toch een bestand {name}: --format console -o {name}",
+        f"-o {name} writes the report to a file named {name}; did you mean --format {name}? "
+        f"-o/--output is the path (--format {name} -o report), --format the format; to write "
+        f"a file named {name} after all: --format console -o {name}"))
+
+
 def plan(fmt: str | None, output: Path | None, reports: Iterable[str],
          inputs: Iterable[Path], networks: int) -> list[Target]:
     """Every rendering of this run, checked. The main one (`--format`, `--output`) is left out
     only when neither option is given and a `--report` already goes to stdout. `inputs` are
     every file no report may be written over; `networks` the number of network files among
     them, which alone decides whether HTML is one page or a site (a rule file is no page)."""
+    refuse_format_as_path(fmt, output)
     extra = [parse_report(value) for value in reports]
     main = Target(fmt or "console", _path(output))
     explicit = fmt is not None or output is not None

@@ -14,7 +14,7 @@ from rich.text import Text as RichText
 
 from oncocheck.render import compare
 from oncocheck.render.notes import note_line, planned
-from oncocheck.render.summary import summary_line
+from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity
@@ -145,6 +145,9 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
                 continue
         _file(console, result, lang, debug)
     _skipped(console, report, lang)
+    settings = settings_line(report, lang)
+    if settings is not None:
+        _print(console, settings, style="dim")
     _print(console, summary_line(report, lang), style="bold")
     if report.compare is not None:
         _compared(console, report, lang)

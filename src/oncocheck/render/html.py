@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from oncocheck.analysis.stats import bin_label
 from oncocheck.render import compare, pages
 from oncocheck.render.markers import markers
+from oncocheck.render.summary import settings_line
 from oncocheck.render.notes import planned
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
@@ -96,6 +97,7 @@ def _page(template: str, report: Report, lang: str, folder: str = "", **context:
     """A page of `report`; the paths on it are shown as seen from `folder` (`short`)."""
     context.setdefault("page_as_of", report.as_of.isoformat())
     return page(template, lang, report=report, folder=folder,
+                run_line=settings_line(report, lang),
                 short=lambda file: pages.relative(file, folder), **context)
 
 

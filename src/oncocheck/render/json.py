@@ -83,6 +83,7 @@ def as_dict(report: Report, results: bool = True) -> dict[str, Any]:
         "tool": {"name": "oncocheck", "version": report.tool_version},
         "criteria": ref_dict(report.criteria),
         "as_of": report.as_of.isoformat(),
+        "settings": {"file": report.settings} if report.settings is not None else None,
         "summary": report.summary,
         "results": [_result(r) for r in report.results] if results else [],
     }

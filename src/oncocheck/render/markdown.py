@@ -13,6 +13,7 @@ import re
 from oncocheck.render import compare
 from oncocheck.render.notes import own_words
 from oncocheck.render.pages import counts
+from oncocheck.render.summary import settings_line
 from oncocheck.render.summary import tally as verdict_tally
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
                                        mixed_versions)
@@ -162,8 +163,9 @@ def render(report: Report, lang: str) -> str:
 
 
 def _skipped(report: Report, lang: str) -> list[str]:
-    """The files a folder walk skipped as no network file, as a list."""
-    w = words(lang)
-    return [f"**{w['skipped_files']}**", "",
-            *(f"- {escape(file)}: {w['skipped']}" for file in report.skipped),
-            ""] if report.skipped else []
+    """The files a folder walk skipped as no network file, as a list; then the settings file
+    and the warnings ignored, in one line."""
+    w, settings = words(lang), settings_line(report, lang)
+    return ([f"**{w['skipped_files']}**", "",
+             *(f"- {escape(file)}: {w['skipped']}" for file in report.skipped),
+             ""] if report.skipped else []) + ([escape(settings), ""] if settings else [])

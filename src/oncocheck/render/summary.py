@@ -22,3 +22,15 @@ def summary_line(report: Report, lang: str) -> str:
     w = words(lang)
     return (f"{tally(report, lang)} ({w.lower('criteria_set')} {criteria_text(report)}, "
             f"{w.lower('as_of')} {dates_text(report, lang)})")
+
+
+def settings_line(report: Report, lang: str) -> str | None:
+    """`instellingen: .oncocheck.yaml · genegeerde waarschuwingen: plan-closable (2)`, or None
+    when no settings file applied and no warning was ignored."""
+    w, parts = words(lang), []
+    if report.settings is not None:
+        parts.append(w["settings_file"].format(file=report.settings))
+    if report.ignored:
+        ignored = ", ".join(f"{i} ({n})" for i, n in report.ignored.items())
+        parts.append(w["ignored_warnings"].format(ids=ignored))
+    return " · ".join(parts) or None

@@ -251,6 +251,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "skipped": ("geen netwerkbestand, overgeslagen", "not a network file, skipped"),
     "skipped_files": ("Overgeslagen bestanden", "Skipped files"),
     "more_skipped": ("en nog {n} overgeslagen", "and {n} more skipped"),
+    # what a settings file set, and the warnings --ignore left out (render/summary.py)
+    "settings_file": ("instellingen: {file}", "settings: {file}"),
+    "ignored_warnings": ("genegeerde waarschuwingen: {ids}", "warnings ignored: {ids}"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),

@@ -33,13 +33,16 @@ class Choice:
 
     `rules` is the version named with `--criteria SET@VERSION` or `--criteria FILE`; without
     it the version of `set` in force on each file's as-of date applies. `as_of` is `--as-of`;
-    `today` is read once per run, so every file of a batch sees the same today.
+    `today` is read once per run, so every file of a batch sees the same today. `ignore`
+    never reaches a criterion of the version: only extra warnings are left out.
     """
 
     today: date
     rules: RuleFile | None = None
     set: str = criteria_sets.DEFAULT_SET
     as_of: date | None = None
+    #: Warning ids the user accepts (`--ignore`): left out of the findings, counted apart.
+    ignore: frozenset[str] = frozenset()
 
     @property
     def run_as_of(self) -> date:

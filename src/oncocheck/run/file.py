@@ -118,12 +118,21 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
     findings += placeholder_name(doc.network.name, source)
     findings = capped_warnings(findings)
     ids = {c.id for c in rule_file.criteria}
+    ignored = tuple(f.criterion for f in findings if _ignored(f, choice, ids))
+    findings = [f for f in findings if not _ignored(f, choice, ids)]
     met = all(f.status is Status.MET for f in findings
               if f.severity is Severity.ERROR and f.criterion in ids)
     checks = [c.check for c in rule_file.criteria]
     return FileResult(display, Verdict.COMPLIANT if met else Verdict.NOT_COMPLIANT,
                       doc.network.name, rule_file.ref, (), tuple(findings),
-                      member_rows(members, checks, source), tuple(named), decision.as_of, inputs)
+                      member_rows(members, checks, source), tuple(named), decision.as_of, inputs,
+                      ignored)
+
+
+def _ignored(finding: Finding, choice: Choice, criteria: set[str]) -> bool:
+    """Whether `--ignore` leaves this finding out: an extra warning, never a criterion."""
+    return finding.criterion in choice.ignore and finding.criterion not in criteria and \
+        finding.severity is Severity.WARNING
 
 
 def _decision(choice: Choice, doc: NetworkFile, source: Source) -> Decision:

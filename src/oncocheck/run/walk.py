@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from fnmatch import fnmatchcase
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -22,15 +23,17 @@ SUFFIXES = (".yaml", ".yml")
 MAX_WALK_DEPTH = 100  # folders below the one given; submissions are a few levels deep
 
 
-def network_files(paths: Iterable[str]) -> Iterator[tuple[Path, str]]:
+def network_files(paths: Iterable[str], exclude: Sequence[str] = (),
+                  excluded: list[Path] | None = None) -> Iterator[tuple[Path, str]]:
     """Each file to check with its display path, sorted within each folder given. A folder
-    without network files is listed itself, so a typo in a CI path cannot pass."""
+    without network files is listed itself, so a typo in a CI path cannot pass. Paths a
+    walk meets that match a glob of `exclude` are left out (and put in `excluded`)."""
     for given in paths:
         path = Path(given)
         if not is_dir(path):
             yield path, printable(given)
             continue
-        found = sorted(_walk(path))
+        found = sorted(_walk(path, Excluder(path, exclude, excluded)))
         yield from ((_found(p, printable(given)), printable(p.as_posix())) for p in found
                     ) if found else [(path, printable(given))]
 
@@ -55,6 +58,12 @@ def _found(path: Path, folder: str) -> Path:
     return found
 
 
+def as_found(path: Path) -> Path:
+    """A file named on the command line treated as one a walk found (`--networks-only`): when
+    it is no network file it is skipped, and listed, but no folder is blamed for it."""
+    return path if isinstance(path, (Found, Unsearched)) or is_dir(path) else _found(path, "")
+
+
 class Skips:
     """The files of a batch skipped as no network file, in path order; and for a folder given
     whose every file was skipped, an invalid entry of its own, so that a wrong folder (a CI
@@ -75,7 +84,7 @@ class Skips:
             self._checked.add(path.folder)
         else:
             self.skipped.append(display)
-        if self._left[path.folder] or path.folder in self._checked:
+        if self._left[path.folder] or path.folder in self._checked or not path.folder:
             return None
         return FileResult(path.folder, Verdict.INVALID, errors=tuple(load_error(
             "een map zonder netwerkbestanden: geen van de YAML-bestanden erin heeft `format` of "
@@ -84,8 +93,28 @@ class Skips:
         ).errors))
 
 
-def _walk(top: Path) -> Iterator[Path]:
-    """The network files below `top`, without recursion."""
+class Excluder:
+    """`--exclude GLOB`: a path the walk of `top` meets is left out when a glob matches its
+    path from `top` (`archief/*.yaml`) or its name alone (`archief`); a folder left out is
+    not walked into. What is left out is put in `excluded` (for `--list-files`)."""
+
+    def __init__(self, top: Path, globs: Sequence[str], excluded: list[Path] | None) -> None:
+        self.top, self.globs, self.excluded = top, tuple(globs), excluded
+
+    def __call__(self, path: Path) -> bool:
+        """Whether `path` is left out."""
+        if not self.globs:
+            return False
+        inside = path.relative_to(self.top).as_posix()
+        if not any(fnmatchcase(inside, g) or fnmatchcase(path.name, g) for g in self.globs):
+            return False
+        if self.excluded is not None:
+            self.excluded.append(path)
+        return True
+
+
+def _walk(top: Path, excluding: Excluder) -> Iterator[Path]:
+    """The network files below `top`, without recursion, but those `excluding` leaves out."""
     stack = [(top, 0)]
     while stack:
         folder, depth = stack.pop()
@@ -99,6 +128,9 @@ def _walk(top: Path) -> Iterator[Path]:
             yield Unsearched(folder)
             continue
         for name, real_dir in listed:
+            if (real_dir or real_dir is None and name.endswith(SUFFIXES)) and \
+                    excluding(folder / name):
+                continue
             if real_dir:
                 stack.append((folder / name, depth + 1))
             elif real_dir is None and name.endswith(SUFFIXES):

@@ -117,3 +117,18 @@ def test_bash_itself_completes_with_the_script_it_is_shown() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [*labels(),
                                         "complete -o default -F _oncocheck_completion oncocheck"]
+
+
+def test_explain_completes_criterion_ids_of_the_version_asked_for() -> None:
+    """`explain <Tab>` offers the criterion ids (of `--criteria` when given); nothing for an
+    unknown version rather than a trace."""
+    from datetime import date
+
+    from oncocheck.rules.bundled import find
+
+    ids = [c.id for c in find("loppsoz", date.today()).criteria]
+    assert _bash("oncocheck explain ") == ids
+    assert _bash("oncocheck explain 2") == [i for i in ids if i.startswith("2")] != []
+    older = [c.id for c in find(labels("loppsoz")[0], date.today()).criteria]
+    assert _bash(f"oncocheck explain --criteria {labels('loppsoz')[0]} ") == older
+    assert _bash("oncocheck explain --criteria loppsoz@1900 ") == []
