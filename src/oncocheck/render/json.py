@@ -65,6 +65,8 @@ def _result(result: FileResult) -> dict[str, Any]:
         data["criteria"] = ref_dict(result.criteria, with_date=False)
     if result.as_of is not None:
         data["as_of"] = result.as_of.isoformat()
+    if result.dated is not None:
+        data["as_of_from"] = result.dated.value
     data["errors"] = [_error(e) for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
     data["inputs"] = [_input(i) for i in result.inputs]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from oncocheck.render.words import words
-from oncocheck.report import FileResult, Report
+from oncocheck.report import Dated, FileResult, Report
 
 
 def criteria_text(report: Report) -> str:
@@ -54,3 +54,9 @@ def mixed_dates(report: Report) -> bool:
 def file_as_of(report: Report, result: FileResult) -> str:
     """The date a file was judged on; the run's date for a file that could not be loaded."""
     return (result.as_of or report.as_of).isoformat()
+
+
+def undated_note(result: FileResult, lang: str) -> str:
+    """` (de dag van de controle: het bestand heeft geen `submitted:`)` after the as-of date of
+    a file judged on the day of the run for want of a date of its own; else nothing."""
+    return f" ({words(lang)['undated']})" if result.dated is Dated.TODAY else ""
