@@ -143,7 +143,7 @@ def _finding(criterion: Criterion, ctx: CheckContext, source: Source) -> Finding
     outcome = criterion.check.evaluate(ctx)
     remediation = None
     if outcome.status is not Status.MET:
-        remediation = outcome.todo or criterion.remediation.text()
-    return Finding(criterion.id, criterion.severity, outcome.status, criterion.title.text(),
+        remediation = outcome.todo or criterion.said("remediation")
+    return Finding(criterion.id, criterion.severity, outcome.status, criterion.said("title"),
                    outcome.message, outcome.observed, source.locate(outcome.path, prefer_key=True),
                    remediation, check=criterion.check.kind, working=outcome.working)
