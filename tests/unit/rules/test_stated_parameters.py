@@ -116,3 +116,17 @@ def test_a_batch_under_one_version_states_only_its_threshold() -> None:
     sarif = json.loads(render(report, "sarif", "en"))
     rule = next(r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "2a")
     assert rule["shortDescription"]["text"].endswith("(aim 50%)")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_comparison_titles_a_criterion_as_each_version_words_it(tmp_path: Path,
+                                                                  lang: str) -> None:
+    draft = _draft(tmp_path)
+    out = runner.invoke(app, ["check", str(ROOT / "tests/impact/d-60.yaml"), "--compare", draft,
+                              "--lang", lang, "--format", "markdown"]).output
+    compared = [line for line in out.splitlines() if line.startswith("| 2a |")][-1]
+    assert "loppsoz@2024: " in compared and f"({AIM[lang].format(60)})" in compared
+    assert "loppsoz@concept-2026 (" in compared and "concept-2026.yaml): " in compared
+    assert f"({AIM[lang].format(65)})" in compared
+    same = [line for line in out.splitlines() if line.startswith("| 1a |")][-1]
+    assert "loppsoz@" not in same  # worded alike: one title
