@@ -33,7 +33,7 @@ def more_errors(count: int) -> LoadError:
     return LoadError(Text(f"en nog {counted(count, 'fout', 'fouten')}; herstel eerst de fouten "
                           "hierboven",
                           f"and {counted(count, 'more error', 'more errors')}; fix the ones "
-                          "above first"))
+                          "above first"), more=count)
 
 
 class UsageError(OncocheckError):

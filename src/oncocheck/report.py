@@ -55,6 +55,14 @@ class Verdict(StrEnum):
     INVALID = "invalid"
 
 
+class Dated(StrEnum):
+    """What gave a file its as-of date (domain.md: `--as-of`, else `submitted:`, else today)."""
+
+    AS_OF = "as_of"  # the user's --as-of
+    SUBMITTED = "submitted"  # the file's own submitted: date
+    TODAY = "today"  # neither: the day of the run, which reports say (issue 23.10)
+
+
 @record
 class Text:
     """A text for people, in Dutch (`nl`) and English (`en`)."""
@@ -86,7 +94,8 @@ class Location:
 class LoadError:
     """Why a file could not be loaded. `line`/`column` are None only when no position exists
     (an unreadable file, a file that is not found). `detail` is what the YAML parser itself
-    said (English, technical), shown only with `--debug`."""
+    said (English, technical), shown only with `--debug`. `more` is set on the one line that
+    stands for the errors past the cap (`errors.more_errors`)."""
 
     message: Text
     path: str = ""
@@ -94,6 +103,14 @@ class LoadError:
     column: int | None = None
     source: str | None = None
     detail: str | None = None
+    #: Not 0 only for the line that stands for this many errors past the cap, not listed.
+    more: int = 0
+
+
+def error_count(errors: Sequence[LoadError]) -> int:
+    """How many load errors a file's `errors` stand for: the listed ones, and the line past
+    the cap for as many as it counts."""
+    return sum(error.more or 1 for error in errors)
 
 
 def version_label(set_name: str, version: str, file: str | None = None) -> str:
@@ -263,6 +280,8 @@ class FileResult:
     inputs: tuple[InputFile, ...] = ()
     #: The id of every warning finding `--ignore` left out (one per finding), in order.
     ignored: tuple[str, ...] = ()
+    #: What gave `as_of` (None when the file could not be loaded).
+    dated: Dated | None = None
 
     @property
     def warnings(self) -> tuple[Finding, ...]:

@@ -47,7 +47,7 @@ def test_directory_batch_reports_every_file_in_path_order() -> None:
     files = [r["file"] for r in report["results"]]
     assert files == sorted(files) and len(files) == 8
     assert report["summary"] == {"files": 8, "compliant": 1, "not_compliant": 5, "invalid": 2,
-                                 "criteria": {"loppsoz@2024": 6}}
+                                 "criteria": {"loppsoz@2024": 6}, "as_of": {"2026-11-23": 6}}
 
 
 def test_55_percent_example_is_compliant_under_2021_only() -> None:

@@ -23,6 +23,7 @@ from oncocheck.load.words import normalise
 from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
 from oncocheck.network.model import Member, NetworkFile
 from oncocheck.report import MemberRow, Status, Text
+from oncocheck.wording import percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,19 @@ class Check(Strict):
         """A discipline id of the parameters as people call it (`dietist` -> `diëtist`)."""
         found = self._labels.get(discipline_id)
         return found.get(lang) if found else discipline_id
+
+    def values(self) -> dict[str, Text]:
+        """The parameters a rule file's texts may state, in words, by name: a number as it is
+        (`minimum` -> `5`), a share as a percentage (`threshold` -> `60%`, Dutch `62,5%`).
+        A text writes `{threshold}` where it states one (`rules.model.Criterion.said`)."""
+        found: dict[str, Text] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, float):
+                found[name] = Text(percent(value).replace(".", ","), percent(value))
+            elif isinstance(value, int) and not isinstance(value, bool):
+                found[name] = Text(str(value), str(value))
+        return found
 
     def left_out(self, view: MemberView) -> Text | None:
         """Why this kind leaves the member out of what it counts, in words (the 2a share's

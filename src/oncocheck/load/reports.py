@@ -78,11 +78,10 @@ class PastResult(_Read):
 
 
 class PastReport(_Read):
-    """A whole report: who made it, the run's version and date, every file's result."""
+    """A whole report: who made it, every file's result (the top-level `criteria` and `as_of`
+    are not read: since schema version 2 they are null for a batch judged under several)."""
 
     tool: PastTool
-    criteria: PastCriteria
-    as_of: IsoDate
     results: list[PastResult]
 
 

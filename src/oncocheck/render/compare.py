@@ -56,13 +56,22 @@ def verdict_differs(result: FileResult, other: FileResult | None) -> bool:
 
 
 def rows(result: FileResult, other: FileResult | None, lang: str) -> list[Row]:
-    """Every criterion of either version, in order, with its status under each."""
-    titles = {f.criterion: f.title.get(lang)
-              for f in (*(other.findings if other else ()), *result.findings)}
+    """Every criterion of either version, in order, with its status under each; titled as
+    each version words it where they differ (`streven 60%` and `streven 65%`)."""
     mine, theirs = statuses(result), statuses(other)
-    return [Row(cid, titles.get(cid, ""), mine.get(cid), theirs.get(cid),
+    return [Row(cid, _title(cid, result, other, lang), mine.get(cid), theirs.get(cid),
                 mine.get(cid) != theirs.get(cid))
             for cid in dict.fromkeys([*mine, *theirs])]
+
+
+def _title(cid: str, result: FileResult, other: FileResult | None, lang: str) -> str:
+    """`cid`'s title under the main version, or each version's when the two differ."""
+    said = [(r.criteria.label if r.criteria else "", f.title.get(lang))
+            for r in (result, other) if r is not None
+            for f in r.findings if f.criterion == cid]
+    if len({title for _, title in said}) > 1:
+        return " · ".join(f"{label}: {title}" for label, title in said)
+    return said[0][1] if said else ""
 
 
 def columns(result: FileResult, other: FileResult | None, report: Report,

@@ -17,6 +17,7 @@ from oncocheck.render.notes import note_line, planned
 from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
 from oncocheck.render.words import words
+from oncocheck.render.versions import undated_note
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity
 from oncocheck.wording import cell, member_field, where
 
@@ -79,7 +80,8 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
     if result.criteria:
         line.append(f" · {result.criteria.label}")
     if result.as_of:
-        line.append(f" · {w.lower('as_of')} {result.as_of.isoformat()}")
+        line.append(f" · {w.lower('as_of')} {result.as_of.isoformat()}"
+                    f"{undated_note(result, lang)}")
     console.print(result.file, style="dim", markup=False, highlight=False)
     console.print(line)
     for error in result.errors:

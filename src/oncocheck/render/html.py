@@ -23,7 +23,7 @@ from oncocheck.render.notes import planned
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
 from oncocheck.render.working import working
-from oncocheck.report import FileResult, Location, Report, Status, Verdict
+from oncocheck.report import Dated, FileResult, Location, Report, Status, Verdict
 from oncocheck.wording import cell, member_field, percent
 
 _BACKTICKS = re.compile(r"`([^`]+)`")
@@ -106,7 +106,7 @@ def network_page(report: Report, result: FileResult, lang: str, back: str | None
     """The page of one network; `back` links to the batch index when given, and paths are
     shown from `folder`, the batch's common folder, when given (as given without one)."""
     return _page("network.html", report, lang, folder, result=result, back=back,
-                 page_as_of=file_as_of(report, result),
+                 page_as_of=file_as_of(report, result), undated=result.dated is Dated.TODAY,
                  groups=pages.groups(report, result), tally=pages.counts(result),
                  compared=_compared(report, result, lang))
 

@@ -6,6 +6,7 @@ every report names the schema version it follows (`schema_version`, see `render/
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +15,9 @@ from oncocheck.render.jsontext import dumps
 from oncocheck.report import (CriteriaRef, FileResult, Finding, InputFile, LoadError, Location,
                               PlanItem, Report)
 
-SCHEMA_VERSION = "1"  # of report.schema.json; a key removed or changed in meaning is a new one
+SCHEMA_VERSION = "2"  # of report.schema.json; a key removed or changed in meaning is a new one
+# 2: top-level `criteria` and `as_of` are the version and date that judged every file judged
+#    (null when several did), no longer the run's own; `summary.as_of` counts files per date
 
 
 def _location(location: Location | None) -> dict[str, Any] | None:
@@ -63,6 +66,8 @@ def _result(result: FileResult) -> dict[str, Any]:
         data["criteria"] = ref_dict(result.criteria, with_date=False)
     if result.as_of is not None:
         data["as_of"] = result.as_of.isoformat()
+    if result.dated is not None:
+        data["as_of_from"] = result.dated.value
     data["errors"] = [_error(e) for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
     data["inputs"] = [_input(i) for i in result.inputs]
@@ -78,18 +83,30 @@ def _input(item: InputFile) -> dict[str, Any]:
 
 def as_dict(report: Report, results: bool = True) -> dict[str, Any]:
     """The report as JSON-ready data (`results` empty unless asked for)."""
+    applied, dates = report.applied, report.dates
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "oncocheck", "version": report.tool_version},
-        "criteria": ref_dict(report.criteria),
-        "as_of": report.as_of.isoformat(),
+        # only what judged every file that was judged: a batch under several versions or
+        # dates names none here (its results and `summary` say which judged what)
+        "criteria": ref_dict(applied[0][0]) if len(applied) == 1 else None,
+        "as_of": dates[0].isoformat() if len(dates) == 1 else None,
         "settings": {"file": report.settings} if report.settings is not None else None,
-        "summary": report.summary,
+        "summary": summary(report),
         "results": [_result(r) for r in report.results] if results else [],
     }
     if report.compare is not None:
         data["compare"] = _compared(report, report.compare)
     return data
+
+
+def summary(report: Report) -> dict[str, Any]:
+    """`Report.summary` with the files per as-of date (`as_of`) after those per version."""
+    days = Counter(b.as_of for b in report.results.briefs if b.as_of is not None)
+    data = dict(report.summary)
+    skipped = data.pop("skipped", None)
+    data["as_of"] = {day.isoformat(): days[day] for day in sorted(days)}
+    return data | ({"skipped": skipped} if skipped is not None else {})
 
 
 def ref_dict(ref: CriteriaRef, with_date: bool = True,
@@ -110,7 +127,7 @@ def _compared(report: Report, other_run: Report) -> dict[str, Any]:
     criteria differ from the main result."""
     return {
         "criteria": ref_dict(other_run.criteria),
-        "summary": other_run.summary,
+        "summary": summary(other_run),
         "results": [{
             "file": result.file,
             "applied": ref_dict(result.criteria, with_date=False) if result.criteria else None,

@@ -16,7 +16,7 @@ from oncocheck.render.pages import counts
 from oncocheck.render.summary import settings_line
 from oncocheck.render.summary import tally as verdict_tally
 from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
-                                       mixed_versions)
+                                       mixed_versions, undated_note)
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
 from oncocheck.wording import where as place
@@ -138,7 +138,7 @@ def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str
     lines = [f"{level} {VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}: {name}", ""]
     criteria = f" · {escape(result.criteria.label)}" if result.criteria else ""
     lines += [f"{w['file']}: {escape(result.file)}{criteria} · {w.lower('as_of')} "
-              f"{file_as_of(report, result)}", ""]
+              f"{file_as_of(report, result)}{undated_note(result, lang)}", ""]
     if result.findings:
         lines += _criteria(result, lang)
     lines += _problems(result, lang)

@@ -1,14 +1,15 @@
 """Warnings counted as a reviewer needs them: how many of each kind a file has (also past the
 cap on warnings of one kind), and the markers the batch index shows for the kinds a reviewer
 must see at a glance: a declared criteria version other than the one applied (`criteria-pin`),
-a plan item past its date, an evidence document not found or not usable."""
+a plan item past its date, an evidence document not found or not usable; and a file judged on
+the day of the run because it has no `submitted:` date."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from oncocheck.render.words import Words, words
-from oncocheck.report import FileResult
+from oncocheck.report import Dated, FileResult
 
 #: The warnings the index marks, in the order the markers are shown.
 MARKED = ("criteria-pin", "plan-overdue", "document-not-found", "document-not-usable")
@@ -37,9 +38,12 @@ class Marker:
 
 
 def markers(result: FileResult, lang: str) -> list[Marker]:
-    """The index's markers for this file, in MARKED order (none for a file without them)."""
+    """The index's markers for this file, in MARKED order (none for a file without them); a
+    file judged on the day of the run for want of a `submitted:` date is marked first."""
     counts, w = warning_counts(result), words(lang)
-    return [Marker(kind, _text(w, kind), counts[kind]) for kind in MARKED if kind in counts]
+    undated = [Marker("undated", w["flag_undated"], 1)] if result.dated is Dated.TODAY else []
+    return undated + [Marker(kind, _text(w, kind), counts[kind])
+                      for kind in MARKED if kind in counts]
 
 
 def _text(w: Words, kind: str) -> str:

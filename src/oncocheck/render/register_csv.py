@@ -1,11 +1,16 @@
 """The register as CSV (RFC 4180): UTF-8 with a byte order mark, so Excel reads it as UTF-8;
 CRLF line ends; one row per file (columns: `register_rows`); words in the report's language.
 
-Every text field is quoted, so a semicolon in a name cannot split it into a new cell where
-Excel's list separator is `;` (the Dutch setting). A text that starts with `=`, `+`, `-`, `@`,
-a tab or a carriage return gets a `'` in front (OWASP's advice against CSV injection), so no
-spreadsheet runs it as a formula. Numbers are written bare, with a decimal point (the 2a share
-as in the JSON report: `0.636`); dates as `2026-11-23`; an empty field means no value.
+Separated as the spreadsheet of the report's language expects, so a double-click opens it in
+columns: in Dutch (`--lang nl`) with `;` and a decimal comma (`0,636`), as Excel does with
+Dutch regional settings; in English with `,` and a decimal point (`0.636`). A `sep=` first
+line would do the same for Excel only and become a row of data in every other reader.
+
+Every text field is quoted, so a separator in a name cannot split it into a new cell. A text
+that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front (OWASP's
+advice against CSV injection), so no spreadsheet runs it as a formula. Numbers are written
+bare (the 2a share as in the JSON report: `0.636`, with the language's decimal sign); dates as
+`2026-11-23`; an empty field means no value.
 """
 
 from __future__ import annotations
@@ -25,18 +30,24 @@ RISKY = ("=", "+", "-", "@", "\t", "\r")
 Field = str | int | float | None
 
 
+#: Language -> (field separator, decimal sign): what Excel expects in that language's region.
+SEPARATORS = {"nl": (";", ","), "en": (",", ".")}
+
+
 def render(report: Report, lang: str) -> str:
     """The whole register: the header first, with the BOM, then a line per file."""
     ids = criterion_ids(report)
-    return BOM + "".join([line(headers(ids, lang)),
-                          *(line(_fields(item, lang)) for item in entries(report, ids))])
+    return BOM + "".join([line(headers(ids, lang), lang),
+                          *(line(_fields(item, lang), lang)
+                            for item in entries(report, ids, lang))])
 
 
 def _fields(item: Entry, lang: str) -> list[Field]:
     w = words(lang)
     statuses = [w[s.value] if s is not None else None for s in item.statuses]
-    return [item.file, item.network, w[item.verdict.value], item.version, _day(item.as_of),
-            *statuses, _share(item.share), item.warnings, item.warning_ids or None, item.sha256]
+    return [item.file, item.network, w[item.verdict.value], item.errors, item.first_error,
+            item.version, _day(item.as_of), item.dated, *statuses, _share(item.share),
+            item.warnings, item.warning_ids or None, item.sha256]
 
 
 def _day(day: date | None) -> str | None:
@@ -48,17 +59,19 @@ def _share(share: Fraction | None) -> float | None:
     return None if share is None else round(float(share), 3)
 
 
-def line(fields: Iterable[Field]) -> str:
-    """One CSV record, CRLF-terminated."""
-    return ",".join(field(value) for value in fields) + "\r\n"
+def line(fields: Iterable[Field], lang: str = "en") -> str:
+    """One CSV record, CRLF-terminated, separated as `lang`'s spreadsheet expects."""
+    separator, decimal = SEPARATORS.get(lang, SEPARATORS["nl"])
+    return separator.join(field(value, decimal) for value in fields) + "\r\n"
 
 
-def field(value: Field) -> str:
-    """A number bare, nothing for None, any text quoted (and defused, see `defused`)."""
+def field(value: Field, decimal: str = ".") -> str:
+    """A number bare (with `decimal` as its decimal sign), nothing for None, any text quoted
+    (and defused, see `defused`)."""
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return repr(value)
+        return repr(value).replace(".", decimal)
     text = defused(str(value))
     return '"' + text.replace('"', '""') + '"'
 

@@ -34,9 +34,9 @@ COLOURS = {"met": ("116329", "DAFBE1"), "not_met": ("A40E26", "FFEBE9"),
 HEADER_FILL = "F6F8FA"
 _VERDICT_COLOURS = {Verdict.COMPLIANT: "met", Verdict.NOT_COMPLIANT: "not_met",
                     Verdict.INVALID: "invalid"}
-#: Column widths in characters: file, network, verdict, version, as-of; each criterion; share,
-#: warnings, warning ids, SHA-256.
-_WIDTHS = (42, 36, 15, 18, 12)
+#: Column widths in characters: file, network, verdict, errors, first error, version, as-of,
+#: what gave it; each criterion; share, warnings, warning ids, SHA-256.
+_WIDTHS = (42, 36, 15, 8, 48, 18, 12, 24)
 _CRITERION_WIDTH, _TAIL_WIDTHS = 13, (14, 12, 34, 68)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip archive can say
 
@@ -60,7 +60,7 @@ def _register(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
     _layout(sheet, widths)
     sheet.append([_header(sheet, name) for name in names])
     rows = 1
-    for item in entries(report, ids):
+    for item in entries(report, ids, lang):
         sheet.append(_row(sheet, item, lang))
         rows += 1
     sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
@@ -72,7 +72,9 @@ def _row(sheet: WriteOnlyWorksheet, item: Entry, lang: str) -> list[Any]:
     statuses = [_status(sheet, s, lang) for s in item.statuses]
     share = _cell(sheet, None if item.share is None else float(item.share), "0.0%")
     return [_text(sheet, item.file), _text(sheet, item.network), verdict,
-            _text(sheet, item.version), _cell(sheet, item.as_of, "yyyy-mm-dd"), *statuses,
+            _cell(sheet, item.errors), _text(sheet, item.first_error, True),
+            _text(sheet, item.version), _cell(sheet, item.as_of, "yyyy-mm-dd"),
+            _text(sheet, item.dated), *statuses,
             share, _cell(sheet, item.warnings), _text(sheet, item.warning_ids or None),
             _text(sheet, item.sha256)]
 

@@ -113,9 +113,12 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
     driver = {"name": "oncocheck", "version": report.tool_version,
               "semanticVersion": report.tool_version, "informationUri": INFORMATION_URI,
               "rules": rule_list}
+    # as the JSON report: only the date and version that judged every file judged
+    dates, applied = report.dates, report.applied
     run = {"tool": {"driver": driver}, **_base_ids(report, lang), "results": results,
            "columnKind": "unicodeCodePoints",
-           "properties": {"asOf": report.as_of.isoformat(), "criteria": report.criteria.label,
+           "properties": {"asOf": dates[0].isoformat() if len(dates) == 1 else None,
+                          "criteria": applied[0][0].label if len(applied) == 1 else None,
                           "criteriaApplied": criteria_text(report),
                           "asOfApplied": dates_text(report, lang), "summary": report.summary}}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

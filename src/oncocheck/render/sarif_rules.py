@@ -16,6 +16,7 @@ from oncocheck.render.markdown import escape
 from oncocheck.render.places import LOAD_ERROR
 from oncocheck.render.warning_rules import LOAD_ERROR as LOAD_ERROR_TEXT
 from oncocheck.render.warning_rules import WARNINGS, RuleText, warning_rule
+from oncocheck.render.versions import said_per_version
 from oncocheck.render.words import words
 from oncocheck.report import CriterionInfo, Report, Severity, Text
 
@@ -60,9 +61,12 @@ def _rule(rule_id: str, name: str, text: RuleText, uri: str, default: str,
             "helpUri": uri, "defaultConfiguration": {"level": default}}
 
 
-def _criterion_rule(info: CriterionInfo, lang: str) -> dict[str, Any]:
+def _criterion_rule(info: CriterionInfo, title: str, text: str,
+                    lang: str) -> dict[str, Any]:
+    """A criterion's rule, titled and described as the versions that judged the batch say it
+    (per version where they differ: `streven 60%`, `streven 50%`)."""
     uri = info.source if _WEB.match(info.source or "") else WARNINGS_URI
-    return _rule(info.id, f"criterion-{info.id}", RuleText(info.title, info.text,
+    return _rule(info.id, f"criterion-{info.id}", RuleText(Text(title, title), Text(text, text),
                  info.remediation), uri, level(info.severity), lang)
 
 
@@ -79,9 +83,12 @@ def rules(report: Report, lang: str) -> list[dict[str, Any]]:
     """Criteria of every applied set (default set first), then every warning id the checker
     knows and any other one in the report, then load-error: the same rules in every run."""
     sets = sorted(report.criteria_sets, key=lambda s: s.ref != report.criteria)
+    titles, texts = (said_per_version(report, part, lang) for part in ("title", "text"))
     found: dict[str, dict[str, Any]] = {}
     for info in (c for s in sets for c in s.criteria):
-        found.setdefault(info.id, _criterion_rule(info, lang))
+        if info.id not in found:
+            found[info.id] = _criterion_rule(info, titles.get(info.id, info.title.get(lang)),
+                                             texts.get(info.id, info.text.get(lang)), lang)
     for rule_id in WARNINGS:
         found.setdefault(rule_id, _warning_rule(rule_id, None, lang))
     for finding in (f for r in report.results for f in r.findings):

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from oncocheck.render.words import words
-from oncocheck.report import FileResult, Report
+from oncocheck.report import CriteriaSetInfo, Dated, FileResult, Report
 
 
 def criteria_text(report: Report) -> str:
@@ -54,3 +54,31 @@ def mixed_dates(report: Report) -> bool:
 def file_as_of(report: Report, result: FileResult) -> str:
     """The date a file was judged on; the run's date for a file that could not be loaded."""
     return (result.as_of or report.as_of).isoformat()
+
+
+def undated_note(result: FileResult, lang: str) -> str:
+    """` (de dag van de controle: het bestand heeft geen `submitted:`)` after the as-of date of
+    a file judged on the day of the run for want of a date of its own; else nothing."""
+    return f" ({words(lang)['undated']})" if result.dated is Dated.TODAY else ""
+
+
+def judging_sets(report: Report) -> list[CriteriaSetInfo]:
+    """The versions that judged a file, most files first; every set of the report when none
+    did (all files invalid)."""
+    applied = [s for ref, _ in report.applied if (s := report.criteria_set(ref)) is not None]
+    return applied or list(report.criteria_sets)
+
+
+def said_per_version(report: Report, part: str, lang: str) -> dict[str, str]:
+    """Criterion id -> its `part` (`title` or `text`) as the versions that judged the batch
+    word it: one text where they agree, else each after its versions, most files first
+    (`loppsoz@2024: … (streven 60%) · loppsoz@2021: … (streven 50%)`), so a batch-wide view
+    never states one version's threshold for files another judged."""
+    said: dict[str, dict[str, list[str]]] = {}
+    for info in judging_sets(report):
+        for criterion in info.criteria:
+            text = getattr(criterion, part).get(lang)
+            said.setdefault(criterion.id, {}).setdefault(text, []).append(info.ref.label)
+    return {cid: next(iter(texts)) if len(texts) == 1 else " · ".join(
+        f"{', '.join(labels)}: {text}" for text, labels in texts.items())
+        for cid, texts in said.items()}

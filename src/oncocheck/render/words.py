@@ -132,6 +132,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "flag_overdue": ("plan over de datum", "plan overdue"),
     "flag_not_found": ("document niet gevonden", "document not found"),
     "flag_not_usable": ("document niet bruikbaar", "document not usable"),
+    "flag_undated": ("geen ingediend-datum", "no submission date"),
+    "undated": ("de dag van de controle: het bestand heeft geen `submitted:`",
+                "the day of the run: the file has no `submitted:`"),
     # what was judged: the digests of the files read
     "judged": ("Wat is beoordeeld", "What was judged"),
     "judged_summary": ("SHA-256 en grootte van elk gelezen bestand",
@@ -151,6 +154,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning_count": ("Aantal waarschuwingen", "Number of warnings"),
     "warning_ids": ("Soorten waarschuwing", "Warning ids"),
     "network_sha256": ("SHA-256 netwerkbestand", "Network file SHA-256"),
+    "as_of_from": ("Peildatum volgens", "As of from"),
+    "error_count": ("Fouten", "Errors"),
+    "first_error": ("Eerste fout", "First error"),
+    "dated_as_of": ("opgegeven (--as-of)", "given (--as-of)"),
+    "dated_submitted": ("submitted:", "submitted:"),
+    "dated_today": ("dag van de controle (geen submitted:)", "day of the run (no submitted:)"),
     "version": ("Versie", "Version"), "title": ("Titel", "Title"), "text": ("Tekst", "Text"),
     "error": ("fout", "error"),
     # check --compare

@@ -49,7 +49,8 @@ class CriterionChange:
 
 
 def _flat(criterion: Criterion) -> dict[str, Any]:
-    """Every comparable part of a criterion, flattened to `part -> value`."""
+    """Every comparable part of a criterion, flattened to `part -> value`; texts as written, so
+    a text that only follows a changed parameter (`{threshold}`) is no change of its own."""
     data = criterion.model_dump(mode="json", exclude={"id"})
     flat: dict[str, Any] = {}
     for key, value in data.items():
@@ -68,14 +69,14 @@ def diff(old: RuleFile, new: RuleFile) -> list[CriterionChange]:
     changes = []
     for cid, criterion in after.items():
         if cid not in before:
-            changes.append(CriterionChange(cid, "added", criterion.title.text()))
+            changes.append(CriterionChange(cid, "added", criterion.said("title")))
             continue
         a, b = _flat(before[cid]), _flat(criterion)
         keys = sorted(dict.fromkeys([*a, *b]), key=lambda k: not k.startswith("check."))
         parts = tuple(PartChange(k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k))
         if parts:
-            changes.append(CriterionChange(cid, "changed", criterion.title.text(), parts))
-    changes += [CriterionChange(cid, "removed", c.title.text())
+            changes.append(CriterionChange(cid, "changed", criterion.said("title"), parts))
+    changes += [CriterionChange(cid, "removed", c.said("title"))
                 for cid, c in before.items() if cid not in after]
     return changes
 

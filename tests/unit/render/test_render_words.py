@@ -16,7 +16,7 @@ from oncocheck.render.notes import note_line, own_words, planned
 from oncocheck.render.summary import tally
 from oncocheck.render.words import WORDS, words
 from oncocheck.render.working import value_text
-from oncocheck.report import Finding, PlanItem, Severity, Status, Text, Verdict
+from oncocheck.report import Dated, Finding, PlanItem, Severity, Status, Text, Verdict
 from oncocheck.wording import os_reason
 from paths import ROOT
 
@@ -82,6 +82,7 @@ def _used_keys() -> set[str]:
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
     found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
     found |= {f"tally_{v.value}" for v in Verdict}  # render/summary.py, by verdict
+    found |= {f"dated_{v.value}" for v in Dated}  # render/register_rows.py, by what dated it
     return found
 
 
