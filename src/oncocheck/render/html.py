@@ -138,7 +138,20 @@ def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None
                  columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
                  versions=mixed_versions(report), titles=pages.titles(report, lang),
-                 tallies=pages.tallies(report, lang), **_statistics(report, lang))
+                 tallies=pages.tallies(report, lang), comparison=_comparison(report, lang),
+                 hrefs=hrefs,
+                 **_statistics(report, lang))
+
+
+def _comparison(report: Report, lang: str) -> dict[str, Any] | None:
+    """`check --compare` on the index: what changes, before everything else."""
+    if report.compare is None:
+        return None
+    found = compare.overview(report)
+    return {"direction": compare.direction(report), "found": found,
+            "counts": compare.counts_text(found, len(report.results), lang),
+            "reasons": {c.result.file: compare.reasons(c.moves, lang)
+                        for c in (*found.verdicts, *found.criteria)}}
 
 
 def _statistics(report: Report, lang: str) -> dict[str, Any]:
