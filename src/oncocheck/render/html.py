@@ -34,10 +34,18 @@ def code_spans(text: str) -> Markup:
     return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))).replace("\n", "&#10;"))
 
 
+#: A part of a path (a folder or file name) longer than this may break anywhere (`<span
+#: class="long">`), so a name that fits no cell cannot widen its table past the page; a
+#: shorter one wraps only after its slashes and hyphens, never inside a word.
+LONG_PART = 40
+
+
 def path_breaks(path: str) -> Markup:
     """Escape a file path and let it wrap after each `/` (`<wbr>`): a long path then wraps
     at its folders rather than widening its table past the page or breaking inside a name."""
-    return Markup(str(escape(path)).replace("/", "/<wbr>"))
+    parts = [str(escape(part)) for part in path.split("/")]
+    return Markup("/<wbr>".join(f'<span class="long">{part}</span>' if len(part) > LONG_PART
+                                else part for part in parts))
 
 
 LIVE_SECONDS = 2  # how soon an open page in watch mode shows the newest check
@@ -124,7 +132,9 @@ def _row(result: FileResult, lang: str, ids: list[str], href: str | None) -> dic
     """What the index shows of one network: its result, link, tally, matrix row, markers."""
     tally = pages.counts(result)
     return {"result": result, "href": href, "tally": tally, "total": sum(tally.values()),
-            "cells": pages.matrix_row(result, ids), "markers": markers(result, lang)}
+            "cells": pages.matrix_row(result, ids), "markers": markers(result, lang),
+            "failing": [(cid, status) for cid, status in result.statuses.items()
+                        if status is not Status.MET]}
 
 
 def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None) -> str:

@@ -171,6 +171,7 @@ WORDS: dict[str, tuple[str, str]] = {
                        "rapport van elk bestand: zonder --compare.", "Below only the files that "
                        "change or cannot be read; every file's report: without --compare."),
     "reason": ("Waarom", "Why"),
+    "fails_on": ("Voldoet niet aan", "Fails"),
     # the impact report and the reviewer statistics
     "impact_title": ("Impact van een criteriaversie", "Impact of a criteria version"),
     "version_from": ("van", "from"), "version_to": ("naar", "to"),
