@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from oncocheck.analysis.stats import bin_label
 from oncocheck.render import compare, pages
-from oncocheck.render.markers import markers
+from oncocheck.render.markers import MARKED, markers
 from oncocheck.render.notes import planned
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
@@ -114,6 +114,7 @@ def network_page(report: Report, result: FileResult, lang: str, back: str | None
     return _page("network.html", report, lang, folder, result=result, back=back,
                  page_as_of=file_as_of(report, result),
                  groups=pages.groups(report, result), tally=pages.counts(result),
+                 reading=[f for f in result.warnings if f.criterion in MARKED],
                  compared=_compared(report, result, lang))
 
 

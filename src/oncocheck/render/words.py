@@ -172,6 +172,7 @@ WORDS: dict[str, tuple[str, str]] = {
                        "change or cannot be read; every file's report: without --compare."),
     "reason": ("Waarom", "Why"),
     "fails_on": ("Voldoet niet aan", "Fails"),
+    "read_verdict": ("Let op bij dit oordeel", "Read the verdict with this"),
     # the impact report and the reviewer statistics
     "impact_title": ("Impact van een criteriaversie", "Impact of a criteria version"),
     "version_from": ("van", "from"), "version_to": ("naar", "to"),
