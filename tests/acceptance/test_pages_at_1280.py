@@ -17,13 +17,15 @@ from pathlib import Path
 
 import pytest
 from node_tools import node_package
-from test_browser import SHOTS, Visit, browser  # noqa: F401 - the module's browser fixture
+import test_browser
+from test_browser import SHOTS, Visit
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
 from paths import ROOT
 
 pytestmark = pytest.mark.slow
+browser = test_browser.browser  # the one headless Chromium (a module-scoped fixture)
 
 WIDTH = 1280
 #: Every word of the page's text whose letters stand on more than one line (a word is what
@@ -31,7 +33,8 @@ WIDTH = 1280
 #: characters (`.long`) may break anywhere, and so may a digest.
 BROKEN_WORDS = """() => {
   const broken = [];
-  for (const cell of document.querySelectorAll('main th, main td, main h1, main h2, main dd, main li, main p')) {
+  const texts = 'main th, main td, main h1, main h2, main dd, main li, main p';
+  for (const cell of document.querySelectorAll(texts)) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement.closest('.long, .digest, svg')) continue;
@@ -119,7 +122,7 @@ def test_at_1280_nothing_scrolls_sideways_and_no_word_breaks(visit: Visit,
     visit.assert_quiet()
 
 
-def test_the_word_check_finds_a_broken_word(browser: object) -> None:  # noqa: F811
+def test_the_word_check_finds_a_broken_word(browser: object) -> None:
     """The check above can fail: a name in a narrow cell that may break anywhere."""
     context = browser.new_context(viewport={"width": WIDTH, "height": 900})
     page = context.new_page()
@@ -167,4 +170,5 @@ def test_the_impact_page_keeps_the_drafts_counts_in_view(visit: Visit) -> None:
     for label in page.locator("svg text").all():  # no chart text is cut off at its edges
         box, chart = label.bounding_box(), label.locator("xpath=ancestor::*[name()='svg']")
         frame = chart.bounding_box()
-        assert frame["x"] - 1 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
+        assert frame["x"] - 1 <= box["x"]
+        assert box["x"] + box["width"] <= frame["x"] + frame["width"] + 1
