@@ -173,5 +173,6 @@ def counts_text(found: Overview, files: int, lang: str) -> str:
     parts = [w["compare_verdicts"].format(n=len(found.verdicts), total=files)]
     if found.criteria:
         parts.append(w["compare_criteria"].format(n=len(found.criteria)))
-    parts.append(w["compare_same"].format(n=found.same))
+    if found.same:
+        parts.append(w["compare_same"].format(n=found.same))
     return "; ".join(parts)
