@@ -99,3 +99,14 @@ def test_the_index_shows_the_comparison_first(report) -> None:  # noqa: ANN001
     assert "1 of 3 files changes verdict; 2 stay the same" in page
     assert "1b not met → met; 7 missing → not in the version" in page
     assert 'id="compare"' not in render(report, "html", "en")
+
+
+def test_markdown_leads_with_the_comparison(report) -> None:  # noqa: ANN001
+    both = _compared(report)
+    text = render(both, "markdown", "en")
+    bad = report.results[1]
+    line = (f"- ❌ → ✅ {bad.network} ({bad.file}): 1b not met → met; 7 missing → not in the "
+            "version")
+    assert line in text.splitlines()
+    assert text.index("**Comparison loppsoz@2024 → loppsoz@2021**") < text.index("| Network")
+    assert "**Comparison loppsoz@2024 →" not in render(report, "markdown", "en")
