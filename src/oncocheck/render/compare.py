@@ -159,11 +159,12 @@ def overview(report: Report) -> Overview:
 
 
 
-def direction(report: Report) -> str:
-    """`loppsoz@2024 → loppsoz@2021`: from the version(s) applied to the compared one, the way
-    every reason reads."""
+def direction(report: Report, lang: str) -> str:
+    """`loppsoz@2024 (toegepast) → loppsoz@2021 (ter vergelijking)`: from the version(s)
+    applied to the compared one, the way every reason reads."""
+    w = words(lang)
     other = report.compare.criteria.label if report.compare else ABSENT
-    return f"{criteria_text(report)} → {other}"
+    return f"{criteria_text(report)} ({w['applied']}) → {other} ({w['compared']})"
 
 
 def counts_text(found: Overview, files: int, lang: str) -> str:

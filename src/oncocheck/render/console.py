@@ -118,7 +118,7 @@ def _change_lines(console: Console, changes: list[compare.Change], lang: str) ->
 def _overview(console: Console, report: Report, lang: str) -> None:
     """`check --compare`: how many files change verdict, which and why, before the files."""
     w, found = words(lang), compare.overview(report)
-    console.print(f"{w['comparison']} {compare.direction(report)}: "
+    console.print(f"{w['comparison']} {compare.direction(report, lang)}: "
                   f"{compare.counts_text(found, len(report.results), lang)}",
                   style="bold", markup=False, highlight=False)
     for title, changes in ((w["verdict_changes"], found.verdicts),

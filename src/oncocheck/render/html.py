@@ -159,7 +159,7 @@ def _comparison(report: Report, lang: str) -> dict[str, Any] | None:
     if report.compare is None:
         return None
     found = compare.overview(report)
-    return {"direction": compare.direction(report), "found": found,
+    return {"direction": compare.direction(report, lang), "found": found,
             "counts": compare.counts_text(found, len(report.results), lang),
             "reasons": {c.result.file: compare.reasons(c.moves, lang)
                         for c in (*found.verdicts, *found.criteria)}}

@@ -136,7 +136,7 @@ def _overview(report: Report, lang: str) -> list[str]:
     if report.compare is None:
         return []
     w, found = words(lang), compare.overview(report)
-    lines = [f"**{w['comparison']} {escape(compare.direction(report))}**: "
+    lines = [f"**{w['comparison']} {escape(compare.direction(report, lang))}**: "
              f"{compare.counts_text(found, len(report.results), lang)}", ""]
     for change in (*found.verdicts, *found.criteria):
         after = VERDICT_EMOJI[change.other.verdict] if change.other else compare.ABSENT

@@ -81,8 +81,8 @@ def test_the_console_leads_with_the_changes_and_details_only_them(report) -> Non
     good, bad, invalid = both.results
     text = render(both, "console", "en")
     lines = text.splitlines()
-    assert lines[0] == ("Comparison loppsoz@2024 → loppsoz@2021: 1 of 3 files changes verdict; "
-                        "2 stay the same")
+    assert lines[0] == ("Comparison loppsoz@2024 (applied) → loppsoz@2021 (compared): 1 of 3 "
+                        "files changes verdict; 2 stay the same")
     assert "  ✘ → ✔  " + f"{bad.network} · {bad.file}" in lines
     assert lines.index("         1b not met → met; 7 missing → not in the version") < \
         lines.index(bad.file)  # the reason comes before the file's own report
@@ -95,7 +95,7 @@ def test_the_index_shows_the_comparison_first(report) -> None:  # noqa: ANN001
     both = _compared(report)
     page = render(both, "html", "en")
     assert page.index('id="compare"') < page.index('id="networks"')
-    assert "Comparison loppsoz@2024 → loppsoz@2021" in page
+    assert "Comparison loppsoz@2024 (applied) → loppsoz@2021 (compared)" in page
     assert "1 of 3 files changes verdict; 2 stay the same" in page
     assert "1b not met → met; 7 missing → not in the version" in page
     assert 'id="compare"' not in render(report, "html", "en")
@@ -108,5 +108,6 @@ def test_markdown_leads_with_the_comparison(report) -> None:  # noqa: ANN001
     line = (f"- ❌ → ✅ {bad.network} ({bad.file}): 1b not met → met; 7 missing → not in the "
             "version")
     assert line in text.splitlines()
-    assert text.index("**Comparison loppsoz@2024 → loppsoz@2021**") < text.index("| Network")
+    heading = "**Comparison loppsoz@2024 (applied) → loppsoz@2021 (compared)**"
+    assert text.index(heading) < text.index("| Network")
     assert "**Comparison loppsoz@2024 →" not in render(report, "markdown", "en")

@@ -80,8 +80,8 @@ def test_compare_shows_both_verdicts() -> None:
     code, out = invoke("check", example, "--compare", "loppsoz@2021", "--as-of", "2026-11-23")
     assert code == 1  # the verdict under the main version decides
     lines = out.splitlines()
-    assert lines[0] == ("Vergelijking loppsoz@2024 → loppsoz@2021: 1 van 1 bestanden krijgt "
-                        "een ander oordeel")
+    assert lines[0] == ("Vergelijking loppsoz@2024 (toegepast) → loppsoz@2021 (ter vergelijking): "
+                        "1 van 1 bestanden krijgt een ander oordeel")
     assert lines[2] == "  ✘ → ✔  Oncologienetwerk De Meierij · " + example  # both verdicts
     assert lines[3].strip() == \
         "2a niet voldaan → voldaan: 11/20 = 55% (≥ 60%) → 11/20 = 55% (≥ 50%)"  # and why
