@@ -15,7 +15,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.render import compare
+from oncocheck.analysis.moves import moves
+from oncocheck.render import changes, compare
 from oncocheck.render.notes import note_line, planned
 from oncocheck.render.summary import summary_line
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
@@ -105,27 +106,27 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
     console.print()
 
 
-def _change_lines(console: Console, changes: list[compare.Change], lang: str) -> None:
-    for change in changes:
+def _change_lines(console: Console, found: list[changes.Change], lang: str) -> None:
+    for change in found:
         result, other = change.result, change.other
         before = VERDICT_SYMBOL[result.verdict]
         after = VERDICT_SYMBOL[other.verdict] if other else compare.ABSENT
         name = f"{result.network} · {result.file}" if result.network else result.file
         _print(console, f"  {before} → {after}  {name}")
-        _print(console, f"         {compare.reasons(change.moves, lang)}", style="dim")
+        _print(console, f"         {changes.reasons(change.moves, lang)}", style="dim")
 
 
 def _overview(console: Console, report: Report, lang: str) -> None:
     """`check --compare`: how many files change verdict, which and why, before the files."""
-    w, found = words(lang), compare.overview(report)
-    console.print(f"{w['comparison']} {compare.direction(report, lang)}: "
-                  f"{compare.counts_text(found, len(report.results), lang)}",
+    w, found = words(lang), changes.overview(report)
+    console.print(f"{w['comparison']} {changes.direction(report, lang)}: "
+                  f"{changes.counts_text(found, len(report.results), lang)}",
                   style="bold", markup=False, highlight=False)
-    for title, changes in ((w["verdict_changes"], found.verdicts),
-                           (w["criteria_changes"], found.criteria)):
-        if changes:
+    for title, listed in ((w["verdict_changes"], found.verdicts),
+                          (w["criteria_changes"], found.criteria)):
+        if listed:
             _print(console, f"{title}:", style="bold")
-            _change_lines(console, changes, lang)
+            _change_lines(console, listed, lang)
     _print(console, w["compare_detail"], style="dim")
     console.print()
 
@@ -149,7 +150,7 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
         _overview(console, report, lang)
     for result, other in compare.pairs(report):
         if report.compare is not None and result.verdict is not Verdict.INVALID \
-                and not compare.moves(result, other):
+                and not moves(result, other):
             continue
         if quiet:
             result = replace(result, findings=tuple(f for f in result.findings if f.is_problem))
