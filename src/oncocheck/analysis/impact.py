@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from oncocheck.analysis.moves import Move, moves
 from oncocheck.analysis.stats import ShareDistribution, share_distribution, share_of
 from oncocheck.checks.share import SHARE_KIND, meets_share
 from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
@@ -27,12 +28,14 @@ ABSENT = "absent"
 
 @dataclass(frozen=True, slots=True)
 class VerdictChange:
-    """One network whose verdict differs between the two versions."""
+    """One network whose verdict differs between the two versions, and why: the criteria
+    whose status moved."""
 
     file: str
     network: str | None
     before: Verdict
     after: Verdict
+    moves: tuple[Move, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +153,8 @@ def compare(before: Report, after: Report, sweep: bool = False) -> Impact:
     ids |= {c.id for r in (before, after) for s in r.criteria_sets for c in s.criteria
             if s.ref in (before.criteria, after.criteria)}
     titles = _titles(before, after)
-    changes = tuple(VerdictChange(a.file, b.network or a.network, a.verdict, b.verdict)
-                    for a, b in pairs if a.verdict is not b.verdict)
+    changes = tuple(VerdictChange(a.file, b.network or a.network, a.verdict, b.verdict,
+                                  moves(a, b)) for a, b in pairs if a.verdict is not b.verdict)
     thresholds = (_threshold(before), _threshold(after))
     return Impact(
         after.tool_version, after.as_of, before.criteria, after.criteria, before.summary,
@@ -163,7 +166,6 @@ def compare(before: Report, after: Report, sweep: bool = False) -> Impact:
         tuple(sorted(set(before.dates) | set(after.dates))), share_criterion(after),
         (_at_own(before, thresholds[0]), _at_own(after, thresholds[1])) if sweep
         else (None, None))
-
 
 
 def share_criterion(report: Report) -> str | None:

@@ -73,8 +73,14 @@ def check(
     compare: Annotated[Optional[str], typer.Option(
         "--compare", metavar=say("SET@VERSIE|BESTAND", "SET@VERSION|FILE"),
         autocompletion=criteria_versions, help=say(
-            "Controleer ook onder deze criteriaversie en toon beide naast elkaar.",
-            "Also check under this criteria version and show both side by side."))] = None,
+            "Controleer ook onder deze criteriaversie en toon wat verandert: eerst hoeveel "
+            "bestanden een ander oordeel krijgen, welke en waarom (de criteria die omslaan); "
+            "de console toont daarna alleen de bestanden die veranderen of niet te lezen zijn "
+            "(het rapport van elk bestand: zonder --compare, of --format html of markdown).",
+            "Also check under this criteria version and show what changes: first how many "
+            "files change verdict, which and why (the criteria that move); the console then "
+            "shows only the files that change or cannot be read (every file's report: without "
+            "--compare, or --format html or markdown)."))] = None,
     jobs: JobsOption = None,
     stdin_filename: Annotated[Optional[str], typer.Option(
         "--stdin-filename", metavar=say("NAAM", "NAME"), help=say(

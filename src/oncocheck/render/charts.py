@@ -23,6 +23,7 @@ from oncocheck.wording import percent
 WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 44, 44
 BAR, INK, MUTED, GRID = "#0a58ca", "#1f2328", "#57606a", "#d0d7de"
+LETTER = 6.2  # the width of a character of 11 px text, at most, in the fonts pages name
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +38,19 @@ class Marker:
 
 def _text(x: float, y: float, text: str, anchor: str = "middle", size: int = 11,
           colour: str = INK) -> str:
+    # a white halo under each text: a threshold line passing behind a number leaves it legible
     return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
-            f'fill="{colour}">{escape(text)}</text>')
+            f'fill="{colour}" stroke="#fff" stroke-width="3" paint-order="stroke">'
+            f'{escape(text)}</text>')
 
 
-def _bars(values: Sequence[int], labels: Sequence[str], label_every: int) -> list[str]:
+def _bars(values: Sequence[int], labels: Sequence[str],
+          label_every: int) -> tuple[list[str], list[str]]:
+    """The bars, and their numbers and labels (drawn last, over any threshold line)."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step, top = plot_w / max(len(values), 1), max([*values, 1])
-    parts = []
+    parts: list[str] = []
+    texts: list[str] = []
     for i, (value, label) in enumerate(zip(values, labels, strict=True)):
         height = plot_h * value / top
         x, y = LEFT + i * step, TOP + plot_h - height
@@ -52,19 +58,24 @@ def _bars(values: Sequence[int], labels: Sequence[str], label_every: int) -> lis
             parts.append(f'<rect x="{x + step * 0.1:.1f}" y="{y:.1f}" '
                          f'width="{step * 0.8:.1f}" height="{height:.1f}" fill="{BAR}">'
                          f'<title>{escape(label)}: {value}</title></rect>')
-            parts.append(_text(x + step / 2, y - 4, str(value)))
+            texts.append(_text(x + step / 2, y - 4, str(value)))
         if i % label_every == 0:
-            parts.append(_text(x + step / 2, TOP + plot_h + 15, label, colour=MUTED))
-    return parts
+            texts.append(_text(x + step / 2, TOP + plot_h + 15, label, colour=MUTED))
+    return parts, texts
 
 
 def _marker(marker: Marker, count: int, index: int) -> str:
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     x = LEFT + plot_w * marker.at / max(count, 1)
     y = 12 + 12 * (index % 2)  # above the bars; alternate so two close labels do not overlap
+    # beside its line, leftwards right of the middle, and always inside the chart: a label
+    # is never cut off (its width estimated from the font size, 11 px)
+    width = len(marker.label) * LETTER
+    start = x - 4 - width if x > LEFT + plot_w / 2 else x + 4
+    start = max(2.0, min(start, WIDTH - 2 - width))
     return (f'<line x1="{x:.1f}" y1="{y + 4}" x2="{x:.1f}" y2="{TOP + plot_h}" '
             f'stroke="{marker.colour}" stroke-width="2" stroke-dasharray="6 3"/>'
-            + _text(x + 4, y, marker.label, anchor="start", colour=marker.colour))
+            + _text(start, y, marker.label, anchor="start", colour=marker.colour))
 
 
 def bar_chart(labels: Sequence[str], values: Sequence[int], title: str, *, chart_id: str,
@@ -73,6 +84,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], title: str, *, chart
     vertical `markers` and an `axis` caption under the labels. `chart_id` makes the ids of
     the title unique in the page."""
     plot_h = HEIGHT - TOP - BOTTOM
+    bars, texts = _bars(values, labels, max(label_every, 1))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="100%" role="img" aria-label="{escape(title)}" '
@@ -80,8 +92,8 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], title: str, *, chart
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
         f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" '
         f'stroke="{GRID}"/>',
-        *_bars(values, labels, max(label_every, 1)),
-        *(_marker(m, len(values), i) for i, m in enumerate(markers)),
+        # bars, then the lines, then the numbers: a line never hides a bar's number
+        *bars, *(_marker(m, len(values), i) for i, m in enumerate(markers)), *texts,
     ]
     if axis:
         parts.append(_text(LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6, axis, colour=MUTED))

@@ -1,8 +1,9 @@
 """`check --compare` as data: each file's verdict and criteria under two versions, side by side.
 
 Plain data only (pairs, rows, column heads, the header); each renderer lays it out in its own
-way (the console and Markdown as a table per file, HTML on the network page, JSON as a
-`compare` object). All of it reads `Report.compare`: the same files under the other version.
+way (Markdown a table per file, HTML a table on the network page, JSON a `compare` object).
+All of it reads `Report.compare`: the same files under the other version. What changes in a
+batch, and why, is `render/changes.py`.
 """
 
 from __future__ import annotations
@@ -88,3 +89,4 @@ def header(report: Report) -> str:
     """`loppsoz@2024 ↔ loppsoz@2021`: the version(s) applied, then the compared one."""
     other = report.compare.criteria.label if report.compare else ABSENT
     return f"{criteria_text(report)} ↔ {other}"
+

@@ -1,5 +1,8 @@
-"""The terminal report (rich): a verdict line and a criteria table per file, then a summary,
-then (for `check --compare`) each file under both versions.
+"""The terminal report (rich): a verdict line and a criteria table per file, then a summary.
+
+With `check --compare` it leads with what the compared version changes (how many files get
+another verdict, which, and why: the criteria whose status moves, with their figures), then
+shows only the files that change or cannot be read; the others are counted, not repeated.
 
 On a terminal `draw` prints with colour; `render` gives the same layout as plain text.
 """
@@ -12,13 +15,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.render import compare
+from oncocheck.analysis.moves import moves
+from oncocheck.render import changes, compare
 from oncocheck.render.notes import note_line, planned
 from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
-from oncocheck.render.words import words
 from oncocheck.render.versions import undated_note
-from oncocheck.report import FileResult, Finding, LoadError, Report, Severity
+from oncocheck.render.words import VERDICT_SYMBOL, words
+from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict
 from oncocheck.wording import cell, member_field, where
 
 MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
@@ -104,26 +108,29 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
     console.print()
 
 
-def _compared(console: Console, report: Report, lang: str) -> None:
-    """The comparison section: per file a table of verdict and criteria under both versions."""
-    w = words(lang)
+def _change_lines(console: Console, found: list[changes.Change], lang: str) -> None:
+    for change in found:
+        result, other = change.result, change.other
+        before = VERDICT_SYMBOL[result.verdict]
+        after = VERDICT_SYMBOL[other.verdict] if other else compare.ABSENT
+        name = f"{result.network} · {result.file}" if result.network else result.file
+        _print(console, f"  {before} → {after}  {name}")
+        _print(console, f"         {changes.reasons(change.moves, lang)}", style="dim")
+
+
+def _overview(console: Console, report: Report, lang: str) -> None:
+    """`check --compare`: how many files change verdict, which and why, before the files."""
+    w, found = words(lang), changes.overview(report)
+    console.print(f"{w['comparison']} {changes.direction(report, lang)}: "
+                  f"{changes.counts_text(found, len(report.results), lang)}",
+                  style="bold", markup=False, highlight=False)
+    for title, listed in ((w["verdict_changes"], found.verdicts),
+                          (w["criteria_changes"], found.criteria)):
+        if listed:
+            _print(console, f"{title}:", style="bold")
+            _change_lines(console, listed, lang)
+    _print(console, w["compare_detail"], style="dim")
     console.print()
-    console.print(f"{w['comparison']}: {compare.header(report)}", style="bold", markup=False)
-    for result, other in compare.pairs(report):
-        console.print(f"{result.file}  {result.network or ''}".rstrip(), style="dim",
-                      markup=False, highlight=False)
-        side_by_side = table()
-        for name in ("ID", w["criterion"], *compare.columns(result, other, report, lang), ""):
-            side_by_side.add_column(name, no_wrap=name != w["criterion"])
-        side_by_side.add_row("", w.lower("verdict"), *(
-            verdict_cell(r.verdict, lang) if r else RichText(compare.ABSENT)
-            for r in (result, other)), w["differs"] if compare.verdict_differs(result, other)
-            else "")
-        for row in compare.rows(result, other, lang):
-            side_by_side.add_row(row.id, row.title, *(
-                status_cell(s, lang) if s is not None else RichText(compare.ABSENT)
-                for s in (row.mine, row.theirs)), w["differs"] if row.differs else "")
-        console.print(side_by_side)
 
 
 def _skipped(console: Console, report: Report, lang: str) -> None:
@@ -139,8 +146,14 @@ def _skipped(console: Console, report: Report, lang: str) -> None:
 def draw(report: Report, lang: str, console: Console, quiet: bool = False,
          debug: bool = False) -> None:
     """Print the report on `console`; `quiet` shows only the problems (and the summary),
-    `debug` also what the YAML parser said about a syntax error."""
-    for result in report.results:
+    `debug` also what the YAML parser said about a syntax error. With a comparison, the
+    overview first and then only the files that change or cannot be read."""
+    if report.compare is not None:
+        _overview(console, report, lang)
+    for result, other in compare.pairs(report):
+        if report.compare is not None and result.verdict is not Verdict.INVALID \
+                and not moves(result, other):
+            continue
         if quiet:
             result = replace(result, findings=tuple(f for f in result.findings if f.is_problem))
             if not result.errors and not result.findings:
@@ -151,8 +164,6 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
     if settings is not None:
         _print(console, settings, style="dim")
     _print(console, summary_line(report, lang), style="bold")
-    if report.compare is not None:
-        _compared(console, report, lang)
 
 
 def render(report: Report, lang: str, quiet: bool = False, debug: bool = False) -> str:

@@ -16,8 +16,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from oncocheck.analysis.stats import bin_label
-from oncocheck.render import compare, pages
-from oncocheck.render.markers import markers
+from oncocheck.render import changes, compare, pages
+from oncocheck.render.markers import MARKED, markers
 from oncocheck.render.summary import settings_line
 from oncocheck.render.notes import planned
 from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
@@ -35,10 +35,18 @@ def code_spans(text: str) -> Markup:
     return Markup(_BACKTICKS.sub(r"<code>\1</code>", str(escape(text))).replace("\n", "&#10;"))
 
 
+#: A part of a path (a folder or file name) longer than this may break anywhere (`<span
+#: class="long">`), so a name that fits no cell cannot widen its table past the page; a
+#: shorter one wraps only after its slashes and hyphens, never inside a word.
+LONG_PART = 40
+
+
 def path_breaks(path: str) -> Markup:
     """Escape a file path and let it wrap after each `/` (`<wbr>`): a long path then wraps
     at its folders rather than widening its table past the page or breaking inside a name."""
-    return Markup(str(escape(path)).replace("/", "/<wbr>"))
+    parts = [str(escape(part)) for part in path.split("/")]
+    return Markup("/<wbr>".join(f'<span class="long">{part}</span>' if len(part) > LONG_PART
+                                else part for part in parts))
 
 
 LIVE_SECONDS = 2  # how soon an open page in watch mode shows the newest check
@@ -108,6 +116,7 @@ def network_page(report: Report, result: FileResult, lang: str, back: str | None
     return _page("network.html", report, lang, folder, result=result, back=back,
                  page_as_of=file_as_of(report, result), undated=result.dated is Dated.TODAY,
                  groups=pages.groups(report, result), tally=pages.counts(result),
+                 reading=[f for f in result.warnings if f.criterion in MARKED],
                  compared=_compared(report, result, lang))
 
 
@@ -126,7 +135,9 @@ def _row(result: FileResult, lang: str, ids: list[str], href: str | None) -> dic
     """What the index shows of one network: its result, link, tally, matrix row, markers."""
     tally = pages.counts(result)
     return {"result": result, "href": href, "tally": tally, "total": sum(tally.values()),
-            "cells": pages.matrix_row(result, ids), "markers": markers(result, lang)}
+            "cells": pages.matrix_row(result, ids), "markers": markers(result, lang),
+            "failing": [(cid, status) for cid, status in result.statuses.items()
+                        if status is not Status.MET]}
 
 
 def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None) -> str:
@@ -140,7 +151,20 @@ def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None
                  columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
                  versions=mixed_versions(report), titles=pages.titles(report, lang),
-                 tallies=pages.tallies(report, lang), **_statistics(report, lang))
+                 tallies=pages.tallies(report, lang), comparison=_comparison(report, lang),
+                 hrefs=hrefs,
+                 **_statistics(report, lang))
+
+
+def _comparison(report: Report, lang: str) -> dict[str, Any] | None:
+    """`check --compare` on the index: what changes, before everything else."""
+    if report.compare is None:
+        return None
+    found = changes.overview(report)
+    return {"direction": changes.direction(report, lang), "found": found,
+            "counts": changes.counts_text(found, len(report.results), lang),
+            "reasons": {c.result.file: changes.reasons(c.moves, lang)
+                        for c in (*found.verdicts, *found.criteria)}}
 
 
 def _statistics(report: Report, lang: str) -> dict[str, Any]:

@@ -10,7 +10,8 @@ The JSON has English keys in a fixed order, deterministic for the same input. Sh
     tool, as_of, as_of_dates         the run's date, and the dates the files were judged on
     from, to                         the two criteria versions ({set, version, valid_from})
     summary: {from: {...}, to: {...}}  files per verdict under each version
-    verdict_changes: [{file, network, from, to}]
+    verdict_changes: [{file, network, from, to, criteria: [{criterion, from, to}]}]   the
+                     criteria whose status moved (a status, or "absent")
     criteria: [{criterion, changed, transitions: {"met->not_met": n, ...},
                 failing: {from, to}}]   in official order; invalid files not counted
     share_2a: {networks, undefined, invalid, min, median, max, thresholds: {from, to},
@@ -26,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from oncocheck.analysis.impact import ABSENT, Impact
+from oncocheck.analysis.moves import Move
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
 from oncocheck.render.jsontext import dumps
@@ -82,6 +84,11 @@ def _shares(impact: Impact) -> dict[str, Any]:
     }
 
 
+def _status(move: Move, side: int) -> str:
+    status = move.status(side)
+    return ABSENT if status is None else status.value
+
+
 def as_dict(impact: Impact) -> dict[str, Any]:
     """The impact as JSON-ready data."""
     return {
@@ -93,7 +100,10 @@ def as_dict(impact: Impact) -> dict[str, Any]:
         "to": ref_dict(impact.after, with_file=False),
         "summary": {"from": impact.summary_before, "to": impact.summary_after},
         "verdict_changes": [{"file": c.file, "network": c.network, "from": c.before.value,
-                             "to": c.after.value} for c in impact.changes],
+                             "to": c.after.value, "criteria": [
+                                 {"criterion": m.criterion, "from": _status(m, 0),
+                                  "to": _status(m, 1)} for m in c.moves]}
+                            for c in impact.changes],
         "criteria": [{
             "criterion": c.id, "changed": c.changed,
             "transitions": {f"{a}->{b}": n for a, b, n in c.transitions},
@@ -122,6 +132,7 @@ def page(impact: Impact, lang: str) -> str:
     stylesheet and escaping of the other pages; the charts are inline SVG (no script), each
     with its numbers in a table as well."""
     from oncocheck.render.charts import share_chart, sweep_chart
+    from oncocheck.render.changes import reasons
     from oncocheck.render.html import page as html_page
 
     lines = thresholds(impact)
@@ -130,4 +141,5 @@ def page(impact: Impact, lang: str) -> str:
         page_as_of=date_span(impact.dates, impact.as_of, lang),
         share_svg=share_chart(impact.shares, lines, lang),
         sweep_svg=sweep_chart(impact.sweep, sweep_lines(impact), lang) if impact.sweep else None,
-        transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria})
+        transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria},
+        reasons={c.file: reasons(c.moves, lang) for c in impact.changes})

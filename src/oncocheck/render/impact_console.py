@@ -12,6 +12,7 @@ from rich.text import Text as RichText
 
 from oncocheck.analysis.impact import Impact
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
+from oncocheck.render.changes import reasons
 from oncocheck.render.impact import state, transitions_text
 from oncocheck.render.terminal import heading, plain_text, table, title
 from oncocheck.render.versions import date_span
@@ -38,12 +39,12 @@ def _verdicts(impact: Impact, lang: str) -> Table:
 
 def _changes(impact: Impact, lang: str) -> Table:
     w = words(lang)
-    grid = table(w["file"], w["network"], impact.before.label, impact.after.label)
+    grid = table(w["file"], w["network"], impact.before.label, impact.after.label, w["reason"])
     for change in impact.changes:
         # RichText: names from files are shown as written, never read as rich markup
         grid.add_row(RichText(change.file), RichText(change.network or ""),
                      state(change.before.value, lang),
-                     state(change.after.value, lang))
+                     state(change.after.value, lang), RichText(reasons(change.moves, lang)))
     return grid
 
 

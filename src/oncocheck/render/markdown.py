@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from oncocheck.render import compare
+from oncocheck.render import changes, compare
 from oncocheck.render.notes import own_words
 from oncocheck.render.pages import counts
 from oncocheck.render.summary import settings_line
@@ -132,6 +132,22 @@ def _compared(result: FileResult, other: FileResult | None, report: Report,
     return lines + [""]
 
 
+def _overview(report: Report, lang: str) -> list[str]:
+    """`check --compare` on a batch: what changes, and why, before the files."""
+    if report.compare is None:
+        return []
+    w, found = words(lang), changes.overview(report)
+    lines = [f"**{w['comparison']} {escape(changes.direction(report, lang))}**: "
+             f"{changes.counts_text(found, len(report.results), lang)}", ""]
+    for change in (*found.verdicts, *found.criteria):
+        after = VERDICT_EMOJI[change.other.verdict] if change.other else compare.ABSENT
+        name = escape(change.result.network or change.result.file)
+        lines.append(f"- {VERDICT_EMOJI[change.result.verdict]} → {after} {name} "
+                     f"({escape(change.result.file)}): "
+                     f"{escape(changes.reasons(change.moves, lang))}")
+    return lines + [""] if len(lines) > 2 else lines
+
+
 def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str]:
     w = words(lang)
     name = escape(result.network or result.file)
@@ -156,7 +172,7 @@ def render(report: Report, lang: str) -> str:
         lines = [f"## oncocheck · {w['batch_title']}", "",
                  f"{w['criteria_set']} {escape(criteria_text(report))} · {w.lower('as_of')} "
                  f"{dates_text(report, lang)} · oncocheck {report.tool_version}", ""]
-        lines += _summary(report, lang) + _skipped(report, lang)
+        lines += _overview(report, lang) + _summary(report, lang) + _skipped(report, lang)
         for result in report.results:
             lines += _file(result, report, lang, "###")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -165,6 +165,23 @@ WORDS: dict[str, tuple[str, str]] = {
     # check --compare
     "comparison": ("Vergelijking", "Comparison"), "differs": ("verschil", "differs"),
     "applied": ("toegepast", "applied"), "compared": ("ter vergelijking", "compared"),
+    "compare_verdicts": (Counted("{n} van {total} bestanden krijgt een ander oordeel",
+                                 "{n} van {total} bestanden krijgen een ander oordeel"),
+                         Counted("{n} of {total} files changes verdict",
+                                 "{n} of {total} files change verdict")),
+    "compare_criteria": (Counted("{n} alleen een andere criteriumstatus",
+                                 "{n} alleen een andere criteriumstatus"),
+                         Counted("{n} only a criterion's status", "{n} only a criterion's status")),
+    "compare_same": (Counted("{n} blijft gelijk", "{n} blijven gelijk"),
+                     Counted("{n} stays the same", "{n} stay the same")),
+    "criteria_changes": ("Zelfde oordeel, andere criteriumstatus",
+                         "Same verdict, a criterion's status changes"),
+    "compare_detail": ("Hieronder alleen de bestanden die veranderen of niet te lezen zijn; het "
+                       "rapport van elk bestand: zonder --compare.", "Below only the files that "
+                       "change or cannot be read; every file's report: without --compare."),
+    "reason": ("Waarom", "Why"),
+    "fails_on": ("Voldoet niet aan", "Fails"),
+    "read_verdict": ("Let op bij dit oordeel", "Read the verdict with this"),
     # the impact report and the reviewer statistics
     "impact_title": ("Impact van een criteriaversie", "Impact of a criteria version"),
     "version_from": ("van", "from"), "version_to": ("naar", "to"),

@@ -125,7 +125,9 @@ def test_json_shape_and_order() -> None:
     assert data["from"] == {"set": "loppsoz", "version": "2021", "valid_from": "2021-01-01"}
     assert data["verdict_changes"][0] == {"file": "tests/impact/b-50.yaml",
                                           "network": "Netwerk Vijftig", "from": "compliant",
-                                          "to": "not_compliant"}
+                                          "to": "not_compliant", "criteria": [
+                                              {"criterion": "2a", "from": "met",
+                                               "to": "not_met"}]}
     two_a = data["criteria"][2]
     assert two_a["criterion"] == "2a" and two_a["transitions"]["met->not_met"] == 2
     assert two_a["failing"] == {"from": 2, "to": 4}

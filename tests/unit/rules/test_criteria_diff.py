@@ -81,12 +81,13 @@ def test_compare_shows_both_verdicts() -> None:
     example = str(ROOT / "examples/not-compliant/verwijsgids-55.yaml")
     code, out = invoke("check", example, "--compare", "loppsoz@2021", "--as-of", "2026-11-23")
     assert code == 1  # the verdict under the main version decides
-    assert "Vergelijking: loppsoz@2024 ↔ loppsoz@2021" in out
-    line = next(li for li in out.splitlines() if "oordeel" in li)
-    assert "VOLDOET NIET" in line and "✔ VOLDOET" in line and "verschil" in line
-    row = next(li for li in out.splitlines() if li.startswith("2a ") and "↔" not in li
-               and "voldaan" in li and "verschil" in li)
-    assert "niet voldaan" in row
+    lines = out.splitlines()
+    assert lines[0] == ("Vergelijking loppsoz@2024 (toegepast) → loppsoz@2021 (ter vergelijking): "
+                        "1 van 1 bestanden krijgt een ander oordeel")
+    assert lines[2] == "  ✘ → ✔  Oncologienetwerk De Meierij · " + example  # both verdicts
+    assert lines[3].strip() == \
+        "2a niet voldaan → voldaan: 11/20 = 55% (≥ 60%) → 11/20 = 55% (≥ 50%)"  # and why
+    assert "✘ VOLDOET NIET  Oncologienetwerk De Meierij · loppsoz@2024" in out  # its report
 
 
 def test_compare_json() -> None:
