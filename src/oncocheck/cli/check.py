@@ -9,7 +9,7 @@ network in formation may be incomplete, but its file must be readable. Under Git
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from enum import StrEnum
@@ -118,6 +118,8 @@ def check(
         raise UsageError(Text("--strict betekent --fail-on warning; kies een van beide",
                               "--strict means --fail-on warning; choose one of the two"))
 
+    finish: list[Callable[[], object]] = []  # the last round's HTML, written without reloading
+
     def once(watching: bool = False) -> tuple[Report, list[Path]]:
         """One check of every file, its reports written; with the inputs it read."""
         try:
@@ -142,6 +144,8 @@ def check(
             # step's summary is of its one run, not of every round a person saves
             tell(deliver(live_output(written) if watching else written, targets, inputs,
                          summary), report, str(lang))
+            pages = [t for t in targets if t.fmt == "html" and t.path is not None]
+            finish[:] = [lambda: deliver(written, pages, inputs)] if watching else []
         except MemoryError as exc:
             release(exc)  # and the batch's data, which this frame would keep through unwinding:
             files, inputs, targets, report = [], [], [], None  # noqa: F841
@@ -150,7 +154,8 @@ def check(
 
     if watch:
         refuse_stdin(paths)
-        raise typer.Exit(keep_watching(lambda: once(True)[1], paths, str(lang)))
+        raise typer.Exit(keep_watching(lambda: once(True)[1], paths, str(lang),
+                                       last=lambda: [write() for write in finish]))
     report = once()[0]
     raise typer.Exit(exit_code(report, FailOn.warning if strict else fail_on))
 
