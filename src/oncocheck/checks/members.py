@@ -55,11 +55,13 @@ class DistinctDisciplines(Check):
         "Telt hoeveel verschillende disciplines de leden hebben. Elk beroep telt één keer; een "
         "subspecialisatie telt als haar beroep (een oncologiefysiotherapeut als "
         "fysiotherapeut); een lid met discipline `anders` telt met wat er bij "
-        "`discipline_other` staat. Organisaties en ervaringsdeskundigen tellen niet mee.",
+        "`discipline_other` staat. Organisaties en ervaringsdeskundigen tellen niet mee. Welke "
+        "disciplines er zijn en wat elk telt: `oncocheck disciplines`.",
         "Counts the different disciplines among the members. Each profession counts once; a "
         "sub-specialisation counts as its profession (an oncology physiotherapist as a "
         "physiotherapist); a member of discipline `anders` counts by what `discipline_other` "
-        "says. Organisations and experts by experience do not count.")
+        "says. Organisations and experts by experience do not count. Which disciplines exist "
+        "and what each counts for: `oncocheck disciplines`.")
 
     kind: Literal["distinct_disciplines"]
     minimum: Count = Field(ge=1)

@@ -52,3 +52,22 @@ def test_every_verwijsgids_flag_says_what_it_rests_on() -> None:
 
 def test_normalise() -> None:
     assert normalise("  Huid- en  Oedeem_therapeut ") == "huid en oedeem therapeut"
+
+
+def test_the_spelling_a_suggestion_shows_finds_its_own_entry() -> None:
+    """A "bedoelt u" names the label people say, with its accents and without brackets
+    (`diëtist`, `inloophuis`, `verpleegkundige`); typed as shown, it is that discipline."""
+    entries = vocabulary().disciplines
+    for entry in entries:
+        for lang in ("nl", "en"):
+            shown = entry.written.get(lang)
+            assert "(" not in shown and vocabulary().resolve(shown) == entry, shown
+    assert vocabulary().get("dietist").written.nl == "diëtist"
+
+
+@pytest.mark.parametrize(("written", "nearest"), [
+    ("dietst", ["dietist"]), ("fysio therapeut", ["fysiotherapeut"]),
+    ("logopedie", ["logopedist"]), ("verpleegkundig", ["oncologieverpleegkundige"]),
+    ("x" * 200, [])])
+def test_the_nearest_few_are_as_near_as_the_nearest(written: str, nearest: list[str]) -> None:
+    assert [d.id for d in vocabulary().nearest(written)] == nearest
