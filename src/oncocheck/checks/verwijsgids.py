@@ -11,6 +11,7 @@ from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
 from oncocheck.checks.left_out import REASONS, left_out_text
 from oncocheck.checks.members import known_ids
 from oncocheck.checks.share import meets_share
+from oncocheck.checks.unlisted import more, not_listed
 from oncocheck.report import Status, Text
 from oncocheck.wording import percent, percents
 
@@ -117,12 +118,15 @@ class VerwijsgidsShare(Check):
         observed["share"] = round(float(share), 3)
         shown, need = percents(share), percents(self.threshold)
         ratio = f"{listed}/{len(eligible)}"
+        unlisted = [] if met else [v for v in eligible if not v.member.verwijsgids]
+        names = not_listed(unlisted)
         return Outcome(Status.MET if met else Status.NOT_MET, Text(
             f"{ratio} = {shown.nl} van de leden van Verwijsgids-beroepen staat vermeld "
-            f"(minstens {need.nl} vereist){tail_nl}",
+            f"(minstens {need.nl} vereist){names.nl}{tail_nl}",
             f"{ratio} = {shown.en} of members of Verwijsgids professions are listed (at least "
-            f"{need.en} required){tail_en}"), "members", observed,
-            None if met else _more(listed, len(eligible), self.threshold), working=working)
+            f"{need.en} required){names.en}{tail_en}"), "members", observed,
+            None if met else more(listed, len(eligible), self.threshold, unlisted, ctx),
+            working=working)
 
     def _working(self, listed: int, eligible: int,
                  left_out: list[dict[str, str]]) -> tuple[tuple[str, Text], ...]:
@@ -136,16 +140,3 @@ class VerwijsgidsShare(Check):
                             for item in left_out) for lang in ("nl", "en"))
         return ("share", Text(share_nl, share_en)), ("excluded", Text(nl, en))
 
-
-def _more(listed: int, eligible: int, threshold: float) -> Text:
-    """How many more members must be listed to reach the threshold, and how to record it."""
-    more = next(k for k in range(eligible + 1) if meets_share(listed + k, eligible, threshold))
-    after = f"{listed + more}/{eligible} = "
-    reached = percents(Fraction(listed + more, eligible))
-    return Text(
-        f"nog {more} {'lid moet' if more == 1 else 'leden moeten'} in de Verwijsgids Kanker "
-        f"staan ({after}{reached.nl}): vraag leden zich aan te melden en zet `verwijsgids: ja` "
-        "bij wie erin vermeld staat",
-        f"{more} more {'member needs' if more == 1 else 'members need'} to be listed in the "
-        f"Verwijsgids Kanker ({after}{reached.en}): ask members to register and set "
-        "`verwijsgids: true` for those listed")

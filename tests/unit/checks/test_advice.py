@@ -107,7 +107,7 @@ ADVICE: list[tuple[str, list[str], Edit]] = [
     (r"add members of (\d+) more disciplines? \(`discipline`\)", ["`discipline`"],
      _new_disciplines),
     (r"^add as a member: ", [], _missing_groups),
-    (r"^(\d+) more members? needs? to be listed", ["`verwijsgids:"], _list_more),
+    (r"^ask (\d+) more members? to register", ["`verwijsgids:"], _list_more),
     (r"^add members of professions in the Verwijsgids Kanker, with `verwijsgids: true`",
      ["`verwijsgids:"], _add_listed),
     (r"set `network.website_lists_verwijsgids_members` to `true`",
