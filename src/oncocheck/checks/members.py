@@ -11,6 +11,7 @@ from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.load.fields import Count, fail
 from oncocheck.load.visible import quoted
 from oncocheck.network.disciplines import Vocabulary
+from oncocheck.network.model import LISTED
 from oncocheck.report import Status, Text
 from oncocheck.wording import counted, listed
 
@@ -19,9 +20,12 @@ def known_ids(ids: list[str], info: ValidationInfo) -> list[str]:
     """Reject discipline ids the vocabulary does not have (rule files are data, checked early)."""
     vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
     unknown = [i for i in ids if vocabulary is not None and i not in vocabulary.ids]
-    if unknown:
-        raise fail(f"onbekende discipline-id {quoted(unknown[0])}",
-                   f"unknown discipline id {quoted(unknown[0])}")
+    if unknown and vocabulary is not None:
+        near = [quoted(d.id) for d in vocabulary.nearest(unknown[0])]  # a rule file names ids
+        nl = f"; bedoelt u {listed(near, 'of')}?" if near else ""
+        en = f"; did you mean {listed(near, 'or')}?" if near else ""
+        raise fail(f"onbekende discipline-id {quoted(unknown[0])}{nl}{LISTED.nl}",
+                   f"unknown discipline id {quoted(unknown[0])}{en}{LISTED.en}")
     return ids
 
 

@@ -71,3 +71,17 @@ def test_the_spelling_a_suggestion_shows_finds_its_own_entry() -> None:
     ("x" * 200, [])])
 def test_the_nearest_few_are_as_near_as_the_nearest(written: str, nearest: list[str]) -> None:
     assert [d.id for d in vocabulary().nearest(written)] == nearest
+
+
+def test_a_rule_files_unknown_discipline_id_hears_the_nearest_and_the_command() -> None:
+    from pydantic import ValidationError
+
+    from oncocheck.checks.members import RequiredDisciplines
+
+    with pytest.raises(ValidationError) as caught:
+        RequiredDisciplines.model_validate(
+            {"kind": "required_disciplines", "groups": [["dietis"]]},
+            context={"vocabulary": vocabulary()})
+    said = str(caught.value)
+    assert "unknown discipline id 'dietis'; did you mean 'dietist'?" in said
+    assert "`oncocheck disciplines`" in said
