@@ -16,7 +16,6 @@ import typer
 from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.deliver import emit
 from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date, say
-from oncocheck.network.disciplines import OTHER
 from oncocheck.report import Text
 
 if TYPE_CHECKING:
@@ -67,6 +66,8 @@ def disciplines(
 def listing(entries: list[Discipline], rule_file: RuleFile, lang: str) -> str:
     """One block per discipline: its name and id, its other spellings, and a line per
     criterion it counts for (`1a: telt mee`, `1b: vereist`, `2a: … staat erin (bevestigd)`)."""
+    from oncocheck.network.disciplines import OTHER  # pydantic: not at start-up
+
     lines = [_fill(_HEAD.get(lang).format(label=rule_file.ref.label), ""), ""]
     for entry in entries:
         name = entry.written.get(lang)
