@@ -62,7 +62,7 @@ def _missing_groups(data: Data, _m: re.Match[str], finding: Finding, _d: Path) -
 
 
 def _list_more(data: Data, match: re.Match[str], _f: Finding, _d: Path) -> None:
-    """`N more members need to be listed`: N unlisted members of Verwijsgids professions."""
+    """`ask N more members to register`: N unlisted members of Verwijsgids professions."""
     unlisted = [m for m in data["members"] if not m.get("verwijsgids")
                 and VOCABULARY.resolve(m["discipline"]).verwijsgids == "yes"]
     for member in unlisted[:int(match[1])]:
