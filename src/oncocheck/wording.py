@@ -1,5 +1,5 @@
-"""How a share, a place, a file within its batch, a count and a list are said, in one place
-for every text oncocheck writes.
+"""How a share (63,6% / 63.6%), a place, a file within its batch, a count and a list are said,
+in one place for every text oncocheck writes.
 
 Checks word their findings with these, and so do the renderers, so a share or a place reads
 the same in a finding's message, in the HTML working and in a CI annotation.
@@ -19,13 +19,21 @@ DUTCH_COLUMNS = {"name": "naam", "organisation": "organisatie",
                  "discipline_other": "discipline_anders"}
 
 
-def percent(value: Fraction | float) -> str:
-    """A share as a percentage: `63.6%` (one decimal), or `60%` when it is whole. Exact: a
-    float is read as the decimal it was written as (0.6 is 60%, never 59.99…%)."""
+def percent(value: Fraction | float, lang: str) -> str:
+    """A share as a percentage, written the way of `lang`: `63,6%` in Dutch, `63.6%` in
+    English (one decimal), or `60%` when it is whole. Exact: a float is read as the decimal it
+    was written as (0.6 is 60%, never 59.99…%). Every text for people says a share through
+    this one function (JSON keeps numbers)."""
     hundredths = (Fraction(str(value)) if isinstance(value, float) else Fraction(value)) * 100
     if hundredths.denominator == 1:
         return f"{hundredths.numerator}%"
-    return f"{float(hundredths):.1f}%"
+    shown = f"{float(hundredths):.1f}%"
+    return shown if lang == "en" else shown.replace(".", ",")
+
+
+def percents(value: Fraction | float) -> Text:
+    """`percent` in both languages: `63,6%` / `63.6%`."""
+    return Text(percent(value, "nl"), percent(value, "en"))
 
 
 def where(file: str, line: int | None = None, column: int | None = None) -> str:

@@ -473,3 +473,56 @@ def test_the_guides_network_page_at_1280_px(browser: object, tmp_path: Path,
                     clip={"x": 0, "y": 0, "width": 1280, "height": 1100})
     visit.assert_quiet()
     visit.context.close()
+
+
+#: The words of a table's cells that a line break cuts in two (a word here: what lies between
+#: spaces, slashes, dots, hyphens and brackets, where a line may break).
+BROKEN_WORDS = """sel => [...document.querySelectorAll(sel)].flatMap(cell => {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), broken = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode, words = /[^\\s\\/.\\-\\[\\]]+/g;
+    for (let m; (m = words.exec(node.data));) {
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      if (new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1)
+        broken.push(m[0]);
+    }
+  }
+  return broken;
+})"""
+
+
+def test_members_and_load_errors_fit_1280_px_without_breaking_a_word(browser: object,
+                                                                      tmp_path: Path) -> None:
+    """An invalid file with a long members sheet name and a file with long members: at
+    1280 px their tables need no sideways scroll and break no word in two."""
+    sheet = "leden-van-het-oncologiezorgnetwerk-amersfoort-en-omstreken-2026.csv"
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / sheet).write_text(
+        "naam,discipline,organisatie,verwijsgids\nA,fysiotherapeutische_nazorgspecialist,"
+        "Praktijk voor Oncologische Revalidatie Midden-Nederland,misschien\nB,dietst,x,ja\n"
+        "C,,Stichting Inloophuis De Boei Amersfoort-Leusden-Soest,nee\n", encoding="utf-8")
+    (tmp_path / "bad" / "netwerk.yaml").write_text(
+        f"format: 1\nnetwork:\n  name: Netwerk\n  website: www.voorbeeld.nl\n"
+        f"members_file: {sheet}\n", encoding="utf-8")
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "leden.csv").write_text(
+        "naam,discipline,organisatie,verwijsgids\nDr. Anna-Maria van der Heijden-Vermeulen,"
+        "oncologiefysiotherapeut,Praktijk voor Oncologische Revalidatie en Nazorg Midden-"
+        "Nederland,ja\nB. Bakker,medisch maatschappelijk werker,Stichting Maatschappelijke "
+        "Dienstverlening Amersfoort-Leusden-Soest,nee\nC,inloophuis,Inloophuis De Boei,\n",
+        encoding="utf-8")
+    (tmp_path / "good" / "netwerk.yaml").write_text(
+        "format: 1\nnetwork:\n  name: Netwerk\nmembers_file: leden.csv\n", encoding="utf-8")
+    for name, table in (("bad", "table.errors"), ("good", ".members table")):
+        page = tmp_path / f"{name}.html"
+        result = CliRunner().invoke(app, ["check", str(tmp_path / name / "netwerk.yaml"),
+                                          "--report", f"html={page}"])
+        assert result.exit_code in (1, 2), result.output
+        visit = Visit(browser, page, width=1280)
+        assert visit.page.locator(table).count() == 1
+        overflow = visit.page.evaluate("[...document.querySelectorAll('.scroll')]"
+                                       ".map(e => e.scrollWidth - e.clientWidth)")
+        assert max(overflow) <= 0
+        assert visit.page.evaluate(BROKEN_WORDS, f"{table} td, {table} th") == []
+        visit.context.close()

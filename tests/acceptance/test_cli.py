@@ -177,7 +177,7 @@ def test_python_dash_m_and_version() -> None:
     env = {**os.environ, "NO_COLOR": "1"}
     done = subprocess.run([sys.executable, "-m", "oncocheck", "check", str(EXAMPLES / "invalid"),
                            *AS_OF], capture_output=True, text=True, env=env, check=False)
-    assert done.returncode == 2 and "bedoelt u 'dietist'?" in done.stdout
+    assert done.returncode == 2 and "bedoelt u 'diëtist'?" in done.stdout
 
 
 def test_jinja2_is_not_imported_at_start_up() -> None:

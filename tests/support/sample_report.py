@@ -78,15 +78,15 @@ def _digest(path: str, role: Role, size: int | None) -> InputFile:
 def sample_report(hostile: str | None = None) -> Report:
     """The sample report; `hostile` replaces the second network's name and note."""
     share = Text(
-        "7/11 = 63.6% van de leden van Verwijsgids-beroepen staat vermeld (minstens 60% vereist)",
+        "7/11 = 63,6% van de leden van Verwijsgids-beroepen staat vermeld (minstens 60% vereist)",
         "7/11 = 63.6% of members of Verwijsgids professions are listed (at least 60% required)",
     )
-    line = "7/11 = 63.6% (≥ 60%)"  # the working, as the share kind words it
+    line = Text("7/11 = 63,6% (≥ 60%)", "7/11 = 63.6% (≥ 60%)")  # as the share kind words it
     good = tuple(
         _finding(c, Status.MET, 10 + i, message=share if c.id == "2a" else None,
                  observed={"listed": 7, "eligible": 11, "share": 0.636, "threshold": 0.6}
                  if c.id == "2a" else {},
-                 working=(("share", Text(line, line)),) if c.id == "2a" else ())
+                 working=(("share", line),) if c.id == "2a" else ())
         for i, c in enumerate(CRITERIA)
     )
     name2 = hostile or "Netwerk Zuid"
@@ -125,8 +125,8 @@ def sample_report(hostile: str | None = None) -> Report:
                                _digest("examples/not-compliant/scan.pdf", Role.DOCUMENT,
                                        None))),
             FileResult("examples/invalid/typo.yaml", Verdict.INVALID, None, None,
-                       (LoadError(Text("onbekende discipline 'dietis'; bedoelt u 'dietist'?",
-                                       "unknown discipline 'dietis'; did you mean 'dietist'?"),
+                       (LoadError(Text("onbekende discipline 'dietis'; bedoelt u 'diëtist'?",
+                                       "unknown discipline 'dietis'; did you mean 'diëtist'?"),
                                   "members[2].discipline", 40, 17),),
                        inputs=(_digest("examples/invalid/typo.yaml", Role.NETWORK, 2489),)),
         ),

@@ -84,13 +84,15 @@ def member_views(members: Sequence[Member], vocabulary: Vocabulary) -> tuple[Mem
 
 @dataclass(frozen=True, slots=True)
 class CheckContext:
-    """Everything a check may read about one network file."""
+    """Everything a check may read about one network file; `source` says where each value
+    was written (which row of the members spreadsheet holds a member), for advice."""
 
     doc: NetworkFile
     members: tuple[MemberView, ...]
     vocabulary: Vocabulary
     base_dir: Path
     as_of: date
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)

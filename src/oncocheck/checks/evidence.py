@@ -8,7 +8,7 @@ from pydantic import field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.checks.documents import Evidence, look_up
-from oncocheck.checks.phrases import absent, is_empty, name
+from oncocheck.checks.phrases import PLURAL, absent, is_empty, name
 from oncocheck.load.fields import fail
 from oncocheck.load.visible import quoted
 from oncocheck.network.sections import Network
@@ -93,9 +93,10 @@ class Documented(Check):
                 f"netwerkbestand, in diens map) of vul {alternatives.nl} in (`{path}`)",
                 f"put the document as a regular file at {evidence.looked_up} (relative to the "
                 f"network file, inside its folder) or fill in {alternatives.en} (`{path}`)"))
-        words = name(path)
-        return Outcome(Status.MISSING, Text(f"{words.nl} is leeg (`{path}`)",
-                                            f"{words.en} is empty (`{path}`)"), path,
+        words, many = name(path), path in PLURAL  # `de deelname-afspraken zijn leeg`
+        return Outcome(Status.MISSING, Text(f"{words.nl} {'zijn' if many else 'is'} leeg "
+                                            f"(`{path}`)", f"{words.en} {'are' if many else 'is'}"
+                                            f" empty (`{path}`)"), path,
                        observed, Text(f"vul {listed(self._names('nl'), 'of')} in (`{path}`)",
                                       f"fill in {listed(self._names('en'), 'or')} (`{path}`)"))
 

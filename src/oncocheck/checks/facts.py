@@ -120,11 +120,11 @@ class NonProfit(Check):
         also = Text(f", en {statement.nl}", f", and {statement.en}") if declared_false else \
             Text("", "")
         return Text(
-            f"met rechtsvorm {form} is hieraan niet te voldoen, ook niet met `network.non_profit:"
-            f" ja`: de rechtsvorm moet anders, bijvoorbeeld: zet `network.legal_form` op "
+            f"verander de rechtsvorm (met rechtsvorm {form} is hieraan niet te voldoen, ook niet "
+            f"met `network.non_profit: ja`), bijvoorbeeld: zet `network.legal_form` op "
             f"{listed(forms, 'of')}{also.nl}",
-            f"with legal form {form} this cannot be met, not even with `network.non_profit: "
-            f"true`: the legal form has to change, for instance: set `network.legal_form` to "
+            f"change the legal form (with legal form {form} this cannot be met, not even with "
+            f"`network.non_profit: true`), for instance: set `network.legal_form` to "
             f"{listed(forms, 'or')}{also.en}")
 
 

@@ -11,6 +11,7 @@ from oncocheck.checks.base import Check, CheckContext, Outcome
 from oncocheck.load.fields import Count, fail
 from oncocheck.load.visible import quoted
 from oncocheck.network.disciplines import Vocabulary
+from oncocheck.network.model import LISTED
 from oncocheck.report import Status, Text
 from oncocheck.wording import counted, listed
 
@@ -19,9 +20,12 @@ def known_ids(ids: list[str], info: ValidationInfo) -> list[str]:
     """Reject discipline ids the vocabulary does not have (rule files are data, checked early)."""
     vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
     unknown = [i for i in ids if vocabulary is not None and i not in vocabulary.ids]
-    if unknown:
-        raise fail(f"onbekende discipline-id {quoted(unknown[0])}",
-                   f"unknown discipline id {quoted(unknown[0])}")
+    if unknown and vocabulary is not None:
+        near = [quoted(d.id) for d in vocabulary.nearest(unknown[0])]  # a rule file names ids
+        nl = f"; bedoelt u {listed(near, 'of')}?" if near else ""
+        en = f"; did you mean {listed(near, 'or')}?" if near else ""
+        raise fail(f"onbekende discipline-id {quoted(unknown[0])}{nl}{LISTED.nl}",
+                   f"unknown discipline id {quoted(unknown[0])}{en}{LISTED.en}")
     return ids
 
 
@@ -55,11 +59,13 @@ class DistinctDisciplines(Check):
         "Telt hoeveel verschillende disciplines de leden hebben. Elk beroep telt één keer; een "
         "subspecialisatie telt als haar beroep (een oncologiefysiotherapeut als "
         "fysiotherapeut); een lid met discipline `anders` telt met wat er bij "
-        "`discipline_other` staat. Organisaties en ervaringsdeskundigen tellen niet mee.",
+        "`discipline_other` staat. Organisaties en ervaringsdeskundigen tellen niet mee. Welke "
+        "disciplines er zijn en wat elk telt: `oncocheck disciplines`.",
         "Counts the different disciplines among the members. Each profession counts once; a "
         "sub-specialisation counts as its profession (an oncology physiotherapist as a "
         "physiotherapist); a member of discipline `anders` counts by what `discipline_other` "
-        "says. Organisations and experts by experience do not count.")
+        "says. Organisations and experts by experience do not count. Which disciplines exist "
+        "and what each counts for: `oncocheck disciplines`.")
 
     kind: Literal["distinct_disciplines"]
     minimum: Count = Field(ge=1)

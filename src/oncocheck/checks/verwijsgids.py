@@ -11,8 +11,9 @@ from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
 from oncocheck.checks.left_out import REASONS, left_out_text
 from oncocheck.checks.members import known_ids
 from oncocheck.checks.share import meets_share
+from oncocheck.checks.unlisted import more, not_listed
 from oncocheck.report import Status, Text
-from oncocheck.wording import percent
+from oncocheck.wording import percent, percents
 
 Represented = Literal["yes", "no", "unconfirmed"]
 
@@ -58,11 +59,11 @@ class VerwijsgidsShare(Check):
 
     def describe(self) -> Text:
         """`minstens 60% van de leden van Verwijsgids-beroepen staat in de Verwijsgids …`."""
-        need = percent(self.threshold)
-        nl = (f"minstens {need} van de leden van Verwijsgids-beroepen staat in de Verwijsgids "
-              f"Kanker (precies {need} is genoeg)")
-        en = (f"at least {need} of the members of Verwijsgids professions are listed in the "
-              f"Verwijsgids Kanker (exactly {need} is enough)")
+        need = percents(self.threshold)
+        nl = (f"minstens {need.nl} van de leden van Verwijsgids-beroepen staat in de Verwijsgids "
+              f"Kanker (precies {need.nl} is genoeg)")
+        en = (f"at least {need.en} of the members of Verwijsgids professions are listed in the "
+              f"Verwijsgids Kanker (exactly {need.en} is enough)")
         if self.represented:
             own = [(self.label(i, "nl"), self.label(i, "en"), FLAGS[f])
                    for i, f in self.represented.items()]
@@ -110,42 +111,34 @@ class VerwijsgidsShare(Check):
                 "members", observed, Text(
                     "neem leden op van beroepen die in de Verwijsgids Kanker staan, en zet "
                     "`verwijsgids: ja` bij wie erin vermeld staat (minstens "
-                    f"{percent(self.threshold)} van hen)",
+                    f"{percents(self.threshold).nl} van hen)",
                     "add members of professions in the Verwijsgids Kanker, with "
                     "`verwijsgids: true` for those listed in it (at least "
-                    f"{percent(self.threshold)} of them)"), working)
+                    f"{percents(self.threshold).en} of them)"), working)
         share = Fraction(listed, len(eligible))
         met = meets_share(listed, len(eligible), self.threshold)
         observed["share"] = round(float(share), 3)
-        shown = f"{listed}/{len(eligible)} = {percent(share)}"
-        need = percent(self.threshold)
+        shown, need = percents(share), percents(self.threshold)
+        ratio = f"{listed}/{len(eligible)}"
+        unlisted = [] if met else [v for v in eligible if not v.member.verwijsgids]
+        names = not_listed(unlisted)
         return Outcome(Status.MET if met else Status.NOT_MET, Text(
-            f"{shown} van de leden van Verwijsgids-beroepen staat vermeld (minstens {need} "
-            f"vereist){tail_nl}",
-            f"{shown} of members of Verwijsgids professions are listed (at least {need} "
-            f"required){tail_en}"), "members", observed,
-            None if met else _more(listed, len(eligible), self.threshold), working=working)
+            f"{ratio} = {shown.nl} van de leden van Verwijsgids-beroepen staat vermeld "
+            f"(minstens {need.nl} vereist){names.nl}{tail_nl}",
+            f"{ratio} = {shown.en} of members of Verwijsgids professions are listed (at least "
+            f"{need.en} required){names.en}{tail_en}"), "members", observed,
+            None if met else more(listed, len(eligible), self.threshold, unlisted, ctx),
+            working=working)
 
     def _working(self, listed: int, eligible: int,
                  left_out: list[dict[str, str]]) -> tuple[tuple[str, Text], ...]:
-        """The share in one line (`7/11 = 63.6% (≥ 60%)`), and who was left out and why."""
-        share = f"{listed}/{eligible}"
-        if eligible:
-            share += f" = {percent(Fraction(listed, eligible))}"
-        share += f" (≥ {percent(self.threshold)})"
+        """The share in one line (`7/11 = 63,6% (≥ 60%)`), and who was left out and why."""
+        share_nl, share_en = (
+            f"{listed}/{eligible}"
+            + (f" = {percent(Fraction(listed, eligible), lang)}" if eligible else "")
+            + f" (≥ {percent(self.threshold, lang)})"
+            for lang in ("nl", "en"))
         nl, en = ("; ".join(f"{item['member']} ({REASONS[item['reason']].get(lang)})"
                             for item in left_out) for lang in ("nl", "en"))
-        return ("share", Text(share, share)), ("excluded", Text(nl, en))
+        return ("share", Text(share_nl, share_en)), ("excluded", Text(nl, en))
 
-
-def _more(listed: int, eligible: int, threshold: float) -> Text:
-    """How many more members must be listed to reach the threshold, and how to record it."""
-    more = next(k for k in range(eligible + 1) if meets_share(listed + k, eligible, threshold))
-    after = f"{listed + more}/{eligible} = {percent(Fraction(listed + more, eligible))}"
-    return Text(
-        f"nog {more} {'lid moet' if more == 1 else 'leden moeten'} in de Verwijsgids Kanker "
-        f"staan ({after}): vraag leden zich aan te melden en zet `verwijsgids: ja` bij wie "
-        "erin vermeld staat",
-        f"{more} more {'member needs' if more == 1 else 'members need'} to be listed in the "
-        f"Verwijsgids Kanker ({after}): ask members to register and set `verwijsgids: true` "
-        "for those listed")

@@ -26,6 +26,8 @@ from oncocheck.cli import rules
 from oncocheck.cli.check import check
 from oncocheck.cli.complete import install_completion
 from oncocheck.cli.deliver import emit
+from oncocheck.cli.disciplines import HELP as DISCIPLINES_HELP
+from oncocheck.cli.disciplines import disciplines
 from oncocheck.cli.helptext import App, Group, localise_tree
 from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
@@ -123,6 +125,7 @@ app.command(help=checking.HELP)(check)
 app.command(help=IMPACT_HELP)(impact)
 app.command(help=ROUNDS_HELP)(rounds)
 app.command(help=rules.EXPLAIN_HELP)(explain)
+app.command(help=DISCIPLINES_HELP)(disciplines)
 app.command(help=SCHEMA_HELP)(schema)
 app.command(help=INIT_HELP)(init)
 criteria_app.command("list", help=rules.LIST_HELP)(criteria_list)

@@ -125,7 +125,23 @@ def watch(request: Request) -> int:
 
     paths = list(request.paths)
     refuse_stdin(paths)
-    return keep_watching(lambda: once(request, True).inputs, paths, request.lang)
+    rounds: list[Checked] = []  # the last round: its HTML is written once more at the end
+
+    def one_round() -> list[Path]:
+        rounds[:] = [once(request, True)]
+        return rounds[0].inputs
+
+    return keep_watching(one_round, paths, request.lang, last=lambda: _settled(request, rounds))
+
+
+def _settled(request: Request, rounds: list[Checked]) -> None:
+    """The last round's HTML written once more, as a page that no longer reloads itself."""
+    from oncocheck.cli.deliver import deliver
+
+    for done in rounds:
+        pages = [t for t in done.targets if t.fmt == "html" and t.path is not None]
+        if pages:
+            deliver(report_output(done.report, request.lang, request.quiet), pages, done.inputs)
 
 
 def exit_code(report: Report, fail_on: Optional[FailOn]) -> int:

@@ -4,7 +4,8 @@ A round is one whole `check`: the console report is drawn anew (on a terminal th
 cleared first) and every `--output`/`--report` file is written again. The files watched are
 the round's inputs (network files, members spreadsheets, named documents, rule files) and, for
 a folder given, the YAML files in it; each round lists them anew, so a `members_file:` changed
-to another sheet is followed. HTML written in watch mode reloads itself in the browser.
+to another sheet is followed. HTML written in watch mode reloads itself in the browser until
+the watch stops; then it is written once more as a page that stays.
 
 Changes come from `watchfiles` (the folders of the inputs, not the files: an editor that saves
 by writing a new file and renaming it over the old one stays seen). Whether a watched file
@@ -44,10 +45,11 @@ class Event(Protocol):
 
 
 def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: str,
-                  stop: Event | None = None) -> int:
+                  stop: Event | None = None, last: Callable[[], object] | None = None) -> int:
     """Run `once` (a round; it returns the files it read), then again after each change,
-    until Ctrl-C or `stop`: exit code 0. A usage error in the first round ends the watch;
-    in a later one it is shown and the watch goes on (the user is fixing things)."""
+    until Ctrl-C or `stop`: then `last` (the last round's HTML written once more, as a page
+    that no longer reloads itself), and exit code 0. A usage error in the first round ends
+    the watch; in a later one it is shown and the watch goes on (the user is fixing things)."""
     folders = tuple(absolute(p) for p in paths if os.path.isdir(p))
     watched = watching((p for p in paths if not os.path.isdir(p)), folders)
     first = True
@@ -66,13 +68,15 @@ def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: st
             _waiting(watched, lang)
             changed = _wait(watched, before, stop)
             if changed is None:
-                return 0
+                break
             if sys.stdout.isatty():
                 emit(CLEAR)
             say(_changed_line(changed, lang))
     except KeyboardInterrupt:
         say(Text("oncocheck: gestopt met kijken", "oncocheck: stopped watching").get(lang))
-        return 0
+    if last is not None:
+        last()
+    return 0
 
 
 def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> list[str] | None:

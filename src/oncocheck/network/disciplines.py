@@ -6,16 +6,19 @@ with any case, accents, spaces, hyphens or underscores; `resolve` finds the entr
 
 from __future__ import annotations
 
+import difflib
+import re
 from functools import cached_property
 from typing import Literal
 
 from pydantic import model_validator
 
 from oncocheck.load.fields import IsoDate, NonEmpty, Strict, YesNo, fail
-from oncocheck.load.words import normalise
+from oncocheck.load.words import SUGGEST_MAX_LENGTH, normalise
 from oncocheck.report import Text
 
 OTHER = "anders"
+_BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
 
 
 class Discipline(Strict):
@@ -46,6 +49,12 @@ class Discipline(Strict):
     def label(self) -> Text:
         """The labels as a report `Text`."""
         return Text(self.nl, self.en)
+
+    @property
+    def written(self) -> Text:
+        """How to write it in a network file, as people say it: the label with its accents,
+        without what is in brackets (`inloophuis`, `diëtist`, `verpleegkundige`)."""
+        return Text(_BRACKETS.sub("", self.nl), _BRACKETS.sub("", self.en))
 
 
 class Vocabulary(Strict):
@@ -85,3 +94,22 @@ class Vocabulary(Strict):
     def spellings(self) -> dict[str, str]:
         """Every normalised spelling with the canonical id it means (for suggestions)."""
         return {name: entry.id for name, entry in self.lookup.items()}
+
+    def nearest(self, written: str, few: int = 3) -> list[Discipline]:
+        """The entries whose spellings are nearest to `written` (as near as the nearest, give
+        or take a little), at most `few`, nearest first; none for a word too long to compare."""
+        if len(written) > SUGGEST_MAX_LENGTH:
+            return []
+        word, scored = normalise(written), []
+        for name, entry in self.lookup.items():
+            matcher = difflib.SequenceMatcher(None, word, name)
+            if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+                scored.append((matcher.ratio(), entry.id))
+        scored = sorted((s for s in scored if s[0] >= 0.6), reverse=True)
+        near = [i for score, i in scored if score >= scored[0][0] - 0.1] if scored else []
+        return [self.get(i) for i in list(dict.fromkeys(near))[:few]]
+
+    def no_profession(self) -> list[Discipline]:
+        """The kinds of member that are no profession (organisations, ervaringsdeskundigen):
+        what an organisation writes as its discipline."""
+        return [d for d in self.disciplines if not d.counts]

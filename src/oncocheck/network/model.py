@@ -15,8 +15,10 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from oncocheck.load.fields import (IsoDate, Line, Name, NonEmpty, Postcode, Strict, Words, YesNo,
                                    fail)
 from oncocheck.load.visible import quoted
-from oncocheck.load.words import closest, did_you_mean, normalise
-from oncocheck.network.disciplines import OTHER, Vocabulary
+from oncocheck.load.words import did_you_mean, normalise
+from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
+from oncocheck.report import Text
+from oncocheck.wording import listed
 from oncocheck.network.sections import Network
 
 FORMATS = (1,)
@@ -34,18 +36,32 @@ class Member(Strict):
     postcode: Postcode | None = None
     verwijsgids: YesNo | None = None
 
+    @field_validator("discipline", mode="before")
+    @classmethod
+    def _filled(cls, value: object, info: ValidationInfo) -> object:
+        vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
+        if vocabulary is None or not isinstance(value, str) or value.strip():
+            return value
+        hint = _no_profession(vocabulary)
+        raise fail(f"de discipline is leeg; vul het beroep in, of {hint.nl}{LISTED.nl}",
+                   f"the discipline is empty; fill in the profession, or {hint.en}{LISTED.en}")
+
     @field_validator("discipline")
     @classmethod
     def _known(cls, value: str, info: ValidationInfo) -> str:
         vocabulary: Vocabulary | None = (info.context or {}).get("vocabulary")
         if vocabulary is None or vocabulary.resolve(value):
             return value
-        spellings = vocabulary.spellings()
-        best = _suggestion(value, spellings, info)
-        hint_nl = f"; bedoelt u '{spellings[normalise(best)]}'?" if best else ""
-        hint_en = f"; did you mean '{spellings[normalise(best)]}'?" if best else ""
-        raise fail(f"onbekende discipline {quoted(value)}{hint_nl}",
-                   f"unknown discipline {quoted(value)}{hint_en}")
+        if "organis" in normalise(value):  # `organisatie`: no profession, but which kind?
+            hint = _no_profession(vocabulary)
+            hint_nl, hint_en = f"; {hint.nl}", f"; {hint.en}"
+        else:
+            near = [d.written for d in _suggestions(value, vocabulary, info)]
+            hint_nl, hint_en = ((f"; bedoelt u {listed([quoted(t.nl) for t in near], 'of')}?",
+                                 f"; did you mean {listed([quoted(t.nl) for t in near], 'or')}?")
+                                if near else ("", ""))
+        raise fail(f"onbekende discipline {quoted(value)}{hint_nl}{LISTED.nl}",
+                   f"unknown discipline {quoted(value)}{hint_en}{LISTED.en}")
 
     @model_validator(mode="after")
     def _other_named(self, info: ValidationInfo) -> Member:
@@ -57,15 +73,31 @@ class Member(Strict):
         return self
 
 
-def _suggestion(value: str, spellings: dict[str, str], info: ValidationInfo) -> str | None:
-    """The nearest spelling, for a file's first MAX_SUGGESTIONS unknown disciplines only, so a
-    file of 100,000 misspelt members cannot take minutes."""
+#: Where every accepted discipline is listed, said after each discipline's error.
+LISTED = Text(" (alle disciplines: `oncocheck disciplines`)",
+              " (every discipline: `oncocheck disciplines`)")
+
+
+def _no_profession(vocabulary: Vocabulary) -> Text:
+    """`schrijf voor een organisatie of ervaringsdeskundige 'inloophuis', … of …`: the
+    vocabulary's kinds of member that are no profession, as a network file writes them (in
+    Dutch, also in an English text: a file's data is Dutch)."""
+    kinds = [d.written for d in vocabulary.no_profession()]
+    return Text(f"schrijf voor een organisatie of ervaringsdeskundige "
+                f"{listed([quoted(k.nl) for k in kinds], 'of')}",
+                f"for an organisation or expert by experience write "
+                f"{listed([quoted(k.nl) for k in kinds], 'or')}")
+
+
+def _suggestions(value: str, vocabulary: Vocabulary, info: ValidationInfo) -> list[Discipline]:
+    """The nearest few entries, for a file's first MAX_SUGGESTIONS unknown disciplines only, so
+    a file of 100,000 misspelt members cannot take minutes."""
     context = info.context if isinstance(info.context, dict) else {}
     used = context.get("suggestions", 0)
     if used >= MAX_SUGGESTIONS:
-        return None
+        return []
     context["suggestions"] = used + 1
-    return closest(value, spellings)
+    return vocabulary.nearest(value)
 
 
 class PlanItem(Strict):

@@ -104,9 +104,10 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], title: str, *, chart
 _MARKER_COLOURS = ("#7d4e00", "#a40e26", "#5b2ea6")
 
 
-def _markers(thresholds: Sequence[tuple[str, float]], position) -> list[Marker]:  # noqa: ANN001
+def _markers(thresholds: Sequence[tuple[str, float]], position,  # noqa: ANN001
+             lang: str) -> list[Marker]:
     """One dashed line per (label, threshold); `position` maps a threshold to bar units."""
-    return [Marker(position(value), f"{label} {percent(value)}",
+    return [Marker(position(value), f"{label} {percent(value, lang)}",
                    _MARKER_COLOURS[i % len(_MARKER_COLOURS)])
             for i, (label, value) in enumerate(thresholds)]
 
@@ -118,7 +119,7 @@ def share_chart(shares: ShareDistribution, thresholds: Sequence[tuple[str, float
     return Markup(bar_chart(
         [bin_label(i) for i in range(BINS)], list(shares.counts), w["share_chart"],
         chart_id=chart_id, axis=w["share_axis"], label_every=2,
-        markers=_markers(thresholds, lambda t: t * 100 / BIN_WIDTH)))
+        markers=_markers(thresholds, lambda t: t * 100 / BIN_WIDTH, lang)))
 
 
 def sweep_chart(points: Sequence[SweepPoint], lines: Sequence[tuple[str, float, int | None]],
@@ -129,7 +130,7 @@ def sweep_chart(points: Sequence[SweepPoint], lines: Sequence[tuple[str, float, 
     first = points[0].threshold if points else 0
     step = points[1].threshold - first if len(points) > 1 else 1
     markers = [Marker((value * 100 - first) / step + 0.5,
-                      f"{label} {percent(value)}" + ("" if n is None else f": {n}"),
+                      f"{label} {percent(value, lang)}" + ("" if n is None else f": {n}"),
                       _MARKER_COLOURS[i % len(_MARKER_COLOURS)])
                for i, (label, value, n) in enumerate(lines)]
     return Markup(bar_chart(

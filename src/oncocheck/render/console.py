@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
@@ -26,6 +27,9 @@ from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, V
 from oncocheck.wording import cell, member_field, where
 
 MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
+#: Below this width the criteria are a list, not a table: a table's findings column would be
+#: too narrow for a key a person must type (`network.website_lists_verwijsgids_members`).
+TABLE_WIDTH = 110
 
 
 def _finding_cell(finding: Finding, lang: str) -> RichText:
@@ -62,14 +66,27 @@ def _warning_place(finding: Finding, lang: str) -> str:
 def _criteria_table(result: FileResult, lang: str) -> Table:
     w, criteria = words(lang), table()
     criteria.add_column("ID", no_wrap=True)
-    criteria.add_column(w["criterion"], ratio=2)
+    criteria.add_column(w["criterion"], ratio=2, overflow="fold")
     criteria.add_column(w["status"], no_wrap=True)
-    criteria.add_column(w["finding"], ratio=3)
+    criteria.add_column(w["finding"], ratio=3, overflow="fold")  # never cut with an ellipsis
     for finding in result.findings:
         if finding.severity is Severity.ERROR:
             criteria.add_row(finding.criterion, finding.title.get(lang),
                              status_cell(finding.status, lang), _finding_cell(finding, lang))
     return criteria
+
+
+def _criteria_list(console: Console, result: FileResult, lang: str) -> None:
+    """The criteria on a narrow terminal: per criterion its id, status and title, then the
+    finding below, wrapped between words (a key is never cut, nor broken unless it is longer
+    than the line)."""
+    for finding in result.findings:
+        if finding.severity is Severity.ERROR:
+            head = RichText(f"{finding.criterion:<3} ")
+            head.append_text(status_cell(finding.status, lang))
+            head.append(f"  {finding.title.get(lang)}", style="bold")
+            console.print(head, overflow="fold")
+            console.print(Padding(_finding_cell(finding, lang), (0, 0, 0, 4)), overflow="fold")
 
 
 def _print(console: Console, text: str, style: str | None = None) -> None:
@@ -95,7 +112,10 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
             _print(console, f"    debug: {one_line(error.detail)}", style="dim")
     # under --quiet a compliant file keeps only its warnings: no criteria, so no table head
     if any(f.severity is Severity.ERROR for f in result.findings):
-        console.print(_criteria_table(result, lang))
+        if console.width < TABLE_WIDTH:
+            _criteria_list(console, result, lang)
+        else:
+            console.print(_criteria_table(result, lang))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
     if warnings:
         console.print(f"{w['warnings']}:", style="bold yellow")

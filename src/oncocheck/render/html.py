@@ -49,6 +49,12 @@ def path_breaks(path: str) -> Markup:
                                 else part for part in parts))
 
 
+def key_breaks(path: str) -> Markup:
+    """Escape a key's path (`members[0].discipline`) and let it wrap after each `.`: a
+    narrow column then breaks it between its parts, never inside a word."""
+    return Markup(str(escape(path)).replace(".", ".<wbr>"))
+
+
 LIVE_SECONDS = 2  # how soon an open page in watch mode shows the newest check
 
 
@@ -81,6 +87,7 @@ def _environment() -> jinja2.Environment:
                        place=place, percent=percent, bin_label=bin_label)
     env.filters["code"] = code_spans
     env.filters["path"] = path_breaks
+    env.filters["key"] = key_breaks
     return env
 
 

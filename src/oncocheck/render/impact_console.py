@@ -69,7 +69,7 @@ def threshold_notes(impact: Impact, lang: str) -> dict[int, str]:
         if value is not None:
             label = words(lang)["threshold_of"].format(label=ref.label)
             notes.setdefault(min(int(value * 100 // BIN_WIDTH), BINS - 1), []).append(
-                f"{label} {percent(value)}")
+                f"{label} {percent(value, lang)}")
     return {i: ", ".join(texts) for i, texts in notes.items()}
 
 
@@ -82,7 +82,7 @@ def _shares(impact: Impact, lang: str) -> tuple[Table, str]:
         grid.add_row(bin_label(i), str(count), _bar(count, max(shares.counts)) + note)
     values = [(w[k], v) for k, v in (("lowest", shares.minimum), ("median", shares.median),
                                       ("highest", shares.maximum))]
-    line = ", ".join(f"{name} {percent(v) if v is not None else '–'}"
+    line = ", ".join(f"{name} {percent(v, lang) if v is not None else '–'}"
                      for name, v in values)
     line += f"; {w['without_share']}: {shares.undefined}; {w['invalid_files']}: {shares.invalid}"
     return grid, line

@@ -106,7 +106,7 @@ def _problems(result: FileResult, lang: str) -> list[str]:
         lines.append(f"- ⛔ {escape(where)}{path}: {inline(e.message.get(lang))}")
     for f in result.warnings:
         line = f" ({w.lower('line')} {f.location.line})" if f.location else ""
-        lines.append(f"- ⚠️ {escape(f.criterion)}: {inline(f.message.get(lang))}{line}")
+        lines.append(f"- ⚠️ `{f.criterion}`: {inline(f.message.get(lang))}{line}")
     return lines + [""] if lines else []
 
 

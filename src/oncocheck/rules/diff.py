@@ -81,11 +81,11 @@ def diff(old: RuleFile, new: RuleFile) -> list[CriterionChange]:
     return changes
 
 
-def _value(part: str, value: Any) -> str:
+def _value(part: str, value: Any, lang: str) -> str:
     if value is None:
         return "—"
     if part == "check.threshold" and isinstance(value, (int, float)):
-        return percent(value)
+        return percent(value, lang)
     if isinstance(value, list):
         return ", ".join("/".join(v) if isinstance(v, list) else str(v) for v in value) or "—"
     if isinstance(value, dict):
@@ -101,7 +101,7 @@ def describe(change: PartChange, lang: str) -> str:
         return ""
     name = NAMES.get(sub if base == "check" else base, (change.part, change.part))
     name_text = name[1] if lang == "en" else name[0]
-    old, new = _value(change.part, change.before), _value(change.part, change.after)
+    old, new = _value(change.part, change.before, lang), _value(change.part, change.after, lang)
     if base == "severity":
         old, new = (SEVERITIES.get(v, (v, v))[lang == "en"] for v in (old, new))
     if is_text:

@@ -108,7 +108,7 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
         check_references(doc, source, [c.id for c in rule_file.criteria], rule_file.ref.label)
     except LoadFailed as exc:
         return _invalid(display, exc, named, inputs)
-    ctx = CheckContext(doc, members, bundled.vocabulary(), path.parent, decision.as_of)
+    ctx = CheckContext(doc, members, bundled.vocabulary(), path.parent, decision.as_of, source)
     findings = with_plan(doc, source, [_finding(c, ctx, source) for c in rule_file.criteria])
     findings += plan_warnings(doc, source, findings, decision.as_of)
     findings += criteria_pin(doc.criteria, decision, source)

@@ -148,7 +148,7 @@ def test_console_in_dutch_and_english() -> None:
     for text in ("Impact van een criteriaversie: loppsoz@2021 → loppsoz@2024",
                  "Netwerken met een ander oordeel", "Netwerk Vijfenvijftig",
                  "voldaan → niet voldaan: 2", "drempel loppsoz@2024 60%",
-                 "laagste 45%, mediaan 57.5%, hoogste 70%",
+                 "laagste 45%, mediaan 57,5%, hoogste 70%",
                  "zonder aandeel (niemand telt mee voor 2a): 1",
                  "1 ongeldig bestand is niet meegeteld.", "Drempelverkenning 2a"):
         assert text in out, text

@@ -62,7 +62,7 @@ def _missing_groups(data: Data, _m: re.Match[str], finding: Finding, _d: Path) -
 
 
 def _list_more(data: Data, match: re.Match[str], _f: Finding, _d: Path) -> None:
-    """`N more members need to be listed`: N unlisted members of Verwijsgids professions."""
+    """`ask N more members to register`: N unlisted members of Verwijsgids professions."""
     unlisted = [m for m in data["members"] if not m.get("verwijsgids")
                 and VOCABULARY.resolve(m["discipline"]).verwijsgids == "yes"]
     for member in unlisted[:int(match[1])]:
@@ -107,7 +107,7 @@ ADVICE: list[tuple[str, list[str], Edit]] = [
     (r"add members of (\d+) more disciplines? \(`discipline`\)", ["`discipline`"],
      _new_disciplines),
     (r"^add as a member: ", [], _missing_groups),
-    (r"^(\d+) more members? needs? to be listed", ["`verwijsgids:"], _list_more),
+    (r"^ask (\d+) more members? to register", ["`verwijsgids:"], _list_more),
     (r"^add members of professions in the Verwijsgids Kanker, with `verwijsgids: true`",
      ["`verwijsgids:"], _add_listed),
     (r"set `network.website_lists_verwijsgids_members` to `true`",
@@ -126,9 +126,11 @@ ADVICE: list[tuple[str, list[str], Edit]] = [
      "`summary`"], _set("network.vision", {"summary": "Goede zorg dichtbij."})),
     (r"^set `network.non_profit` to `true` if", ["`network.non_profit`"],
      _set("network.non_profit", True)),
-    (r"^with legal form \w+ this cannot be met.*`stichting` or `vereniging`$",
+    (r"^change the legal form \(with legal form \w+ this cannot be met.*`stichting` or "
+     r"`vereniging`$",
      ["`network.legal_form`", "`stichting`"], _set("network.legal_form", "stichting")),
-    (r"^with legal form \w+ this cannot be met.*`stichting` or `vereniging`, and set "
+    (r"^change the legal form \(with legal form \w+ this cannot be met.*`stichting` or "
+     r"`vereniging`, and set "
      r"`network.non_profit` to `true`$", ["`network.legal_form`", "`stichting`"],
      _both(_set("network.legal_form", "stichting"), _set("network.non_profit", True))),
     (r"^say with true or false whether the network is not for profit",
@@ -160,6 +162,14 @@ ADVICE: list[tuple[str, list[str], Edit]] = [
 ]
 
 
+#: The verbs an advice starts with: it is said to the coordinator, in the imperative.
+IMPERATIVE = {
+    "nl": {"neem", "vraag", "zet", "geef", "maak", "voeg", "beschrijf", "werk", "vul", "verander",
+           "vermeld", "werf", "leg", "schrijf"},
+    "en": {"add", "ask", "put", "set", "say", "make", "describe", "update", "fill", "change",
+           "list", "recruit", "record", "write", "include", "show"}}
+
+
 def _check(case: dict, data: Data, version: str, folder: Path) -> Finding:
     path = folder / "netwerk.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -188,6 +198,8 @@ def test_following_the_advice_meets_the_criterion(case: dict, version: str,
     readings = [(m, named, edit) for pattern, named, edit in ADVICE
                 if (m := re.search(pattern, advice.en))]
     assert len(readings) == 1, f"{len(readings)} readings of the advice: {advice.en}"
+    for lang, verbs in IMPERATIVE.items():  # one voice: every advice says what to do
+        assert advice.get(lang).split()[0].lower() in verbs, advice.get(lang)
     match, named, edit = readings[0]
     for word in named:  # the field and value the edit writes, named in both languages
         assert word in advice.en and word.replace("true", "ja") in advice.nl, (word, advice)

@@ -268,7 +268,7 @@ def test_watch_mode_adds_nothing_to_githubs_job_summary(tmp_path: Path, monkeypa
     summary.write_text("voor\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
 
-    def two_rounds(once, paths, lang, stop=None) -> int:
+    def two_rounds(once, paths, lang, stop=None, last=None) -> int:
         once()
         once()
         return 0
@@ -283,3 +283,27 @@ def test_watch_mode_adds_nothing_to_githubs_job_summary(tmp_path: Path, monkeypa
         assert text == "voor\n"
     else:
         assert text.startswith("voor\n") and "Voorbeeldstad" in text
+
+
+def test_the_html_written_when_watching_stops_no_longer_reloads(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """While watching, the page reloads itself every 2 seconds; the watch's last write (at
+    Ctrl-C or its end) leaves a page that does not, and the other reports as they were."""
+    import oncocheck.cli.watch as watching_module
+
+    seen: list[str] = []
+    page, data = tmp_path / "rapport.html", tmp_path / "rapport.json"
+
+    def one_round(watched, before, stop) -> None:  # noqa: ANN001 - as `_wait` takes them
+        seen.append(page.read_text("utf-8"))
+        return None  # the watch ends, as at Ctrl-C
+
+    monkeypatch.setattr(watching_module, "_wait", one_round)
+    example = EXAMPLES / "compliant" / "voorbeeldstad.yaml"
+    result = CliRunner().invoke(app, ["check", str(example), "--as-of", "2026-11-23", "--watch",
+                                      "--report", f"html={page}", "--report", f"json={data}"])
+    assert result.exit_code == 0, result.output
+    assert len(seen) == 1 and REFRESH in seen[0]
+    final = page.read_text("utf-8")
+    assert REFRESH not in final and "http-equiv" not in final
+    assert final == seen[0].replace(REFRESH + "\n", "")

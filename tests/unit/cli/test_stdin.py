@@ -40,7 +40,7 @@ def test_errors_name_the_file_by_its_stdin_filename_with_line_and_column() -> No
     code, out = run("-", "--stdin-filename", "netwerken/zuid.yaml", stdin=TYPO.read_bytes())
     assert code == 2
     assert "netwerken/zuid.yaml:43:17: members[1].discipline: member 2, " in out
-    assert "unknown discipline 'dietis'; did you mean 'dietist'?" in out
+    assert "unknown discipline 'dietis'; did you mean 'diëtist'?" in out
 
 
 def test_nameless_stdin_is_stdin_in_the_current_folder(monkeypatch: pytest.MonkeyPatch,

@@ -19,12 +19,15 @@ CASES = [
     ("unknown-discipline-suggests",
      HEAD + "members:\n  - name: A\n    discipline: dietis\n",
      "members[0].discipline", 6, 17,
-     "member 1, 'A': unknown discipline 'dietis'; did you mean 'dietist'?",
-     "lid 1, 'A': onbekende discipline 'dietis'; bedoelt u 'dietist'?"),
+     "member 1, 'A': unknown discipline 'dietis'; did you mean 'diëtist'? (every discipline: "
+     "`oncocheck disciplines`)",
+     "lid 1, 'A': onbekende discipline 'dietis'; bedoelt u 'diëtist'? (alle disciplines: "
+     "`oncocheck disciplines`)"),
     ("unknown-discipline-spaced",
      HEAD + "members:\n  - name: A\n    discipline: fysio therapeut\n",
      "members[0].discipline", 6, 17,
-     "member 1, 'A': unknown discipline 'fysio therapeut'; did you mean 'fysiotherapeut'?",
+     "member 1, 'A': unknown discipline 'fysio therapeut'; did you mean 'fysiotherapeut'? "
+     "(every discipline: `oncocheck disciplines`)",
      "bedoelt u"),
     ("unknown-key-suggests",
      HEAD + "  websit: https://x.nl\n", "network.websit", 4, 3,

@@ -52,3 +52,36 @@ def test_every_verwijsgids_flag_says_what_it_rests_on() -> None:
 
 def test_normalise() -> None:
     assert normalise("  Huid- en  Oedeem_therapeut ") == "huid en oedeem therapeut"
+
+
+def test_the_spelling_a_suggestion_shows_finds_its_own_entry() -> None:
+    """A "bedoelt u" names the label people say, with its accents and without brackets
+    (`diëtist`, `inloophuis`, `verpleegkundige`); typed as shown, it is that discipline."""
+    entries = vocabulary().disciplines
+    for entry in entries:
+        for lang in ("nl", "en"):
+            shown = entry.written.get(lang)
+            assert "(" not in shown and vocabulary().resolve(shown) == entry, shown
+    assert vocabulary().get("dietist").written.nl == "diëtist"
+
+
+@pytest.mark.parametrize(("written", "nearest"), [
+    ("dietst", ["dietist"]), ("fysio therapeut", ["fysiotherapeut"]),
+    ("logopedie", ["logopedist"]), ("verpleegkundig", ["oncologieverpleegkundige"]),
+    ("x" * 200, [])])
+def test_the_nearest_few_are_as_near_as_the_nearest(written: str, nearest: list[str]) -> None:
+    assert [d.id for d in vocabulary().nearest(written)] == nearest
+
+
+def test_a_rule_files_unknown_discipline_id_hears_the_nearest_and_the_command() -> None:
+    from pydantic import ValidationError
+
+    from oncocheck.checks.members import RequiredDisciplines
+
+    with pytest.raises(ValidationError) as caught:
+        RequiredDisciplines.model_validate(
+            {"kind": "required_disciplines", "groups": [["dietis"]]},
+            context={"vocabulary": vocabulary()})
+    said = str(caught.value)
+    assert "unknown discipline id 'dietis'; did you mean 'dietist'?" in said
+    assert "`oncocheck disciplines`" in said

@@ -132,7 +132,8 @@ def test_network_page_shows_what_a_reviewer_needs():
 
 def test_load_errors_have_their_own_section():
     page = render(only(sample_report(), 2), "html", "nl")
-    text = text_of(page)
+    assert "members[2].<wbr>discipline" in page  # it may wrap after its dot, nowhere else
+    text = text_of(page.replace("<wbr>", ""))
     assert "Laadfouten" in text and "members[2].discipline 40 17" in text
     assert "Ongeldig" in text
 

@@ -54,7 +54,8 @@ def test_invalid_file_error_has_position_and_suggestion() -> None:
     report = _check_examples()
     typo = next(r for r in report["results"] if r["file"].endswith("discipline-typo.yaml"))
     assert typo["errors"] == [{"message": "member 2, 'B. El Amrani': unknown discipline 'dietis'; "
-                                           "did you mean 'dietist'?",
+                                           "did you mean 'diëtist'? (every discipline: "
+                                           "`oncocheck disciplines`)",
                                "path": "members[1].discipline", "line": 43, "column": 17}]
 
 

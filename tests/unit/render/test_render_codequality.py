@@ -57,7 +57,7 @@ def test_descriptions_follow_the_language() -> None:
                                     "before 2027-03-01")
     assert nl[0]["description"].startswith("loppsoz@2024 1b: ontbreekt: diëtist → Herstel 1b.")
     assert en[3]["description"] == ("members[2].discipline: unknown discipline 'dietis'; did "
-                                    "you mean 'dietist'?")
+                                    "you mean 'diëtist'?")
     assert [i["fingerprint"] for i in en] == [i["fingerprint"] for i in nl]
 
 

@@ -57,7 +57,7 @@ def test_one_annotation_per_problem_then_a_notice() -> None:
     assert message == ("missing: dietitian\n→ Fix 1b.\nnote: Diëtist volgt\n"
                        "planned: Een diëtist werven, J. Bakker, before 2027-03-01")
     assert lines[0][2] == "members[2].discipline: unknown discipline 'dietis'; did you mean " \
-        "'dietist'?"
+        "'diëtist'?"
     assert lines[4][2] == ("3 files: 1 compliant, 1 not compliant, 1 invalid (criteria "
                            "loppsoz@2024, as of 2026-11-23)")  # nothing left out
 

@@ -7,6 +7,7 @@ import errno
 import pickle
 import re
 from datetime import date
+from fractions import Fraction
 from types import SimpleNamespace
 
 import pytest
@@ -17,7 +18,7 @@ from oncocheck.render.summary import tally
 from oncocheck.render.words import WORDS, words
 from oncocheck.render.working import value_text
 from oncocheck.report import Dated, Finding, PlanItem, Severity, Status, Text, Verdict
-from oncocheck.wording import os_reason
+from oncocheck.wording import os_reason, percent
 from paths import ROOT
 
 RENDER = ROOT / "src/oncocheck/render"
@@ -173,3 +174,23 @@ def test_the_summary_verbs_agree_with_their_counts(compliant: int, failing: int,
     assert tally(report, "nl").endswith(nl)
     assert tally(report, "en").endswith(f"{compliant} compliant, {failing} not compliant, "
                                         "0 invalid")
+
+
+@pytest.mark.parametrize(("value", "nl", "en"), [
+    (Fraction(7, 11), "63,6%", "63.6%"), (0.6, "60%", "60%"), (Fraction(8, 11), "72,7%", "72.7%"),
+    (0.575, "57,5%", "57.5%"), (Fraction(1, 3), "33,3%", "33.3%")])
+def test_a_share_is_written_the_way_of_its_language(value: Fraction | float, nl: str,
+                                                     en: str) -> None:
+    assert (percent(value, "nl"), percent(value, "en")) == (nl, en)
+
+
+def test_no_dutch_golden_text_writes_a_share_the_english_way() -> None:
+    """Every format's Dutch text (console, HTML, Markdown, JUnit, SARIF, job summary,
+    registers) says its shares through `wording.percent`: `63,6%`, never `63.6%` (the JSON
+    report's messages are English whatever the language)."""
+    dutch = [p for p in (ROOT / "tests/golden").rglob("*-nl.*")
+             if p.suffix != ".xlsx" and not p.name.startswith("json-")]
+    assert dutch
+    english_way = re.compile(r"\b\d+\.\d%")
+    assert [p.name for p in dutch if english_way.search(p.read_text("utf-8"))] == []
+    assert any(re.search(r"\b\d+,\d%", p.read_text("utf-8")) for p in dutch)

@@ -102,7 +102,13 @@ def _members(rows: Iterator[Row], found: Columns, display: str, title: str) -> S
                 continue
             data[found.fields[index]] = value
             places[found.fields[index]] = Location(WHERE, number, index + 1, display)
-        for needed in (f for f in REQUIRED if f not in data):
+        missing = [f for f in REQUIRED if f not in data]
+        if missing == ["discipline"] and not problems:  # the model's message says which kinds
+            index = next(i for i, f in found.fields.items() if f == "discipline")  # there are
+            data["discipline"] = ""
+            places["discipline"] = Location(WHERE, number, index + 1, display)
+            missing = []
+        for needed in missing:
             index = next(i for i, f in found.fields.items() if f == needed)
             problems.append((index + 1, Text(
                 f"lege cel: vul de {DUTCH_COLUMNS.get(needed, needed)} in (of maak de hele rij "

@@ -127,10 +127,11 @@ def _sheet_rows(sheet: Any, display: str) -> Iterator[Row]:
 
 def _unreadable(display: str, exc: BaseException, after: int | None = None) -> LoadFailed:
     where_nl, where_en = (f" (na rij {after})", f" (after row {after})") if after else ("", "")
+    # what the library said (its class name, English) is for --debug, not for the coordinator
     return load_error(f"{display} is geen leesbare Excel-werkmap (.xlsx){where_nl}; open en "
-                      f"bewaar hem opnieuw in Excel ({type(exc).__name__})",
+                      "bewaar hem opnieuw in Excel",
                       f"{display} is not a readable Excel workbook (.xlsx){where_en}; open and "
-                      f"save it again in Excel ({type(exc).__name__})")
+                      "save it again in Excel", detail=f"{type(exc).__name__}: {exc}")
 
 
 #: What a cell of each type (the `t` attribute) should hold, in both languages.
