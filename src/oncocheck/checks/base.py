@@ -23,7 +23,7 @@ from oncocheck.load.words import normalise
 from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
 from oncocheck.network.model import Member, NetworkFile
 from oncocheck.report import MemberRow, Status, Text
-from oncocheck.wording import percent
+from oncocheck.wording import percents
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +137,7 @@ class Check(Strict):
         for name in type(self).model_fields:
             value = getattr(self, name)
             if isinstance(value, float):
-                found[name] = Text(percent(value).replace(".", ","), percent(value))
+                found[name] = percents(value)
             elif isinstance(value, int) and not isinstance(value, bool):
                 found[name] = Text(str(value), str(value))
         return found
