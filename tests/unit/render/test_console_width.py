@@ -27,7 +27,7 @@ def _checked(text: str) -> Report:
     from pathlib import Path
     from tempfile import mkdtemp
 
-    from oncocheck.cli.check import run_batch
+    from oncocheck.cli.request import run_batch
     from oncocheck.run.decide import choose
 
     path = Path(mkdtemp()) / "netwerk.yaml"

@@ -61,9 +61,9 @@ def test_csv_has_a_header_and_a_row_per_file(report, lang: str, head: list[str])
     assert invalid[2] == ("Ongeldig" if lang == "nl" else "Invalid")
     # an invalid file says why: how many load errors, and the first, where and what
     assert invalid[3] == "1" and invalid[4] == "examples/invalid/typo.yaml:40:17: " + (
-        "members[2].discipline: onbekende discipline 'dietis'; bedoelt u 'dietist'?"
+        "members[2].discipline: onbekende discipline 'dietis'; bedoelt u 'diëtist'?"
         if lang == "nl" else "members[2].discipline: unknown discipline 'dietis'; did you mean "
-        "'dietist'?")
+        "'diëtist'?")
     assert invalid[5:-4] == [""] * 15 and invalid[-1] == report.results[2].inputs[0].sha256
 
 
@@ -114,7 +114,7 @@ def test_xlsx_has_the_register_and_the_criteria(book: bytes) -> None:
                             "Oncologiezorgnetwerk Voorbeeldstad", "Voldoet", None, None,
                             "loppsoz@2024", datetime(2026, 11, 23), None]
     assert table[3][2:5] == ["Ongeldig", 1, "examples/invalid/typo.yaml:40:17: members[2]."
-                             "discipline: onbekende discipline 'dietis'; bedoelt u 'dietist'?"]
+                             "discipline: onbekende discipline 'dietis'; bedoelt u 'diëtist'?"]
     assert table[3][5:-1] == [None, None, None, *[None] * 12, None, 0, None]
     criteria = rows(book, "Criteria")
     assert criteria[0] == ["Versie", "ID", "Titel", "Tekst", "Ernst"]
@@ -231,7 +231,7 @@ def test_an_invalid_file_counts_its_errors_past_the_cap(report) -> None:  # noqa
     many = LoadFailed([invalid.errors[0]] * 100, omitted=250).errors
     row = _csv_rows(render(replace(report, results=(replace(invalid, errors=tuple(many)),)),
                            "csv", "en"))[1]
-    assert row[3] == "350" and row[4].endswith("did you mean 'dietist'?")
+    assert row[3] == "350" and row[4].endswith("did you mean 'diëtist'?")
 
 
 @pytest.mark.parametrize("lang, words", [
