@@ -144,6 +144,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind": ("Soort", "Kind"), "size": ("Grootte (bytes)", "Size (bytes)"),
     "role_network": ("netwerkbestand", "network file"),
     "role_members": ("ledenlijst", "members list"), "role_document": ("document", "document"),
+    "role_package": ("aanvraagpakket", "application package"),
     "not_read": ("niet gelezen (te groot of niet leesbaar)", "not read (too large or unreadable)"),
     # the register (csv, xlsx)
     "criteria_version": ("Criteriaversie", "Criteria version"),

@@ -30,7 +30,8 @@ from oncocheck.run.decide import Choice, Decision, decide
 from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.pin import criteria_pin
-from oncocheck.run.walk import Found, Unsearched, is_dir, unsearched
+from oncocheck.run.packaged import check_package
+from oncocheck.run.walk import Found, Unsearched, is_dir, is_package, unsearched
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
 
 
@@ -43,6 +44,8 @@ def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[File
         invalid = FileResult(display, Verdict.INVALID, errors=tuple(refused.errors))
         return tuple(invalid for _ in choices)
     try:
+        if is_package(path):
+            return check_package(path, display, choices, check_file)
         return check_file(path, display, choices)
     except BaseException as exc:
         if not out_of_memory(exc):
@@ -66,6 +69,8 @@ def _refused(path: Path) -> LoadFailed | None:
         pass  # too long, not a folder on the way: reading it says why
     if isinstance(path, Unsearched):
         return unsearched(path)
+    if is_package(path):
+        return None
     if is_dir(path):
         return load_error("een map zonder .yaml- of .yml-bestanden",
                           "a folder with no .yaml or .yml files in it")

@@ -101,7 +101,7 @@ def _walk(top: Path) -> Iterator[Path]:
         for name, real_dir in listed:
             if real_dir:
                 stack.append((folder / name, depth + 1))
-            elif real_dir is None and name.endswith(SUFFIXES):
+            elif real_dir is None and (name.endswith(SUFFIXES) or is_package(name)):
                 yield folder / name
 
 
@@ -114,6 +114,11 @@ def _is_real_dir(entry: os.DirEntry) -> bool | None:
         return not entry.is_symlink()
     except OSError:
         return None
+
+
+def is_package(path: Path | str) -> bool:
+    """Whether `path` is named as an application package (`aanvraag.zip`, `oncocheck pack`)."""
+    return os.fspath(path).lower().endswith(".zip")
 
 
 def is_dir(path: Path) -> bool:

@@ -8,14 +8,13 @@ findings name the spreadsheet's row and column instead of a line of the YAML fil
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.naming import about, member
+from oncocheck.load.naming import about, member, sheet_display
 from oncocheck.load.sheets import notes
 from oncocheck.load.sheets.header import (
     REQUIRED,
@@ -125,14 +124,6 @@ def _members(rows: Iterator[Row], found: Columns, display: str, title: str) -> S
             sheet.positions.append(places)
             sheet.rows.append(Location(WHERE, number, 1, display))
     return replace(sheet, omitted=omitted)
-
-
-def sheet_display(network_display: str, members_file: str) -> str:
-    """The spreadsheet's path as reports show it: next to the network file's display path."""
-    if os.path.isabs(members_file):
-        return PurePosixPath(members_file).as_posix()
-    joined = os.path.normpath(os.path.join(os.path.dirname(network_display), members_file))
-    return Path(joined).as_posix()
 
 
 def merge_sheet(source: Source, base_dir: Path, display: str

@@ -1,0 +1,200 @@
+"""`oncocheck pack` and the check of a package (issue 26): what was checked is what is judged.
+
+A package made by `pack` checks to the same verdict, findings and digests as the network it
+came from, in every format; each tampering gives its finding; the round trip (pack, send,
+check a folder of packages) runs."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from oncocheck import render
+from oncocheck.cli.app import app
+from paths import EXAMPLES
+
+AS_OF = ["--as-of", "2026-11-23"]
+SHEET = "naam,discipline,verwijsgids\nC. Jansen,psycholoog,ja\nD. Smit,logopedist,nee\n"
+
+
+def invoke(*args: str):  # noqa: ANN201 - a click Result
+    return CliRunner().invoke(app, [*args])
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Path:
+    """The compliant example with a members sheet and a document beside it."""
+    folder = tmp_path / "netwerk"
+    shutil.copytree(EXAMPLES / "compliant", folder)
+    path = folder / "voorbeeldstad.yaml"
+    (folder / "leden.csv").write_text(SHEET, "utf-8")
+    path.write_text("members_file: leden.csv\n" + path.read_text("utf-8"), "utf-8")
+    return path
+
+
+def packed(network: Path, target: Path, *more: str) -> Path:
+    result = invoke("pack", str(network), "--output", str(target), *AS_OF, *more)
+    assert result.exit_code == 0, result.output
+    return target
+
+
+def entries(package: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(package) as archive:
+        return {i.filename: archive.read(i) for i in archive.infolist()}
+
+
+def rewritten(package: Path, change: dict[str, bytes | None]) -> None:
+    """The package with entries replaced, added or (None) removed; the manifest kept."""
+    files = {**entries(package), **change}
+    with zipfile.ZipFile(package, "w") as archive:
+        for name, raw in files.items():
+            if raw is not None:
+                archive.writestr(name, raw)
+
+
+def test_pack_holds_what_was_checked(network: Path, tmp_path: Path) -> None:
+    package = packed(network, tmp_path / "aanvraag.zip")
+    files = entries(package)
+    assert sorted(files) == ["docs/visie-2025.md", "leden.csv", "manifest.json",
+                             "oncocheck-rapport.html", "oncocheck-rapport.json",
+                             "voorbeeldstad.yaml"]
+    assert files["leden.csv"] == (network.parent / "leden.csv").read_bytes()
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["format"] == "oncocheck-package/1"
+    assert (manifest["verdict"], manifest["as_of"]) == ("compliant", "2026-11-23")
+    roles = {f["path"]: f["role"] for f in manifest["files"]}
+    assert roles["leden.csv"] == "members" and roles["voorbeeldstad.yaml"] == "network"
+    report = json.loads(files["oncocheck-rapport.json"])
+    assert report["results"][0]["verdict"] == "compliant"
+
+
+def test_the_same_inputs_pack_to_the_same_bytes(network: Path, tmp_path: Path) -> None:
+    one = packed(network, tmp_path / "een.zip").read_bytes()
+    two = packed(network, tmp_path / "twee.zip").read_bytes()
+    assert one == two
+    assert [i.date_time for i in zipfile.ZipFile(io.BytesIO(one)).infolist()] == [
+        (1980, 1, 1, 0, 0, 0)] * 6
+
+
+def test_pack_never_overwrites_without_force_nor_an_input(network: Path,
+                                                          tmp_path: Path) -> None:
+    target = packed(network, tmp_path / "aanvraag.zip")
+    again = invoke("pack", str(network), "--output", str(target), "--lang", "en")
+    assert again.exit_code == 2 and "already exists" in again.output
+    assert invoke("pack", str(network), "--output", str(target), "--force").exit_code == 0
+    over = invoke("pack", str(network), "--output", str(network.parent / "leden.csv"),
+                  "--force", "--lang", "en")
+    assert over.exit_code == 2 and "input file" in over.output
+    assert (network.parent / "leden.csv").read_text("utf-8") == SHEET
+
+
+def test_default_name_beside_the_file(network: Path) -> None:
+    result = invoke("pack", str(network), *AS_OF)
+    assert result.exit_code == 0, result.output
+    made = list(network.parent.glob("*.zip"))
+    assert len(made) == 1 and made[0].name.startswith("oncologiezorgnetwerk-voorbeeldstad-")
+
+
+def test_a_file_that_cannot_be_loaded_is_not_packed(tmp_path: Path) -> None:
+    bad = tmp_path / "kapot.yaml"
+    bad.write_text("network: [\n", "utf-8")
+    result = invoke("pack", str(bad), "--output", str(tmp_path / "x.zip"), "--lang", "en")
+    assert result.exit_code == 2 and "nothing was packed" in result.output
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_a_network_not_compliant_is_packed_and_said(tmp_path: Path) -> None:
+    source = next((EXAMPLES / "not-compliant").glob("*.yaml"))
+    result = invoke("pack", str(source), "--output", str(tmp_path / "n.zip"), "--lang", "en")
+    assert result.exit_code == 0 and "NOT compliant" in result.output
+
+
+def _checked(path: Path, fmt: str) -> str:
+    result = invoke("check", str(path), *AS_OF, "--format", fmt, "--lang", "en")
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", [f for f in render.formats_of("check")
+                                 if not render.is_binary(f)])  # xlsx: the csv is its text
+def test_a_package_checks_like_its_network(network: Path, fmt: str,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(network.parent)
+    package = packed(Path(network.name), Path("aanvraag.zip"))
+    plain, inside = _checked(Path(network.name), fmt), _checked(package, fmt)
+    own = hashlib.sha256(package.read_bytes()).hexdigest()
+    if fmt != "json":  # the package's own row (its digest) is the one line more
+        inside = "\n".join(line for line in inside.split("\n") if own not in line)
+    # the same files, named inside the package instead of in its folder
+    inside = inside.replace("aanvraag.zip:", "")
+    if fmt != "json":
+        assert "aanvraag.zip" not in inside
+        assert inside == plain
+        return
+    one, two = json.loads(plain)["results"][0], json.loads(inside)["results"][0]
+    assert [i for i in two.pop("inputs") if i["role"] == "package"]
+    assert one.pop("inputs") and one == two
+
+
+def test_the_package_names_its_files_and_its_digest(network: Path, tmp_path: Path) -> None:
+    package = packed(network, tmp_path / "aanvraag.zip")
+    report = json.loads(_checked(package, "json"))["results"][0]
+    shown = {i["path"]: i["role"] for i in report["inputs"]}
+    assert shown[str(package)] == "package"
+    assert shown[f"{package}:leden.csv"] == "members"
+
+
+
+def test_findings_name_the_package_and_the_file_in_it(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "not-compliant" / "bv.yaml", "bv.yaml")
+    package = packed(Path("bv.yaml"), Path("aanvraag.zip"))
+    plain = _checked(Path("bv.yaml"), "github")
+    assert "file=bv.yaml,line=12,col=3," in plain  # the place the package must keep
+    assert "file=aanvraag.zip%3Abv.yaml,line=12,col=3," in _checked(package, "github")
+
+
+@pytest.mark.parametrize(("change", "finding", "file"), [
+    ({"leden.csv": b"naam,discipline\nX,psycholoog\n"}, "package-changed", "leden.csv"),
+    ({"docs/visie-2025.md": None}, "package-missing", "docs/visie-2025.md"),
+    ({"extra.txt": b"hoi"}, "package-extra", "extra.txt"),
+])
+def test_each_tampering_is_a_warning(network: Path, tmp_path: Path, change: dict,
+                                     finding: str, file: str) -> None:
+    package = packed(network, tmp_path / "aanvraag.zip")
+    rewritten(package, change)
+    report = json.loads(_checked(package, "json"))["results"][0]
+    found = [f for f in report["findings"] if f["criterion"] == finding]
+    assert found and found[0]["severity"] == "warning" and file in found[0]["message"]
+
+
+def test_a_package_without_manifest_is_invalid(network: Path, tmp_path: Path) -> None:
+    package = packed(network, tmp_path / "aanvraag.zip")
+    rewritten(package, {"manifest.json": None})
+    result = invoke("check", str(package), "--lang", "en")
+    assert result.exit_code == 2 and "manifest.json" in result.stdout
+
+
+def test_the_round_trip(network: Path, tmp_path: Path) -> None:
+    """The coordinator packs and sends one file; the reviewer checks a folder of packages
+    (beside a plain network file) and archives the JSON and the register."""
+    inbox = tmp_path / "inbox"
+    packed(network, inbox / "voorbeeldstad.zip")
+    shutil.copy(next((EXAMPLES / "not-compliant").glob("*.yaml")), inbox / "ander.yaml")
+    archive = tmp_path / "ronde"
+    result = invoke("check", str(inbox), *AS_OF, "--format", "json", "--output",
+                    str(archive / "ronde.json"), "--report", f"csv={archive / 'register.csv'}")
+    assert result.exit_code == 1, result.output
+    results = json.loads((archive / "ronde.json").read_text("utf-8"))["results"]
+    assert {r["file"].rsplit("/", 1)[-1]: r["verdict"] for r in results} == {
+        "voorbeeldstad.zip:voorbeeldstad.yaml": "compliant", "ander.yaml": "not_compliant"}
+    assert "voorbeeldstad.zip" in (archive / "register.csv").read_text("utf-8-sig")
+    assert not (inbox / "leden.csv").exists()  # nothing extracted
