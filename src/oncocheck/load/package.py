@@ -81,7 +81,11 @@ def read_package(raw: bytes) -> Package:
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
-    """LoadFailed for the first entry that is unsafe, or for the entries' total size."""
+    """LoadFailed for the entries' total size, or for the first entry that is unsafe."""
+    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+        mib = MAX_TOTAL_BYTES // (1024 * 1024)
+        raise _refused(f"pakt uit tot meer dan {mib} MiB (een zip-bom?)",
+                       f"unpacks to more than {mib} MiB (a zip bomb?)")
     seen: set[str] = set()
     for info in infos:
         name = info.filename
@@ -92,10 +96,6 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
             raise _refused(f"bestand {quoted(name)} {problem.nl}",
                            f"file {quoted(name)} {problem.en}")
         seen.add(name.rstrip("/").lower())
-    if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
-        mib = MAX_TOTAL_BYTES // (1024 * 1024)
-        raise _refused(f"pakt uit tot meer dan {mib} MiB (een zip-bom?)",
-                       f"unpacks to more than {mib} MiB (a zip bomb?)")
 
 
 def _kind_problem(info: zipfile.ZipInfo) -> Text | None:

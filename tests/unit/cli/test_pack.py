@@ -198,3 +198,27 @@ def test_the_round_trip(network: Path, tmp_path: Path) -> None:
         "voorbeeldstad.zip:voorbeeldstad.yaml": "compliant", "ander.yaml": "not_compliant"}
     assert "voorbeeldstad.zip" in (archive / "register.csv").read_text("utf-8-sig")
     assert not (inbox / "leden.csv").exists()  # nothing extracted
+
+
+QUICK = ["package-dotdot", "package-absolute", "package-symlink", "package-duplicate",
+         "package-encrypted", "package-nested", "package-total-bomb", "package-no-manifest"]
+
+
+def test_hostile_packages_extract_nothing_and_the_batch_goes_on(
+        network: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from make_packages import PACKAGES
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    packed(network, inbox / "zz-goed.zip")
+    for case in QUICK:
+        PACKAGES[case](inbox)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    monkeypatch.chdir(inbox / "..")
+    result = invoke("check", str(inbox), *AS_OF, "--format", "json")
+    assert result.exit_code == 2
+    verdicts = {Path(r["file"]).name: r["verdict"] for r in json.loads(result.stdout)["results"]}
+    assert verdicts.pop("zz-goed.zip:voorbeeldstad.yaml") == "compliant"
+    assert set(verdicts.values()) == {"invalid"} and len(verdicts) == len(QUICK)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert not Path("/etc/oncocheck-test").exists()
