@@ -3,7 +3,8 @@
 
 The columns: file, network, verdict, the criteria version applied, the as-of date, each
 criterion's status (one column per criterion id of the versions applied, in criteria order),
-the 2a share, how many warnings and of which kinds, and the network file's SHA-256. Values stay
+the 2a share, how many warnings and of which kinds, the network file's SHA-256, and (in a
+register with a network read from an application package) the package's SHA-256. Values stay
 typed (a Status, a date, a share as a Fraction) so each format writes them its own way: words
 and colours per language, a date and a percentage a spreadsheet can sort.
 """
@@ -36,6 +37,7 @@ class Entry:
     warnings: int
     warning_ids: str
     sha256: str | None
+    package: str | None = None
 
 
 def applied_sets(report: Report) -> list[CriteriaSetInfo]:
@@ -57,6 +59,17 @@ def headers(ids: list[str], lang: str) -> list[str]:
             w["share_2a"], w["warning_count"], w["warning_ids"], w["network_sha256"]]
 
 
+def packaged(report: Report) -> bool:
+    """Whether a file of the report was read from an application package: then the register
+    has the package's SHA-256 as its last column."""
+    return any(i.role is Role.PACKAGE for r in report.results for i in r.inputs)
+
+
+def package_column(lang: str) -> str:
+    """The last column's name when the register is `packaged`."""
+    return words(lang)["package_sha256"]
+
+
 def entries(report: Report, ids: list[str]) -> Iterator[Entry]:
     """Each file's row, in the report's (path) order."""
     for result in report.results:
@@ -68,7 +81,8 @@ def entry(result: FileResult, ids: list[str]) -> Entry:
     found = result.statuses
     counts = warning_counts(result)
     network = next((i.sha256 for i in result.inputs if i.role is Role.NETWORK), None)
+    package = next((i.sha256 for i in result.inputs if i.role is Role.PACKAGE), None)
     return Entry(result.file, result.network, result.verdict,
                  result.criteria.label if result.criteria else None, result.as_of,
                  tuple(found.get(cid) for cid in ids), share_of(result), sum(counts.values()),
-                 ", ".join(counts), network)
+                 ", ".join(counts), network, package)

@@ -152,6 +152,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning_count": ("Aantal waarschuwingen", "Number of warnings"),
     "warning_ids": ("Soorten waarschuwing", "Warning ids"),
     "network_sha256": ("SHA-256 netwerkbestand", "Network file SHA-256"),
+    "package_sha256": ("SHA-256 aanvraagpakket", "Application package SHA-256"),
     "version": ("Versie", "Version"), "title": ("Titel", "Title"), "text": ("Tekst", "Text"),
     "error": ("fout", "error"),
     # check --compare
