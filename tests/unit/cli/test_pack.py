@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shlex
 import shutil
 import zipfile
 from pathlib import Path
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 
 from oncocheck import render
 from oncocheck.cli.app import app
-from paths import EXAMPLES
+from paths import EXAMPLES, ROOT
 
 AS_OF = ["--as-of", "2026-11-23"]
 SHEET = "naam,discipline,verwijsgids\nC. Jansen,psycholoog,ja\nD. Smit,logopedist,nee\n"
@@ -186,21 +187,38 @@ def test_a_package_without_manifest_is_invalid(network: Path, tmp_path: Path) ->
     assert result.exit_code == 2 and "manifest.json" in result.stdout
 
 
-def test_the_round_trip(network: Path, tmp_path: Path) -> None:
+def _readme_round_trip() -> list[list[str]]:
+    """The commands of the README's round trip ("Het aanvraagpakket"), as argument lists."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text[text.index("### Het aanvraagpakket"):]
+    block = section[section.index("```\n") + 4:section.index("\n```", section.index("```\n") + 4)]
+    return [shlex.split(line)[1:] for line in block.splitlines() if line.startswith("oncocheck ")]
+
+
+def test_the_round_trip_of_the_readme(network: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The coordinator packs and sends one file; the reviewer checks a folder of packages
-    (beside a plain network file) and archives the JSON and the register."""
-    inbox = tmp_path / "inbox"
-    packed(network, inbox / "voorbeeldstad.zip")
-    shutil.copy(next((EXAMPLES / "not-compliant").glob("*.yaml")), inbox / "ander.yaml")
-    archive = tmp_path / "ronde"
-    result = invoke("check", str(inbox), *AS_OF, "--format", "json", "--output",
-                    str(archive / "ronde.json"), "--report", f"csv={archive / 'register.csv'}")
+    (beside a plain network file) and archives the JSON and the register: the README's own
+    commands."""
+    pack_args, check_args = _readme_round_trip()
+    assert pack_args[:2] == ["pack", "netwerk.yaml"] and check_args[0] == "check"
+    monkeypatch.chdir(network.parent)
+    network.rename("netwerk.yaml")
+    result = invoke(*pack_args, *AS_OF)
+    assert result.exit_code == 0, result.output
+    inbox = Path(check_args[1])
+    inbox.mkdir()
+    Path(pack_args[pack_args.index("--output") + 1]).rename(inbox / "voorbeeldstad.zip")
+    shutil.copy(EXAMPLES / "not-compliant" / "bv.yaml", inbox / "ander.yaml")
+    result = invoke(*check_args, *AS_OF)
     assert result.exit_code == 1, result.output
-    results = json.loads((archive / "ronde.json").read_text("utf-8"))["results"]
-    assert {r["file"].rsplit("/", 1)[-1]: r["verdict"] for r in results} == {
-        "voorbeeldstad.zip:voorbeeldstad.yaml": "compliant", "ander.yaml": "not_compliant"}
-    assert "voorbeeldstad.zip" in (archive / "register.csv").read_text("utf-8-sig")
-    assert not (inbox / "leden.csv").exists()  # nothing extracted
+    json_out = Path(check_args[check_args.index("--output") + 1])
+    results = json.loads(json_out.read_text("utf-8"))["results"]
+    assert {Path(r["file"]).name: r["verdict"] for r in results} == {
+        "voorbeeldstad.zip:netwerk.yaml": "compliant", "ander.yaml": "not_compliant"}
+    register = Path(check_args[-1].split("=", 1)[1]).read_text("utf-8-sig")
+    assert hashlib.sha256((inbox / "voorbeeldstad.zip").read_bytes()).hexdigest() in register
+    assert sorted(p.name for p in inbox.iterdir()) == ["ander.yaml", "voorbeeldstad.zip"]
 
 
 QUICK = ["package-dotdot", "package-absolute", "package-symlink", "package-duplicate",
