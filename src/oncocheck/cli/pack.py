@@ -65,6 +65,8 @@ def pack(
     _refuse_target(target, file, result, force)
     write_report(target, _zipped(report, result, kept, today))
     emit(_told(target, result).get(str(lang)) + "\n")
+    for line in _left_out(result):
+        emit(line.get(str(lang)) + "\n")
 
 
 def default_name(result: FileResult, file: Path, day: date) -> str:
@@ -103,6 +105,13 @@ def _refuse_target(target: Path, file: Path, result: FileResult, force: bool) ->
             "--output, of gebruik --force om het te vervangen.",
             f"{target} already exists; oncocheck will not overwrite it. Choose another path "
             "with --output, or use --force to replace it."))
+
+
+def _left_out(result: FileResult) -> list[Text]:
+    """A line for each document the file names that does not count, so is not packed."""
+    return [Text(f"  niet ingepakt: {f.message.nl}", f"  not packed: {f.message.en}")
+            for f in result.findings
+            if f.criterion in ("document-not-found", "document-not-usable")]
 
 
 def _told(target: Path, result: FileResult) -> Text:

@@ -27,11 +27,12 @@ REPORT_NAMES = {"json": "oncocheck-rapport.json", "html": "oncocheck-rapport.htm
 
 def manifest(result: FileResult, files: Mapping[str, tuple[str, bytes]], day: date) -> bytes:
     """`manifest.json` for `result` (the check made while packing) and `files` (name ->
-    role and bytes), sorted by path."""
+    role and bytes), sorted by path; an input's digest is the one the check took."""
     import hashlib
 
+    taken = {i.path: i.sha256 for i in result.inputs}
     listed = [{"path": name, "role": role, "size": len(raw),
-               "sha256": hashlib.sha256(raw).hexdigest()}
+               "sha256": taken.get(name) or hashlib.sha256(raw).hexdigest()}
               for name, (role, raw) in sorted(files.items())]
     criteria = result.criteria
     data = {"format": FORMAT, "oncocheck": __version__, "packed": day.isoformat(),

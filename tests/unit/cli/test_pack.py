@@ -256,3 +256,17 @@ def test_rounds_matches_a_packaged_network_like_a_plain_one(network: Path,
                     "--format", "json")
     summary = json.loads(result.stdout)["summary"]
     assert (summary["new"], summary["gone"]) == (0, 0)
+
+
+def test_a_document_that_does_not_count_is_named_not_packed(network: Path,
+                                                            tmp_path: Path) -> None:
+    (network.parent / "docs" / "visie-2025.md").unlink()
+    (tmp_path / "buiten.md").write_text("x", "utf-8")
+    text = network.read_text("utf-8").replace("docs/visie-2025.md", "../buiten.md")
+    network.write_text(text, "utf-8")
+    result = invoke("pack", str(network), "--output", str(tmp_path / "a.zip"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "not packed: document not usable: ../buiten.md" in result.output
+    assert sorted(entries(tmp_path / "a.zip")) == [
+        "leden.csv", "manifest.json", "oncocheck-rapport.html", "oncocheck-rapport.json",
+        "voorbeeldstad.yaml"]
