@@ -34,7 +34,9 @@ def document_digest(folder: Path, relative: str, display: str) -> InputFile:
     checks found to count as evidence; without digest and size when it cannot be read safely
     within MAX_DOCUMENT_BYTES (it changed since the look-up, it is too large, it is unreadable)."""
     inside = packaged(folder / relative)
-    if inside is not None and inside.raw is not None:  # a package's file, already in memory
+    if inside is not None:  # a package's file, already in memory; never one on the disk
+        if inside.raw is None:
+            return InputFile(display, Role.DOCUMENT, None, None)
         raw = inside.raw
         return InputFile(display, Role.DOCUMENT, hashlib.sha256(raw).hexdigest(), len(raw))
     kept: list[bytes] | None = [] if is_keeping() else None

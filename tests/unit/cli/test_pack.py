@@ -270,3 +270,20 @@ def test_a_document_that_does_not_count_is_named_not_packed(network: Path,
     assert sorted(entries(tmp_path / "a.zip")) == [
         "leden.csv", "manifest.json", "oncocheck-rapport.html", "oncocheck-rapport.json",
         "voorbeeldstad.yaml"]
+
+
+def test_a_package_never_reads_the_disk_beside_it(network: Path, tmp_path: Path) -> None:
+    """A packaged network naming files outside the package (by an absolute path, by `..`)
+    that exist on the disk: they are outside, never read."""
+    package = packed(network, tmp_path / "aanvraag.zip")
+    sheet = network.parent / "leden.csv"
+    text = network.read_text("utf-8").replace("members_file: leden.csv",
+                                              f"members_file: {sheet}")
+    rewritten(package, {"voorbeeldstad.yaml": text.encode()})
+    result = invoke("check", str(package), "--lang", "en", *AS_OF)
+    assert result.exit_code == 2 and "is not in the package" in result.stdout
+    text = network.read_text("utf-8").replace("docs/visie-2025.md", "../netwerk/docs/visie-2025.md")
+    rewritten(package, {"voorbeeldstad.yaml": text.encode()})
+    report = json.loads(_checked(package, "json"))["results"][0]
+    assert [f["observed"]["problem"] for f in report["findings"]
+            if f["criterion"] == "document-not-usable"] == ["outside"]
