@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import shlex
 import shutil
 import zipfile
@@ -123,13 +124,30 @@ def _checked(path: Path, fmt: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("fmt", [f for f in render.formats_of("check")
-                                 if not render.is_binary(f)])  # xlsx: the csv is its text
+TEXT_FORMATS = [f for f in render.formats_of("check") if not render.is_binary(f)]  # xlsx:
+# the csv is its text
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_a_package_checks_like_its_network(network: Path, fmt: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(network.parent)
-    package = packed(Path(network.name), Path("aanvraag.zip"))
-    plain, inside = _checked(Path(network.name), fmt), _checked(package, fmt)
+    _same_in(Path(network.name), fmt)
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_a_package_not_compliant_checks_like_its_network(tmp_path: Path, fmt: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "not-compliant" / "bv.yaml", "voorbeeldstad.yaml")
+    _same_in(Path("voorbeeldstad.yaml"), fmt)
+
+
+def _same_in(network: Path, fmt: str) -> None:
+    """The package of `network` checks to the same text in `fmt`, its files named inside the
+    package; the same JSON, and the same digests, besides the package's own."""
+    package = packed(network, Path("aanvraag.zip"))
+    plain, inside = _checked(network, fmt), _checked(package, fmt)
     own = hashlib.sha256(package.read_bytes()).hexdigest()
     if fmt == "csv":  # the register's one column more: the package's digest
         assert f',"{own}"' in inside
@@ -137,13 +155,20 @@ def test_a_package_checks_like_its_network(network: Path, fmt: str,
     if fmt != "json":  # the package's own row (its digest) is the one line more
         inside = "\n".join(line for line in inside.split("\n") if own not in line)
     # the same files, named inside the package instead of in its folder
+    inside = inside.replace("aanvraag.zip%3A", "aanvraag.zip:")  # a URI, a GitHub command
+    assert ("voorbeeldstad.yaml" in plain) == ("aanvraag.zip:voorbeeldstad.yaml" in inside)
     inside = inside.replace("aanvraag.zip:", "")
+    # fingerprints (codequality, sarif) are made of the file's name, too
+    plain, inside = (re.sub(r'"(fingerprint|oncocheck/v1)": "[0-9a-f]+"', "", t)
+                     for t in (plain, inside))
     if fmt != "json":
         assert "aanvraag.zip" not in inside
         assert inside == plain
         return
     one, two = json.loads(plain)["results"][0], json.loads(inside)["results"][0]
-    assert [i for i in two.pop("inputs") if i["role"] == "package"]
+    assert [i for i in two.pop("inputs") if i["role"] == "package"] == [
+        {"path": "aanvraag.zip", "role": "package", "sha256": own,
+         "size": package.stat().st_size}]
     assert one.pop("inputs") and one == two
 
 
