@@ -1,4 +1,5 @@
-"""The files a batch checks: files as given, folders walked for `*.yaml` / `*.yml`.
+"""The files a batch checks: files as given, folders walked for `*.yaml` / `*.yml` and
+application packages (`*.zip`, `is_package`).
 
 The walk does not recurse (a tree may be thousands of folders deep), skips hidden entries,
 does not follow links to folders, and lists the folders it could not search, so their files
