@@ -10,6 +10,7 @@ bomb); a missing, unreadable or oversized manifest, or one listing more than MAX
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ import re
 import stat
 import zipfile
 from dataclasses import dataclass
+from typing import cast
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.visible import quoted
@@ -33,6 +35,7 @@ MAX_RATIO = 200  # uncompressed / compressed, for an entry of more than RATIO_FR
 RATIO_FROM = 1024 * 1024
 MAX_MANIFEST_BYTES = 1024 * 1024
 _NESTED = (".zip", ".jar", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".zst")
+_OFFICE = (".xlsx", ".docx", ".pptx", ".odt", ".ods")  # zips themselves, and welcome as such
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
@@ -122,35 +125,28 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
             EOFError) as exc:
         raise _refused(f"bestand {quoted(info.filename)} is niet te lezen",
                        f"file {quoted(info.filename)} cannot be read") from exc
-    if len(data) != info.file_size or data[:4] == b"PK\x03\x04" and not _office(info.filename):
+    office = posixpath.splitext(info.filename.lower())[1] in _OFFICE
+    if len(data) != info.file_size or data[:4] == b"PK\x03\x04" and not office:
         raise _refused(f"bestand {quoted(info.filename)} is niet wat de zip zegt (of een archief)",
                        f"file {quoted(info.filename)} is not what the zip says (or an archive)")
     return data
 
 
-def _office(name: str) -> bool:
-    """Office documents (.xlsx, .docx, …) are zips themselves, and welcome as such."""
-    return posixpath.splitext(name.lower())[1] in (".xlsx", ".docx", ".pptx", ".odt", ".ods")
-
-
 def _manifest(files: dict[str, bytes]) -> dict:
     """The manifest's data, checked for its shape; LoadFailed when it is not readable."""
-    raw = files.get(MANIFEST)
-    why = None
+    raw, data = files.get(MANIFEST), None
     if raw is None:
-        why = Text("er staat geen manifest.json in", "it holds no manifest.json")
+        why: Text | None = Text("er staat geen manifest.json in", "it holds no manifest.json")
     elif len(raw) > MAX_MANIFEST_BYTES:
         why = Text("manifest.json is te groot", "manifest.json is too large")
-    if why is None:
-        try:
-            data = json.loads(raw or b"")
-        except (ValueError, RecursionError):
-            data = None
+    else:
+        with contextlib.suppress(ValueError, RecursionError):
+            data = json.loads(raw)
         why = _shape(data)
     if why is not None:
         raise _refused(f"is geen oncocheck-pakket: {why.nl}",
                        f"is not an oncocheck package: {why.en}")
-    return data  # its shape is checked above
+    return cast(dict, data)  # `_shape` found a dict of the format
 
 
 def _shape(data: object) -> Text | None:
