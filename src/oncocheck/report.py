@@ -236,6 +236,7 @@ class Role(StrEnum):
     NETWORK = "network"
     MEMBERS = "members"  # the members spreadsheet (`members_file`)
     DOCUMENT = "document"  # an evidence document that was found (`document:`)
+    PACKAGE = "package"  # the application package the other files were read from
 
 
 @record

@@ -91,7 +91,8 @@ def workdir(tmp_path: Path):
 # (`walk-deep`: removing its 1,200 folders takes seconds; the quick loop has
 # test_a_folder_deeper_than_the_walk_goes_is_said).
 SLOW = {"many-values", "members-100k", "members-too-many", "members-typos", "line-1mb-value",
-        "notes-15mb", "sheet-empty-rows", "sheet-zip-bomb", "size-50mb", "walk-deep"}
+        "notes-15mb", "sheet-empty-rows", "sheet-zip-bomb", "size-50mb", "walk-deep",
+        "package-ratio-bomb", "package-manifest-million"}
 
 
 def _params(cases: list[dict], slow: bool = False) -> list:

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_packages import PACKAGES  # noqa: E402
 from make_sheets import SHEETS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -200,6 +201,7 @@ GENERATORS: dict[str, Callable[[Path], Path]] = {
     "file-name-control": _named(b"net\x1b[2J\xe2\x80\xae\xe2\x80\x8b\r\n::error::INJECTED.yaml"),
     "file-name-not-utf8": _named(b"net\xffx.yaml"),
     **SHEETS,
+    **PACKAGES,
 }
 
 

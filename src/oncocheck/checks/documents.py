@@ -16,6 +16,7 @@ from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
 from oncocheck.load.naming import slashed
+from oncocheck.load.store import packaged
 from oncocheck.report import Text
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -89,7 +90,11 @@ def _host(url: str) -> str | None:
 
 
 def _file_problem(base_dir: Path, relative: str) -> str | None:
-    """Why the file at `relative` below `base_dir` does not count, or None."""
+    """Why the file at `relative` below `base_dir` does not count, or None (inside a
+    package being checked, why the package's file does not)."""
+    inside = packaged(base_dir / relative)
+    if inside is not None:
+        return inside.problem
     try:
         folder = os.path.realpath(base_dir)
         real = os.path.realpath(base_dir / relative)

@@ -32,6 +32,7 @@ from oncocheck.cli.helptext import App, Group, localise_tree
 from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
 from oncocheck.cli.network import INIT_HELP, SCHEMA_HELP, init, schema
+from oncocheck.cli.pack import PACK_HELP, pack
 from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, say
 from oncocheck.cli.process import StdoutFailed, prepare
 from oncocheck.cli.rounds import HELP as ROUNDS_HELP
@@ -128,6 +129,7 @@ app.command(help=rules.EXPLAIN_HELP)(explain)
 app.command(help=DISCIPLINES_HELP)(disciplines)
 app.command(help=SCHEMA_HELP)(schema)
 app.command(help=INIT_HELP)(init)
+app.command(help=PACK_HELP)(pack)
 criteria_app.command("list", help=rules.LIST_HELP)(criteria_list)
 criteria_app.command("show", help=rules.SHOW_HELP)(criteria_show)
 criteria_app.command("diff", help=rules.DIFF_HELP)(criteria_diff)

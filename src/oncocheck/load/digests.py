@@ -9,6 +9,7 @@ list through each of those calls would tie every loader signature to what the re
 Outside a recording `heard` does nothing.
 
 Evidence documents are read only to be fingerprinted, by `oncocheck.load.fingerprint`.
+`oncocheck pack` also `keeping()`s the bytes heard, so the package holds the very bytes checked.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from contextvars import ContextVar
 from oncocheck.report import InputFile, Role
 
 _HEARD: ContextVar[list[InputFile] | None] = ContextVar("oncocheck_inputs", default=None)
+_KEPT: ContextVar[dict[str, bytes] | None] = ContextVar("oncocheck_kept", default=None)
 
 
 @contextmanager
@@ -34,8 +36,27 @@ def recording() -> Iterator[list[InputFile]]:
         _HEARD.reset(token)
 
 
+@contextmanager
+def keeping() -> Iterator[dict[str, bytes]]:
+    """A mapping that receives the bytes of every input heard inside the block, by display."""
+    kept: dict[str, bytes] = {}
+    token = _KEPT.set(kept)
+    try:
+        yield kept
+    finally:
+        _KEPT.reset(token)
+
+
+def is_keeping() -> bool:
+    """Whether the bytes heard are kept (`oncocheck pack`)."""
+    return _KEPT.get() is not None
+
+
 def heard(display: str, role: Role, raw: bytes) -> None:
     """Note that the bytes `raw` of the file shown as `display` were read, to be judged."""
+    kept = _KEPT.get()
+    if kept is not None:
+        kept[display] = raw
     collected = _HEARD.get()
     if collected is not None:
         collected.append(InputFile(display, role, hashlib.sha256(raw).hexdigest(), len(raw)))

@@ -15,6 +15,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from oncocheck.load.digests import heard, is_keeping
+from oncocheck.load.store import packaged
 from oncocheck.report import InputFile, Role
 
 #: Folders whose files describe the running system, never a members list or a document.
@@ -31,13 +33,23 @@ def document_digest(folder: Path, relative: str, display: str) -> InputFile:
     """The digest of the document at `relative` below `folder` (the network file's), which the
     checks found to count as evidence; without digest and size when it cannot be read safely
     within MAX_DOCUMENT_BYTES (it changed since the look-up, it is too large, it is unreadable)."""
-    digest = _read_digest(folder, relative)
+    inside = packaged(folder / relative)
+    if inside is not None:  # a package's file, already in memory; never one on the disk
+        if inside.raw is None:
+            return InputFile(display, Role.DOCUMENT, None, None)
+        raw = inside.raw
+        return InputFile(display, Role.DOCUMENT, hashlib.sha256(raw).hexdigest(), len(raw))
+    kept: list[bytes] | None = [] if is_keeping() else None
+    digest = _read_digest(folder, relative, kept)
     if digest is None:
         return InputFile(display, Role.DOCUMENT, None, None)
+    if kept is not None:  # `pack`: the bytes hashed are the bytes packed
+        heard(display, Role.DOCUMENT, b"".join(kept))
     return InputFile(display, Role.DOCUMENT, *digest)
 
 
-def _read_digest(folder: Path, relative: str) -> tuple[str, int] | None:
+def _read_digest(folder: Path, relative: str,
+                 kept: list[bytes] | None = None) -> tuple[str, int] | None:
     try:
         base, real = os.path.realpath(folder), os.path.realpath(folder / relative)
         if os.path.commonpath([real, base]) != base or _in_system(real):
@@ -53,20 +65,22 @@ def _read_digest(folder: Path, relative: str) -> tuple[str, int] | None:
             again = os.fstat(stream.fileno())
             if (again.st_dev, again.st_ino) != (info.st_dev, info.st_ino):
                 return None  # swapped for another file since the stat
-            return _hashed(stream)
+            return _hashed(stream, kept)
     except OSError:
         return None
 
 
-def _hashed(stream: BinaryIO) -> tuple[str, int] | None:
+def _hashed(stream: BinaryIO, kept: list[bytes] | None = None) -> tuple[str, int] | None:
     """The digest and size of what `stream` holds, or None past MAX_DOCUMENT_BYTES (a file
-    that grows while it is read)."""
+    that grows while it is read); its pieces also go into `kept`, when given."""
     digest, size = hashlib.sha256(), 0
     while chunk := stream.read(CHUNK):
         size += len(chunk)
         if size > MAX_DOCUMENT_BYTES:
             return None
         digest.update(chunk)
+        if kept is not None:
+            kept.append(chunk)
     return digest.hexdigest(), size
 
 

@@ -30,7 +30,12 @@ def slashed(written: str) -> str:
 
 def sheet_display(network_display: str, members_file: str) -> str:
     """A file the network file names (the spreadsheet, a document) as reports show it: next
-    to the network file's display path."""
+    to the network file's display path (inside a package, `aanvraag.zip:leden.xlsx`)."""
+    from oncocheck.load.store import shown_in_package
+
+    inside = shown_in_package(network_display, members_file)
+    if inside is not None:
+        return inside
     if os.path.isabs(members_file):
         return PurePosixPath(members_file).as_posix()
     joined = os.path.normpath(os.path.join(os.path.dirname(network_display), members_file))

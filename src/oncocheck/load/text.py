@@ -44,12 +44,18 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), ".json" if path.suffix.lower() == ".json" else ".yaml")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is not a regular, readable file of sane size."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, refusing what is not a regular, readable file of at most `limit`
+    bytes; a file inside a package being checked comes from the package (`load.store`)."""
     if isinstance(path, StdinFile) and path.given is not None:
         return _stdin_bytes(path.given, path.failure)
+    from oncocheck.load.store import packaged
+
+    inside = packaged(path)
+    if inside is not None:
+        return inside.read()
     try:
-        _refuse_special(path.stat())  # stat first: opening a device can have side effects
+        _refuse_special(path.stat(), limit)  # stat first: opening a device can have side effects
         # O_NONBLOCK: should the path turn into a FIFO after the stat, opening must not block;
         # O_BINARY (Windows only): else CR LF is read as LF and a ^Z ends the file
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -59,14 +65,14 @@ def read_bytes(path: Path) -> bytes:
                          f"cannot open the file ({why.en})") from exc
     try:
         with os.fdopen(fd, "rb") as stream:
-            _refuse_special(os.fstat(stream.fileno()))
-            raw = stream.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+            _refuse_special(os.fstat(stream.fileno()), limit)
+            raw = stream.read(limit + 1)  # bounded even if the file grows meanwhile
     except OSError as exc:
         why = os_reason(exc)
         raise load_error(f"kan het bestand niet lezen ({why.nl})",
                          f"cannot read the file ({why.en})") from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise _too_large()
+    if len(raw) > limit:
+        raise _too_large(limit)
     return raw
 
 
@@ -79,17 +85,17 @@ def _stdin_bytes(given: bytes, failure: str | None) -> bytes:
     return given
 
 
-def _refuse_special(info: os.stat_result) -> None:
-    """LoadFailed for what is not a regular file, or is larger than MAX_FILE_BYTES."""
+def _refuse_special(info: os.stat_result, limit: int = MAX_FILE_BYTES) -> None:
+    """LoadFailed for what is not a regular file, or is larger than `limit`."""
     if not stat.S_ISREG(info.st_mode):
         raise load_error("dit is geen gewoon bestand (map, pipe of apparaat)",
                          "this is not a regular file (a directory, pipe or device)")
-    if info.st_size > MAX_FILE_BYTES:
-        raise _too_large()
+    if info.st_size > limit:
+        raise _too_large(limit)
 
 
-def _too_large() -> LoadFailed:
-    mib = MAX_FILE_BYTES // (1024 * 1024)
+def _too_large(limit: int = MAX_FILE_BYTES) -> LoadFailed:
+    mib = limit // (1024 * 1024)
     return load_error(f"het bestand is groter dan de limiet van {mib} MiB",
                       f"the file is larger than the limit of {mib} MiB")
 

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from datetime import date
 from fractions import Fraction
 
-from oncocheck.render.register_rows import Entry, criterion_ids, entries, headers
+from oncocheck.render.register_rows import (Entry, criterion_ids, entries, headers,
+                                            package_column, packaged)
 from oncocheck.render.words import words
 from oncocheck.report import Report
 
@@ -36,9 +37,10 @@ SEPARATORS = {"nl": (";", ","), "en": (",", ".")}
 
 def render(report: Report, lang: str) -> str:
     """The whole register: the header first, with the BOM, then a line per file."""
-    ids = criterion_ids(report)
-    return BOM + "".join([line(headers(ids, lang), lang),
-                          *(line(_fields(item, lang), lang)
+    ids, extra = criterion_ids(report), packaged(report)
+    head = [*headers(ids, lang), *[package_column(lang)] * extra]
+    return BOM + "".join([line(head, lang),
+                          *(line([*_fields(item, lang), *[item.package] * extra], lang)
                             for item in entries(report, ids, lang))])
 
 

@@ -5,9 +5,10 @@ The columns: file, network, verdict, how many load errors an invalid file has an
 of them (where and what), the criteria version applied, the as-of date and what gave it
 (`--as-of`, the file's `submitted:`, or the day of the run when it has none), each criterion's
 status (one column per criterion id of the versions applied, in criteria order), the 2a share,
-how many warnings and of which kinds, and the network file's SHA-256. Values stay typed (a
-Status, a date, a share as a Fraction) so each format writes them its own way: words and
-colours per language, a date and a percentage a spreadsheet can sort.
+how many warnings and of which kinds, the network file's SHA-256, and (in a register with a
+network read from an application package) the package's SHA-256. Values stay typed (a Status,
+a date, a share as a Fraction) so each format writes them its own way: words and colours per
+language, a date and a percentage a spreadsheet can sort.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Entry:
     warnings: int
     warning_ids: str
     sha256: str | None
+    package: str | None = None
 
 
 def applied_sets(report: Report) -> list[CriteriaSetInfo]:
@@ -65,6 +67,17 @@ def headers(ids: list[str], lang: str) -> list[str]:
             w["warning_count"], w["warning_ids"], w["network_sha256"]]
 
 
+def packaged(report: Report) -> bool:
+    """Whether a file of the report was read from an application package: then the register
+    has the package's SHA-256 as its last column."""
+    return any(i.role is Role.PACKAGE for r in report.results for i in r.inputs)
+
+
+def package_column(lang: str) -> str:
+    """The last column's name when the register is `packaged`."""
+    return words(lang)["package_sha256"]
+
+
 def entries(report: Report, ids: list[str], lang: str) -> Iterator[Entry]:
     """Each file's row, in the report's (path) order."""
     for result in report.results:
@@ -76,12 +89,13 @@ def entry(result: FileResult, ids: list[str], lang: str) -> Entry:
     found = result.statuses
     counts = warning_counts(result)
     network = next((i.sha256 for i in result.inputs if i.role is Role.NETWORK), None)
+    package = next((i.sha256 for i in result.inputs if i.role is Role.PACKAGE), None)
     dated = words(lang)[f"dated_{result.dated.value}"] if result.dated else None
     return Entry(result.file, result.network, result.verdict,
                  error_count(result.errors) if result.errors else None,
                  first_error(result, lang), result.criteria.label if result.criteria else None,
                  result.as_of, dated, tuple(found.get(cid) for cid in ids), share_of(result),
-                 sum(counts.values()), ", ".join(counts), network)
+                 sum(counts.values()), ", ".join(counts), network, package)
 
 
 def first_error(result: FileResult, lang: str) -> str | None:

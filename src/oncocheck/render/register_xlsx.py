@@ -21,7 +21,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from oncocheck.render.register_csv import RISKY
-from oncocheck.render.register_rows import Entry, applied_sets, criterion_ids, entries, headers
+from oncocheck.render.register_rows import (Entry, applied_sets, criterion_ids, entries, headers,
+                                            package_column, packaged)
 from oncocheck.render.words import words
 from oncocheck.report import Report, Severity, Status, Verdict
 
@@ -54,14 +55,14 @@ def render(report: Report, lang: str) -> bytes:
 
 
 def _register(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
-    ids = criterion_ids(report)
-    names = headers(ids, lang)
-    widths = [*_WIDTHS, *[_CRITERION_WIDTH] * len(ids), *_TAIL_WIDTHS]
+    ids, extra = criterion_ids(report), packaged(report)
+    names = [*headers(ids, lang), *[package_column(lang)] * extra]
+    widths = [*_WIDTHS, *[_CRITERION_WIDTH] * len(ids), *_TAIL_WIDTHS, *_TAIL_WIDTHS[-1:] * extra]
     _layout(sheet, widths)
     sheet.append([_header(sheet, name) for name in names])
     rows = 1
     for item in entries(report, ids, lang):
-        sheet.append(_row(sheet, item, lang))
+        sheet.append([*_row(sheet, item, lang), *[_text(sheet, item.package)] * extra])
         rows += 1
     sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
 

@@ -147,6 +147,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind": ("Soort", "Kind"), "size": ("Grootte (bytes)", "Size (bytes)"),
     "role_network": ("netwerkbestand", "network file"),
     "role_members": ("ledenlijst", "members list"), "role_document": ("document", "document"),
+    "role_package": ("aanvraagpakket", "application package"),
     "not_read": ("niet gelezen (te groot of niet leesbaar)", "not read (too large or unreadable)"),
     # the register (csv, xlsx)
     "criteria_version": ("Criteriaversie", "Criteria version"),
@@ -160,6 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "dated_as_of": ("opgegeven (--as-of)", "given (--as-of)"),
     "dated_submitted": ("submitted:", "submitted:"),
     "dated_today": ("dag van de controle (geen submitted:)", "day of the run (no submitted:)"),
+    "package_sha256": ("SHA-256 aanvraagpakket", "Application package SHA-256"),
     "version": ("Versie", "Version"), "title": ("Titel", "Title"), "text": ("Tekst", "Text"),
     "error": ("fout", "error"),
     # check --compare

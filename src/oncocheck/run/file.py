@@ -31,7 +31,8 @@ from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.near import no_yaml, not_found
 from oncocheck.run.pin import criteria_pin
-from oncocheck.run.walk import Found, Unsearched, is_dir, unsearched
+from oncocheck.run.packaged import check_package
+from oncocheck.run.walk import Found, Unsearched, is_dir, is_package, unsearched
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
 
 
@@ -44,6 +45,8 @@ def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[File
         invalid = FileResult(display, Verdict.INVALID, errors=tuple(refused.errors))
         return tuple(invalid for _ in choices)
     try:
+        if is_package(path):
+            return check_package(path, display, choices, check_file)
         return check_file(path, display, choices)
     except BaseException as exc:
         if not out_of_memory(exc):
@@ -66,6 +69,8 @@ def _refused(path: Path) -> LoadFailed | None:
         pass  # too long, not a folder on the way: reading it says why
     if isinstance(path, Unsearched):
         return unsearched(path)
+    if is_package(path):
+        return None
     if is_dir(path):
         return no_yaml(path)
     return None

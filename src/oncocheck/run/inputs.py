@@ -18,7 +18,7 @@ from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.report import InputFile, Role
 
-_ORDER = {Role.NETWORK: 0, Role.MEMBERS: 1, Role.DOCUMENT: 2}
+_ORDER = {Role.PACKAGE: -1, Role.NETWORK: 0, Role.MEMBERS: 1, Role.DOCUMENT: 2}
 
 
 def documents(doc: NetworkFile, folder: Path, display: str) -> list[InputFile]:

@@ -1,4 +1,5 @@
-"""The files a batch checks: files as given, folders walked for `*.yaml` / `*.yml`.
+"""The files a batch checks: files as given, folders walked for `*.yaml` / `*.yml` and
+application packages (`*.zip`, `is_package`).
 
 The walk does not recurse (a tree may be thousands of folders deep), skips hidden entries,
 does not follow links to folders, and lists the folders it could not search, so their files
@@ -133,7 +134,7 @@ def _walk(top: Path, excluding: Excluder) -> Iterator[Path]:
                 continue
             if real_dir:
                 stack.append((folder / name, depth + 1))
-            elif real_dir is None and name.endswith(SUFFIXES):
+            elif real_dir is None and (name.endswith(SUFFIXES) or is_package(name)):
                 yield folder / name
 
 
@@ -146,6 +147,11 @@ def _is_real_dir(entry: os.DirEntry) -> bool | None:
         return not entry.is_symlink()
     except OSError:
         return None
+
+
+def is_package(path: Path | str) -> bool:
+    """Whether `path` is named as an application package (`aanvraag.zip`, `oncocheck pack`)."""
+    return os.fspath(path).lower().endswith(".zip")
 
 
 def is_dir(path: Path) -> bool:

@@ -209,10 +209,10 @@ def test_a_large_document_is_read_in_pieces(tmp_path: Path,
     reads: list[int] = []
     real_read = fingerprint._hashed
 
-    def watched(stream):  # noqa: ANN001, ANN202
+    def watched(stream, kept=None):  # noqa: ANN001, ANN202
         original = stream.read
         stream.read = lambda n: reads.append(n) or original(n)  # type: ignore[method-assign]
-        return real_read(stream)
+        return real_read(stream, kept)
 
     monkeypatch.setattr(fingerprint, "_hashed", watched)
     found = fingerprint.document_digest(tmp_path, "scan.pdf", "scan.pdf")

@@ -38,7 +38,15 @@ _SAVE_IN_FOLDER = ("sla de ledenlijst op als bestand in de map van het netwerkbe
 
 def read_members_file(path: Path, folder: Path, display: str) -> bytes:
     """The bytes of the spreadsheet at `path`, which must lie inside `folder` (the network
-    file's); LoadFailed, naming `display`, for anything else."""
+    file's); LoadFailed, naming `display`, for anything else. Inside a package being
+    checked, from the package (`load.store`)."""
+    from oncocheck.load.store import packaged
+
+    inside = packaged(path)
+    if inside is not None:
+        raw = inside.read()
+        heard(display, Role.MEMBERS, raw)
+        return raw
     real = _inside(path, folder, display)
     try:
         info = os.stat(real)  # stat first: opening a device or FIFO can block or have effects
