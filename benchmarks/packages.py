@@ -42,7 +42,8 @@ def prepare(folder: Path, count: int, members: int) -> tuple[Path, Path]:
         for name in (vision, agreement):
             (plain / name).write_bytes(rnd.randbytes(DOCUMENT_BYTES))  # like a PDF: packed
         text = network(i, members).replace("docs/visie.md", vision).replace(
-            "  participation_agreement:\n", f"  participation_agreement:\n    document: {agreement}\n")
+            "  participation_agreement:\n",
+            f"  participation_agreement:\n    document: {agreement}\n")
         path = plain / f"netwerk-{i:05d}.yaml"
         path.write_text(text, encoding="utf-8")
         with contextlib.redirect_stdout(io.StringIO()):

@@ -37,7 +37,7 @@ PACK_HELP = say(
 
 
 def pack(
-    file: Annotated[Path, typer.Argument(metavar=say("NETWERKBESTAND", "FILE"), help=say(
+    file: Annotated[Path, typer.Argument(metavar=say("BESTAND", "FILE"), help=say(
         "Het netwerkbestand om in te pakken.", "The network file to pack."))],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=say(
         "Waar het pakket komt (standaard: naam van het netwerk en de datum, naast het "
