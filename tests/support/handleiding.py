@@ -2,13 +2,15 @@
 
 The guide marks what a test needs with HTML comments a reader never sees:
 `<!-- afsluitcode: 0 1 -->` before a command block (one exit code per `oncocheck` line),
-`<!-- bestand: NAME -->` before the YAML block or the Excel grid the reader is told to make.
+`<!-- bestand: NAME -->` before the YAML block or the Excel grid the reader is told to make,
+`<!-- kopie: FROM TO -->` where the reader saves a file they were sent (a package) as TO.
 A ```text block after a command shows lines of that command's output (`…` stands for any text).
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,25 +20,29 @@ from paths import ROOT
 
 GUIDE = ROOT / "docs" / "handleiding.md"
 FENCE = re.compile(r"^\s*```(\w*)\s*$")
-MARKER = re.compile(r"^\s*<!-- (afsluitcode|bestand): (.+?) -->\s*$")
+MARKER = re.compile(r"^\s*<!-- (afsluitcode|bestand|kopie): (.+?) -->\s*$")
 
 
 @dataclass(frozen=True)
 class Step:
-    """One thing the reader does: `run` a command, `see` output, `write` a file or a `sheet`."""
+    """One thing the reader does: `run` a command, `see` output, `write` a file or a `sheet`,
+    `copy` a file."""
 
     kind: str
     text: str  # the command, the output lines, the file's name
     code: int | None = None  # the exit code of a command
-    body: str = ""  # a file's text, or an Excel grid as a Markdown table
+    body: str = ""  # a file's text, an Excel grid as a Markdown table, or where a copy goes
 
 
 def blocks(text: str) -> list[tuple[str, str, list[str]]]:
-    """Every fenced code block and marked table: (language or "table", marker, lines)."""
+    """Every fenced code block and marked table: (language or "table", marker, lines); a
+    `kopie` marker is a block of its own ("copy", marker, [])."""
     found: list[tuple[str, str, list[str]]] = []
     lines, i, marker = text.splitlines(), 0, ""
     while i < len(lines):
-        if match := MARKER.match(lines[i]):
+        if (match := MARKER.match(lines[i])) and match[1] == "kopie":
+            found.append(("copy", f"{match[1]}: {match[2]}", []))
+        elif match:
             marker = f"{match[1]}: {match[2]}"
         elif match := FENCE.match(lines[i]):
             indent = len(lines[i]) - len(lines[i].lstrip())
@@ -56,7 +62,10 @@ def steps(text: str) -> list[Step]:
     """The walk: commands with their documented exit codes, outputs and files, in order."""
     walk: list[Step] = []
     for language, marker, lines in blocks(text):
-        if marker.startswith("bestand: "):
+        if language == "copy":
+            source, target = marker.removeprefix("kopie: ").split()
+            walk.append(Step("copy", source, body=target))
+        elif marker.startswith("bestand: "):
             kind = "sheet" if language == "table" else "write"
             walk.append(Step(kind, marker.removeprefix("bestand: "), body="\n".join(lines) + "\n"))
         elif language == "text":
@@ -88,8 +97,11 @@ def write_sheet(path: Path, table: str) -> None:
 
 
 def make(folder: Path, step: Step) -> None:
-    """Make the file a `write` or `sheet` step tells the reader to make."""
-    if step.kind == "write":
+    """Make the file a `write`, `sheet` or `copy` step tells the reader to make."""
+    if step.kind == "copy":
+        (folder / step.body).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(folder / step.text, folder / step.body)
+    elif step.kind == "write":
         (folder / step.text).write_text(step.body, encoding="utf-8")
     else:
         write_sheet(folder / step.text, step.body)

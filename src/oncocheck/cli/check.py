@@ -26,13 +26,15 @@ HELP = say(
     """Controleer netwerkbestanden aan de criteria.
 
     Per bestand het oordeel, en per criterium wat het bestand laat zien en wat er te doen is.
-    Afsluitcode 0: elk bestand voldoet; 1: een bestand voldoet niet; 2: een bestand kon niet
-    worden gelezen, of de opdracht is verkeerd gebruikt.""",
+    Een aanvraagpakket wordt gelezen als één netwerk, uit het pakket zelf, en elk bestand erin
+    wordt vergeleken met het manifest. Afsluitcode 0: elk bestand voldoet; 1: een bestand
+    voldoet niet; 2: een bestand kon niet worden gelezen, of de opdracht is verkeerd gebruikt.""",
     """Check network files against the criteria.
 
-    For each file the verdict, and per criterion what the file shows and what to do. Exit
-    code 0: every file is compliant; 1: a file is not compliant; 2: a file could not be read,
-    or the command was used wrongly.""")
+    For each file the verdict, and per criterion what the file shows and what to do. An
+    application package is read as one network, from the package alone, and every file in it
+    is verified against its manifest. Exit code 0: every file is compliant; 1: a file is not
+    compliant; 2: a file could not be read, or the command was used wrongly.""")
 
 
 def check(

@@ -147,9 +147,10 @@ PathsArgument = Annotated[list[str], typer.Argument(
 #: `check`'s paths: without one, the current folder, as linters do (cli.md).
 CheckPathsArgument = Annotated[list[str], typer.Argument(
     metavar=say("PAD", "PATH"), show_default=False, help=say(
-        "Netwerkbestanden, of mappen waarin naar *.yaml / *.yml wordt gezocht; zonder PAD de "
-        "huidige map.", "Network files, or directories to search for *.yaml / *.yml; "
-        "without PATH the current folder."))]
+        "Netwerkbestanden, aanvraagpakketten (.zip, van `oncocheck pack`), of mappen waarin "
+        "naar *.yaml / *.yml en pakketten wordt gezocht; zonder PAD de huidige map.",
+        "Network files, application packages (.zip, from `oncocheck pack`), or directories "
+        "to search for *.yaml / *.yml and packages; without PATH the current folder."))]
 
 
 def as_of_date(value: Optional[str]) -> date | None:
