@@ -10,7 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from paths import ROOT
+import xmlschema
+from paths import ROOT, TESTS
+from sarif_schema import sarif_validator
 from typer.testing import CliRunner
 from workbook import opened, rows
 
@@ -45,10 +47,14 @@ def _junit_properties(data: bytes) -> dict[str, str]:
 
 
 def test_sarif_and_junit_name_the_settings_file_and_the_ignored_warnings(folder: Path) -> None:
-    run = json.loads(_report("sarif"))["runs"][0]["properties"]
+    log = json.loads(_report("sarif"))
+    sarif_validator().validate(log)
+    run = log["runs"][0]["properties"]
     assert run["settingsFile"] == ".oncocheck.yaml"
     assert run["summary"]["ignored"] == {"document-not-found": 1}
-    properties = _junit_properties(_report("junit"))
+    junit = _report("junit")
+    xmlschema.XMLSchema(str(TESTS / "schemas" / "jenkins-junit-10.xsd")).validate(junit.decode())
+    properties = _junit_properties(junit)
     assert properties["settings"] == ".oncocheck.yaml"
     assert properties["ignored"] == "document-not-found (1)"
     run = json.loads(_report("sarif", "--no-config"))["runs"][0]["properties"]
