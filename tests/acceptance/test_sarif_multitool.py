@@ -60,12 +60,15 @@ def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_github_rules_find_nothing_in_a_batch_from_a_subfolder(
         repository: Path, tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repository / "sub")
-    sarif = tmp_path / "oncocheck.sarif"
+    sarif, settings = tmp_path / "oncocheck.sarif", tmp_path / ".oncocheck.yaml"
+    settings.write_text("fail-on: error\n", encoding="utf-8")  # named in the run properties
     result = CliRunner().invoke(app, ["check", "netwerken", "--as-of", "2026-11-23", "--lang",
-                                      lang, "--format", "sarif", "--output", str(sarif)])
+                                      lang, "--format", "sarif", "--output", str(sarif),
+                                      "--config", str(settings)])
     assert result.exit_code == 2  # the invalid examples: load errors are results too
     log = json.loads(sarif.read_text(encoding="utf-8"))
     run = log["runs"][0]
+    assert run["properties"]["settingsFile"].endswith(".oncocheck.yaml")
     assert {r["ruleId"] for r in run["results"]} >= {"load-error", "1b", "plan-closable"}
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in run["results"]}

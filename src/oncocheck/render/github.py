@@ -5,7 +5,9 @@ at most 10 errors, 10 warnings and 10 notices of one step (actions/toolkit,
 docs/problem-matchers.md, "Limitations"). So at most `CAP` of each kind are written, the most
 important first: load errors (invalid files), then criteria not met, then missing, each in path
 order; warnings after. One notice ends the output with the totals and how many were left out
-(the job summary, `oncocheck.render.step_summary`, lists them all).
+(the job summary, `oncocheck.render.step_summary`, lists them all); before it, only when a
+settings file applied or `--ignore` left warnings out, one notice says which. Notices have
+their own cap, so these two never hide an error or a warning.
 
 File paths are from the repository root when the report knows it (`places.ci_path`), since
 GitHub reads them from there. Every value is encoded the way the runner decodes it (as in
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from oncocheck.render.notes import own_words
 from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding, problems
-from oncocheck.render.summary import summary_line
+from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status
 
@@ -90,6 +92,9 @@ def render(report: Report, lang: str) -> str:
     if found > shown:
         notice += " · " + words(lang)["annotations_left_out"].format(n=found - shown)
     lines = [line for rank in kept for line in rank]
+    settings = settings_line(report, lang)
+    if settings is not None:
+        lines.append(command("notice", settings, title="oncocheck"))
     lines.append(command("notice", notice, title="oncocheck"))
     return "\n".join(lines) + "\n"
 

@@ -9,12 +9,15 @@ message, so they stay visible. No timestamps or durations: the output is determi
 A test case names the `file` and `line` it points at (from the repository root when the report
 knows it, as GitLab reads them); the document is valid against Jenkins' JUnit schema (xunit
 plugin `junit-10.xsd`, vendored in tests/schemas/), which allows `skipped` on a `<testsuite>`
-but not on `<testsuites>`.
+but not on `<testsuites>`. Each `<testsuite>` carries the run's facts as `<properties>`: the
+verdict, criteria version, as-of date, network, and (only when there are any) the settings file
+that applied and the file's warnings left out by `--ignore`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 import xml.etree.ElementTree as ET
 
 from oncocheck.render.notes import own_words
@@ -110,6 +113,13 @@ def _suite(parent: ET.Element, report: Report, result: FileResult, lang: str) ->
     _sub(properties, "property", name="as_of", value=file_as_of(report, result))
     if result.network:
         _sub(properties, "property", name="network", value=result.network)
+    # only when there is one, so a run without settings or `--ignore` gives what it gave
+    if report.settings is not None:
+        _sub(properties, "property", name="settings", value=report.settings)
+    if result.ignored:  # this file's warnings left out by `--ignore`: `id (count), ...`
+        counts = Counter(result.ignored)
+        _sub(properties, "property", name="ignored",
+             value=", ".join(f"{i} ({counts[i]})" for i in sorted(counts)))
     if result.errors or not result.findings:
         _load_case(suite, report, result, lang)
     for finding in result.findings:

@@ -1,5 +1,7 @@
 """The register as an Excel workbook (.xlsx): a sheet "Register" with one row per file
-(columns: `register_rows`) and a sheet "Criteria" with the criteria of the versions applied.
+(columns: `register_rows`) and a sheet "Criteria" with the criteria of the versions applied;
+then, only when a settings file applied or `--ignore` left warnings out, a sheet "Instellingen"
+("Settings" in English) naming the file and counting the warnings ignored per id.
 
 Column names and status words are in the report's language; statuses and verdicts are a word
 on the HTML report's colour pair (AA contrast), never colour alone. The header row is frozen
@@ -49,6 +51,8 @@ def render(report: Report, lang: str) -> bytes:
     book = Workbook(write_only=True)
     _register(book.create_sheet("Register"), report, lang)
     _criteria(book.create_sheet("Criteria"), report, lang)
+    if report.settings is not None or report.ignored:
+        _settings(book.create_sheet(words(lang)["settings_sheet"]), report, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return fixed(buffer.getvalue(), report.as_of)
@@ -95,6 +99,17 @@ def _criteria(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
                           _text(sheet, severity)])
             rows += 1
     sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
+
+
+def _settings(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
+    """The settings file that applied, then each warning id `--ignore` left out, counted."""
+    w = words(lang)
+    _layout(sheet, (26, 42, 10))
+    sheet.append([_header(sheet, name) for name in (w["setting"], w["value"], w["count"])])
+    if report.settings is not None:
+        sheet.append([_text(sheet, w["settings_file_row"]), _text(sheet, report.settings)])
+    for warning, n in report.ignored.items():
+        sheet.append([_text(sheet, w["ignored_row"]), _text(sheet, warning), _cell(sheet, n)])
 
 
 def _layout(sheet: WriteOnlyWorksheet, widths: Iterable[int]) -> None:

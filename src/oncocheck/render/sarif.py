@@ -120,7 +120,9 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
            "properties": {"asOf": dates[0].isoformat() if len(dates) == 1 else None,
                           "criteria": applied[0][0].label if len(applied) == 1 else None,
                           "criteriaApplied": criteria_text(report),
-                          "asOfApplied": dates_text(report, lang), "summary": report.summary}}
+                          "asOfApplied": dates_text(report, lang), "summary": report.summary,
+                          # as the JSON report's; `summary.ignored` counts the ignored warnings
+                          **({"settingsFile": report.settings} if report.settings else {})}}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

@@ -282,6 +282,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # what a settings file set, and the warnings --ignore left out (render/summary.py)
     "settings_file": ("instellingen: {file}", "settings: {file}"),
     "ignored_warnings": ("genegeerde waarschuwingen: {ids}", "warnings ignored: {ids}"),
+    # the workbook's sheet of them (render/register_xlsx.py)
+    "settings_sheet": ("Instellingen", "Settings"), "setting": ("Instelling", "Setting"),
+    "value": ("Waarde", "Value"), "count": ("Aantal", "Count"),
+    "settings_file_row": ("Instellingenbestand", "Settings file"),
+    "ignored_row": ("Genegeerde waarschuwing", "Warning ignored"),
     # names of `observed` keys in the working; a key not named here is shown as it is
     "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
     "observed.disciplines": ("gevonden disciplines", "disciplines found"),

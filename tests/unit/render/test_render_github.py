@@ -139,3 +139,14 @@ def test_a_compliant_batch_is_the_notice_alone() -> None:
     assert good.verdict is Verdict.COMPLIANT
     lines = _lines(render(replace(report, results=(good,)), "github", "nl"))
     assert len(lines) == 1 and lines[0].startswith("::notice title=oncocheck::1 bestand: 1 voldoet")
+
+
+def test_the_settings_notice_comes_before_the_totals_and_hides_no_annotation() -> None:
+    """Issue 25: one notice names the settings file and the warnings ignored; notices have their
+    own cap, so the errors and warnings shown stay the same."""
+    report = _batch(12)
+    plain = _lines(render(report, "github", "en"))
+    lines = _lines(render(replace(report, settings=".oncocheck.yaml"), "github", "en"))
+    assert lines[:-2] == plain[:-1] and lines[-1] == plain[-1]
+    name, props, text = parse(lines[-2])
+    assert (name, props, text) == ("notice", {"title": "oncocheck"}, "settings: .oncocheck.yaml")
