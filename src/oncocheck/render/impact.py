@@ -6,8 +6,9 @@ The JSON has English keys in a fixed order, deterministic for the same input. Sh
 (documented in `oncocheck impact --help` and the README; the published schema is
 `impact.schema.json` beside this module, `oncocheck schema --impact`):
 
-    schema_version                   "1", the version of that schema this report follows
-    tool, as_of, as_of_dates         the run's date, and the dates the files were judged on
+    schema_version                   "2", the version of that schema this report follows
+    tool, as_of, as_of_dates         the date that judged every file (else null), and the dates
+                                     the files were judged on
     from, to                         the two criteria versions ({set, version, valid_from})
     summary: {from: {...}, to: {...}}  files per verdict under each version
     verdict_changes: [{file, network, from, to, criteria: [{criterion, from, to}]}]   the
@@ -34,7 +35,7 @@ from oncocheck.render.jsontext import dumps
 from oncocheck.render.versions import date_span
 from oncocheck.render.words import words
 
-SCHEMA_VERSION = "1"  # of impact.schema.json; a key removed or changed in meaning is a new one
+SCHEMA_VERSION = "2"  # of impact.schema.json; a key removed or changed in meaning is a new one
 
 
 def state(name: str, lang: str) -> str:
@@ -94,7 +95,8 @@ def as_dict(impact: Impact) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "oncocheck", "version": impact.tool_version},
-        "as_of": impact.as_of.isoformat(),
+        # not the run's day: only a date that judged every file (as the check report's `as_of`)
+        "as_of": impact.dates[0].isoformat() if len(impact.dates) == 1 else None,
         "as_of_dates": [d.isoformat() for d in impact.dates],
         "from": ref_dict(impact.before, with_file=False),
         "to": ref_dict(impact.after, with_file=False),

@@ -6,7 +6,7 @@ and from inside each round (tests/fixtures/rounds/ronde-2025, ronde-2026):
     beta.yaml     moved to noord/beta.yaml, same name: matched by name, the one move
     gamma.yaml    in both (2025: submitted 2023-11-20, so judged under loppsoz@2021)
     kapot.yaml    invalid in both rounds: matched by path, still invalid
-    delta.yaml    gone                     epsilon.yaml  new
+    delta.yaml    gone                     epsilon.yaml  new (submitted 2024-01-30: loppsoz@2021)
 
 Every file has its own `submitted:` date, so each round was judged on several as-of dates,
 none of them the day the checks ran.
@@ -113,11 +113,11 @@ def test_each_round_names_the_dates_that_judged_it(reports: dict[str, Path]) -> 
         {"as_of": "2023-11-20", "files": 1}, {"as_of": "2025-03-03", "files": 1},
         {"as_of": "2025-04-14", "files": 2}]  # kapot.yaml was judged on no date
     assert [d["as_of"] for d in data["new"]["as_of_dates"]] == [
-        "2026-02-02", "2026-03-16", "2026-05-04"]
+        "2024-01-30", "2026-02-02", "2026-03-16"]
     for lang, to, per_file in (("nl", "t/m", "per bestand"), ("en", "to", "per file")):
         console = rounds(reports["parent"], "--lang", lang)  # "(per file)" wraps in its cell
         markdown = rounds(reports["parent"], "--lang", lang, "--format", "markdown")
-        for first, last in (("2023-11-20", "2025-04-14"), ("2026-02-02", "2026-05-04")):
+        for first, last in (("2023-11-20", "2025-04-14"), ("2024-01-30", "2026-03-16")):
             assert f"{first} {to} {last}" in console
             assert f"{first} {to} {last} ({per_file})" in markdown
         assert date.today().isoformat() not in console + markdown
