@@ -16,9 +16,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from oncocheck.errors import load_error
-from oncocheck.load.package import Package
+
+if TYPE_CHECKING:
+    from oncocheck.load.package import Package
 
 
 @dataclass(frozen=True)

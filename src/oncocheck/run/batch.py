@@ -17,7 +17,7 @@ from oncocheck import __version__
 from oncocheck.errors import load_error
 from oncocheck.report import FileResult, Packed, Report, Results, Text, Verdict
 from oncocheck.rules import bundled
-from oncocheck.run import file, pool
+from oncocheck.run import file
 from oncocheck.run.decide import Choice
 from oncocheck.run.walk import Skips, network_files
 
@@ -69,9 +69,11 @@ def run(files: Sequence[tuple[Path, str]], choices: Sequence[Choice], jobs: int 
 def workers(jobs: int | None, files: int) -> int:
     """The processes for a batch: `jobs` (None: every core, or this process alone for a
     small batch), at most one per file and four per core."""
-    if jobs is None:
-        jobs = pool.cores() if files >= POOL_FROM else 1
-    return max(1, min(jobs, files, 4 * pool.cores()))
+    if (jobs is None and files < POOL_FROM) or files <= 1 or jobs == 1:
+        return 1  # this process: the pool and its module are not needed (start-up)
+    from oncocheck.run import pool
+
+    return max(1, min(pool.cores() if jobs is None else jobs, files, 4 * pool.cores()))
 
 
 def _checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice],
@@ -80,6 +82,8 @@ def _checked(files: Sequence[tuple[Path, str]], choices: Sequence[Choice],
     count = workers(jobs, len(files))
     if count == 1:
         return map(work, files)
+    from oncocheck.run import pool
+
     lost = partial(_lost, choices=len(choices), pack=len(files) > PACK_AFTER)
     return pool.in_order(work, files, count, lost)
 

@@ -31,7 +31,6 @@ from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.near import no_yaml, not_found
 from oncocheck.run.pin import criteria_pin
-from oncocheck.run.packaged import check_package
 from oncocheck.run.walk import Found, Unsearched, is_dir, is_package, unsearched
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
 
@@ -46,6 +45,8 @@ def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[File
         return tuple(invalid for _ in choices)
     try:
         if is_package(path):
+            from oncocheck.run.packaged import check_package  # a package's modules: only then
+
             return check_package(path, display, choices, check_file)
         return check_file(path, display, choices)
     except BaseException as exc:
