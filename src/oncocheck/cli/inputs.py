@@ -63,3 +63,16 @@ def refuse_vanished(path: Path, option: str) -> None:
     if not path.is_absolute() and working_folder() is None:
         raise UsageError(Text(f"{option} {path}: {WORKING_FOLDER_GONE.nl}",
                               f"{option} {path}: {WORKING_FOLDER_GONE.en}"))
+
+
+def refuse_existing(target: Path, force: bool, option: str | None = None) -> None:
+    """UsageError when `target` exists (a link too) and `--force` was not given: a file the
+    user did not ask to replace is never overwritten (`init`, `pack`)."""
+    if force or not (target.exists() or target.is_symlink()):
+        return
+    nl, en = (f" met {option}", f" with {option}") if option else ("", "")
+    raise UsageError(Text(
+        f"{target} bestaat al; oncocheck overschrijft het niet. Kies een ander pad{nl}, of "
+        "gebruik --force om het te vervangen.",
+        f"{target} already exists; oncocheck will not overwrite it. Choose another path{en}, "
+        "or use --force to replace it."))

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from oncocheck.cli.deliver import emit
-from oncocheck.cli.inputs import refuse_inputs, refuse_vanished
+from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
@@ -103,12 +103,7 @@ def write_template(target: Path, lang: str, force: bool = False,
         raise UsageError(Text(f"{target} is een map; geef een bestandsnaam, bv. "
                               f"{target / 'netwerk.yaml'}", f"{target} is a directory; give a "
                               f"file name, e.g. {target / 'netwerk.yaml'}"))
-    if (target.exists() or target.is_symlink()) and not force:
-        raise UsageError(Text(
-            f"{target} bestaat al; oncocheck overschrijft het niet. Kies een ander pad, of "
-            "gebruik --force om het te vervangen.",
-            f"{target} already exists; oncocheck will not overwrite it. Choose another path, "
-            "or use --force to replace it."))
+    refuse_existing(target, force)
     text, title = template(lang), ""
     if sheet is not None:
         if sheet.suffix.lower() not in SHEET_SUFFIXES:

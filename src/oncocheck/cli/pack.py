@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from oncocheck.cli.deliver import emit, say as tell
-from oncocheck.cli.inputs import refuse_inputs, refuse_vanished
+from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, as_of_date, say
 from oncocheck.cli.write import write_report
 from oncocheck.errors import UsageError
@@ -99,12 +99,7 @@ def _refuse_invalid(report: Report, lang: str) -> None:
 def _refuse_target(target: Path, file: Path, result: FileResult, force: bool) -> None:
     refuse_vanished(target, "--output")
     refuse_inputs(target, [file, *result.references], "--output")
-    if (target.exists() or target.is_symlink()) and not force:
-        raise UsageError(Text(
-            f"{target} bestaat al; oncocheck overschrijft het niet. Kies een ander pad met "
-            "--output, of gebruik --force om het te vervangen.",
-            f"{target} already exists; oncocheck will not overwrite it. Choose another path "
-            "with --output, or use --force to replace it."))
+    refuse_existing(target, force, "--output")
 
 
 def _left_out(result: FileResult) -> list[Text]:
