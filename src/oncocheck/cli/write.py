@@ -126,14 +126,13 @@ def _cannot_write(target: Path, exc: OSError) -> UsageError:
 
 def write_site(directory: Path, pages: Mapping[str, str]) -> None:
     """Write an HTML site (file name -> page) into `directory`, creating it, each page like a
-    report and `index.html` last (an index never links to a page not there yet); a site that
-    makes its pages in pieces (`render.html.Site.chunks`) is written one page at a time."""
+    report and `index.html` last (an index never links to a page not there yet). A site
+    (`render.html.Site`) makes each page as it is asked for, so one page is held at a time."""
     if os.path.exists(directory) and not os.path.isdir(directory):
         raise UsageError(Text(
             f"{directory} is een bestand; geef voor een HTML-site een map op met --output.",
             f"{directory} is a file; give a directory with --output for an HTML site."))
-    chunks = getattr(pages, "chunks", None)
     for name in sorted(pages, key=lambda n: n == "index.html"):
         if Path(name).name != name:  # page names come from the renderer; never a path
             raise ValueError(f"unsafe page name {name!r}")
-        write_report(directory / name, chunks(name) if chunks else pages[name])
+        write_report(directory / name, pages[name])
