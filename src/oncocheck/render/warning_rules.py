@@ -3,7 +3,7 @@
 Code scanning shows a rule's short and full description and its help beside every alert, also
 for rules that gave no result in this run; so every id the checker can report is described
 here, in Dutch and English (`tests/unit/render/test_warning_rules.py` holds this table to the
-ids and titles of `checks/` and `run/pin.py`). An id not in the table (a newer checker) gets
+ids and titles of `checks/` and `run/decide.py`). An id not in the table (a newer checker) gets
 `GENERIC`, so no rule is ever left without a description.
 """
 

@@ -4,7 +4,8 @@ The rule (domain.md, "Which version applies to a file"): the version the user na
 `--criteria`; else the version in force on the user's `--as-of` date; else the one in force on
 the file's own `submitted:` date; else the one in force today. The same date (`--as-of`, else
 `submitted:`, else today) is the file's as-of date, on which "up to date" and plan due dates
-are judged. A file's own `criteria:` key is a declaration and never chooses.
+are judged. A file's own `criteria:` key is a declaration and never chooses: when it names
+another version than the one that judges, the `criteria-pin` warning says so and what differs.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from oncocheck.report import Dated
+from oncocheck.load.source import Source
+from oncocheck.report import Dated, Finding, Severity, Status, Text
 from oncocheck.rules import bundled as criteria_sets
+from oncocheck.rules.diff import outcome_changes
 from oncocheck.rules.model import RuleFile
+
+PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
 
 
 class Basis(StrEnum):
@@ -97,3 +102,56 @@ def decide(choice: Choice, submitted: date | None) -> Decision:
     if choice.rules is not None:
         return Decision(choice.rules, as_of, Basis.CRITERIA, dated)
     return Decision(criteria_sets.in_force(choice.set, as_of), as_of, basis, dated)
+
+
+def criteria_pin(declared: str | None, decision: Decision, source: Source) -> list[Finding]:
+    """A warning when the file's `criteria:` declaration names another version than the one
+    that judges it: both versions, why the applied one applies, and what differs."""
+    applied = decision.rules
+    if declared is None or declared == applied.ref.label:
+        return []
+    set_name, _, version = declared.partition("@")
+    prepared = criteria_sets.find_bundled(set_name, version)
+    changes = outcome_changes(prepared, applied)
+    why = _why(decision)
+    differs = Text("; ".join(c.nl for c in changes), "; ".join(c.en for c in changes))
+    if not changes:
+        differs = Text("in wat er gecontroleerd wordt verschillen ze niet",
+                       "they do not differ in what is checked")
+    label = applied.ref.label
+    return [Finding(
+        "criteria-pin", Severity.WARNING, Status.NOT_MET, PIN,
+        Text(f"het bestand is voorbereid op {declared}, maar wordt beoordeeld volgens {label} "
+             f"({why.nl}); verschil: {differs.nl}",
+             f"the file is prepared for {declared}, but is judged by {label} ({why.en}); "
+             f"what differs: {differs.en}"),
+        {"declared": declared, "applied": label, "basis": decision.basis.value,
+         "changes": [c.en for c in changes]},
+        source.locate("criteria"), _pin_todo(declared, prepared, applied))]
+
+
+def _why(decision: Decision) -> Text:
+    """Why the applied version applies, in a few words."""
+    day = decision.as_of.isoformat()
+    return {
+        Basis.CRITERIA: Text("gekozen met --criteria", "chosen with --criteria"),
+        Basis.AS_OF: Text(f"van kracht op de peildatum {day}", f"in force on the as-of date {day}"),
+        Basis.SUBMITTED: Text(f"van kracht op de inzenddatum {day}",
+                              f"in force on the submission date {day}"),
+        Basis.TODAY: Text(f"van kracht op {day}", f"in force on {day}"),
+    }[decision.basis]
+
+
+def _pin_todo(declared: str, prepared: RuleFile,
+              applied: RuleFile) -> Text:
+    """Update the declaration, or ask for the declared version's verdict on purpose."""
+    older = prepared.valid_from < applied.valid_from
+    ask_nl = (f"vraag het oude oordeel met `--criteria {declared}`" if older else
+              f"vraag het oordeel volgens {declared} met `--criteria {declared}`")
+    ask_en = (f"ask for the old verdict with `--criteria {declared}`" if older else
+              f"ask for the verdict by {declared} with `--criteria {declared}`")
+    if not applied.bundled:
+        return Text(f"{ask_nl}, of laat `criteria:` weg", f"{ask_en}, or leave `criteria:` out")
+    label = applied.ref.label
+    return Text(f"werk `criteria:` bij naar {label}, of {ask_nl}",
+                f"update `criteria:` to {label}, or {ask_en}")

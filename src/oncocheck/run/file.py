@@ -26,10 +26,9 @@ from oncocheck.network.read import NotANetwork, read_network_file
 from oncocheck.report import FileResult, Finding, InputFile, LoadError, Severity, Status, Verdict
 from oncocheck.rules import bundled
 from oncocheck.rules.model import Criterion
-from oncocheck.run.decide import Choice, Decision, decide
+from oncocheck.run.decide import Choice, Decision, criteria_pin, decide
 from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.memory import out_of_memory, release
-from oncocheck.run.pin import criteria_pin
 from oncocheck.run.walk import (Found, Unsearched, is_dir, is_package, no_yaml, not_found,
                                 unsearched)
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder

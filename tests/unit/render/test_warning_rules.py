@@ -7,10 +7,10 @@ import re
 
 from oncocheck.checks import notices, plans
 from oncocheck.render.warning_rules import GENERIC, LOAD_ERROR, WARNINGS, warning_rule
-from oncocheck.run import pin
+from oncocheck.run import decide
 from paths import ROOT
 
-SOURCES = [*(ROOT / "src/oncocheck/checks").glob("*.py"), ROOT / "src/oncocheck/run/pin.py"]
+SOURCES = [*(ROOT / "src/oncocheck/checks").glob("*.py"), ROOT / "src/oncocheck/run/decide.py"]
 # A warning finding is made as `Finding(` with its id first, or in a conditional expression.
 _IDS = re.compile(r'Finding\(\s*\n?\s*"([a-z]+(?:-[a-z]+)+)"'
                   r'(?:\s+if\s+\w+\s+else\s+"([a-z-]+)")?')
@@ -34,7 +34,7 @@ def test_titles_are_the_checkers_own() -> None:
     titles = {"duplicate-member": notices.DUPLICATE, "document-not-found": notices.NOT_FOUND,
               "document-not-usable": notices.NOT_USABLE, "template-name": notices.PLACEHOLDER,
               "plan-closable": plans.CLOSABLE, "plan-overdue": plans.OVERDUE,
-              "criteria-pin": pin.PIN}
+              "criteria-pin": decide.PIN}
     assert {k: WARNINGS[k].title for k in titles} == titles
 
 
