@@ -1,5 +1,5 @@
 """`oncocheck pack`: the application package, one zip a coordinator sends (domain.md, "From
-the coordinator to the reviewer"; the format is `run.packing`).
+the coordinator to the reviewer"; the format is `run.package`).
 
 The network file is checked once; the bytes that check read are the bytes packed. A file that
 cannot be loaded is not packed (exit 2, its errors shown); a network that is not compliant is,
@@ -77,7 +77,7 @@ def default_name(result: FileResult, file: Path, day: date) -> str:
 
 def _zipped(report: Report, result: FileResult, kept: dict[str, bytes], day: date) -> bytes:
     from oncocheck import render
-    from oncocheck.run.packing import package
+    from oncocheck.run.package import package
 
     reports = {fmt: _bytes(render.render(report, fmt, "nl")) for fmt in ("json", "html")}
     return package(result, kept, reports, day)

@@ -44,7 +44,7 @@ def check_one(path: Path, display: str, choices: Sequence[Choice]) -> tuple[File
         return tuple(invalid for _ in choices)
     try:
         if is_package(path):
-            from oncocheck.run.packaged import check_package  # a package's modules: only then
+            from oncocheck.run.package import check_package  # a package's modules: only then
 
             return check_package(path, display, choices, check_file)
         return check_file(path, display, choices)
