@@ -18,8 +18,7 @@ from typing import NoReturn
 from oncocheck.cli.deliver import say
 from oncocheck.cli.options import STATE, chosen_lang
 from oncocheck.cli.process import StdoutFailed, Terminated
-from oncocheck.errors import UsageError
-from oncocheck.run.memory import out_of_memory
+from oncocheck.errors import UsageError, out_of_memory
 from oncocheck.wording import WORKING_FOLDER_GONE, os_reason, working_folder
 
 OUT_OF_MEMORY = ("te weinig geheugen; controleer minder of kleinere bestanden tegelijk, of "

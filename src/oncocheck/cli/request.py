@@ -16,7 +16,7 @@ from typing import Optional
 
 from oncocheck.cli.options import FailOn, as_of_date
 from oncocheck.cli.targets import Target
-from oncocheck.errors import UsageError
+from oncocheck.errors import UsageError, release
 from oncocheck.report import Report, Text
 from oncocheck.run.decide import Choice, choose
 
@@ -106,8 +106,6 @@ def deliver_checked(request: Request, done: Checked, watching: bool = False) -> 
 
 def once(request: Request, watching: bool = False) -> Checked:
     """One round: the request run and its reports delivered."""
-    from oncocheck.run.memory import release
-
     done: Checked | None = None
     try:
         done = checked(request, watching)

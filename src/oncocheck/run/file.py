@@ -16,7 +16,7 @@ from oncocheck.checks.base import CheckContext, MemberView, member_rows, member_
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
-from oncocheck.errors import LoadFailed, UsageError, load_error
+from oncocheck.errors import LoadFailed, UsageError, load_error, out_of_memory, release
 from oncocheck.load.digests import recording
 from oncocheck.load.source import Source
 from oncocheck.load.text import StdinFile
@@ -28,7 +28,6 @@ from oncocheck.rules import bundled
 from oncocheck.rules.model import Criterion
 from oncocheck.run.decide import Choice, Decision, criteria_pin, decide
 from oncocheck.run.inputs import documents, in_order
-from oncocheck.run.memory import out_of_memory, release
 from oncocheck.run.walk import (Found, Unsearched, is_dir, is_package, no_yaml, not_found,
                                 unsearched)
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
