@@ -254,6 +254,16 @@ class InputFile:
     size: int | None
 
 
+_ORDER = {Role.PACKAGE: -1, Role.NETWORK: 0, Role.MEMBERS: 1, Role.DOCUMENT: 2}
+
+
+def in_order(inputs: Iterable[InputFile]) -> tuple[InputFile, ...]:
+    """The inputs once each, in the report's order: the package, the network file, the members
+    spreadsheet, then the documents by path."""
+    unique = {(i.role, i.path): i for i in inputs}
+    return tuple(sorted(unique.values(), key=lambda i: (_ORDER[i.role], i.path)))
+
+
 @record
 class FileResult:
     """Everything known about one checked file.

@@ -1,5 +1,6 @@
 """Evidence documents (`document:` in a network file): looked up, never fetched, and never
-opened here (one that counts is read only for its digest, by `load.fingerprint`).
+opened here (one that counts is read once more, only for its digest, by `load.fingerprint`:
+`documents` gives those digests for `FileResult.inputs`).
 
 A document counts only when a reviewer receives it with the file: a regular file whose real
 path stays inside the network file's folder, or an http(s) address with a host. A relative
@@ -11,13 +12,17 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
-from oncocheck.load.naming import slashed
+from oncocheck.load.fingerprint import document_digest
+from oncocheck.load.naming import sheet_display, slashed
 from oncocheck.load.store import packaged
-from oncocheck.report import Text
+from oncocheck.network.model import NetworkFile
+from oncocheck.network.sections import DOCUMENT_SECTIONS
+from oncocheck.report import InputFile, Text
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
@@ -106,3 +111,19 @@ def _file_problem(base_dir: Path, relative: str) -> str | None:
     if stat.S_ISDIR(mode):
         return "folder"
     return None if stat.S_ISREG(mode) else "not_a_file"
+
+
+def named(doc: NetworkFile, base_dir: Path) -> Iterator[tuple[str, str, Evidence]]:
+    """Each section that names a document, with the document as written and looked up."""
+    for section in DOCUMENT_SECTIONS:
+        document = getattr(getattr(doc.network, section), "document", None)
+        if document:
+            yield section, document, look_up(document, base_dir)
+
+
+def documents(doc: NetworkFile, folder: Path, display: str) -> list[InputFile]:
+    """A digest for every evidence document `doc` names that counts and is a file, not an
+    address (`display` is the network file's path as reports show it)."""
+    return [document_digest(folder, evidence.looked_up, sheet_display(display, evidence.looked_up))
+            for _, document, evidence in named(doc, folder)
+            if evidence.usable and not is_address(document)]

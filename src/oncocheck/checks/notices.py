@@ -9,11 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from oncocheck.checks.base import MemberView
-from oncocheck.checks.documents import look_up
+from oncocheck.checks.documents import named
 from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted
 from oncocheck.network.model import NetworkFile
-from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.network.template import PLACEHOLDER_NAMES
 from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.wording import cell
@@ -82,11 +81,7 @@ def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[
     found, a folder, a device, outside the folder, an address without a host), also when the
     criterion is met by something else: evidence is never silently missing."""
     findings = []
-    for section in DOCUMENT_SECTIONS:
-        document = getattr(getattr(doc.network, section), "document", None)
-        if not document:
-            continue
-        evidence = look_up(document, base_dir)
+    for section, document, evidence in named(doc, base_dir):
         if evidence.usable:
             continue
         path = f"network.{section}.document"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.checks.base import CheckContext, MemberView, member_rows, member_views
+from oncocheck.checks.documents import documents
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
@@ -23,11 +24,11 @@ from oncocheck.load.text import StdinFile
 from oncocheck.load.validate import capped
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.read import NotANetwork, read_network_file
-from oncocheck.report import FileResult, Finding, InputFile, LoadError, Severity, Status, Verdict
+from oncocheck.report import (FileResult, Finding, InputFile, LoadError, Severity, Status, Verdict,
+                              in_order)
 from oncocheck.rules import bundled
 from oncocheck.rules.model import Criterion
 from oncocheck.run.decide import Choice, Decision, criteria_pin, decide
-from oncocheck.run.inputs import documents, in_order
 from oncocheck.run.walk import (Found, Unsearched, is_dir, is_package, no_yaml, not_found,
                                 unsearched)
 from oncocheck.wording import WORKING_FOLDER_GONE, working_folder
