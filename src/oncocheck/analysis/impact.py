@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from oncocheck.analysis.moves import Move, moves
 from oncocheck.analysis.stats import ShareDistribution, share_distribution, share_of
 from oncocheck.checks.share import SHARE_KIND, meets_share
-from oncocheck.report import CriteriaRef, FileResult, Report, Text, Verdict
+from oncocheck.report import CriteriaRef, FileResult, Move, Report, Text, Verdict, moves
 
 #: Thresholds of `--sweep 2a`, in percent.
 SWEEP = tuple(range(40, 81, 5))

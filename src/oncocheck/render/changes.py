@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from oncocheck.analysis.moves import Move, moves
 from oncocheck.render.compare import ABSENT, pairs, verdict_differs
 from oncocheck.render.versions import criteria_text
 from oncocheck.render.words import words
 from oncocheck.render.working import working
-from oncocheck.report import FileResult, Finding, Report, Verdict
+from oncocheck.report import FileResult, Finding, Move, Report, Verdict, moves
 
 
 #: A figure longer than this (a list of disciplines) is left out of a reason: it would not read.

@@ -16,14 +16,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.analysis.moves import moves
 from oncocheck.render import changes, compare
 from oncocheck.render.notes import note_line, planned
 from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
 from oncocheck.render.versions import undated_note
 from oncocheck.render.words import VERDICT_SYMBOL, words
-from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict
+from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict, moves
 from oncocheck.wording import cell, member_field, where
 
 MAX_SKIPPED = 100  # skipped files listed; JSON lists them all

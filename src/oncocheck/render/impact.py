@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Any
 
 from oncocheck.analysis.impact import ABSENT, Impact
-from oncocheck.analysis.moves import Move
+from oncocheck.report import Move
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
 from oncocheck.render.jsontext import dumps

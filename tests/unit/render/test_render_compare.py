@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from oncocheck.analysis.moves import Move
 from oncocheck.render import changes, compare, render
-from oncocheck.report import CriteriaRef, Finding, Report, Severity, Status, Text, Verdict
+from oncocheck.report import CriteriaRef, Finding, Move, Report, Severity, Status, Text, Verdict
 
 OTHER = CriteriaRef("loppsoz", "2021", date(2021, 1, 1))
 
