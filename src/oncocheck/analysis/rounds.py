@@ -12,13 +12,14 @@ Statuses are compared only where both results were judged (neither is invalid).
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from oncocheck.analysis.impact import ABSENT, criterion_order
-from oncocheck.analysis.matching import match, name_key
 from oncocheck.load.reports import PastReport, PastResult
 from oncocheck.report import Text, version_label
 from oncocheck.wording import common_folder, relative
@@ -210,3 +211,43 @@ def _info(report: PastReport, path: str) -> RoundInfo:
                      tuple(sorted(dates.items())),
                      tuple(sorted(versions.items(), key=lambda item: (-item[1], item[0].label))),
                      summary)
+
+
+@functools.lru_cache(maxsize=65_536)  # each name is keyed in every pass and in the sorting
+def name_key(name: str | None) -> str:
+    """A network's name as rounds match it: lower case, accents removed, nothing but letters
+    and digits (`Netwerk Zuid-Oost B.V.` and `netwerk zuidoost bv` are one name)."""
+    plain = unicodedata.normalize("NFKD", name or "")
+    return "".join(c for c in plain.casefold() if c.isalnum() and not unicodedata.combining(c))
+
+
+#: The passes, in order: (what matched, the key, whether a result without a name takes part).
+_PASSES: tuple[tuple[str, Callable[[Side], Hashable], bool], ...] = (
+    ("name", lambda s: (name_key(s.network), s.file), False),  # several of one name: same file
+    ("name", lambda s: name_key(s.network), False),
+    ("path", lambda s: s.file, True))
+
+
+def match(before: Sequence[Side], after: Sequence[Side]
+          ) -> tuple[list[tuple[Side, Side, str]], list[Side], list[Side]]:
+    """Pairs (before, after, "name" or "path"), each result matched at most once, then the
+    unmatched of `before` (gone) and of `after` (new), each in its given order."""
+    pairs: list[tuple[Side, Side, str]] = []
+    left, right = list(before), list(after)
+    for how, key, nameless in _PASSES:
+        waiting: dict[Hashable, list[int]] = {}
+        for index, side in enumerate(right):
+            if nameless or name_key(side.network):
+                waiting.setdefault(key(side), []).append(index)
+        taken: set[int] = set()
+        still: list[Side] = []
+        for side in left:
+            found = waiting.get(key(side)) if nameless or name_key(side.network) else None
+            if found:
+                index = found.pop(0)
+                taken.add(index)
+                pairs.append((side, right[index], how))
+            else:
+                still.append(side)
+        left, right = still, [s for i, s in enumerate(right) if i not in taken]
+    return pairs, left, right
