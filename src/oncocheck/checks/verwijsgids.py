@@ -8,10 +8,8 @@ from typing import ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, MemberView, Outcome
-from oncocheck.checks.left_out import REASONS, left_out_text
 from oncocheck.checks.members import known_ids
-from oncocheck.checks.share import meets_share
-from oncocheck.checks.unlisted import more, not_listed
+from oncocheck.checks.share import REASONS, left_out_text, meets_share, more, not_listed
 from oncocheck.report import Status, Text
 from oncocheck.wording import percent, percents
 
