@@ -9,10 +9,9 @@ from pydantic import Field
 
 from oncocheck.checks.contacts import ContactPoint, StructuralContacts
 from oncocheck.checks.evidence import Documented
-from oncocheck.checks.facts import AreaScope, Declaration, NonProfit
+from oncocheck.checks.facts import AreaScope, Declaration, NonProfit, WebsiteCurrent
 from oncocheck.checks.members import DistinctDisciplines, RequiredDisciplines
 from oncocheck.checks.verwijsgids import VerwijsgidsShare
-from oncocheck.checks.website import WebsiteCurrent
 
 CheckKind = Annotated[
     DistinctDisciplines | RequiredDisciplines | VerwijsgidsShare | Declaration | Documented
