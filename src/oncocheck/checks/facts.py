@@ -7,10 +7,10 @@ from typing import ClassVar, Literal
 from pydantic import Field, field_validator
 
 from oncocheck.checks.base import Check, CheckContext, Outcome
+from oncocheck.checks.evidence import network_field
 from oncocheck.checks.phrases import STATEMENTS, absent, is_empty, yes_no
-from oncocheck.load.fields import Count, fail
-from oncocheck.load.visible import quoted
-from oncocheck.network.sections import LegalForm, Network, Scope
+from oncocheck.load.fields import Count
+from oncocheck.network.sections import LegalForm, Scope
 from oncocheck.report import Status, Text
 from oncocheck.wording import counted, listed
 
@@ -27,13 +27,7 @@ class Declaration(Check):
     kind: Literal["declaration"]
     field: str
 
-    @field_validator("field")
-    @classmethod
-    def _exists(cls, value: str) -> str:
-        if value not in Network.model_fields:
-            raise fail(f"`network` heeft geen veld {quoted(value)}",
-                       f"`network` has no field {quoted(value)}")
-        return value
+    _check_field = field_validator("field")(network_field)
 
     def describe(self) -> Text:
         """`de website toont welke leden … (`network.…: ja`)`."""
