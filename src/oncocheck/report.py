@@ -94,8 +94,8 @@ class Location:
 class LoadError:
     """Why a file could not be loaded. `line`/`column` are None only when no position exists
     (an unreadable file, a file that is not found). `detail` is what the YAML parser itself
-    said (English, technical), shown only with `--debug`. `more` is set on the one line that
-    stands for the errors past the cap (`errors.more_errors`)."""
+    said (English, technical), shown only with `--debug`. `more` is not 0 only on the line that
+    stands for this many errors past the cap (`errors.more_errors`)."""
 
     message: Text
     path: str = ""
@@ -103,13 +103,11 @@ class LoadError:
     column: int | None = None
     source: str | None = None
     detail: str | None = None
-    #: Not 0 only for the line that stands for this many errors past the cap, not listed.
     more: int = 0
 
 
 def error_count(errors: Sequence[LoadError]) -> int:
-    """How many load errors a file's `errors` stand for: the listed ones, and the line past
-    the cap for as many as it counts."""
+    """How many load errors a file's `errors` stand for, counting the line past the cap."""
     return sum(error.more or 1 for error in errors)
 
 
@@ -122,12 +120,8 @@ def version_label(set_name: str, version: str, file: str | None = None) -> str:
 
 @record
 class CriteriaRef:
-    """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`.
-
-    `file` is set for a rule file the user gave by path (`--criteria FILE`), as shown in
-    reports; a bundled version has none. Two refs with the same set and version are different
-    versions when one comes from a file: a rule file cannot pass for a bundled version.
-    """
+    """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`; `file` is the
+    rule file the user gave by path (`--criteria FILE`), as reports show it, None when bundled."""
 
     set: str
     version: str
@@ -136,25 +130,25 @@ class CriteriaRef:
 
     @property
     def label(self) -> str:
-        """`set@version`, the form users type; with the rule file's path when not bundled."""
+        """As `version_label`."""
         return version_label(self.set, self.version, self.file)
 
 
 @record
 class CriterionInfo:
-    """What a renderer needs to show about one criterion of a set."""
+    """What a renderer shows of one criterion: `number` is the official group ("1" for 1a
+    and 1b), `parameters` what the check asks in words, `how` how its kind decides."""
 
     id: str
-    number: str  # the official group number: "1" for 1a and 1b, "10" for 10
+    number: str
     title: Text
     text: Text
     severity: Severity
     source: str
     remediation: Text
-    check: str  # the check kind, e.g. "verwijsgids_share"
-    #: What the check asks, its parameters in words: `minstens 5 verschillende disciplines`
+    check: str
     parameters: Text = Text("", "")
-    how: Text = Text("", "")  # how the check kind decides (its documentation for people)
+    how: Text = Text("", "")
 
 
 @record
@@ -188,13 +182,11 @@ class PlanItem:
 class Finding:
     """The outcome of one criterion (or one extra warning) for one file.
 
-    `criterion` is the criterion id (`2a`) or, for extra warnings, a warning id
-    (`duplicate-member`, `criteria-pin`). `remediation` says what to add or change and is
-    set when the status is not `met`. `note` and `plan` are the coordinator's own words for this
-    criterion. `check` is the check kind that decided a criterion (`verwijsgids_share`), so
-    analyses find a criterion by what it checks, not by its id; None for extra warnings.
-    `working` is how that kind words its `observed` values for people: (observed key, the value
-    in words) in the order the working shows them; empty, each value is shown as it is.
+    `criterion` is the criterion id (`2a`) or a warning id (`duplicate-member`). `remediation`
+    says what to do when the status is not `met`; `note` and `plan` are the coordinator's own
+    words. `check` is the check kind that decided a criterion, so analyses find a criterion by
+    what it checks, not by its id (None for warnings). `working` is how that kind words its
+    `observed` values for people, (key, words) in order; empty, each is shown as it is.
     """
 
     criterion: str
@@ -241,12 +233,9 @@ class Role(StrEnum):
 
 @record
 class InputFile:
-    """One file a check read, fingerprinted from the very bytes that were judged.
-
-    `path` is as reports show it (relative to the working directory, like `FileResult.file`);
-    `sha256` is the hex digest and `size` the length in bytes. Both are None for a document that
-    counted as evidence but could not be read within the limits (see `oncocheck.load.digests`).
-    """
+    """One file a check read, fingerprinted from the very bytes that were judged; `path` as
+    reports show it. `sha256` and `size` are None for a document that counted as evidence but
+    could not be read within the limits (`oncocheck.load.fingerprint`)."""
 
     path: str
     role: Role
@@ -268,13 +257,13 @@ def in_order(inputs: Iterable[InputFile]) -> tuple[InputFile, ...]:
 class FileResult:
     """Everything known about one checked file.
 
-    `criteria` and `as_of` are the version and date that judged the file, decided once per
-    file (`oncocheck.run.decide`); every renderer shows these, never a batch-wide default.
-    `references` are the other files the network file names (its members spreadsheet and
-    documents), as absolute paths: reports are never written over them. Renderers ignore it.
-    `inputs` are the files whose bytes were read and judged, with their digests: the network
-    file, its members spreadsheet and the evidence documents found, in that order (documents
-    by path); an invalid file has those read before loading failed.
+    `criteria` and `as_of` (`--as-of`, else `submitted:`, else today; None when it could not
+    be loaded) are the version and date that judged the file (`oncocheck.run.decide`), what
+    every renderer shows. `references` are the files the network file names, as absolute
+    paths: reports are never written over them. `inputs` are the files read and judged, with
+    their digests (`in_order`); an invalid file has those read before loading failed.
+    `ignored` has the id of every warning finding `--ignore` left out; `dated` says what gave
+    `as_of`.
     """
 
     file: str
@@ -285,13 +274,9 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     members: tuple[MemberRow, ...] = ()
     references: tuple[str, ...] = ()
-    #: The date this file was judged on (`--as-of`, else its `submitted:`, else today);
-    #: None when it could not be loaded.
     as_of: date | None = None
     inputs: tuple[InputFile, ...] = ()
-    #: The id of every warning finding `--ignore` left out (one per finding), in order.
     ignored: tuple[str, ...] = ()
-    #: What gave `as_of` (None when the file could not be loaded).
     dated: Dated | None = None
 
     @property
@@ -427,13 +412,9 @@ def _unpacked(result: FileResult | Packed) -> FileResult:
 
 @record
 class Root:
-    """The folder CI reports name files from: the top level of the git repository that holds
-    the checked files, or `check --base-dir`. Code scanning, GitLab and GitHub read a path
-    from there, whatever folder oncocheck ran in.
-
-    `path` is that folder and `cwd` the working directory the report's file names are
-    relative to, both absolute (POSIX); renderers only do path arithmetic with them.
-    """
+    """The folder CI reports name files from (`path`: the git repository's top level, or
+    `check --base-dir`), and the working directory the report's names are relative to (`cwd`);
+    both absolute (POSIX), for path arithmetic only."""
 
     path: str
     cwd: str
@@ -444,9 +425,11 @@ class Report:
     """The outcome of one run: every file, in path order, and the criteria sets applied.
 
     `as_of` and `criteria` are the run's own date and version (`--as-of`/`--criteria`, else
-    today and the version in force today): what a file without a `submitted:` date is judged
-    by. Each result carries the version and date that judged it; `applied` and `dates` count
-    them. `results` may be given as any sequence of FileResults; it is kept as a `Results`.
+    today and the version in force today); each result carries those that judged it.
+    `results` may be any sequence of FileResults; it is kept as a `Results`. `compare`: the
+    same files under another version (`check --compare`). `root`: where CI formats name files
+    from (None: as the other formats do). `skipped`: YAML files a folder walk found that are
+    no network file, listed, not checked. `settings`: the settings file that applied, if any.
     """
 
     tool_version: str
@@ -454,16 +437,9 @@ class Report:
     criteria: CriteriaRef
     criteria_sets: tuple[CriteriaSetInfo, ...]
     results: Results
-    #: The same files checked under another criteria version (`check --compare`), or None.
     compare: Report | None = None
-    #: Where CI formats name files from (a repository's top level), or None: then they name
-    #: them as the other formats do, relative to the working directory.
     root: Root | None = None
-    #: YAML files a folder walk found that are no network file (neither `format` nor
-    #: `network` at the top), as shown: listed, not checked, not counted (`check DIR`).
     skipped: tuple[str, ...] = ()
-    #: The settings file that applied (`.oncocheck.yaml`, `pyproject.toml`), as shown; None
-    #: when none did.
     settings: str | None = None
 
     def __post_init__(self) -> None:
@@ -476,9 +452,8 @@ class Report:
 
     @property
     def summary(self) -> dict[str, Any]:
-        """Counts of files per verdict, then per applied version (`summary.criteria`), in
-        the JSON report's order; then the skipped files (`summary.skipped`) and the warnings
-        left out by `--ignore` (`summary.ignored`), if any."""
+        """The JSON report's `summary`: files per verdict and per applied version, then the
+        skipped files and the warnings `--ignore` left out, if any."""
         counts = Counter(b.verdict for b in self.results.briefs)
         return {
             "files": len(self.results),
