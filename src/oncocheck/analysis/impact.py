@@ -1,8 +1,6 @@
-"""What a new criteria version changes for a batch of networks (`oncocheck impact`).
-
-`compare` takes the same files checked under two versions (two Reports, files in the same
-order) and works out which networks change verdict, how each criterion's statuses move, how the
-2a share is spread, and optionally how many networks would meet 2a at other thresholds.
+"""What a new criteria version changes for a batch of networks (`oncocheck impact`): which
+networks change verdict, how each criterion's statuses move, how the 2a share is spread, and
+optionally how many networks would meet 2a at other thresholds.
 
 The sweep is made under each version: a draft may change which disciplines count for 2a
 (`vocabulary:`), and so every share, so `from`'s threshold is read on `from`'s own shares.
@@ -39,11 +37,9 @@ class VerdictChange:
 
 @dataclass(frozen=True, slots=True)
 class CriterionMoves:
-    """How one criterion's statuses move over the valid networks.
-
-    `transitions` holds (from, to, count) for every pair of different statuses, zero counts
-    included, then any pair with `absent` that occurs. `failing_*` counts not met or missing.
-    """
+    """How one criterion's statuses move over the valid networks: (from, to, count) for every
+    pair of different statuses, then any pair with `absent` that occurs; `failing_*` counts
+    not met or missing."""
 
     id: str
     title: Text
@@ -78,18 +74,10 @@ class Impact:
     shares: ShareDistribution
     thresholds: tuple[float | None, float | None]  # the 2a threshold of each version
     sweep: tuple[SweepPoint, ...] | None
-    #: The distinct dates the files were judged on (each file's as-of date), earliest first.
-    dates: tuple[date, ...] = ()
-    #: The id of the share criterion of `after` (found by its check kind), if it has one.
-    share_criterion: str | None = None
-    #: With the sweep: the networks meeting 2a under each version at its own threshold, with
-    #: its own shares (each version's 2a result), where each version's threshold line stands.
+    dates: tuple[date, ...] = ()  # the files' as-of dates, earliest first
+    share_criterion: str | None = None  # of `after`, found by its check kind
+    #: With the sweep: each version's 2a result (its own threshold and shares).
     meeting_at_thresholds: tuple[int | None, int | None] = (None, None)
-
-
-def statuses(result: FileResult) -> dict[str, str]:
-    """Criterion id -> status value, for the criteria (not the extra warnings) of a file."""
-    return {cid: status.value for cid, status in result.statuses.items()}
 
 
 def criterion_order(ids: set[str]) -> list[str]:
@@ -100,8 +88,8 @@ def criterion_order(ids: set[str]) -> list[str]:
     return sorted(ids, key=key)
 
 
-def _titles(*reports: Report) -> dict[str, Text]:
-    return {c.id: c.title for r in reports for s in r.criteria_sets for c in s.criteria}
+def _values(result: FileResult) -> dict[str, str]:
+    return {cid: status.value for cid, status in result.statuses.items()}
 
 
 def _criterion(cid: str, pairs: list[tuple[dict[str, str], dict[str, str]]],
@@ -146,12 +134,12 @@ def compare(before: Report, after: Report, sweep: bool = False) -> Impact:
     # paired by file, so a file that appears or goes between the two runs cannot shift pairs
     later = {r.file: r for r in after.results}
     pairs = [(a, later[a.file]) for a in before.results if a.file in later]
-    valid = [(statuses(a), statuses(b)) for a, b in pairs
+    valid = [(_values(a), _values(b)) for a, b in pairs
              if Verdict.INVALID not in (a.verdict, b.verdict)]
     ids = {cid for a, b in valid for cid in (*a, *b)}
     ids |= {c.id for r in (before, after) for s in r.criteria_sets for c in s.criteria
             if s.ref in (before.criteria, after.criteria)}
-    titles = _titles(before, after)
+    titles = {c.id: c.title for r in (before, after) for s in r.criteria_sets for c in s.criteria}
     changes = tuple(VerdictChange(a.file, b.network or a.network, a.verdict, b.verdict,
                                   moves(a, b)) for a, b in pairs if a.verdict is not b.verdict)
     thresholds = (_threshold(before), _threshold(after))

@@ -2,12 +2,10 @@
 gone, newly compliant or no longer compliant, and per network the criteria whose status moved.
 
 A network is matched by its name, normalised (case, accents, spaces and punctuation do not
-count), then by its file path: a network renamed in a file that stayed is the same network.
-A file that could not be loaded has no name, so an invalid result is matched by path only.
-A path counts from its round's own folder (the common folder of the round's files, which the
-HTML index names too): `ronde-2025/x.yaml` is `ronde-2026/x.yaml` a round later, and a report
-written from inside the folder compares as one written from its parent.
-Statuses are compared only where both results were judged (neither is invalid).
+count), then by its file path: a network renamed in a file that stayed is the same network;
+an invalid result has no name and is matched by path only. A path counts from its round's
+own folder (the common folder of its files): `ronde-2025/x.yaml` is `ronde-2026/x.yaml` a
+round later. Statuses are compared only where both results were judged (neither is invalid).
 """
 
 from __future__ import annotations
@@ -45,8 +43,7 @@ class Version:
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One network in one round: its file (as seen from the round's folder), name, verdict,
-    version and criterion statuses."""
+    """One network in one round; `file` as seen from the round's folder."""
 
     file: str
     network: str | None
@@ -97,15 +94,13 @@ class NetworkRound:
 
     @property
     def moved(self) -> bool:
-        """Whether the network's file lies elsewhere in its round's folder now (matched by
-        its name)."""
+        """Whether the network's file lies elsewhere in its round's folder now."""
         return bool(self.before and self.after and self.before.file != self.after.file)
 
 
 @dataclass(frozen=True, slots=True)
 class RoundInfo:
-    """One round's report: the file it was read from, who made it, the common folder of its
-    files, and under what versions and on what as-of dates its files were judged."""
+    """One round's report: where it was read from, who made it, its files' common folder."""
 
     path: str
     tool_version: str
@@ -134,8 +129,7 @@ class Rounds:
 
     @property
     def mixed(self) -> bool:
-        """Whether a round judged its files under more than one version (so reports name
-        the version per network)."""
+        """Whether a round judged its files under more than one version."""
         return len(self.old.versions) > 1 or len(self.new.versions) > 1
 
     def lost(self) -> bool:

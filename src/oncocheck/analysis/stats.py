@@ -1,8 +1,6 @@
-"""Statistics over a batch for reviewers: the 2a share distribution and disciplines per network.
-
-Pure functions of the results in a Report, shared by `oncocheck impact` and the batch HTML
-index. Shares are exact fractions (listed / eligible from the 2a finding's `observed`), so a
-network at exactly 60% lands in the 60–65% bin, as the check counts it as meeting 60%.
+"""Statistics over a batch for reviewers (`oncocheck impact`, the batch HTML index): the 2a
+share distribution and disciplines per network. Shares are exact fractions, so a network at
+exactly 60% lands in the 60–65% bin, as the check counts it as meeting 60%.
 """
 
 from __future__ import annotations
@@ -45,12 +43,10 @@ def bin_label(index: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ShareDistribution:
-    """How the 2a share is spread over the valid networks.
-
-    `counts` has one number per 5%-wide bin; `undefined` counts valid networks whose share is
-    undefined (nobody eligible, or no 2a criterion), `invalid` the files that could not be read.
-    `minimum`/`median`/`maximum` are None when no network has a share.
-    """
+    """How the 2a share is spread over the valid networks: `counts` per 5%-wide bin;
+    `undefined` counts valid networks without a share (nobody eligible, or no 2a criterion),
+    `invalid` the files that could not be read. `minimum`/`median`/`maximum`: None when no
+    network has a share."""
 
     counts: tuple[int, ...]
     networks: int
@@ -62,8 +58,8 @@ class ShareDistribution:
 
 
 def share_distribution(results: Iterable[FileResult]) -> ShareDistribution:
-    """The distribution of the 2a share over `results`, read once, one result at a time (a
-    large batch's results are unpacked one by one; only the shares are kept)."""
+    """The distribution of the 2a share over `results`, read once (a large batch's results
+    are unpacked one by one; only the shares are kept)."""
     shares: list[Fraction] = []
     valid = invalid = 0
     for result in results:

@@ -14,9 +14,8 @@ what differs (issue 16, like a tailored compliance profile).
 
 Everything else (title, valid_from, source) is the base's unless the draft gives it. The
 resolved version is an ordinary `RuleFile` that remembers its base (`RuleFile.extends`), so
-`criteria show` can mark what the draft changed. Errors carry the draft's own line and column:
-each entry of `criteria:` is merged into the base's criterion and validated with the positions
-it has in the draft.
+`criteria show` can mark what the draft changed. Each entry of `criteria:` is validated with
+the positions it has in the draft, so errors carry the draft's own line and column.
 """
 
 from __future__ import annotations
@@ -183,8 +182,7 @@ def _list_errors(draft: Draft, source: Source, criteria: dict[str, Criterion],
 
 
 def flagged(criterion: Criterion, flags: Mapping[str, str]) -> Criterion:
-    """A share criterion with the draft's Verwijsgids flags over its own (`represented`): the
-    draft's `vocabulary:` holds for every share criterion."""
+    """A share criterion with the draft's `vocabulary:` flags over its own `represented`."""
     if not flags or not isinstance(criterion.check, VerwijsgidsShare):
         return criterion
     represented = {**criterion.check.represented, **flags}
@@ -194,8 +192,7 @@ def flagged(criterion: Criterion, flags: Mapping[str, str]) -> Criterion:
 
 def merge_criterion(source: Source, index: int, criterion_id: str, current: Criterion | None,
                     base: RuleFile, vocabulary: Vocabulary) -> Criterion:
-    """Entry `index` of the draft's `criteria:` as a whole criterion: merged into `current`
-    (the base's), or new and given in full."""
+    """Entry `index` of `criteria:` merged into `current` (the base's), or new and whole."""
     prefix = f"criteria[{index}]"
     written: dict[str, Any] = source.data["criteria"][index]
     if current is None:
@@ -243,10 +240,10 @@ def _unknown(source: Source, prefix: str, given: str, base: RuleFile,
     nl_tail, en_tail = did_you_mean(given, ids)
     listed = ", ".join(missing)
     return at(source, f"{prefix}.id",
-               f"{base.ref.label} heeft geen criterium {quoted(given)} (wel: {', '.join(ids)})"
-               f"{nl_tail}; een nieuw criterium geeft u volledig (ontbreekt: {listed})",
-               f"{base.ref.label} has no criterion {quoted(given)} (it has: {', '.join(ids)})"
-               f"{en_tail}; a new criterion is given in full (missing: {listed})")
+              f"{base.ref.label} heeft geen criterium {quoted(given)} (wel: {', '.join(ids)})"
+              f"{nl_tail}; een nieuw criterium geeft u volledig (ontbreekt: {listed})",
+              f"{base.ref.label} has no criterion {quoted(given)} (it has: {', '.join(ids)})"
+              f"{en_tail}; a new criterion is given in full (missing: {listed})")
 
 
 def at(source: Source, path: str, nl: str, en: str) -> LoadError:
