@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from oncocheck.load.source import Source
@@ -24,30 +23,20 @@ from oncocheck.rules.model import RuleFile
 PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
 
 
-class Basis(StrEnum):
-    """Why a file is judged by its version: what chose it."""
-
-    CRITERIA = "criteria"  # the user's --criteria SET@VERSION or FILE
-    AS_OF = "as_of"  # in force on the user's --as-of date
-    SUBMITTED = "submitted"  # in force on the file's submitted: date
-    TODAY = "today"  # in force today
-
-
 @dataclass(frozen=True, slots=True)
 class Choice:
     """What the user asked for on the command line, resolved once per run.
 
     `rules` is the version named with `--criteria SET@VERSION` or `--criteria FILE`; without
     it the version of `set` in force on each file's as-of date applies. `as_of` is `--as-of`;
-    `today` is read once per run, so every file of a batch sees the same today. `ignore`
-    never reaches a criterion of the version: only extra warnings are left out.
+    `today` is read once per run, so every file of a batch sees the same today. `ignore` holds
+    the warning ids the user accepts (`--ignore`), never a criterion of the version.
     """
 
     today: date
     rules: RuleFile | None = None
     set: str = criteria_sets.DEFAULT_SET
     as_of: date | None = None
-    #: Warning ids the user accepts (`--ignore`): left out of the findings, counted apart.
     ignore: frozenset[str] = frozenset()
 
     @property
@@ -62,12 +51,18 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """The version and the as-of date that judge one file, and what chose the version."""
+    """The version and the as-of date that judge one file; `dated` says what gave the date,
+    `chosen` whether `--criteria` chose the version (else it is the one in force then)."""
 
     rules: RuleFile
     as_of: date
-    basis: Basis
-    dated: Dated = Dated.AS_OF  # what gave the as-of date
+    dated: Dated
+    chosen: bool = False
+
+    @property
+    def basis(self) -> str:
+        """What chose the version: `criteria`, else what gave the date (`submitted`, ...)."""
+        return "criteria" if self.chosen else self.dated.value
 
 
 def choose(criteria: str | None, as_of: date | None, today: date) -> Choice:
@@ -94,14 +89,14 @@ def decide(choice: Choice, submitted: date | None) -> Decision:
     before the first version); the caller reports it as a load error at `submitted`.
     """
     if choice.as_of is not None:
-        as_of, basis, dated = choice.as_of, Basis.AS_OF, Dated.AS_OF
+        as_of, dated = choice.as_of, Dated.AS_OF
     elif submitted is not None:
-        as_of, basis, dated = submitted, Basis.SUBMITTED, Dated.SUBMITTED
+        as_of, dated = submitted, Dated.SUBMITTED
     else:
-        as_of, basis, dated = choice.today, Basis.TODAY, Dated.TODAY
+        as_of, dated = choice.today, Dated.TODAY
     if choice.rules is not None:
-        return Decision(choice.rules, as_of, Basis.CRITERIA, dated)
-    return Decision(criteria_sets.in_force(choice.set, as_of), as_of, basis, dated)
+        return Decision(choice.rules, as_of, dated, chosen=True)
+    return Decision(criteria_sets.in_force(choice.set, as_of), as_of, dated)
 
 
 def criteria_pin(declared: str | None, decision: Decision, source: Source) -> list[Finding]:
@@ -125,7 +120,7 @@ def criteria_pin(declared: str | None, decision: Decision, source: Source) -> li
              f"({why.nl}); verschil: {differs.nl}",
              f"the file is prepared for {declared}, but is judged by {label} ({why.en}); "
              f"what differs: {differs.en}"),
-        {"declared": declared, "applied": label, "basis": decision.basis.value,
+        {"declared": declared, "applied": label, "basis": decision.basis,
          "changes": [c.en for c in changes]},
         source.locate("criteria"), _pin_todo(declared, prepared, applied))]
 
@@ -134,11 +129,11 @@ def _why(decision: Decision) -> Text:
     """Why the applied version applies, in a few words."""
     day = decision.as_of.isoformat()
     return {
-        Basis.CRITERIA: Text("gekozen met --criteria", "chosen with --criteria"),
-        Basis.AS_OF: Text(f"van kracht op de peildatum {day}", f"in force on the as-of date {day}"),
-        Basis.SUBMITTED: Text(f"van kracht op de inzenddatum {day}",
-                              f"in force on the submission date {day}"),
-        Basis.TODAY: Text(f"van kracht op {day}", f"in force on {day}"),
+        "criteria": Text("gekozen met --criteria", "chosen with --criteria"),
+        "as_of": Text(f"van kracht op de peildatum {day}", f"in force on the as-of date {day}"),
+        "submitted": Text(f"van kracht op de inzenddatum {day}",
+                          f"in force on the submission date {day}"),
+        "today": Text(f"van kracht op {day}", f"in force on {day}"),
     }[decision.basis]
 
 

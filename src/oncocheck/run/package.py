@@ -1,17 +1,12 @@
-"""The application package (`oncocheck pack`, domain.md "From the coordinator to the
-reviewer"): made as one zip, and checked as one network.
+"""The application package (domain.md, "From the coordinator to the reviewer"), made and
+checked.
 
-`package` zips the network file, its members sheet, the documents that count, the reports of
-the check made while packing and `manifest.json`. The zip is the same bytes for the same
-inputs, apart from the packing day: its entries are sorted, each with one fixed timestamp,
-mode and compression. The files packed are the very bytes the check read
-(`load.digests.keeping`); nothing is read twice.
-
-`check_package` reads a package's files from the package alone (`load.store`), verifies every
-file of its manifest and makes the package's own digest one of the inputs. A file whose bytes
-differ from the manifest, one the manifest lists and the package lacks, and one in the package
-the manifest does not list are each a warning naming the file (`package-changed`,
-`package-missing`, `package-extra`).
+`package` (`oncocheck pack`) zips the very bytes the check read (`load.digests.keeping`), the
+reports of that check and `manifest.json`: the same bytes for the same inputs, apart from the
+packing day (sorted entries, one fixed timestamp, mode and compression). `check_package` reads
+a package's files from the package alone (`load.store`) and warns of each file that differs
+from its manifest, is missing or is extra (`package-changed`, `package-missing`,
+`package-extra`).
 """
 
 from __future__ import annotations

@@ -3,21 +3,18 @@ application packages (`*.zip`, `is_package`); and for a name not there, the file
 
 The walk does not recurse (a tree may be thousands of folders deep), skips hidden entries,
 does not follow links to folders, and lists the folders it could not search, so their files
-cannot silently drop out of a batch. A YAML file the walk finds may be some other YAML (a
-settings file): when it has neither `format` nor `network` at its top it is skipped and
-listed (`Skips`); a file named on the command line is always checked.
-
-A name not there may be nearly there: Notepad saves `netwerk.yaml` as `netwerk.yaml.txt` and
-Windows hides the `.txt`; a name may be typed without its extension or in another case. The
-message names the near file and how to rename it (`not_found`, `no_yaml`).
+cannot silently drop out of a batch. A YAML file the walk finds with neither `format` nor
+`network` at its top (a settings file) is skipped and listed (`Skips`); a file named on the
+command line is always checked. A name not there may be nearly there (Notepad's hidden `.txt`,
+another case, no extension): `not_found` and `no_yaml` name the near file.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from fnmatch import fnmatchcase
 from collections.abc import Iterable, Iterator, Sequence
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed, load_error
@@ -27,7 +24,6 @@ from oncocheck.report import FileResult, Verdict
 SUFFIXES = (".yaml", ".yml")
 MAX_WALK_DEPTH = 100  # folders below the one given; submissions are a few levels deep
 LOOKED_AT = 10_000  # entries of a folder read for a near name; a submission has a few
-_TXT = ".txt"
 _EXTENSIONS = (
     "Kladblok zet er '.txt' achter en Windows verbergt dat: zet in de Verkenner bij Beeld de "
     "Bestandsnaamextensies aan om de hele naam te zien en te wijzigen",
@@ -55,9 +51,8 @@ class Unsearched(type(Path())):  # type: ignore[misc]  # PosixPath or WindowsPat
 
 
 class Found(type(Path())):  # type: ignore[misc]
-    """A file the walk found in `folder` (a folder given, as shown), not one named on the
-    command line: when it is no network file it is skipped rather than checked. (`folder`
-    stays in this process: a worker gets the path alone.)"""
+    """A file the walk found in `folder` (as shown): when it is no network file it is skipped
+    rather than checked. (`folder` stays in this process: a worker gets the path alone.)"""
 
     folder = ""
 
@@ -219,14 +214,13 @@ def no_yaml(folder: Path) -> LoadFailed:
 
 
 def _rename(name: str) -> tuple[str, str]:
-    """Rename a `.txt`, and how to see it on Windows."""
     right = quoted(_without_txt(name))
     return (f"hernoem het naar {right} ({_EXTENSIONS[0]})",
             f"rename it to {right} ({_EXTENSIONS[1]})")
 
 
 def _without_txt(name: str) -> str:
-    return name[:-len(_TXT)] if name.lower().endswith(_TXT) else name
+    return name[:-4] if name.lower().endswith(".txt") else name
 
 
 def _names(folder: Path) -> list[str]:
