@@ -12,12 +12,8 @@ class OncocheckError(Exception):
 
 
 class LoadFailed(OncocheckError):
-    """A file (network file, rule file, vocabulary) could not be loaded.
-
-    `listed` are the problems found; `omitted` counts more that were found but not made into
-    messages (past a cap, `validate.capped`). `errors` is what to show: the listed ones and,
-    when some were omitted, one line saying how many.
-    """
+    """A file (network file, rule file, vocabulary) could not be loaded: `listed` are the
+    problems found, `omitted` counts more found past a cap (`validate.capped`)."""
 
     def __init__(self, errors: list[LoadError], omitted: int = 0) -> None:
         self.listed, self.omitted = list(errors), omitted

@@ -20,10 +20,9 @@ DUTCH_COLUMNS = {"name": "naam", "organisation": "organisatie",
 
 
 def percent(value: Fraction | float, lang: str) -> str:
-    """A share as a percentage, written the way of `lang`: `63,6%` in Dutch, `63.6%` in
-    English (one decimal), or `60%` when it is whole. Exact: a float is read as the decimal it
-    was written as (0.6 is 60%, never 59.99…%). Every text for people says a share through
-    this one function (JSON keeps numbers)."""
+    """A share as every text for people says it: `63,6%` in Dutch, `63.6%` in English (one
+    decimal), `60%` when whole. Exact: a float is read as the decimal it was written as (0.6
+    is 60%, never 59.99…%)."""
     hundredths = (Fraction(str(value)) if isinstance(value, float) else Fraction(value)) * 100
     if hundredths.denominator == 1:
         return f"{hundredths.numerator}%"
@@ -136,10 +135,9 @@ def absolute(path: str | os.PathLike[str]) -> str:
 
 
 def os_reason(exc: OSError) -> Text:
-    """Why the operating system refused: in Dutch in words (`bestaat niet`), in English as
-    the system says it (`No such file or directory`); an error without a known number, as
-    the system says it in both. A path missing because it is relative and the working folder
-    is gone says that."""
+    """Why the operating system refused: in Dutch in words (`bestaat niet`), in English (and
+    for an unknown error number, in both) as the system says it; a relative path missing
+    because the working folder is gone says that."""
     name = exc.filename  # None when the call does not say (a temporary file's folder)
     if (exc.errno == errno.ENOENT and not (name is not None and os.path.isabs(name))
             and working_folder() is None):

@@ -18,11 +18,9 @@ SHARE_KIND = "verwijsgids_share"
 
 
 def meets_share(listed: int, eligible: int, threshold: float) -> bool:
-    """Whether `listed` of `eligible` reaches `threshold` (inclusive, exact: 3/5 meets 0.6).
-
-    The one comparison 2a makes; `oncocheck impact --sweep 2a` uses it too, so a sweep agrees
-    with the check at every threshold. False when nobody is eligible.
-    """
+    """Whether `listed` of `eligible` reaches `threshold` (inclusive, exact: 3/5 meets 0.6;
+    False when nobody is eligible): the one comparison 2a makes, which `impact --sweep 2a`
+    makes too, so a sweep agrees with the check at every threshold."""
     return eligible > 0 and Fraction(listed, eligible) >= Fraction(str(threshold))
 
 

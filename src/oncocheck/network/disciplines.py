@@ -22,12 +22,9 @@ _BRACKETS = re.compile(r"\s*\([^)]*\)\s*")
 
 
 class Discipline(Strict):
-    """One profession (or kind of member).
-
-    `verwijsgids` says whether the profession is represented in the Verwijsgids Kanker;
-    every flag names what it rests on (`verwijsgids_source`) and when that was checked, and a
-    "no" that no source confirms is marked `verwijsgids_assumed`.
-    """
+    """One profession (or kind of member). `verwijsgids`: whether the Verwijsgids Kanker
+    has it, resting on `verwijsgids_source` as checked then; a "no" no source confirms is
+    `verwijsgids_assumed`."""
 
     id: NonEmpty
     nl: NonEmpty

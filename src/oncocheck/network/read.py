@@ -35,9 +35,8 @@ def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
     """The parsed file (members spreadsheet merged in) and its model; disciplines are checked
     against `vocabulary`, `criteria:` against the `declarable` versions. `named` receives the
     files it names (also when it is not valid, so no report lands on them). The bytes read
-    are `heard` (`oncocheck.load.digests`), also when they turn out not to be a network file.
-    With `only_networks`, YAML that is no network file raises NotANetwork once it is parsed
-    (the one read of the file); YAML that cannot be parsed is a LoadFailed as ever."""
+    are `heard` (`oncocheck.load.digests`). With `only_networks`, YAML that is no network file
+    raises NotANetwork once it is parsed (the one read of the file)."""
     raw = read_bytes(path)
     heard(display, Role.NETWORK, raw)
     try:
