@@ -289,10 +289,6 @@ class FileResult:
         """Criterion id -> status, for the criteria (not the extra warnings)."""
         return {f.criterion: f.status for f in self.findings if f.severity is Severity.ERROR}
 
-    def fails(self, strict: bool = False) -> bool:
-        """True when this file makes the run fail (with `strict`, warnings count too)."""
-        return self.verdict is not Verdict.COMPLIANT or (strict and bool(self.warnings))
-
 
 @record
 class Move:
@@ -341,7 +337,7 @@ class Brief:
                    result.as_of, result.ignored)
 
     def fails(self, strict: bool = False) -> bool:
-        """As FileResult.fails."""
+        """True when this file makes the run fail (with `strict`, warnings count too)."""
         return self.verdict is not Verdict.COMPLIANT or (strict and self.warned)
 
 
