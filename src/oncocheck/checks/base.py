@@ -1,10 +1,9 @@
 """What every check kind shares: the context it reads and the outcome it returns.
 
 A check kind is a small pydantic model (its parameters come from the rule file) with an
-`evaluate` method. It does not know its criterion's id or severity; the engine adds those.
-Its documentation for people is data, in both languages: `HOW` (how the kind decides, shown
-by `oncocheck explain`) and `describe` (what one criterion's check asks, with its parameters
-in words, shown by `criteria show`).
+`evaluate` method; it does not know its criterion's id or severity. Its documentation for
+people is data in both languages: `HOW` (how the kind decides, for `oncocheck explain`) and
+`describe` (what one criterion's check asks, for `criteria show`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,8 @@
-"""The JSON Schema (draft 2020-12) of the network file, generated from the pydantic models.
-
-Editors (VS Code's YAML extension, i.e. yaml-language-server) and CI validators use it; it
-accepts what oncocheck accepts (ja/nee, bare-number postcodes and phones, any spelling of a
-discipline that oncocheck matches) and rejects unknown keys. The Dutch and English descriptions,
-and one example per field, live in `schema_help.yaml`. A copy is kept in the repository as
-`schema/network.schema.json` (a test keeps it current).
+"""The JSON Schema (draft 2020-12) of the network file, generated from the pydantic models,
+for editors (yaml-language-server) and CI validators: it accepts what oncocheck accepts (ja/nee,
+bare-number postcodes and phones, any spelling of a discipline) and rejects unknown keys.
+Descriptions in both languages and an example per field live in `schema_help.yaml`; the
+repository's copy, `schema/network.schema.json`, is kept current by a test.
 
 What a validator says stays short: the long pattern that matches every spelling of a discipline
 sits in an `if`, whose failures no validator reports; what it reports is the `else`, the list of
