@@ -121,7 +121,8 @@ def version_label(set_name: str, version: str, file: str | None = None) -> str:
 @record
 class CriteriaRef:
     """A criteria set version, e.g. loppsoz@2024, in force from `valid_from`; `file` is the
-    rule file the user gave by path (`--criteria FILE`), as reports show it, None when bundled."""
+    rule file the user gave by path (`--criteria FILE`), as reports show it, None when bundled:
+    a rule file cannot pass for the bundled version of the same name."""
 
     set: str
     version: str
