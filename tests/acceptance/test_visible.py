@@ -31,6 +31,8 @@ RAW = HIDDEN
 # oncocheck's own annotations always carry properties (file=..., title=...), whose `:` and `,`
 # are encoded; an injected `::error::x` line has none.
 OWN_COMMAND = re.compile(r"::(error|warning|notice) (file|title)=[^:\n]*::[^\n]*")
+# Azure Pipelines' and GitHub's legacy command prefixes, which act anywhere in a line
+CI_COMMAND = re.compile(r"##(vso)?\[", re.IGNORECASE)
 
 
 # -- the filter itself ------------------------------------------------------------------------
@@ -51,6 +53,9 @@ def test_every_control_format_separator_and_private_use_character_is_escaped() -
     ("\u3164\ufe0f\u034f", "\\u3164\\ufe0f\\u034f"),
     ("één\tregel\nnog één", "één\tregel\nnog één"),
     ("a\rb", "a\\rb"), ("Diëtist ‘t Gooi — 100%", "Diëtist ‘t Gooi — 100%"),
+    # a CI command anywhere in a line (Azure's ##vso[, GitHub's legacy ##[); a heading is kept
+    ("x ##vso[task.setvariable variable=a]b", "x #\\u0023vso[task.setvariable variable=a]b"),
+    ("y ##[add-mask]z ##VSO[", "y #\\u0023[add-mask]z #\\u0023VSO["), ("## kop [1]", "## kop [1]"),
 ])
 def test_visible_escapes_what_cannot_be_seen_and_keeps_the_rest(raw: str, shown: str) -> None:
     assert visible(raw) == shown
@@ -126,7 +131,7 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "b-csv.yaml").write_text(NETWORK.replace("leden.xlsx", "leden.csv"), "utf-8")
     make_sheets.hostile_csv(folder / "leden.csv", bad_discipline=True)
     (folder / "c-refused.yaml").write_text('format: 1\nnetwork:\n  name: "x\\e[2J\\a"\n', "utf-8")
-    name = "d\x1b[31m\u202e\u200b\r\n::error::INJECTED file\x07.yaml"
+    name = "d\x1b[31m\u202e\u200b\r\n::error::INJECTED file ##[error]x\x07.yaml"
     (folder / name).write_text(NETWORK.replace("members_file: leden.xlsx\n", ""), "utf-8")
     return folder
 
@@ -161,7 +166,8 @@ def _safe(fmt: str, text: str) -> None:
         if fmt == "github" and stripped.startswith("::"):
             assert OWN_COMMAND.fullmatch(line), line
         else:
-            assert not stripped.startswith(("::", "##vso[", "##[")), f"{fmt}: {line}"
+            assert not stripped.startswith("::"), f"{fmt}: {line}"
+        assert not CI_COMMAND.search(line), f"{fmt}: {line}"  # these act anywhere in a line
 
 
 # Dutch only in the full run: the quick loop shows the hostile inputs once per format, in English

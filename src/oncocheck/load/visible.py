@@ -4,7 +4,7 @@ file, a file name) as oncocheck keeps and shows it, in every format.
 Applied where text enters oncocheck, so no renderer can forget it: control, bidi, zero-width
 and other invisible characters become visible escapes (`\\u202e`), and a quoted value is cut
 at QUOTE_MAX_LENGTH characters. Nothing from an input can then move a terminal's cursor,
-reorder or hide text, or start a line of a CI log.
+reorder or hide text, or give a CI system a command.
 """
 
 from __future__ import annotations
@@ -43,6 +43,10 @@ _DRAWN_AS_NOTHING = re.compile(
     "\U000e0100-\U000e01ef]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPE = re.compile(r"\\(?:[nrt]|u[0-9a-f]{4}|U[0-9a-f]{8})")
+# A command to a CI system anywhere in a line: Azure Pipelines' agent looks for `##vso[` and
+# GitHub's runner for its legacy `##[` with IndexOf, not only at the start of a line (the `::`
+# form is read only at a line's start, which `one_line` and the escaped line breaks prevent).
+_CI_COMMAND = re.compile(r"(?<=#)#(?=(?:vso)?\[)", re.IGNORECASE)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -53,7 +57,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str, multiline: bool = True) -> str:
     """`text` with every control, bidi, zero-width and other invisible character shown as an
-    escape (`\\u202e`, `\\u001b`; line feed, carriage return and tab as `\\n`, `\\r`, `\\t`).
+    escape (`\\u202e`, `\\u001b`; line feed, carriage return and tab as `\\n`, `\\r`, `\\t`),
+    and the second `#` of a CI command (`##vso[`, `##[`) as `\\u0023`.
 
     Applied once, where text enters oncocheck (the YAML loader, the spreadsheet reader, file
     names), so nothing from an input can move a terminal's cursor, reorder or hide text, or
@@ -63,14 +68,16 @@ def visible(text: str, multiline: bool = True) -> str:
     """
     if shown_as_is(text):
         return text
-    return (HIDDEN if multiline else HIDDEN_IN_LINE).sub(_escape, text)
+    text = (HIDDEN if multiline else HIDDEN_IN_LINE).sub(_escape, text)
+    return _CI_COMMAND.sub(r"\\u0023", text) if "##" in text else text
 
 
 def shown_as_is(text: str) -> bool:
     """Whether `visible` leaves `text` alone even as one line (the common case, decided fast:
     `isprintable` is False for every control, format, separator, surrogate and private-use
     character; only the few printable-but-invisible ones need a search)."""
-    return text.isprintable() and (text.isascii() or not _DRAWN_AS_NOTHING.search(text))
+    return (text.isprintable() and "##" not in text
+            and (text.isascii() or not _DRAWN_AS_NOTHING.search(text)))
 
 
 _LINE_BREAKS = re.compile("\\s*[\\r\\n\\x85\\u2028\\u2029]+\\s*")
