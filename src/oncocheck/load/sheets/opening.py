@@ -22,8 +22,7 @@ from typing import NamedTuple
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.digests import heard
-from oncocheck.load.encoding import SAVE_SHEET, bad_byte, unicode_name
-from oncocheck.load.text import unicode_form
+from oncocheck.load.text import bad_byte, unicode_form, unicode_name
 from oncocheck.report import Role, Text
 from oncocheck.wording import os_reason
 
@@ -32,6 +31,14 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 SYSTEM = ("/proc", "/sys", "/dev")
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(
     os, "O_CLOEXEC", 0)
+#: How to save a members list as UTF-8 in Excel (or Kladblok/Notepad).
+SAVE_SHEET = Text(
+    "sla de ledenlijst in Excel op via Bestand → Opslaan als → Opslaan als type: CSV UTF-8 "
+    "(door komma's gescheiden) (*.csv), of als Excel-werkmap (*.xlsx); in Kladblok via Bestand "
+    "→ Opslaan als → Codering: UTF-8",
+    "in Excel, save the members list with File → Save As → Save as type: CSV UTF-8 (Comma "
+    "delimited) (*.csv), or as Excel Workbook (*.xlsx); in Notepad with File → Save As → "
+    "Encoding: UTF-8")
 _SAVE_IN_FOLDER = ("sla de ledenlijst op als bestand in de map van het netwerkbestand",
                    "save the members list as a file in the network file's folder")
 
