@@ -8,7 +8,7 @@ import re
 
 import yaml
 
-from oncocheck.load.curly import curly
+from oncocheck.load.words import curly
 from oncocheck.load.syntax.reading import (COMMENT, Found, Lines, Problem, item_text,
                                            last_quoted, said)
 from oncocheck.load.visible import quoted
