@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
-from oncocheck.load.naming import slashed
+from oncocheck.load.source import slashed
 from oncocheck.load.store import packaged
 from oncocheck.report import Text
 

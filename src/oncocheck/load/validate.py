@@ -14,8 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.naming import about, member, member_index
-from oncocheck.load.source import Source
+from oncocheck.load.source import Source, about, member, member_index
 from oncocheck.load.visible import quoted, shortened
 from oncocheck.load.words import belongs, did_you_mean, fields_at
 from oncocheck.report import LoadError, Text

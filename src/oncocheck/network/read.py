@@ -13,9 +13,8 @@ from pathlib import Path
 
 from oncocheck.errors import LoadFailed
 from oncocheck.load.digests import heard
-from oncocheck.load.naming import slashed
 from oncocheck.load.parse import parse
-from oncocheck.load.source import Source
+from oncocheck.load.source import Source, slashed
 from oncocheck.load.text import decode, read_bytes
 from oncocheck.load.validate import validate
 from oncocheck.network.disciplines import Vocabulary

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from oncocheck.checks.documents import is_address, look_up
 from oncocheck.load.fingerprint import document_digest
-from oncocheck.load.naming import sheet_display
+from oncocheck.load.source import sheet_display
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.report import InputFile, Role

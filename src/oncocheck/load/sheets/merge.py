@@ -14,12 +14,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.naming import about, member, sheet_display, slashed
 from oncocheck.load.sheets import notes
 from oncocheck.load.sheets.header import Chosen, Columns, choose, columns
 from oncocheck.load.sheets.names import REQUIRED, WHERE
 from oncocheck.load.sheets.rows import Book, Row, open_book
-from oncocheck.load.source import Notice, Source
+from oncocheck.load.source import Notice, Source, about, member, sheet_display, slashed
 from oncocheck.load.validate import MAX_ERRORS
 from oncocheck.report import LoadError, Location, Text
 from oncocheck.wording import DUTCH_COLUMNS
