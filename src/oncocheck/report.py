@@ -245,7 +245,7 @@ class InputFile:
 
     `path` is as reports show it (relative to the working directory, like `FileResult.file`);
     `sha256` is the hex digest and `size` the length in bytes. Both are None for a document that
-    counted as evidence but could not be read within the limits (see `oncocheck.load.digests`).
+    counted as evidence but could not be read within the limits (see `oncocheck.load.store`).
     """
 
     path: str

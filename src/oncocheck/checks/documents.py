@@ -1,5 +1,5 @@
 """Evidence documents (`document:` in a network file): looked up, never fetched, and never
-opened here (one that counts is read only for its digest, by `load.fingerprint`).
+opened here (one that counts is read only for its digest, by `load.store`).
 
 A document counts only when a reviewer receives it with the file: a regular file whose real
 path stays inside the network file's folder, or an http(s) address with a host. A relative

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.digests import heard
+from oncocheck.load.store import heard
 from oncocheck.load.parse import parse
 from oncocheck.load.source import Source, slashed
 from oncocheck.load.text import decode, read_bytes
@@ -34,7 +34,7 @@ def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
     """The parsed file (members spreadsheet merged in) and its model; disciplines are checked
     against `vocabulary`, `criteria:` against the `declarable` versions. `named` receives the
     files it names (also when it is not valid, so no report lands on them). The bytes read
-    are `heard` (`oncocheck.load.digests`), also when they turn out not to be a network file.
+    are `heard` (`oncocheck.load.store`), also when they turn out not to be a network file.
     With `only_networks`, YAML that is no network file raises NotANetwork once it is parsed
     (the one read of the file); YAML that cannot be parsed is a LoadFailed as ever."""
     raw = read_bytes(path)

@@ -2,8 +2,8 @@
 spreadsheet and the evidence documents found (`FileResult.inputs`).
 
 The network file's and the spreadsheet's digests are made from the bytes the loader read
-(`oncocheck.load.digests`); a document that counts as evidence is read once more, only to be
-fingerprinted (`oncocheck.load.fingerprint`), as the checks never open it.
+(`oncocheck.load.store`); a document that counts as evidence is read once more, only to be
+fingerprinted (`oncocheck.load.store`), as the checks never open it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from oncocheck.checks.documents import is_address, look_up
-from oncocheck.load.fingerprint import document_digest
+from oncocheck.load.store import document_digest
 from oncocheck.load.source import sheet_display
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS

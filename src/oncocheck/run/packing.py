@@ -4,7 +4,7 @@ sheet, the documents that count, the reports of the check made while packing and
 
 The zip is the same bytes for the same inputs, apart from the packing day: its entries are
 sorted, each with one fixed timestamp, mode and compression. The files packed are the very
-bytes the check read (`load.digests.keeping`); nothing is read twice.
+bytes the check read (`load.store.keeping`); nothing is read twice.
 """
 
 from __future__ import annotations

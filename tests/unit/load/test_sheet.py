@@ -211,7 +211,7 @@ def test_a_sheet_is_read_only_inside_its_folder(tmp_path: Path) -> None:
 def test_system_files_are_refused_even_from_a_network_file_in_the_root() -> None:
     """A network file in `/` has every file in its folder; /proc, /sys and /dev stay out."""
     from oncocheck.errors import LoadFailed
-    from oncocheck.load.sheets.opening import read_members_file
+    from oncocheck.load.store import read_members_file
 
     for path in ("/proc/self/environ", "/sys/kernel/notes"):  # (never /dev in tests)
         with pytest.raises(LoadFailed) as refused:

@@ -6,7 +6,7 @@ finding with its own id."""
 from __future__ import annotations
 
 from oncocheck.load.sheets.names import KNOWN, NAMES, WHERE, field_of
-from oncocheck.load.sheets.opening import SAVE_SHEET, Recoded
+from oncocheck.load.sheets.rows import SAVE_SHEET, Recoded
 from oncocheck.load.source import Notice
 from oncocheck.load.visible import quoted
 from oncocheck.load.words import closest
