@@ -58,7 +58,7 @@ def _read(raw: bytes, path: Path, display: str, vocabulary: Vocabulary,
     sheet_errors: list[LoadError] = []
     sheet_omitted = 0
     if isinstance(source.data, dict) and "members_file" in source.data:
-        from oncocheck.load.sheets.merge import merge_sheet  # the spreadsheet code when named
+        from oncocheck.load.sheets import merge_sheet  # the spreadsheet code when named
 
         source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
     try:
