@@ -102,19 +102,25 @@ def _too_large(limit: int = MAX_FILE_BYTES) -> LoadFailed:
                       f"the file is larger than the limit of {mib} MiB")
 
 
-def unicode_form(raw: bytes) -> str | None:
-    """"UTF-32" or "UTF-16" when `raw` is text in that form, by its byte order mark or, without
-    one, by the NUL bytes around its first character (as RFC 4627 tells JSON apart); else None.
-    UTF-32's marks are tested first: its little-endian mark starts like UTF-16's."""
+_UTF_32 = Text("UTF-32", "UTF-32")
+_UTF_16 = Text("UTF-16 (in Kladblok: 'UTF-16 LE', 'UTF-16 BE' of 'Unicode')",
+               "UTF-16 (in Notepad: 'UTF-16 LE', 'UTF-16 BE' or 'Unicode')")
+
+
+def unicode_form(raw: bytes) -> Text | None:
+    """UTF-32 or UTF-16, as Kladblok/Notepad calls it, when `raw` is text in that form, by its
+    byte order mark or, without one, by the NUL bytes around its first character (as RFC 4627
+    tells JSON apart); else None. UTF-32's marks are tested first: its little-endian mark
+    starts like UTF-16's."""
     if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
-        return "UTF-32"
+        return _UTF_32
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
+        return _UTF_16
     head = raw[:4]
     if len(head) == 4 and (head[:3] == b"\0\0\0" != head[3:] or head[1:] == b"\0\0\0" != head[:1]):
-        return "UTF-32"
+        return _UTF_32
     if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
-        return "UTF-16"
+        return _UTF_16
     return None
 
 
@@ -129,9 +135,8 @@ def decode(raw: bytes, suffix: str = ".yaml") -> str:
         "save the file as UTF-8: in Notepad with File → Save As → Encoding: UTF-8; in Word with "
         "File → Save As → Plain Text (*.txt) → Other encoding: Unicode (UTF-8), and keep the "
         f"name ending in {suffix}")
-    form = unicode_form(raw)
-    if form is not None:
-        name = unicode_name(form)
+    name = unicode_form(raw)
+    if name is not None:
         raise load_error(f"het bestand is opgeslagen als {name.nl}, en oncocheck leest alleen "
                          f"UTF-8; {save.nl}", f"the file is saved as {name.en}, and "
                          f"oncocheck reads only UTF-8; {save.en}", "", 1, 1)
@@ -181,14 +186,6 @@ def _as_typed(data: bytes) -> str:
             parts.append(data[start:start + exc.start].decode("utf-8"))
             parts.append(data[start + exc.start:start + exc.end].decode("cp1252", "replace"))
             start += exc.end
-
-
-def unicode_name(form: str) -> Text:
-    """How Kladblok/Notepad calls a Unicode form, for the message about it."""
-    if form == "UTF-16":
-        return Text("UTF-16 (in Kladblok: 'UTF-16 LE', 'UTF-16 BE' of 'Unicode')",
-                    "UTF-16 (in Notepad: 'UTF-16 LE', 'UTF-16 BE' or 'Unicode')")
-    return Text(form, form)
 
 
 _BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from oncocheck.errors import LoadFailed, load_error
 from oncocheck.load.store import read_members_file
-from oncocheck.load.text import bad_byte, unicode_form, unicode_name
+from oncocheck.load.text import bad_byte, unicode_form
 from oncocheck.load.visible import quoted, visible
 from oncocheck.report import LoadError, Text
 
@@ -57,9 +57,8 @@ class Recoded(NamedTuple):
 
 def decode(raw: bytes, display: str) -> tuple[str, Recoded | None]:
     """The CSV's text, and where it was not UTF-8 when it was read as Windows-1252."""
-    form = unicode_form(raw)
-    if form is not None:
-        name = unicode_name(form)
+    name = unicode_form(raw)
+    if name is not None:
         raise _refused(display, f"opgeslagen als {name.nl}", f"saved as {name.en}")
     if b"\0" in raw:  # no spreadsheet program writes one in a CSV; never into a message
         row = _row_at(raw, raw.find(b"\0"))
