@@ -39,9 +39,6 @@ class Lines:
         self.source = text
         self._lines = _BREAKS.split(text)
 
-    def __len__(self) -> int:
-        return len(self._lines)
-
     def text(self, line: int) -> str:
         """Line `line`, without its line break ("" outside the file)."""
         return self._lines[line - 1] if 0 < line <= len(self._lines) else ""
