@@ -151,8 +151,7 @@ def merge_sheet(source: Source, base_dir: Path, display: str
               for e in sheet.errors]
     notices = tuple(sheet.notices)
     if wanted and shown.lower().endswith(".csv"):
-        notices += (_no_sheets(source.locate("members_sheet", prefer_key=True), shown,
-                                    wanted),)
+        notices += (_no_sheets(source.locate("members_sheet", prefer_key=True), shown, wanted),)
     first = len(inline or [])
     values, keys, elsewhere = dict(source.values), dict(source.keys), dict(source.elsewhere)
     for offset, (row, places) in enumerate(zip(sheet.rows, sheet.positions, strict=True)):
