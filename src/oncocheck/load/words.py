@@ -12,12 +12,13 @@ import types
 import typing
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from oncocheck.load.visible import quoted
 from oncocheck.report import LoadError, Text
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _SEPARATORS = re.compile(r"[\s\-_]+")
 SUGGEST_MAX_LENGTH = 64  # difflib is quadratic; nobody mistypes a 64-letter discipline
@@ -229,4 +230,6 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 
 def _is_model(candidate: Any) -> bool:
+    from pydantic import BaseModel  # here: the command line starts without pydantic
+
     return isinstance(candidate, type) and issubclass(candidate, BaseModel)
