@@ -236,7 +236,7 @@ class Role(StrEnum):
 class InputFile:
     """One file a check read, fingerprinted from the very bytes that were judged; `path` as
     reports show it. `sha256` and `size` are None for a document that counted as evidence but
-    could not be read within the limits (`oncocheck.load.fingerprint`)."""
+    could not be read within the limits (`oncocheck.load.store`)."""
 
     path: str
     role: Role

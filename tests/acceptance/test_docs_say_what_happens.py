@@ -11,7 +11,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.load.fingerprint import MAX_DOCUMENT_BYTES
+from oncocheck.load.store import MAX_DOCUMENT_BYTES
 from paths import EXAMPLES, ROOT
 
 #: Every text that shows people how to run oncocheck.

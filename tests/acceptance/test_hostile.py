@@ -176,7 +176,7 @@ def test_members_file_refused_by_the_system(tmp_path: Path,
             raise PermissionError(13, "Permission denied")
         return real_open(name, *args)
 
-    monkeypatch.setattr("oncocheck.load.sheets.opening.os.open", refuse)
+    monkeypatch.setattr("oncocheck.load.store.os.open", refuse)
     code, out = run_cli(*ARGS, str(path))
     assert code == 2
     assert "members_file: cannot open the members list" in out and "(Permission denied)" in out
@@ -214,8 +214,8 @@ def test_members_file_that_fails_while_read(tmp_path: Path,
         def read(self, size: int) -> bytes:
             raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("oncocheck.load.sheets.opening.os.open", opening)
-    monkeypatch.setattr("oncocheck.load.sheets.opening.os.fdopen", fdopen)
+    monkeypatch.setattr("oncocheck.load.store.os.open", opening)
+    monkeypatch.setattr("oncocheck.load.store.os.fdopen", fdopen)
     code, out = run_cli(*ARGS, str(path))
     assert code == 2 and "cannot read the members list" in out and "Input/output error" in out
 

@@ -1,5 +1,5 @@
 """Evidence documents (`document:` in a network file): looked up, never fetched, and never
-opened here (one that counts is read once more, only for its digest, by `load.fingerprint`:
+opened here (one that counts is read once more, only for its digest, by `load.store`:
 `documents` gives those digests for `FileResult.inputs`).
 
 A document counts only when a reviewer receives it with the file: a regular file whose real
@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
-from oncocheck.load.fingerprint import document_digest
-from oncocheck.load.naming import sheet_display, slashed
-from oncocheck.load.store import packaged
+from oncocheck.load.source import sheet_display, slashed
+from oncocheck.load.store import document_digest, packaged
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
 from oncocheck.report import InputFile, Text

@@ -129,7 +129,7 @@ def sheet_title(sheet: Path, folder: Path) -> str:
     which is also how `check` matches `members_sheet`."""
     if sheet.suffix.lower() != ".xlsx" or not sheet.is_file():
         return ""
-    from oncocheck.load.sheets.merge import read_sheet
+    from oncocheck.load.sheets import read_sheet
 
     read = read_sheet(sheet, str(sheet), folder)
     return read.title if not read.errors else ""

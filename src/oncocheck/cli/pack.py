@@ -50,7 +50,7 @@ def pack(
     lang: LangOption = Lang.nl,
 ) -> None:
     """Check the network file and pack what was checked into one zip."""
-    from oncocheck.load.digests import keeping
+    from oncocheck.load.store import keeping
     from oncocheck.run.batch import run
     from oncocheck.run.decide import choose
 

@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.curly import OPENING, curly, curly_error
-from oncocheck.load.naming import about, member, member_index
+from oncocheck.load.words import OPENING, curly, curly_error
+from oncocheck.load.source import about, member, member_index
 from oncocheck.load.visible import quoted, shown_as_is, visible
 from oncocheck.report import LoadError, Text
 

@@ -84,7 +84,7 @@ def _too_deep_at(text: str, limit: int) -> tuple[int, int] | None:
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, builder: Builder,
                   last: yaml.Event | None) -> LoadFailed:
-    from oncocheck.load.syntax import detail, explain  # only for a file that needs it
+    from oncocheck.load.syntax.explain import detail, explain  # only for a file that needs it
 
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "syntax error"

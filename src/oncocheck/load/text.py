@@ -1,5 +1,10 @@
 """A file's bytes as text: only a regular, readable file of sane size, UTF-8 (a BOM allowed),
-with a clear error naming what else it is (UTF-16, UTF-32) and where a bad byte stands.
+with a clear error naming what else it is (UTF-16, UTF-32), where a bad byte stands, what it
+probably is and how to save the file as UTF-8 in the programs coordinators use.
+
+Windows programs (Kladblok/Notepad before Windows 10, Excel's plain "CSV") save text in
+Windows-1252, where `ë` is the one byte 0xEB; UTF-8 writes it as two. So the byte that is not
+UTF-8 is, read as Windows-1252, nearly always the letter the coordinator typed.
 
 A network file given as `-` (`check -`) is read from standard input, as boundedly, and then
 stands in for a file: `StdinFile`.
@@ -13,7 +18,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.encoding import bad_byte, save_text, unicode_name
+from oncocheck.load.visible import quoted
+from oncocheck.report import Text
 from oncocheck.wording import os_reason
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -48,7 +54,12 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The file's bytes, refusing what is not a regular, readable file of at most `limit`
     bytes; a file inside a package being checked comes from the package (`load.store`)."""
     if isinstance(path, StdinFile) and path.given is not None:
-        return _stdin_bytes(path.given, path.failure)
+        if path.failure is not None:
+            raise load_error(f"kan de standaardinvoer niet lezen ({path.failure})",
+                             f"cannot read standard input ({path.failure})")
+        if len(path.given) > MAX_FILE_BYTES:
+            raise _too_large()
+        return path.given
     from oncocheck.load.store import packaged
 
     inside = packaged(path)
@@ -76,16 +87,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     return raw
 
 
-def _stdin_bytes(given: bytes, failure: str | None) -> bytes:
-    if failure is not None:
-        raise load_error(f"kan de standaardinvoer niet lezen ({failure})",
-                         f"cannot read standard input ({failure})")
-    if len(given) > MAX_FILE_BYTES:
-        raise _too_large()
-    return given
-
-
-def _refuse_special(info: os.stat_result, limit: int = MAX_FILE_BYTES) -> None:
+def _refuse_special(info: os.stat_result, limit: int) -> None:
     """LoadFailed for what is not a regular file, or is larger than `limit`."""
     if not stat.S_ISREG(info.st_mode):
         raise load_error("dit is geen gewoon bestand (map, pipe of apparaat)",
@@ -100,19 +102,25 @@ def _too_large(limit: int = MAX_FILE_BYTES) -> LoadFailed:
                       f"the file is larger than the limit of {mib} MiB")
 
 
-def unicode_form(raw: bytes) -> str | None:
-    """"UTF-32" or "UTF-16" when `raw` is text in that form, by its byte order mark or, without
-    one, by the NUL bytes around its first character (as RFC 4627 tells JSON apart); else None.
-    UTF-32's marks are tested first: its little-endian mark starts like UTF-16's."""
+_UTF_32 = Text("UTF-32", "UTF-32")
+_UTF_16 = Text("UTF-16 (in Kladblok: 'UTF-16 LE', 'UTF-16 BE' of 'Unicode')",
+               "UTF-16 (in Notepad: 'UTF-16 LE', 'UTF-16 BE' or 'Unicode')")
+
+
+def unicode_form(raw: bytes) -> Text | None:
+    """UTF-32 or UTF-16, as Kladblok/Notepad calls it, when `raw` is text in that form, by its
+    byte order mark or, without one, by the NUL bytes around its first character (as RFC 4627
+    tells JSON apart); else None. UTF-32's marks are tested first: its little-endian mark
+    starts like UTF-16's."""
     if raw.startswith((b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00")):
-        return "UTF-32"
+        return _UTF_32
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16"
+        return _UTF_16
     head = raw[:4]
     if len(head) == 4 and (head[:3] == b"\0\0\0" != head[3:] or head[1:] == b"\0\0\0" != head[:1]):
-        return "UTF-32"
+        return _UTF_32
     if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
-        return "UTF-16"
+        return _UTF_16
     return None
 
 
@@ -120,10 +128,15 @@ def decode(raw: bytes, suffix: str = ".yaml") -> str:
     """UTF-8 text (a BOM is allowed); a clear error for UTF-16, UTF-32 and other encodings,
     at the line and column (in characters, the BOM not counted) of the first bad byte, naming
     the character it probably is and how to save the file as UTF-8 (keeping `suffix`)."""
-    save = save_text(suffix)
-    form = unicode_form(raw)
-    if form is not None:
-        name = unicode_name(form)
+    save = Text(
+        "sla het bestand op als UTF-8: in Kladblok via Bestand → Opslaan als → Codering: UTF-8; "
+        "in Word via Bestand → Opslaan als → Platte tekst (*.txt) → Andere codering: Unicode "
+        f"(UTF-8), en houd de naam op {suffix}",
+        "save the file as UTF-8: in Notepad with File → Save As → Encoding: UTF-8; in Word with "
+        "File → Save As → Plain Text (*.txt) → Other encoding: Unicode (UTF-8), and keep the "
+        f"name ending in {suffix}")
+    name = unicode_form(raw)
+    if name is not None:
         raise load_error(f"het bestand is opgeslagen als {name.nl}, en oncocheck leest alleen "
                          f"UTF-8; {save.nl}", f"the file is saved as {name.en}, and "
                          f"oncocheck reads only UTF-8; {save.en}", "", 1, 1)
@@ -145,6 +158,34 @@ def decode(raw: bytes, suffix: str = ".yaml") -> str:
             f"het bestand is niet opgeslagen als UTF-8: op regel {line}, kolom {column} staat "
             f"{byte.nl}; {save.nl}", f"the file is not saved as UTF-8: line {line}, column "
             f"{column} holds {byte.en}; {save.en}", "", line, column) from exc
+
+
+def bad_byte(byte: int, line_text: bytes) -> Text:
+    """`de byte 0xeb (in Windows-1252 'ë'; de regel: '  summary: diëtist')`: the byte that
+    is not UTF-8, what it probably is, and its line as Windows-1252 would show it."""
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 and 0x9D stand for nothing there
+        char = None
+    shown = quoted(_as_typed(line_text).strip())
+    if char is None:
+        return Text(f"de byte 0x{byte:02x} (de regel: {shown})",
+                    f"the byte 0x{byte:02x} (the line: {shown})")
+    return Text(f"de byte 0x{byte:02x}, in Windows-1252 {quoted(char)} (de regel: {shown})",
+                f"the byte 0x{byte:02x}, in Windows-1252 {quoted(char)} (the line: {shown})")
+
+
+def _as_typed(data: bytes) -> str:
+    """`data` as the coordinator typed it: UTF-8 where it is, Windows-1252 where it is not."""
+    parts, start = [], 0
+    while True:
+        try:
+            parts.append(data[start:].decode("utf-8"))
+            return "".join(parts)
+        except UnicodeDecodeError as exc:
+            parts.append(data[start:start + exc.start].decode("utf-8"))
+            parts.append(data[start + exc.start:start + exc.end].decode("cp1252", "replace"))
+            start += exc.end
 
 
 _BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")

@@ -14,11 +14,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.naming import about, member, member_index
-from oncocheck.load.placement import belongs, fields_at
-from oncocheck.load.source import Source
+from oncocheck.load.source import Source, about, member, member_index
 from oncocheck.load.visible import quoted, shortened
-from oncocheck.load.words import did_you_mean
+from oncocheck.load.words import belongs, did_you_mean, fields_at
 from oncocheck.report import LoadError, Text
 
 M = TypeVar("M", bound=BaseModel)

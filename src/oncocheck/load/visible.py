@@ -59,13 +59,9 @@ def visible(text: str, multiline: bool = True) -> str:
     """`text` with every control, bidi, zero-width and other invisible character shown as an
     escape (`\\u202e`, `\\u001b`; line feed, carriage return and tab as `\\n`, `\\r`, `\\t`),
     and the second `#` of a CI command (`##vso[`, `##[`) as `\\u0023`.
-
-    Applied once, where text enters oncocheck (the YAML loader, the spreadsheet reader, file
-    names), so nothing from an input can move a terminal's cursor, reorder or hide text, or
-    start a line of a CI log, whatever a renderer does. With `multiline` line feeds and tabs
-    stay (the model folds them where a field is one line). Escapes are plain ASCII, so
-    `visible(visible(t)) == visible(t)`; a backslash written in the input is left as it is.
-    """
+    With `multiline` line feeds and tabs stay (the model folds them where a field is one line).
+    Escapes are plain ASCII, so `visible(visible(t)) == visible(t)`; a backslash written in the
+    input is left as it is."""
     if shown_as_is(text):
         return text
     text = (HIDDEN if multiline else HIDDEN_IN_LINE).sub(_escape, text)
@@ -124,8 +120,6 @@ def shortened(value: object) -> str:
 
 
 def printable(name: str) -> str:
-    """A path as reports show it, on one line: control characters, line breaks (possible in
-    file names), bidi and other invisible characters, and bytes that are not UTF-8 shown as
-    escapes, so a name cannot start a line of its own in a log (`::error::` in CI) nor read
-    differently from what it is."""
+    """A path as reports show it: `visible` on one line (also bytes that are not UTF-8, as
+    surrogates), so a name cannot start a line of a log nor read differently from what it is."""
     return visible(name, multiline=False)

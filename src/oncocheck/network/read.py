@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.digests import heard
-from oncocheck.load.naming import slashed
+from oncocheck.load.store import heard
 from oncocheck.load.parse import parse
-from oncocheck.load.source import Source
+from oncocheck.load.source import Source, slashed
 from oncocheck.load.text import decode, read_bytes
 from oncocheck.load.validate import validate
 from oncocheck.network.disciplines import Vocabulary
@@ -35,8 +34,9 @@ def read_network_file(path: Path, display: str, vocabulary: Vocabulary,
     """The parsed file (members spreadsheet merged in) and its model; disciplines are checked
     against `vocabulary`, `criteria:` against the `declarable` versions. `named` receives the
     files it names (also when it is not valid, so no report lands on them). The bytes read
-    are `heard` (`oncocheck.load.digests`). With `only_networks`, YAML that is no network file
-    raises NotANetwork once it is parsed (the one read of the file)."""
+    are `heard` (`oncocheck.load.store`), also when they turn out not to be a network file.
+    With `only_networks`, YAML that is no network file raises NotANetwork once it is parsed
+    (the one read of the file); YAML that cannot be parsed is a LoadFailed as ever."""
     raw = read_bytes(path)
     heard(display, Role.NETWORK, raw)
     try:
@@ -58,7 +58,7 @@ def _read(raw: bytes, path: Path, display: str, vocabulary: Vocabulary,
     sheet_errors: list[LoadError] = []
     sheet_omitted = 0
     if isinstance(source.data, dict) and "members_file" in source.data:
-        from oncocheck.load.sheets.merge import merge_sheet  # the spreadsheet code when named
+        from oncocheck.load.sheets import merge_sheet  # the spreadsheet code when named
 
         source, sheet_errors, sheet_omitted = merge_sheet(source, path.parent, display)
     try:

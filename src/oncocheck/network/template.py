@@ -76,7 +76,7 @@ def sheet_reference(target: Path, sheet: Path) -> str:
 def _real_relative(sheet: Path, target: Path) -> PurePath | None:
     """`sheet` from the folder of `target` with every link on its way followed (also one
     leading to nothing); None when it lies outside that folder, as `check` decides
-    (`load.sheets.opening`)."""
+    (`load.store`)."""
     try:
         real, base = os.path.realpath(sheet), os.path.realpath(target.parent)
         if os.path.commonpath([real, base]) != base:

@@ -18,7 +18,7 @@ from oncocheck.checks.notices import (capped_warnings, document_warnings, duplic
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
 from oncocheck.errors import LoadFailed, UsageError, load_error, out_of_memory, release
-from oncocheck.load.digests import recording
+from oncocheck.load.store import recording
 from oncocheck.load.source import Source
 from oncocheck.load.text import StdinFile
 from oncocheck.load.validate import capped

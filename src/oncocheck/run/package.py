@@ -1,7 +1,7 @@
 """The application package (domain.md, "From the coordinator to the reviewer"), made and
 checked.
 
-`package` (`oncocheck pack`) zips the very bytes the check read (`load.digests.keeping`), the
+`package` (`oncocheck pack`) zips the very bytes the check read (`load.store.keeping`), the
 reports of that check and `manifest.json`: the same bytes for the same inputs, apart from the
 packing day (sorted entries, one fixed timestamp, mode and compression). `check_package` reads
 a package's files from the package alone (`load.store`) and warns of each file that differs

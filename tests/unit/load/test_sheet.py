@@ -9,7 +9,7 @@ import pytest
 
 from oncocheck.wording import column_letter, cell
 from oncocheck.report import Location, Text
-from oncocheck.load.sheets.merge import read_sheet
+from oncocheck.load.sheets import read_sheet
 
 from make_sheets import _HEADER, _cell, _row, _xlsx  # noqa: E402
 from sheets import write_xlsx
@@ -154,7 +154,7 @@ def test_bad_rows_name_row_and_column(tmp_path: Path) -> None:
 
 
 def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("oncocheck.load.sheets.merge.MAX_MEMBERS", 3)
+    monkeypatch.setattr("oncocheck.load.sheets.MAX_MEMBERS", 3)
     path = tmp_path / "leden.csv"
     path.write_text("naam,discipline\n" + "A,fysio\n" * 5, encoding="utf-8")
     sheet = read_sheet(path, "leden.csv")
@@ -211,7 +211,7 @@ def test_a_sheet_is_read_only_inside_its_folder(tmp_path: Path) -> None:
 def test_system_files_are_refused_even_from_a_network_file_in_the_root() -> None:
     """A network file in `/` has every file in its folder; /proc, /sys and /dev stay out."""
     from oncocheck.errors import LoadFailed
-    from oncocheck.load.sheets.opening import read_members_file
+    from oncocheck.load.store import read_members_file
 
     for path in ("/proc/self/environ", "/sys/kernel/notes"):  # (never /dev in tests)
         with pytest.raises(LoadFailed) as refused:

@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.load.sheets.merge import read_sheet
+from oncocheck.load.sheets import read_sheet
 from paths import CASES
 from sheets import write_sheets
 

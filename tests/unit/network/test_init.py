@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from oncocheck.cli.app import app
 from oncocheck.network.template import PLACEHOLDER_NAMES, template
 from oncocheck.network.model import NetworkFile
-from oncocheck.load.sheets.merge import read_sheet
+from oncocheck.load.sheets import read_sheet
 from sheets import write_sheets
 
 runner = CliRunner()

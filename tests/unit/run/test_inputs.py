@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from oncocheck.load import fingerprint
+from oncocheck.load import store
 from oncocheck.render import render
 from oncocheck.report import InputFile, Role, Verdict
 from oncocheck.run.batch import check, run
@@ -189,35 +189,35 @@ def test_a_document_swapped_or_too_large_is_listed_without_a_digest(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "visie.pdf").write_bytes(b"x" * 100)
     shown = "visie.pdf"
-    assert fingerprint.document_digest(tmp_path, "visie.pdf", shown).sha256 is not None
-    monkeypatch.setattr(fingerprint, "MAX_DOCUMENT_BYTES", 99)
-    assert fingerprint.document_digest(tmp_path, "visie.pdf", shown) == InputFile(
+    assert store.document_digest(tmp_path, "visie.pdf", shown).sha256 is not None
+    monkeypatch.setattr(store, "MAX_DOCUMENT_BYTES", 99)
+    assert store.document_digest(tmp_path, "visie.pdf", shown) == InputFile(
         shown, Role.DOCUMENT, None, None)
     monkeypatch.undo()
     os.mkfifo(tmp_path / "pijp.pdf")  # what the look-up saw was a file; now it is a FIFO
-    assert fingerprint.document_digest(tmp_path, "pijp.pdf", "pijp.pdf").sha256 is None
+    assert store.document_digest(tmp_path, "pijp.pdf", "pijp.pdf").sha256 is None
     outside = tmp_path.parent / f"{tmp_path.name}-buiten.pdf"
     outside.write_bytes(b"secret")
     (tmp_path / "link.pdf").symlink_to(outside)
-    assert fingerprint.document_digest(tmp_path, "link.pdf", "link.pdf").sha256 is None
+    assert store.document_digest(tmp_path, "link.pdf", "link.pdf").sha256 is None
 
 
 def test_a_large_document_is_read_in_pieces(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    data = os.urandom(3 * fingerprint.CHUNK + 17)
+    data = os.urandom(3 * store.CHUNK + 17)
     (tmp_path / "scan.pdf").write_bytes(data)
     reads: list[int] = []
-    real_read = fingerprint._hashed
+    real_read = store._hashed
 
     def watched(stream, kept=None):  # noqa: ANN001, ANN202
         original = stream.read
         stream.read = lambda n: reads.append(n) or original(n)  # type: ignore[method-assign]
         return real_read(stream, kept)
 
-    monkeypatch.setattr(fingerprint, "_hashed", watched)
-    found = fingerprint.document_digest(tmp_path, "scan.pdf", "scan.pdf")
+    monkeypatch.setattr(store, "_hashed", watched)
+    found = store.document_digest(tmp_path, "scan.pdf", "scan.pdf")
     assert (found.sha256, found.size) == (hashlib.sha256(data).hexdigest(), len(data))
-    assert set(reads) == {fingerprint.CHUNK} and len(reads) == 5
+    assert set(reads) == {store.CHUNK} and len(reads) == 5
 
 
 @pytest.mark.slow  # a pool of processes

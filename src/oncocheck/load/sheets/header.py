@@ -1,29 +1,62 @@
 """Which sheet and row of a members spreadsheet hold the column names, and what each column is.
 
-The sheet is the one `members_sheet` names (in any case), else the first of the first MAX_SHEETS
-that has a header row; a CSV is one sheet. The header is the first of the first HEADER_ROWS rows
-that are not empty which names both required columns (`naam`/`name` and `discipline`, in any
-case); the rows above it are title rows. A column is a member field when its name is known
-(`names.field_of`), ignored silently when it is a usual extra of a members list (telephone,
-e-mail, website, AGB, BIG), and ignored with one warning (`Columns.unknown`) otherwise, except a
-name close to `verwijsgids` while that column is missing (`names.near_verwijsgids`).
+A column's name stands for a member field when oncocheck knows it, in Dutch and English and as
+coordinators write them (`In Verwijsgids?`, `Beroep`, `Praktijk`, `Organisatie naam`,
+punctuation aside; any name with the word `verwijsgids`).
+
+The sheet is the one `members_sheet` names (in any case), else the first of the first
+MAX_SHEETS that has a header row; a CSV is one sheet. The header is the first of the first
+HEADER_ROWS rows that are not empty which names both required columns (`naam`/`name` and
+`discipline`, in any case); the rows above it are title rows. A column is a member field when
+its name is known (`field_of`), ignored silently when it is a usual extra of a members list
+(telephone, e-mail, website, AGB, BIG), and ignored with one warning (`Columns.unknown`)
+otherwise, except a name close to `verwijsgids` while that column is missing
+(`near_verwijsgids`): reading past it would give a false 2a, and 2a is never computed from a
+column that was skipped.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from oncocheck.errors import LoadFailed
-from oncocheck.load.sheets.names import (EXTRA, KNOWN, NAMES, REQUIRED, WHERE, field_of,
-                                          near_verwijsgids)
 from oncocheck.load.sheets.rows import Book, Row
 from oncocheck.load.visible import quoted
 from oncocheck.load.words import closest, did_you_mean, normalise
 from oncocheck.report import LoadError, Text
 from oncocheck.wording import DUTCH_COLUMNS
 
+WHERE = "members_file"
+#: Every accepted column name (normalised) and the member field it fills.
+COLUMNS = {"naam": "name", "name": "name", "discipline": "discipline",
+           "organisatie": "organisation", "organisation": "organisation",
+           "organization": "organisation", "postcode": "postcode", "verwijsgids": "verwijsgids",
+           "discipline anders": "discipline_other", "discipline other": "discipline_other",
+           # what coordinators write for the same columns
+           "beroep": "discipline", "profession": "discipline", "praktijk": "organisation",
+           "praktijknaam": "organisation", "organisatie naam": "organisation",
+           "organisatienaam": "organisation", "naam organisatie": "organisation",
+           "organisation name": "organisation", "organization name": "organisation"}
+_PUNCTUATION = re.compile(r"[^\w ]+")
+NEAR = 0.8  # how like `verwijsgids` a skipped column's name may be (`Verwijzer` is 0.7)
+REQUIRED = ("name", "discipline")
+#: Columns a members list often has beside the members' fields, written without spaces
+#: (`E-mail`, `e_mail` and `email` alike): read past without a word.
+EXTRA = {"telefoon", "telefoonnummer", "telnummer", "telnr", "tel", "telefoonnr", "mobiel",
+         "mobielnummer", "phone", "phonenumber", "telephone", "mobile", "email", "emailadres",
+         "emailaddress", "mail", "mailadres", "website", "webadres", "site", "url", "agb",
+         "agbcode", "agbnummer", "big", "bignummer", "bignr", "bigregistratie", "bigcode"}
+#: The names a coordinator may have meant, per field (for "did you mean").
+NAMES = {"name": ("naam", "name"), "discipline": ("discipline",),
+         "organisation": ("organisatie", "organisation"), "postcode": ("postcode",),
+         "verwijsgids": ("verwijsgids",), "discipline_other": ("discipline_anders",
+                                                              "discipline_other")}
+KNOWN = ("naam, discipline, organisatie, postcode, verwijsgids, discipline_anders",
+         "name, discipline, organisation, postcode, verwijsgids, discipline_other")
 HEADER_ROWS = 10
 MAX_SHEETS = 32  # sheets searched for a header row; a members list is on one of the first
 SHEETS_LISTED = 3  # a message names at most this many sheets searched
@@ -31,6 +64,15 @@ _EMPTY = Text("de ledenlijst is leeg; zet in de eerste rij de kolomkoppen (naam,
               "organisatie, postcode, verwijsgids) en daaronder één lid per rij",
               "the members list is empty; put the column names in the first row (name, "
               "discipline, organisation, postcode, verwijsgids) and one member per row below")
+
+
+def field_of(written: str | None) -> str | None:
+    """The member field a column name stands for, or None."""
+    if not written:
+        return None
+    words = " ".join(_PUNCTUATION.sub(" ", normalise(written)).split())
+    known = COLUMNS.get(words) or COLUMNS.get(normalise(written))
+    return known or ("verwijsgids" if "verwijsgids" in words.split() else None)
 
 
 class Chosen(NamedTuple):
@@ -151,3 +193,19 @@ def columns(header: Row, display: str) -> tuple[Columns, list[LoadError]]:
             if normalise(written).replace(" ", "") not in EXTRA:
                 found.unknown.append((index, written))
     return found, errors + near_verwijsgids(found.unknown, found.fields, number, display)
+
+
+def near_verwijsgids(unknown: list[tuple[int, str]], fields: dict[int, str], number: int,
+                     display: str) -> list[LoadError]:
+    """An error for a skipped column whose name is close to `verwijsgids` while that column is
+    missing: read past, it would make 2a count nobody as listed."""
+    if "verwijsgids" in fields.values():
+        return []
+    near = [(i, w) for i, w in unknown if difflib.SequenceMatcher(
+        None, _PUNCTUATION.sub("", normalise(w)), "verwijsgids").ratio() >= NEAR]
+    return [LoadError(Text(
+        f"kolom 'verwijsgids' ontbreekt; bedoelt u {quoted(written)}? Geef die kolom de kop "
+        "'verwijsgids': zonder die kolom telt criterium 2a niemand als vermeld",
+        f"column 'verwijsgids' is missing; did you mean {quoted(written)}? Name that column "
+        "'verwijsgids': without it criterion 2a counts nobody as listed"),
+        WHERE, number, index + 1, display) for index, written in near[:1]]

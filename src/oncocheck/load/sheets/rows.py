@@ -1,5 +1,11 @@
 """Raw rows from a members spreadsheet: a `.csv` or the sheets of an `.xlsx` (openpyxl, read-only).
 
+Its bytes are read safely by `load.store.read_members_file`. Excel saves "CSV UTF-8" only when
+asked; its plain "CSV" is Windows-1252. A CSV that is not UTF-8 is read as Windows-1252, with
+where its first such byte stood (`Recoded`) for the warning. A file that mixes both (UTF-8
+letters, or a UTF-8 BOM, beside a Windows-1252 byte) could be read either way and is refused,
+as are UTF-16, UTF-32 and NUL bytes.
+
 Every cell comes out as text or None, the way the YAML loader hands scalars over: numbers
 without a spurious ".0", booleans as "true"/"false", dates as ISO, invisible characters shown as
 escapes (`load.visible`; xlsx's `_x001B_` is decoded first, so it is caught too). Row numbers
@@ -17,10 +23,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.sheets.opening import Recoded, decode, read_members_file
+from oncocheck.load.store import read_members_file
+from oncocheck.load.text import bad_byte, unicode_form
 from oncocheck.load.visible import quoted, visible
 from oncocheck.report import LoadError, Text
 
@@ -31,6 +38,58 @@ HEADER_LINES = 10  # a CSV's separator is read from its header, among the first 
 
 Row = tuple[int, list[str | None]]
 _XLSX_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")  # ST_Xstring; openpyxl leaves it to us
+#: How to save a members list as UTF-8 in Excel (or Kladblok/Notepad).
+SAVE_SHEET = Text(
+    "sla de ledenlijst in Excel op via Bestand → Opslaan als → Opslaan als type: CSV UTF-8 "
+    "(door komma's gescheiden) (*.csv), of als Excel-werkmap (*.xlsx); in Kladblok via Bestand "
+    "→ Opslaan als → Codering: UTF-8",
+    "in Excel, save the members list with File → Save As → Save as type: CSV UTF-8 (Comma "
+    "delimited) (*.csv), or as Excel Workbook (*.xlsx); in Notepad with File → Save As → "
+    "Encoding: UTF-8")
+
+
+class Recoded(NamedTuple):
+    """Where the first byte that is not UTF-8 stood in a CSV read as Windows-1252."""
+
+    row: int
+    byte: Text  # `de byte 0xeb, in Windows-1252 'ë' (de regel: …)`
+
+
+def decode(raw: bytes, display: str) -> tuple[str, Recoded | None]:
+    """The CSV's text, and where it was not UTF-8 when it was read as Windows-1252."""
+    name = unicode_form(raw)
+    if name is not None:
+        raise _refused(display, f"opgeslagen als {name.nl}", f"saved as {name.en}")
+    if b"\0" in raw:  # no spreadsheet program writes one in a CSV; never into a message
+        row = _row_at(raw, raw.find(b"\0"))
+        raise _refused(display, f"geen UTF-8-tekst (NUL-byte in rij {row})",
+                       f"not UTF-8 text (a NUL byte in row {row})")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:  # offsets are after the BOM: in `exc.object`
+        data, start = exc.object, exc.start
+        row = _row_at(data, start)
+        line = data[max(data.rfind(b"\n", 0, start) + 1, start - 40):start + 20]
+        recoded = Recoded(row, bad_byte(data[start], line.split(b"\n")[0]))
+        utf8_letters = any(ord(c) > 0x7F and c != "\ufffd" for c in data.decode("utf-8", "replace"))
+        if raw.startswith(b"\xef\xbb\xbf") or utf8_letters:
+            raise _refused(display, f"niet helemaal UTF-8 (rij {row}: {recoded.byte.nl})",
+                           f"not entirely UTF-8 (row {row}: {recoded.byte.en})") from exc
+    try:
+        return raw.decode("cp1252"), recoded
+    except UnicodeDecodeError as exc:  # one of the five bytes Windows-1252 does not use
+        raise _refused(display, f"geen UTF-8 (rij {row})", f"not UTF-8 (row {row})") from exc
+
+
+def _row_at(data: bytes, offset: int) -> int:
+    """The line `data[offset]` is on, counting CR LF, CR and LF as the csv module does."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+
+
+def _refused(display: str, what_nl: str, what_en: str) -> LoadFailed:
+    return load_error(f"de ledenlijst {display} is {what_nl}; {SAVE_SHEET.nl}",
+                      f"the members list {display} is {what_en}; {SAVE_SHEET.en}")
 
 
 @dataclass

@@ -3,52 +3,121 @@ in Dutch and English, with what to change.
 
 The parser says where it got stuck, which is often a line after the mistake (a missing colon is
 noticed at the next key), and says it in its own words ("did not find expected key"). `explain`
-reads the parser's problem together with the lines around it and names the usual mistakes
-(`values`: quotes, brackets, colons; `layout`: tabs, indentation, list items). The parser's
-words are kept as the error's `detail`, shown with `--debug`.
+(`syntax.explain`) reads the parser's problem together with the lines around it and names the
+usual mistakes (`values`: quotes, brackets, colons; `explain`: tabs, indentation, list items).
+The parser's words are kept as the error's `detail`, shown with `--debug`. Here: the parser's
+problem and the file's lines around it, as the rules read them.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import yaml
 
-from oncocheck.load.syntax import items, layout, values
-from oncocheck.load.syntax.reading import Found, Lines, Problem, said
+from oncocheck.report import Text
 
-#: The rules, most specific first; the first that recognises the problem says it.
-_RULES = (values.quote_closed_later, layout.tab, values.unclosed_quote, values.backslash,
-          values.unclosed_bracket, values.missing_colon, items.glued_dash,
-          values.colon_in_value, layout.deeper, layout.top_indented,
-          items.list_after_key, values.special_start, items.first_without_dash,
-          items.missing_dash, layout.expected_key)
+try:  # the same parser as the loader's (`load.parse`)
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-
-def explain(exc: yaml.MarkedYAMLError, text: str, last: yaml.Event | None, in_list: str
-            ) -> Found:
-    """What went wrong, and where, for a syntax error the parser raised after giving event
-    `last`; `in_list` is the path of the list it was reading (`members`), else ""."""
-    lines = Lines(text)
-    mark = exc.problem_mark or exc.context_mark
-    line, column = lines.clamp(mark.line + 1, mark.column + 1) if mark else (1, 1)
-    start = exc.context_mark
-    opened = lines.clamp(start.line + 1, start.column + 1) if start else (line, column)
-    problem = Problem(lines, line, column, opened, exc.context or "", exc.problem or "", last,
-                      in_list)
-    for rule in _RULES:
-        found = rule(problem)
-        if found is not None:
-            return found
-    return said("het bestand is hier niet te lezen; controleer de inspringing, de dubbele "
-                "punten en de aanhalingstekens op deze regel en de regel erboven",
-                "the file cannot be read here; check the indentation, the colons and the "
-                "quotes on this line and the line above", line, column)
+#: What a rule says (Dutch and English), and the line and column it is about.
+Found = tuple[Text, int, int]
+# the line breaks the YAML parser counts (`str.splitlines` knows more, such as form feed)
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_ITEM = re.compile(r"(?:-[ \t]+)+")  # the `- ` (or `- - `) before a list item's text
+COMMENT = re.compile(r"[ \t]+#.*")
 
 
-def detail(exc: yaml.MarkedYAMLError) -> str:
-    """The parser's own words, on one line, with the places it names (for `--debug`)."""
-    parts = []
-    for words, mark in ((exc.context, exc.context_mark), (exc.problem, exc.problem_mark)):
-        if words:
-            where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-            parts.append(f"{words}{where}")
-    return "; ".join(parts) or "syntax error"
+class Lines:
+    """A file's lines as an editor shows them, 1-based (after a final line break, one more,
+    empty line)."""
+
+    def __init__(self, text: str) -> None:
+        self.source = text
+        self._lines = _BREAKS.split(text)
+
+    def text(self, line: int) -> str:
+        """Line `line`, without its line break ("" outside the file)."""
+        return self._lines[line - 1] if 0 < line <= len(self._lines) else ""
+
+    def clamp(self, line: int, column: int) -> tuple[int, int]:
+        """A parser position inside the file: past the end it means the end of the last line
+        (the parser counts a line break the file does not end with)."""
+        if line > len(self._lines):
+            return len(self._lines), len(self._lines[-1]) + 1
+        return line, column
+
+    def indent(self, line: int) -> int:
+        """The column where the line's text starts."""
+        text = self.text(line)
+        return len(text) - len(text.lstrip(" \t")) + 1
+
+    def key_column(self, line: int) -> int:
+        """The column where the line's key starts: after the `- ` of a list item."""
+        text = self.text(line)
+        start = self.indent(line) - 1
+        item = _ITEM.match(text, start)
+        return (item.end() if item else start) + 1
+
+    def above(self, line: int) -> int | None:
+        """The nearest line above `line` that holds more than spaces or a comment."""
+        for number in range(min(line, len(self._lines) + 1) - 1, 0, -1):
+            stripped = self.text(number).strip()
+            if stripped and not stripped.startswith("#"):
+                return number
+        return None
+
+
+def last_quoted(text: str) -> yaml.ScalarEvent | None:
+    """The last quoted value the parser read before it stopped. Parsed again: this is only
+    done for a file that has a syntax error, so the loader's own loop stays lean."""
+    found, loader = None, _Loader(text)
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.ScalarEvent) and event.style in ('"', "'"):
+                found = event
+    except yaml.YAMLError:
+        pass  # the syntax error being explained
+    finally:
+        loader.dispose()
+    return found
+
+
+def key_name(lines: Lines, line: int) -> str:
+    """The key a line starts with (after the `- ` of a list item)."""
+    return item_text(lines.text(line)).split(":")[0].strip()
+
+
+def item_text(text: str) -> str:
+    """A line's text without its indentation and without the `- ` of a list item."""
+    text = text.lstrip(" \t")
+    item = _ITEM.match(text)
+    return text[item.end():] if item else text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A syntax error as the rules read it: where the parser stopped (`line`, `column`), where
+    the construct it was reading began (`opened`), its words, the last event it gave before
+    the error (`last`) and the path of the list being read when it was in one (`in_list`)."""
+
+    lines: Lines
+    line: int
+    column: int
+    opened: tuple[int, int]
+    context: str
+    problem: str
+    last: yaml.Event | None
+    in_list: str
+
+    def char(self) -> str:
+        """The character the parser stopped at ("" past the end of its line)."""
+        return self.lines.text(self.line)[self.column - 1:self.column]
+
+
+def said(nl: str, en: str, line: int, column: int) -> Found:
+    """A rule's finding: the message with the words that mark it as a syntax error."""
+    return Text(f"YAML-syntaxfout: {nl}", f"YAML syntax error: {en}"), line, column

@@ -8,10 +8,10 @@ import re
 
 import yaml
 
-from oncocheck.load.curly import curly
-from oncocheck.load.syntax.reading import (COMMENT, Found, Lines, Problem, item_text,
-                                           last_quoted, said)
+from oncocheck.load.syntax import (COMMENT, Found, Lines, Problem, item_text, last_quoted,
+                                   said)
 from oncocheck.load.visible import quoted
+from oncocheck.load.words import curly
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+(.*))?")  # `website_updated 2026-09-01`
 _GLUED = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):([^\s/].*)")  # `status:actief`, not a URL
