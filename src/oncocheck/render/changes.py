@@ -11,9 +11,8 @@ from typing import NamedTuple
 
 from oncocheck.analysis.moves import Move, moves
 from oncocheck.render.compare import ABSENT, pairs, verdict_differs
-from oncocheck.render.versions import criteria_text
+from oncocheck.render.phrases import criteria_text, working
 from oncocheck.render.words import words
-from oncocheck.render.working import working
 from oncocheck.report import FileResult, Finding, Report, Verdict
 
 

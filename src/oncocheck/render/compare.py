@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from oncocheck.render.versions import criteria_text
+from oncocheck.render.phrases import criteria_text
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Status
 

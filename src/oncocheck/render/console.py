@@ -18,10 +18,8 @@ from rich.text import Text as RichText
 
 from oncocheck.analysis.moves import moves
 from oncocheck.render import changes, compare
-from oncocheck.render.notes import note_line, planned
-from oncocheck.render.summary import settings_line, summary_line
+from oncocheck.render.phrases import note_line, planned, settings_line, summary_line, undated_note
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
-from oncocheck.render.versions import undated_note
 from oncocheck.render.words import VERDICT_SYMBOL, words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict
 from oncocheck.wording import cell, member_field, where

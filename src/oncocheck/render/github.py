@@ -18,9 +18,8 @@ line early or start another command.
 
 from __future__ import annotations
 
-from oncocheck.render.notes import own_words
+from oncocheck.render.phrases import own_words, settings_line, summary_line
 from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding, problems
-from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status
 

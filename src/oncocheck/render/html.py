@@ -18,11 +18,9 @@ from markupsafe import Markup, escape
 from oncocheck.analysis.stats import bin_label
 from oncocheck.render import changes, compare, pages
 from oncocheck.render.markers import MARKED, markers
-from oncocheck.render.summary import settings_line
-from oncocheck.render.notes import planned
-from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
+from oncocheck.render.phrases import (criteria_text, dates_text, file_as_of, planned,
+                                      settings_line, working)
 from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
-from oncocheck.render.working import working
 from oncocheck.report import Dated, FileResult, Location, Report, Status, Verdict
 from oncocheck.wording import cell, member_field, percent
 
@@ -157,7 +155,7 @@ def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None
     return _page("index.html", report, lang, pages.batch_folder(report), rows=rows,
                  columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-                 versions=mixed_versions(report), titles=pages.titles(report, lang),
+                 versions=len(report.applied) > 1, titles=pages.titles(report, lang),
                  tallies=pages.tallies(report, lang), comparison=_comparison(report, lang),
                  hrefs=hrefs,
                  **_statistics(report, lang))

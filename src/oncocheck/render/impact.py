@@ -32,7 +32,7 @@ from oncocheck.analysis.moves import Move
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
 from oncocheck.render.jsontext import dumps
-from oncocheck.render.versions import date_span
+from oncocheck.render.phrases import date_span
 from oncocheck.render.words import words
 
 SCHEMA_VERSION = "2"  # of impact.schema.json; a key removed or changed in meaning is a new one

@@ -15,7 +15,7 @@ from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
 from oncocheck.render.changes import reasons
 from oncocheck.render.impact import state, transitions_text
 from oncocheck.render.terminal import heading, plain_text, table, title
-from oncocheck.render.versions import date_span
+from oncocheck.render.phrases import date_span
 from oncocheck.render.words import words
 from oncocheck.wording import percent
 

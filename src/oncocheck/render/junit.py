@@ -20,10 +20,8 @@ import re
 from collections import Counter
 import xml.etree.ElementTree as ET
 
-from oncocheck.render.notes import own_words
+from oncocheck.render.phrases import file_as_of, own_words, working
 from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding
-from oncocheck.render.versions import file_as_of
-from oncocheck.render.working import working
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report, Severity
 

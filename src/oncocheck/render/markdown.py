@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 
 from oncocheck.render import changes, compare
-from oncocheck.render.notes import own_words
+from oncocheck.render.phrases import (criteria_text, dates_text, file_as_of, own_words,
+                                      settings_line, undated_note)
+from oncocheck.render.phrases import tally as verdict_tally
 from oncocheck.render.pages import counts
-from oncocheck.render.summary import settings_line
-from oncocheck.render.summary import tally as verdict_tally
-from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
-                                       mixed_versions, undated_note)
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
 from oncocheck.wording import where as place
@@ -65,7 +63,7 @@ def _row(*cells: str) -> str:
 def _summary(report: Report, lang: str) -> list[str]:
     """The batch table; a version and a date column when the files were judged by several."""
     w = words(lang)
-    versions, dates = mixed_versions(report), mixed_dates(report)
+    versions, dates = len(report.applied) > 1, len(report.dates) > 1
     head = [w["network"], w["file"], w["verdict"], w["score"]]
     head += [w["criteria_set"]] * versions + [w["as_of"]] * dates
     lines = [f"**{verdict_tally(report, lang)}**", "",

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict
-from oncocheck.render.versions import said_per_version
+from oncocheck.render.phrases import said_per_version
 from oncocheck.wording import common_folder, relative
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -126,7 +126,7 @@ class Tally:
 
 def titles(report: Report, lang: str) -> dict[str, str]:
     """Criterion id -> title; where the versions that judged the batch word it differently
-    (`streven 60%`, `streven 50%`), each with its versions (`versions.said_per_version`)."""
+    (`streven 60%`, `streven 50%`), each with its versions (`phrases.said_per_version`)."""
     return said_per_version(report, "title", lang)
 
 

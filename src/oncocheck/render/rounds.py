@@ -9,7 +9,7 @@ from __future__ import annotations
 from oncocheck.analysis.rounds import CHANGES, NetworkRound, RoundInfo, Rounds, Side
 from oncocheck.render.impact import state
 from oncocheck.render.markdown import escape
-from oncocheck.render.versions import date_span
+from oncocheck.render.phrases import date_span
 from oncocheck.render.words import words
 
 NOTHING = "–"

@@ -21,10 +21,9 @@ from typing import Any
 from urllib.parse import quote
 
 from oncocheck.render.jsontext import dumps
-from oncocheck.render.notes import own_words
+from oncocheck.render.phrases import criteria_text, dates_text, file_as_of, own_words
 from oncocheck.render.places import Place, Problem, ci_problems, criteria_label, repository_path
 from oncocheck.render.sarif_rules import level, rules
-from oncocheck.render.versions import criteria_text, dates_text, file_as_of
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report
 

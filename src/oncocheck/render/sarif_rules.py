@@ -16,7 +16,7 @@ from oncocheck.render.markdown import escape
 from oncocheck.render.places import LOAD_ERROR
 from oncocheck.render.warning_rules import LOAD_ERROR as LOAD_ERROR_TEXT
 from oncocheck.render.warning_rules import WARNINGS, RuleText, warning_rule
-from oncocheck.render.versions import said_per_version
+from oncocheck.render.phrases import said_per_version
 from oncocheck.render.words import words
 from oncocheck.report import CriterionInfo, Report, Severity, Text
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from oncocheck.render.markdown import VERDICT_EMOJI, _file, escape
 from oncocheck.render.pages import counts
-from oncocheck.render.versions import criteria_text, dates_text
+from oncocheck.render.phrases import criteria_text, dates_text
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Verdict
 

@@ -279,7 +279,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "skipped": ("geen netwerkbestand, overgeslagen", "not a network file, skipped"),
     "skipped_files": ("Overgeslagen bestanden", "Skipped files"),
     "more_skipped": ("en nog {n} overgeslagen", "and {n} more skipped"),
-    # what a settings file set, and the warnings --ignore left out (render/summary.py)
+    # what a settings file set, and the warnings --ignore left out (render/phrases.py)
     "settings_file": ("instellingen: {file}", "settings: {file}"),
     "ignored_warnings": ("genegeerde waarschuwingen: {ids}", "warnings ignored: {ids}"),
     # the workbook's sheet of them (render/register_xlsx.py)
