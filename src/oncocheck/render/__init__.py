@@ -115,6 +115,21 @@ def site(report: Report, lang: str) -> Mapping[str, str]:
     return import_module("oncocheck.render.html").render_site(report, lang)
 
 
+#: The published JSON Schemas of the JSON reports, shipped beside their renderers (`oncocheck
+#: schema`). Each report names its schema's version (`schema_version`): within a version keys
+#: may be added; a key removed or changed in meaning is a new version, in the renderer's
+#: `SCHEMA_VERSION` and the schema's `schema_version` constant alike (a test holds them
+#: together, and validates every JSON report the test suite makes).
+REPORT, IMPACT, ROUNDS = "report.schema.json", "impact.schema.json", "rounds.schema.json"
+
+
+def schema_text(name: str) -> str:
+    """The text of one of the schemas (REPORT, IMPACT or ROUNDS), as the package ships it."""
+    from importlib.resources import files
+
+    return files("oncocheck.render").joinpath(name).read_text(encoding="utf-8")
+
+
 def is_binary(fmt: str, kind: str = "check") -> bool:
     """Whether format `fmt` is bytes for a file rather than text (it never goes to a
     terminal)."""

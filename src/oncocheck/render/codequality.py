@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from oncocheck.render.jsontext import dumps
+from oncocheck.render.json import dumps
 from oncocheck.render.phrases import own_words
 from oncocheck.render.places import Problem, ci_path, ci_problems, criteria_label
 from oncocheck.report import FileResult, Report, Severity, Status

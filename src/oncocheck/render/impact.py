@@ -31,7 +31,7 @@ from oncocheck.analysis.impact import ABSENT, Impact
 from oncocheck.analysis.moves import Move
 from oncocheck.analysis.stats import BIN_WIDTH, as_percent
 from oncocheck.render.json import ref_dict
-from oncocheck.render.jsontext import dumps
+from oncocheck.render.json import dumps
 from oncocheck.render.phrases import date_span
 from oncocheck.render.words import words
 

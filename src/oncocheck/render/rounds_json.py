@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from oncocheck.analysis.rounds import RoundInfo, Rounds, Side, Version
-from oncocheck.render.jsontext import dumps
+from oncocheck.render.json import dumps
 
 SCHEMA_VERSION = "2"  # of rounds.schema.json; a key removed or changed in meaning is a new one
 

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from oncocheck.render.jsontext import dumps
+from oncocheck.render.json import dumps
 from oncocheck.render.phrases import criteria_text, dates_text, file_as_of, own_words
 from oncocheck.render.places import Place, Problem, ci_problems, criteria_label, repository_path
 from oncocheck.render.sarif_rules import level, rules

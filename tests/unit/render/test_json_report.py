@@ -109,7 +109,7 @@ def test_a_report_without_its_version_does_not_fit() -> None:
 
 
 def test_schema_command_prints_the_shipped_schemas() -> None:
-    from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text
+    from oncocheck.render import IMPACT, REPORT, ROUNDS, schema_text
 
     runner = CliRunner()
     for flag, name in (("--report", REPORT), ("--impact", IMPACT), ("--rounds", ROUNDS)):
