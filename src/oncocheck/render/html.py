@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from oncocheck.analysis.stats import bin_label
-from oncocheck.render import changes, compare, pages
+from oncocheck.render import compare, pages
 from oncocheck.render.markers import MARKED, markers
 from oncocheck.render.phrases import (criteria_text, dates_text, file_as_of, planned,
                                       settings_line, working)
@@ -165,10 +165,10 @@ def _comparison(report: Report, lang: str) -> dict[str, Any] | None:
     """`check --compare` on the index: what changes, before everything else."""
     if report.compare is None:
         return None
-    found = changes.overview(report)
-    return {"direction": changes.direction(report, lang), "found": found,
-            "counts": changes.counts_text(found, len(report.results), lang),
-            "reasons": {c.result.file: changes.reasons(c.moves, lang)
+    found = compare.overview(report)
+    return {"direction": compare.direction(report, lang), "found": found,
+            "counts": compare.counts_text(found, len(report.results), lang),
+            "reasons": {c.result.file: compare.reasons(c.moves, lang)
                         for c in (*found.verdicts, *found.criteria)}}
 
 

@@ -134,7 +134,7 @@ def page(impact: Impact, lang: str) -> str:
     stylesheet and escaping of the other pages; the charts are inline SVG (no script), each
     with its numbers in a table as well."""
     from oncocheck.render.charts import share_chart, sweep_chart
-    from oncocheck.render.changes import reasons
+    from oncocheck.render.compare import reasons
     from oncocheck.render.html import page as html_page
 
     lines = thresholds(impact)

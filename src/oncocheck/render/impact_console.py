@@ -12,7 +12,7 @@ from rich.text import Text as RichText
 
 from oncocheck.analysis.impact import Impact
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, bin_label
-from oncocheck.render.changes import reasons
+from oncocheck.render.compare import reasons
 from oncocheck.render.impact import state, transitions_text
 from oncocheck.render.terminal import heading, plain_text, table, title
 from oncocheck.render.phrases import date_span

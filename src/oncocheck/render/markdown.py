@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from oncocheck.render import changes, compare
+from oncocheck.render import compare
 from oncocheck.render.phrases import (criteria_text, dates_text, file_as_of, own_words,
                                       settings_line, undated_note)
 from oncocheck.render.phrases import tally as verdict_tally
@@ -134,15 +134,15 @@ def _overview(report: Report, lang: str) -> list[str]:
     """`check --compare` on a batch: what changes, and why, before the files."""
     if report.compare is None:
         return []
-    w, found = words(lang), changes.overview(report)
-    lines = [f"**{w['comparison']} {escape(changes.direction(report, lang))}**: "
-             f"{changes.counts_text(found, len(report.results), lang)}", ""]
+    w, found = words(lang), compare.overview(report)
+    lines = [f"**{w['comparison']} {escape(compare.direction(report, lang))}**: "
+             f"{compare.counts_text(found, len(report.results), lang)}", ""]
     for change in (*found.verdicts, *found.criteria):
         after = VERDICT_EMOJI[change.other.verdict] if change.other else compare.ABSENT
         name = escape(change.result.network or change.result.file)
         lines.append(f"- {VERDICT_EMOJI[change.result.verdict]} → {after} {name} "
                      f"({escape(change.result.file)}): "
-                     f"{escape(changes.reasons(change.moves, lang))}")
+                     f"{escape(compare.reasons(change.moves, lang))}")
     return lines + [""] if len(lines) > 2 else lines
 
 
