@@ -1,5 +1,6 @@
 """What the HTML templates show, worked out from the Report: page names, criteria groups,
-the networks × criteria matrix and how many networks fail each criterion.
+the networks × criteria matrix, how many networks fail each criterion, and the markers of the
+warnings a reviewer must see at a glance.
 
 Kept apart from the templates so the logic is plain Python and the templates only lay it out.
 """
@@ -11,7 +12,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict
+from oncocheck.render.words import words
+from oncocheck.report import (CriterionInfo, Dated, FileResult, Finding, Report, Severity, Status,
+                              Verdict)
 from oncocheck.render.phrases import said_per_version
 from oncocheck.wording import common_folder, relative
 
@@ -142,3 +145,42 @@ def tallies(report: Report, lang: str) -> list[Tally]:
                 counted[cid][status] += 1
     return [Tally(cid, names.get(cid, cid), counted[cid][Status.MET],
                   counted[cid][Status.NOT_MET], counted[cid][Status.MISSING]) for cid in ids]
+
+
+#: The warnings the index marks, in the order the markers are shown: a declared criteria
+#: version other than the one applied, a plan item past its date, an evidence document not
+#: found or not usable.
+MARKED = ("criteria-pin", "plan-overdue", "document-not-found", "document-not-usable")
+
+
+def warning_counts(result: FileResult) -> dict[str, int]:
+    """Warning id -> how many warnings of that kind the file has, in first-seen order.
+
+    Past the cap (`checks.notices.capped_warnings`) one finding stands for the rest
+    (`observed: {"more": N}`); it counts as those N."""
+    counts: dict[str, int] = {}
+    for finding in result.warnings:
+        more = finding.observed.get("more") if set(finding.observed) == {"more"} else None
+        weight = more if isinstance(more, int) and not isinstance(more, bool) else 1
+        counts[finding.criterion] = counts.get(finding.criterion, 0) + weight
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One kind of warning to mark: its id, its words, and how many the file has."""
+
+    warning: str
+    text: str
+    count: int
+
+
+def markers(result: FileResult, lang: str) -> list[Marker]:
+    """The index's markers for this file, in MARKED order (none for a file without them); a
+    file judged on the day of the run for want of a `submitted:` date is marked first."""
+    counts, w = warning_counts(result), words(lang)
+    text = {"criteria-pin": w["flag_pin"], "plan-overdue": w["flag_overdue"],
+            "document-not-found": w["flag_not_found"],
+            "document-not-usable": w["flag_not_usable"]}
+    undated = [Marker("undated", w["flag_undated"], 1)] if result.dated is Dated.TODAY else []
+    return undated + [Marker(kind, text[kind], counts[kind]) for kind in MARKED if kind in counts]

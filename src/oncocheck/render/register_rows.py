@@ -19,7 +19,7 @@ from datetime import date
 from fractions import Fraction
 
 from oncocheck.analysis.stats import share_of
-from oncocheck.render.markers import warning_counts
+from oncocheck.render.pages import warning_counts
 from oncocheck.render.words import words
 from oncocheck.report import (CriteriaSetInfo, FileResult, Report, Role, Status, Verdict,
                               error_count)

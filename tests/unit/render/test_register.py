@@ -15,7 +15,7 @@ from datetime import date, datetime
 import pytest
 
 from oncocheck.render import register_csv, register_xlsx, render
-from oncocheck.render.markers import warning_counts
+from oncocheck.render.pages import warning_counts
 from oncocheck.report import Finding, Severity, Status, Text
 from paths import ROOT
 from sample_report import sample_report
