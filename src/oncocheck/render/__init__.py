@@ -47,7 +47,7 @@ KINDS: dict[str, dict[str, Format]] = {
         "junit": Format("junit", "xml"),
         "sarif": Format("sarif", "sarif"),
         "github": Format("github", "txt"),
-        "codequality": Format("codequality", "json"),
+        "codequality": Format("places", "json", "codequality"),
         "html": Format("html", "html"),
         "markdown": Format("markdown", "md"),
         "csv": Format("register_csv", "csv"),

@@ -18,8 +18,9 @@ line early or start another command.
 
 from __future__ import annotations
 
-from oncocheck.render.phrases import own_words, settings_line, summary_line
-from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding, problems
+from oncocheck.render.phrases import settings_line, summary_line
+from oncocheck.render.places import (Place, ci_path, criteria_label, of_error, of_finding,
+                                     problem_text, problems)
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status
 
@@ -66,10 +67,7 @@ def _file_lines(report: Report, result: FileResult, lang: str) -> list[tuple[int
             name, rank = "error", _NOT_MET if finding.status is Status.NOT_MET else _MISSING
         else:
             name, rank = "warning", _WARNING
-        message = finding.message.get(lang)
-        if finding.remediation is not None:
-            message += f"\n→ {finding.remediation.get(lang)}"
-        message += "".join(f"\n{line}" for line in own_words(finding, lang))
+        message = problem_text(finding, lang, "\n→ ", "\n")
         lines.append((rank, _annotation(report, name, of_finding(result, finding),
                                         f"{label} {finding.criterion}: "
                                         f"{finding.title.get(lang)}", message)))
