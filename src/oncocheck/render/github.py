@@ -5,7 +5,7 @@ at most 10 errors, 10 warnings and 10 notices of one step (actions/toolkit,
 docs/problem-matchers.md, "Limitations"). So at most `CAP` of each kind are written, the most
 important first: load errors (invalid files), then criteria not met, then missing, each in path
 order; warnings after. One notice ends the output with the totals and how many were left out
-(the job summary, `oncocheck.render.step_summary`, lists them all); before it, only when a
+(the job summary, `oncocheck.render.markdown.step_summary`, lists them all); before it, only when a
 settings file applied or `--ignore` left warnings out, one notice says which. Notices have
 their own cap, so these two never hide an error or a warning.
 
