@@ -50,7 +50,7 @@ KINDS: dict[str, dict[str, Format]] = {
         "codequality": Format("places", "json", "codequality"),
         "html": Format("html", "html"),
         "markdown": Format("markdown", "md"),
-        "csv": Format("register_csv", "csv"),
+        "csv": Format("register", "csv"),
         "xlsx": Format("register_xlsx", "xlsx", binary=True),
     },
     "impact": {

@@ -1,5 +1,5 @@
 """The register as an Excel workbook (.xlsx): a sheet "Register" with one row per file
-(columns: `register_rows`) and a sheet "Criteria" with the criteria of the versions applied;
+(columns: `register`) and a sheet "Criteria" with the criteria of the versions applied;
 then, only when a settings file applied or `--ignore` left warnings out, a sheet "Instellingen"
 ("Settings" in English) naming the file and counting the warnings ignored per id.
 
@@ -22,9 +22,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.render.register_csv import RISKY
-from oncocheck.render.register_rows import (Entry, applied_sets, criterion_ids, entries, headers,
-                                            package_column, packaged)
+from oncocheck.render.register import RISKY, Entry, applied_sets, columns, entries
 from oncocheck.render.words import words
 from oncocheck.report import Report, Severity, Status, Verdict
 
@@ -59,8 +57,7 @@ def render(report: Report, lang: str) -> bytes:
 
 
 def _register(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
-    ids, extra = criterion_ids(report), packaged(report)
-    names = [*headers(ids, lang), *[package_column(lang)] * extra]
+    ids, names, extra = columns(report, lang)
     widths = [*_WIDTHS, *[_CRITERION_WIDTH] * len(ids), *_TAIL_WIDTHS, *_TAIL_WIDTHS[-1:] * extra]
     _layout(sheet, widths)
     sheet.append([_header(sheet, name) for name in names])

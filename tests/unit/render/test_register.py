@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 import pytest
 
-from oncocheck.render import register_csv, register_xlsx, render
+from oncocheck.render import register as register_csv
+from oncocheck.render import register_xlsx, render
 from oncocheck.render.pages import warning_counts
 from oncocheck.report import Finding, Severity, Status, Text
 from paths import ROOT

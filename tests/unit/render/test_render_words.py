@@ -81,7 +81,7 @@ def _used_keys() -> set[str]:
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
     found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
     found |= {f"tally_{v.value}" for v in Verdict}  # render/phrases.py, by verdict
-    found |= {f"dated_{v.value}" for v in Dated}  # render/register_rows.py, by what dated it
+    found |= {f"dated_{v.value}" for v in Dated}  # render/register.py, by what dated it
     return found
 
 
