@@ -54,13 +54,13 @@ KINDS: dict[str, dict[str, Format]] = {
         "xlsx": Format("register_xlsx", "xlsx", binary=True),
     },
     "impact": {
-        "console": Format("impact_console", "txt"),
+        "console": Format("impact", "txt"),
         "json": Format("impact", "json", "json_text"),
         "html": Format("impact", "html", "page"),
     },
     "rounds": {
-        "console": Format("rounds_console", "txt"),
-        "json": Format("rounds_json", "json"),
+        "console": Format("rounds", "txt"),
+        "json": Format("rounds", "json", "json_text"),
         "html": Format("rounds", "html", "page"),
         "markdown": Format("rounds", "md", "markdown"),
     },
