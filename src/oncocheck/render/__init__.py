@@ -112,7 +112,7 @@ def draw(record: Any, lang: str, console: Console, quiet: bool = False,
 def site(report: Report, lang: str) -> Mapping[str, str]:
     """The HTML report as a site: relative file name -> page (`index.html` and one page per
     network, linked both ways)."""
-    return import_module("oncocheck.render.html").render_site(report, lang)
+    return import_module("oncocheck.render.html").Site(report, lang)
 
 
 #: The published JSON Schemas of the JSON reports, shipped beside their renderers (`oncocheck

@@ -184,7 +184,7 @@ def _statistics(report: Report, lang: str) -> dict[str, Any]:
 
 def render(report: Report, lang: str) -> str:
     """One self-contained page: the network's page for one result, else the batch index
-    (without links, as the network pages are not written; use `render_site` for those)."""
+    (without links, as the network pages are not written; use `Site` for those)."""
     if len(report.results) == 1:
         return network_page(report, report.results[0], lang)
     return index_page(report, lang)
@@ -197,11 +197,10 @@ class Site(Mapping[str, str]):
 
     def __init__(self, report: Report, lang: str) -> None:
         self.report, self.lang = report, lang
-        files = [r.file for r in report.results]
-        self.folder = pages.common_folder([*files, *report.skipped])  # as `batch_folder`
-        self.names = pages.names_of(files, self.folder)  # file -> page name
+        self.folder = pages.batch_folder(report)
+        self.names = pages.page_names(report)  # file -> page name
         # page name -> the result it shows (the same file given twice shows the last one)
-        self.shows = {self.names[file]: i for i, file in enumerate(files)}
+        self.shows = {self.names[r.file]: i for i, r in enumerate(report.results)}
 
     def __iter__(self) -> Iterator[str]:
         yield from self.shows
@@ -215,8 +214,3 @@ class Site(Mapping[str, str]):
             return index_page(self.report, self.lang, self.names)
         result = self.report.results[self.shows[name]]
         return network_page(self.report, result, self.lang, "index.html", self.folder)
-
-
-def render_site(report: Report, lang: str) -> Site:
-    """The site of a batch (see `Site`)."""
-    return Site(report, lang)

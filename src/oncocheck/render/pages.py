@@ -41,14 +41,9 @@ def page_names(report: Report) -> dict[str, str]:
     the folders above it, below the batch's common folder, as tell them apart
     (`compliant-voorbeeldstad.html`); what still clashes gets a number (`zuid-2.html`).
     """
-    files = [r.file for r in report.results]
-    return names_of(files, common_folder([*files, *report.skipped]))
-
-
-def names_of(files: list[str], folder: str) -> dict[str, str]:
-    """`page_names` for these files (in path order) below their common `folder`."""
-    stems = {file: re.sub(r"\.ya?ml$", "", relative(file, folder), flags=re.IGNORECASE)
-             .split("/") for file in files}
+    folder = batch_folder(report)
+    stems = {r.file: re.sub(r"\.ya?ml$", "", relative(r.file, folder), flags=re.IGNORECASE)
+             .split("/") for r in report.results}
     names: dict[str, str] = {}
     level = 1
     while len(names) < len(stems):
