@@ -16,13 +16,19 @@ Code scanning requires of every rule a short and a full description and help (it
 rule GH2012), and shows them beside each alert; the help comes as text and as Markdown, in the
 report's language, with `helpUri` the criterion's source (or, for warnings and load errors,
 their description in docs/ci.md). A rule's `name` differs from its `id`, as the SARIF
-specification asks. Every run lists the same rules, whatever it found.
+specification asks. Every run lists the same rules, whatever it found, also rules that gave no
+result in this run; so every warning id the checker can report is described, in Dutch and
+English, in `warning_rules.json` beside this module (`tests/unit/render/test_warning_rules.py`
+holds it to the ids and titles of `checks/` and `run/pin.py`), and so are load errors. An id
+not described there (a newer checker) gets `GENERIC`, so no rule is ever left without one.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -32,8 +38,6 @@ from oncocheck.render.markdown import escape
 from oncocheck.render.phrases import criteria_text, dates_text, file_as_of, said_per_version
 from oncocheck.render.places import (LOAD_ERROR, Place, Problem, ci_problems, criteria_label,
                                      problem_text, repository_path)
-from oncocheck.render.warning_rules import LOAD_ERROR as LOAD_ERROR_TEXT
-from oncocheck.render.warning_rules import WARNINGS, RuleText, warning_rule
 from oncocheck.render.words import words
 from oncocheck.report import CriterionInfo, FileResult, Report, Severity, Text
 
@@ -48,6 +52,34 @@ WARNINGS_URI = ("https://github.com/oncocheck/oncocheck/blob/main/docs/ci.md"
 _WEB = re.compile(r"https?://\S+\Z")
 _PLAIN_URI = re.compile(r"https?://[^\s<>]+")
 _CODE_SPAN = re.compile(r"`([^`\r\n]+)`")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleText:
+    """A rule's title (short description), what it means (full description) and what to do."""
+
+    title: Text
+    meaning: Text
+    to_do: Text
+
+
+def _rule_texts() -> tuple[dict[str, RuleText], RuleText, RuleText]:
+    """The warnings' descriptions, the load error's and the generic one (warning_rules.json)."""
+    data = json.loads(Path(__file__).with_name("warning_rules.json").read_text("utf-8"))
+
+    def rule(entry: dict[str, list[str]]) -> RuleText:
+        return RuleText(*(Text(*entry[part]) for part in ("title", "meaning", "to_do")))
+
+    return ({rule_id: rule(entry) for rule_id, entry in data["warnings"].items()},
+            rule(data["load-error"]), rule(data["generic"]))
+
+
+WARNINGS, LOAD_ERROR_TEXT, GENERIC = _rule_texts()
+
+
+def warning_rule(rule_id: str) -> RuleText:
+    """The description of warning `rule_id` (GENERIC for an id the table does not know)."""
+    return WARNINGS.get(rule_id, GENERIC)
 
 
 def artifact_uri(file: str) -> str:
