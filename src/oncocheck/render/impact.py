@@ -44,26 +44,17 @@ def transitions_text(transitions: tuple[tuple[str, str, int], ...], lang: str) -
     return "; ".join(found) or words(lang)["no_transitions"]
 
 
-def sweep_lines(impact: Impact) -> list[tuple[str, float, int | None]]:
-    """(version label, 2a threshold, networks meeting it) for the sweep's lines: each version's
+def sweep_lines(impact: Impact, counted: bool = True) -> list[tuple[str, float, int | None]]:
+    """(version label, 2a threshold, networks meeting it) for the chart lines: each version's
     line stands on its own count (its 2a result, with its own shares), not on the bars of
-    `to`; one line when both versions agree on threshold and count."""
-    lines = [(ref.label, value, n) for ref, value, n in zip(
+    `to`; one line when both versions agree. Without `counted`, the count is None and only
+    the thresholds need agree (the share chart)."""
+    lines = [(ref.label, value, n if counted else None) for ref, value, n in zip(
         (impact.before, impact.after), impact.thresholds, impact.meeting_at_thresholds,
         strict=True) if value is not None]
     if len(lines) == 2 and lines[0][1:] == lines[1][1:]:
         return [(f"{lines[0][0]}, {lines[1][0]}", lines[0][1], lines[0][2])]
     return lines
-
-
-def thresholds(impact: Impact) -> list[tuple[str, float]]:
-    """(version label, 2a threshold) for the chart lines; one line when both are the same."""
-    pairs = [(ref.label, value) for ref, value in
-             zip((impact.before, impact.after), impact.thresholds, strict=True)
-             if value is not None]
-    if len(pairs) == 2 and pairs[0][1] == pairs[1][1]:
-        return [(f"{pairs[0][0]}, {pairs[1][0]}", pairs[0][1])]
-    return pairs
 
 
 def _shares_data(impact: Impact) -> dict[str, Any]:
@@ -130,11 +121,10 @@ def page(impact: Impact, lang: str) -> str:
     from oncocheck.render.charts import share_chart, sweep_chart
     from oncocheck.render.html import page as html_page
 
-    lines = thresholds(impact)
     return html_page(
         "impact.html", lang, report=impact, impact=impact,
         page_as_of=date_span(impact.dates, impact.as_of, lang),
-        share_svg=share_chart(impact.shares, lines, lang),
+        share_svg=share_chart(impact.shares, sweep_lines(impact, counted=False), lang),
         sweep_svg=sweep_chart(impact.sweep, sweep_lines(impact), lang) if impact.sweep else None,
         transitions={c.id: transitions_text(c.transitions, lang) for c in impact.criteria},
         reasons={c.file: reasons(c.moves, lang) for c in impact.changes})
