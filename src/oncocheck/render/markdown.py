@@ -68,7 +68,8 @@ def inline(text: str) -> str:
                    ((i % 2 == 1, p) for i, p in enumerate(parts)))
 
 
-def _row(*cells: str) -> str:
+def table_row(*cells: str) -> str:
+    """A row of a Markdown table."""
     return "| " + " | ".join(cells) + " |"
 
 
@@ -87,20 +88,21 @@ def _summary(report: Report, lang: str) -> list[str]:
     head = [w["network"], w["file"], w["verdict"], w["score"]]
     head += [w["criteria_set"]] * versions + [w["as_of"]] * dates
     lines = [f"**{verdict_tally(report, lang)}**", "",
-             _row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
+             table_row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
     for result in report.results:
         cells = _cells(result, lang)
         if versions:
             cells.append(escape(result.criteria.label) if result.criteria else "–")
         if dates:
             cells.append(result.as_of.isoformat() if result.as_of else "–")
-        lines.append(_row(*cells))
+        lines.append(table_row(*cells))
     return lines + [""]
 
 
 def _criteria(result: FileResult, lang: str) -> list[str]:
     w = words(lang)
-    lines = [_row("ID", w["criterion"], w["status"], w["finding"]), "| --- | --- | --- | --- |"]
+    lines = [table_row("ID", w["criterion"], w["status"], w["finding"]),
+             "| --- | --- | --- | --- |"]
     for f in result.findings:
         if f.severity is not Severity.ERROR:
             continue
@@ -108,7 +110,7 @@ def _criteria(result: FileResult, lang: str) -> list[str]:
         if f.remediation is not None and f.is_problem:
             message += f"<br>→ {inline(f.remediation.get(lang))}"
         message += "".join(f"<br>{inline(line)}" for line in own_words(f, lang))
-        lines.append(_row(escape(f.criterion), escape(f.title.get(lang)),
+        lines.append(table_row(escape(f.criterion), escape(f.title.get(lang)),
                           f"{STATUS_EMOJI[f.status]} {w[f.status.value]}", message))
     return lines + [""]
 
@@ -135,14 +137,14 @@ def _compared(result: FileResult, other: FileResult | None, report: Report,
 
     columns = compare.columns(result, other, report, lang)
     lines = [f"**{w['comparison']}: {escape(compare.header(report))}**", "",
-             _row("ID", w["criterion"], *map(escape, columns), ""),
+             table_row("ID", w["criterion"], *map(escape, columns), ""),
              "| --- | --- | --- | --- | --- |",
-             _row("", w.lower("verdict"), verdict(result), verdict(other),
+             table_row("", w.lower("verdict"), verdict(result), verdict(other),
                   w["differs"] if compare.verdict_differs(result, other) else "")]
     for row in compare.rows(result, other, lang):
         cells = [f"{STATUS_EMOJI[s]} {w[s.value]}" if s is not None else compare.ABSENT
                  for s in (row.mine, row.theirs)]
-        lines.append(_row(escape(row.id), escape(row.title), *cells,
+        lines.append(table_row(escape(row.id), escape(row.title), *cells,
                           w["differs"] if row.differs else ""))
     return lines + [""]
 
@@ -218,7 +220,7 @@ def step_summary(report: Report, lang: str, budget: int = LIMIT - MARGIN) -> str
         f"| {w.capital('files')} | {w['compliant']} | {w['not_compliant']} | {w['invalid']} |",
         "| ---: | ---: | ---: | ---: |",
         f"| {s['files']} | {s['compliant']} | {s['not_compliant']} | {s['invalid']} |", ""]
-    rows = [_row(*_cells(result, lang)) for result in report.results]
+    rows = [table_row(*_cells(result, lang)) for result in report.results]
     table = [f"| {w['network']} | {w['file']} | {w['verdict']} | {w['score']} |",
              "| --- | --- | --- | ---: |"]
     room = budget - _size(lines)

@@ -23,7 +23,7 @@ from rich.text import Text as RichText
 from oncocheck.analysis.rounds import CHANGES, NetworkRound, RoundInfo, Rounds, Side, Version
 from oncocheck.render.impact import state
 from oncocheck.render.json import dumps
-from oncocheck.render.markdown import escape
+from oncocheck.render.markdown import escape, table_row
 from oncocheck.render.phrases import date_span
 from oncocheck.render.terminal import COLOURS, heading, plain_text, table, title
 from oncocheck.render.words import words
@@ -94,20 +94,14 @@ def name_text(network: NetworkRound) -> str:
     return _name(network) or NOTHING
 
 
-def name_note(network: NetworkRound, lang: str) -> str | None:
-    """`eerder: Oude naam` for a network that is called otherwise now."""
-    before = network.before
-    if not network.renamed or before is None:
-        return None
-    return words(lang)["was_named"].format(name=before.network)
-
-
-def file_note(network: NetworkRound, lang: str) -> str | None:
-    """`eerder: oud/pad.yaml` for a network whose file moved."""
-    before = network.before
-    if not network.moved or before is None:
-        return None
-    return words(lang)["was_file"].format(file=before.file)
+def earlier(network: NetworkRound, lang: str) -> tuple[str | None, str | None]:
+    """`eerder: Oude naam` for a network that is called otherwise now, and `eerder:
+    oud/pad.yaml` for one whose file moved; None for what did not change."""
+    before, w = network.before, words(lang)
+    if before is None:
+        return None, None
+    return (w["was_named"].format(name=before.network) if network.renamed else None,
+            w["was_file"].format(file=before.file) if network.moved else None)
 
 
 def summary_rows(info: RoundInfo) -> list[str]:
@@ -118,23 +112,20 @@ def summary_rows(info: RoundInfo) -> list[str]:
 def _noted(network: NetworkRound, lang: str, show: Callable[[str], str]) -> tuple[str, str]:
     """The network's name and file, each with its earlier one after it when it changed
     (`Nieuwe naam (eerder: Oude naam)`), every part as `show` gives it."""
+    name_note, file_note = earlier(network, lang)
     name, file = show(name_text(network)), show(network.file)
-    name += "".join(f" ({show(note)})" for note in [name_note(network, lang)] if note)
-    file += "".join(f" ({show(note)})" for note in [file_note(network, lang)] if note)
+    name += f" ({show(name_note)})" if name_note else ""
+    file += f" ({show(file_note)})" if file_note else ""
     return name, file
-
-
-def _row(*cells: str) -> str:
-    return "| " + " | ".join(cells) + " |"
 
 
 def _rounds(rounds: Rounds, lang: str) -> list[str]:
     w = words(lang)
     head = ["", w["report_file"], w["as_of"], w["criteria_set"], w.capital("files"),
             w["compliant"], w["not_compliant"], w["invalid"]]
-    lines = [_row(*head), _row(*["---"] * 4, *["---:"] * 4)]
+    lines = [table_row(*head), table_row(*["---"] * 4, *["---:"] * 4)]
     for name, info in ((w["previous_round"], rounds.old), (w["this_round"], rounds.new)):
-        lines.append(_row(name, escape(info.path), escape(dates_text(info, lang)),
+        lines.append(table_row(name, escape(info.path), escape(dates_text(info, lang)),
                           escape(versions_text(info)), *summary_rows(info)))
     return lines
 
@@ -143,7 +134,7 @@ def _network(rounds: Rounds, network: NetworkRound, lang: str) -> str:
     cells = [*_noted(network, lang, escape), verdict_text(network.before, lang),
              verdict_text(network.after, lang)]
     cells += [escape(version_text(network))] * rounds.mixed
-    return _row(*cells, escape(moves_text(network, lang)))  # criterion ids are the reports'
+    return table_row(*cells, escape(moves_text(network, lang)))  # criterion ids are the reports'
 
 
 def markdown(rounds: Rounds, lang: str) -> str:
@@ -154,14 +145,14 @@ def markdown(rounds: Rounds, lang: str) -> str:
     if rounds.notes:
         lines += [w["versions_differ"] + " " + escape("; ".join(n.get(lang)
                                                                  for n in rounds.notes)), ""]
-    lines += [f"## {w['summary']}", "", _row(w["networks"], ""), _row("---", "---:")]
-    lines += [_row(change_title(kind, lang), str(n)) for kind, n in rounds.counts.items()]
+    lines += [f"## {w['summary']}", "", table_row(w["networks"], ""), table_row("---", "---:")]
+    lines += [table_row(change_title(kind, lang), str(n)) for kind, n in rounds.counts.items()]
     head = [w["network"], w["file"], w["previous_round"], w["this_round"]]
     head += [w["criteria_set"]] * rounds.mixed
     head.append(w["status_moves"])
     for kind, networks in groups(rounds):
-        lines += ["", f"## {change_title(kind, lang)} ({len(networks)})", "", _row(*head),
-                  _row(*["---"] * len(head))]
+        lines += ["", f"## {change_title(kind, lang)} ({len(networks)})", "", table_row(*head),
+                  table_row(*["---"] * len(head))]
         lines += [_network(rounds, n, lang) for n in networks]
     return "\n".join(lines) + "\n"
 
@@ -177,9 +168,14 @@ def page(rounds: Rounds, lang: str) -> str:
         old_versions=versions_text(rounds.old), new_versions=versions_text(rounds.new),
         notes="; ".join(n.get(lang) for n in rounds.notes),
         titles={kind: change_title(kind, lang) for kind in rounds.counts},
-        notes_of={n: {"shown": name_text(n), "name": name_note(n, lang), "file": file_note(n, lang),
-                      "moves": moves_text(n, lang),
-                      "versions": version_text(n)} for n in rounds.networks})
+        notes_of={n: _shown(n, lang) for n in rounds.networks})
+
+
+def _shown(network: NetworkRound, lang: str) -> dict[str, str | None]:
+    """What the page shows of a network beside its verdicts."""
+    name, file = earlier(network, lang)
+    return {"shown": name_text(network), "name": name, "file": file,
+            "moves": moves_text(network, lang), "versions": version_text(network)}
 
 
 def _version(version: Version | None) -> dict[str, Any] | None:
