@@ -19,7 +19,7 @@ line early or start another command.
 from __future__ import annotations
 
 from oncocheck.render.phrases import settings_line, summary_line
-from oncocheck.render.places import (Place, ci_path, criteria_label, of_error, of_finding,
+from oncocheck.render.places import (Place, ci_path, criteria_label, place_of,
                                      problem_text, problems)
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status
@@ -58,7 +58,7 @@ def _file_lines(report: Report, result: FileResult, lang: str) -> list[tuple[int
     """Each annotation of one file, with its rank in the order of importance."""
     label = criteria_label(report, result)
     title = f"oncocheck: {words(lang)['invalid_file']}"
-    lines = [(_INVALID, _annotation(report, "error", of_error(result, error), title,
+    lines = [(_INVALID, _annotation(report, "error", place_of(result, error), title,
                                     (f"{error.path}: " if error.path else "")
                                     + error.message.get(lang)))
              for error in result.errors]
@@ -68,7 +68,7 @@ def _file_lines(report: Report, result: FileResult, lang: str) -> list[tuple[int
         else:
             name, rank = "warning", _WARNING
         message = problem_text(finding, lang, "\n→ ", "\n")
-        lines.append((rank, _annotation(report, name, of_finding(result, finding),
+        lines.append((rank, _annotation(report, name, place_of(result, finding),
                                         f"{label} {finding.criterion}: "
                                         f"{finding.title.get(lang)}", message)))
     return lines

@@ -46,7 +46,9 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) if _FLOAT_FORMS.search(text) else text
 
 
-def _location(location: Location | None) -> dict[str, Any] | None:
+def _location(location: Location | LoadError | None) -> dict[str, Any] | None:
+    """Where a finding, a plan item or a load error points; `source` only when it is not the
+    network file itself."""
     if location is None:
         return None
     data: dict[str, Any] = {"path": location.path, "line": location.line,
@@ -77,14 +79,6 @@ def _plan_item(item: PlanItem) -> dict[str, Any]:
             "location": _location(item.location)}
 
 
-def _error(error: LoadError) -> dict[str, Any]:
-    data: dict[str, Any] = {"message": error.message.en, "path": error.path,
-                            "line": error.line, "column": error.column}
-    if error.source:
-        data["source"] = error.source
-    return data
-
-
 def _result(result: FileResult) -> dict[str, Any]:
     data: dict[str, Any] = {"file": result.file, "network": result.network,
                             "verdict": result.verdict.value}
@@ -94,7 +88,7 @@ def _result(result: FileResult) -> dict[str, Any]:
         data["as_of"] = result.as_of.isoformat()
     if result.dated is not None:
         data["as_of_from"] = result.dated.value
-    data["errors"] = [_error(e) for e in result.errors]
+    data["errors"] = [{"message": e.message.en, **(_location(e) or {})} for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
     data["inputs"] = [_input(i) for i in result.inputs]
     return data

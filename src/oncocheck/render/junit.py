@@ -21,7 +21,7 @@ from collections import Counter
 import xml.etree.ElementTree as ET
 
 from oncocheck.render.phrases import file_as_of, own_words, working
-from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding
+from oncocheck.render.places import Place, ci_path, criteria_label, place_of
 from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report, Severity
 
@@ -48,7 +48,7 @@ def _details(result: FileResult, finding: Finding, lang: str) -> str:
     if finding.observed:  # in words, as the HTML page's working shows it
         observed = "; ".join(f"{label}: {value}" for label, value in working(finding, lang))
         lines.append(f"{w['observed']}: {observed}")
-    place = of_finding(result, finding)
+    place = place_of(result, finding)
     lines.append(f"{w.lower('where')}: {place.text()}" + (f" ({place.path})" if place.path else ""))
     if finding.remediation is not None:
         lines.append(f"{w['to_do']}: {finding.remediation.get(lang)}")
@@ -75,7 +75,7 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
           lang: str) -> None:
     name = f"{criteria_label(report, result)} {finding.criterion}: {finding.title.get(lang)}"
     case = _sub(suite, "testcase", name=name, classname=result.file,
-                **_where(report, of_finding(result, finding)))
+                **_where(report, place_of(result, finding)))
     details = _details(result, finding, lang)
     if not finding.is_problem:
         _sub(case, "system-out", details)
@@ -90,12 +90,12 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
 def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str) -> None:
     w = words(lang)
     name = f"{criteria_label(report, result)} load: {w['file_readable']}"
-    first = of_error(result, result.errors[0]) if result.errors else Place(result.file, None,
+    first = place_of(result, result.errors[0]) if result.errors else Place(result.file, None,
                                                                             None, "")
     case = _sub(suite, "testcase", name=name, classname=result.file, **_where(report, first))
     lines = []
     for error in result.errors:
-        place = of_error(result, error)
+        place = place_of(result, error)
         path = f" {place.path}:" if place.path else ""
         lines.append(_one_line(f"{place.text()}:{path} {error.message.get(lang)}"))
     message = (f"{w['load_errors_count'].format(n=len(result.errors))}: "

@@ -43,17 +43,13 @@ class Place:
         return where(self.file, self.line, self.column)
 
 
-def of_finding(result: FileResult, finding: Finding) -> Place:
-    """Where `finding` points; the file itself (no line) when it has no location."""
-    location = finding.location
+def place_of(result: FileResult, item: Finding | LoadError) -> Place:
+    """Where a finding or a load error points; the file itself (no line) for a finding
+    without a location."""
+    location = item.location if isinstance(item, Finding) else item
     if location is None:
         return Place(result.file, None, None, "")
     return Place(location.source or result.file, location.line, location.column, location.path)
-
-
-def of_error(result: FileResult, error: LoadError) -> Place:
-    """Where a load error points."""
-    return Place(error.source or result.file, error.line, error.column, error.path)
 
 
 def criteria_label(report: Report, result: FileResult) -> str:
@@ -120,11 +116,11 @@ def ci_problems(report: Report, result: FileResult) -> list[Problem]:
     seen: dict[tuple[str, ...], int] = {}
     out = []
     for error in result.errors:
-        place = of_error(result, error)
+        place = place_of(result, error)
         key = (ci_path(report, place.file), LOAD_ERROR, error.path)
         out.append(Problem(LOAD_ERROR, place, _hash(key, seen), error=error))
     for finding in problems(result):
-        place = of_finding(result, finding)
+        place = place_of(result, finding)
         about = "" if finding.check is not None else json.dumps(
             {k: v for k, v in finding.observed.items() if k not in _VOLATILE},
             sort_keys=True, ensure_ascii=False, default=str)
