@@ -33,14 +33,10 @@ def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def escape_property(text: str) -> str:
-    """Encode a command property value (file, title, ...)."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def command(name: str, message: str, **properties: str | int | None) -> str:
-    """One workflow command line, e.g. `::error file=a.yaml,line=3::text` (None values left out)."""
-    props = ",".join(f"{key}={escape_property(str(value))}"
+    """One workflow command line, e.g. `::error file=a.yaml,line=3::text` (None values left
+    out); a property value is encoded as the message is, and its `:` and `,` as well."""
+    props = ",".join(f"{key}={escape_data(str(value)).replace(':', '%3A').replace(',', '%2C')}"
                      for key, value in properties.items() if value is not None)
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 

@@ -24,8 +24,7 @@ from typing import Any
 import orjson
 
 from oncocheck.render import compare
-from oncocheck.report import (CriteriaRef, FileResult, Finding, InputFile, LoadError, Location,
-                              PlanItem, Report)
+from oncocheck.report import CriteriaRef, FileResult, Finding, LoadError, Location, Report
 
 SCHEMA_VERSION = "2"  # of report.schema.json; a key removed or changed in meaning is a new one
 # 2: top-level `criteria` and `as_of` are the version and date that judged every file judged
@@ -69,14 +68,10 @@ def _finding(finding: Finding) -> dict[str, Any]:
     if finding.note is not None:
         data["note"] = finding.note
     if finding.plan:
-        data["plan"] = [_plan_item(item) for item in finding.plan]
+        data["plan"] = [{"action": item.action, "owner": item.owner,
+                         "due": item.due.isoformat() if item.due else None,
+                         "location": _location(item.location)} for item in finding.plan]
     return data
-
-
-def _plan_item(item: PlanItem) -> dict[str, Any]:
-    return {"action": item.action, "owner": item.owner,
-            "due": item.due.isoformat() if item.due else None,
-            "location": _location(item.location)}
 
 
 def _result(result: FileResult) -> dict[str, Any]:
@@ -90,15 +85,11 @@ def _result(result: FileResult) -> dict[str, Any]:
         data["as_of_from"] = result.dated.value
     data["errors"] = [{"message": e.message.en, **(_location(e) or {})} for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
-    data["inputs"] = [_input(i) for i in result.inputs]
+    # every file read and judged: `sha256sum PATH` gives the same digest later when the
+    # file is the one judged
+    data["inputs"] = [{"path": i.path, "role": i.role.value, "sha256": i.sha256, "size": i.size}
+                      for i in result.inputs]
     return data
-
-
-def _input(item: InputFile) -> dict[str, Any]:
-    """A file that was read and judged: `sha256sum PATH` gives the same digest later when the
-    file is the one judged."""
-    return {"path": item.path, "role": item.role.value, "sha256": item.sha256,
-            "size": item.size}
 
 
 def as_dict(report: Report, results: bool = True) -> dict[str, Any]:

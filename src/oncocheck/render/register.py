@@ -138,12 +138,8 @@ def _fields(item: Entry, lang: str) -> list[Field]:
     statuses = [w[s.value] if s is not None else None for s in item.statuses]
     return [item.file, item.network, w[item.verdict.value], item.errors, item.first_error,
             item.version, item.as_of.isoformat() if item.as_of else None, item.dated,
-            *statuses, _share(item.share), item.warnings, item.warning_ids or None, item.sha256]
-
-
-def _share(share: Fraction | None) -> float | None:
-    """The share rounded as the JSON report's `observed.share` is."""
-    return None if share is None else round(float(share), 3)
+            *statuses, None if item.share is None else round(float(item.share), 3),  # as JSON's
+            item.warnings, item.warning_ids or None, item.sha256]
 
 
 def line(fields: Iterable[Field], lang: str = "en") -> str:
