@@ -147,7 +147,7 @@ def _row(result: FileResult, lang: str, ids: list[str], href: str | None) -> dic
 
 def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None) -> str:
     """The batch index; `hrefs` maps file paths to their pages (no links without it)."""
-    ids, hrefs = pages.columns(report), hrefs or {}
+    ids, hrefs, tallies = pages.columns(report), hrefs or {}, pages.tallies(report, lang)
     rows = [_row(r, lang, ids, hrefs.get(r.file)) for r in report.results]
     valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
@@ -155,9 +155,8 @@ def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None
     return _page("index.html", report, lang, pages.batch_folder(report), rows=rows,
                  columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-                 versions=len(report.applied) > 1, titles=pages.titles(report, lang),
-                 tallies=pages.tallies(report, lang), comparison=_comparison(report, lang),
-                 hrefs=hrefs,
+                 versions=len(report.applied) > 1, titles={t.id: t.title for t in tallies},
+                 tallies=tallies, comparison=_comparison(report, lang), hrefs=hrefs,
                  **_statistics(report, lang))
 
 

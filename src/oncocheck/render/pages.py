@@ -122,15 +122,11 @@ class Tally:
         return self.not_met + self.missing
 
 
-def titles(report: Report, lang: str) -> dict[str, str]:
-    """Criterion id -> title; where the versions that judged the batch word it differently
-    (`streven 60%`, `streven 50%`), each with its versions (`phrases.said_per_version`)."""
-    return said_per_version(report, "title", lang)
-
-
 def tallies(report: Report, lang: str) -> list[Tally]:
-    """One Tally per criterion, in criteria order, over the valid files."""
-    names, ids = titles(report, lang), columns(report)
+    """One Tally per criterion, in criteria order, over the valid files; titled as the
+    versions that judged the batch word it, each after its versions where they differ
+    (`phrases.said_per_version`)."""
+    names, ids = said_per_version(report, "title", lang), columns(report)
     counted: dict[str, Counter[Status]] = {cid: Counter() for cid in ids}
     for result in report.results:
         if result.verdict is Verdict.INVALID:
