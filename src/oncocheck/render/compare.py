@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from oncocheck.analysis.moves import Move, moves
-from oncocheck.render.phrases import criteria_text, working
-from oncocheck.render.words import words
+from oncocheck.render.words import criteria_text, words, working
 from oncocheck.report import FileResult, Finding, Report, Status, Verdict
 
 #: Shown where a version has no verdict or no such criterion for the file.

@@ -18,9 +18,9 @@ from rich.text import Text as RichText
 
 from oncocheck.analysis.moves import moves
 from oncocheck.render import compare
-from oncocheck.render.phrases import note_line, planned, settings_line, summary_line, undated_note
+from oncocheck.render.words import (VERDICT_SYMBOL, note_line, planned, settings_line,
+                                    summary_line, undated_note, words)
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
-from oncocheck.render.words import VERDICT_SYMBOL, words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict
 from oncocheck.wording import cell, member_field, where
 

@@ -18,10 +18,9 @@ line early or start another command.
 
 from __future__ import annotations
 
-from oncocheck.render.phrases import settings_line, summary_line
+from oncocheck.render.words import settings_line, summary_line, words
 from oncocheck.render.places import (Place, ci_path, criteria_label, place_of,
                                      problem_text, problems)
-from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status
 
 #: Annotations of one kind (error, warning, notice) GitHub shows for one step.

@@ -18,9 +18,8 @@ from markupsafe import Markup, escape
 from oncocheck.analysis.stats import bin_label
 from oncocheck.render import compare, pages
 from oncocheck.render.pages import MARKED, markers
-from oncocheck.render.phrases import (criteria_text, dates_text, file_as_of, planned,
-                                      settings_line, working)
-from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
+from oncocheck.render.words import (STATUS_SYMBOL, VERDICT_SYMBOL, criteria_text, dates_text,
+                                    file_as_of, planned, settings_line, words, working)
 from oncocheck.report import Dated, FileResult, Location, Report, Status, Verdict
 from oncocheck.wording import cell, member_field, percent
 

@@ -23,9 +23,8 @@ from oncocheck.analysis.moves import Move
 from oncocheck.analysis.stats import BIN_WIDTH, BINS, as_percent, bin_label
 from oncocheck.render.compare import reasons
 from oncocheck.render.json import dumps, ref_dict
-from oncocheck.render.phrases import date_span
+from oncocheck.render.words import date_span, words
 from oncocheck.render.terminal import heading, plain_text, table, title
-from oncocheck.render.words import words
 from oncocheck.wording import percent
 
 SCHEMA_VERSION = "2"  # of impact.schema.json; a key removed or changed in meaning is a new one

@@ -20,9 +20,8 @@ import re
 from collections import Counter
 import xml.etree.ElementTree as ET
 
-from oncocheck.render.phrases import file_as_of, own_words, working
+from oncocheck.render.words import file_as_of, own_words, words, working
 from oncocheck.render.places import Place, ci_path, criteria_label, place_of
-from oncocheck.render.words import words
 from oncocheck.report import FileResult, Finding, Report, Severity
 
 # Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).

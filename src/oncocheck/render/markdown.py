@@ -19,11 +19,10 @@ import re
 from collections.abc import Iterable
 
 from oncocheck.render import compare
-from oncocheck.render.phrases import (criteria_text, dates_text, file_as_of, own_words,
-                                      settings_line, undated_note)
-from oncocheck.render.phrases import tally as verdict_tally
+from oncocheck.render.words import (criteria_text, dates_text, file_as_of, own_words,
+                                    settings_line, undated_note, words)
+from oncocheck.render.words import tally as verdict_tally
 from oncocheck.render.pages import counts
-from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
 from oncocheck.wording import where as place
 

@@ -12,10 +12,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from oncocheck.render.words import words
+from oncocheck.render.words import said_per_version, words
 from oncocheck.report import (CriterionInfo, Dated, FileResult, Finding, Report, Severity, Status,
                               Verdict)
-from oncocheck.render.phrases import said_per_version
 from oncocheck.wording import common_folder, relative
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -125,7 +124,7 @@ class Tally:
 def tallies(report: Report, lang: str) -> list[Tally]:
     """One Tally per criterion, in criteria order, over the valid files; titled as the
     versions that judged the batch word it, each after its versions where they differ
-    (`phrases.said_per_version`)."""
+    (`words.said_per_version`)."""
     names, ids = said_per_version(report, "title", lang), columns(report)
     counted: dict[str, Counter[Status]] = {cid: Counter() for cid in ids}
     for result in report.results:

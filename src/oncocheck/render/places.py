@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from oncocheck.render.json import dumps
-from oncocheck.render.phrases import own_words
+from oncocheck.render.words import own_words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status
 from oncocheck.wording import where
 

@@ -24,9 +24,8 @@ from oncocheck.analysis.rounds import CHANGES, NetworkRound, RoundInfo, Rounds, 
 from oncocheck.render.impact import state
 from oncocheck.render.json import dumps
 from oncocheck.render.markdown import escape, table_row
-from oncocheck.render.phrases import date_span
+from oncocheck.render.words import date_span, words
 from oncocheck.render.terminal import COLOURS, heading, plain_text, table, title
-from oncocheck.render.words import words
 from oncocheck.report import Verdict
 
 SCHEMA_VERSION = "2"  # of rounds.schema.json; a key removed or changed in meaning is a new one

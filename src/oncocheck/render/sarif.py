@@ -35,10 +35,9 @@ from urllib.parse import quote
 
 from oncocheck.render.json import dumps
 from oncocheck.render.markdown import escape
-from oncocheck.render.phrases import criteria_text, dates_text, file_as_of, said_per_version
+from oncocheck.render.words import criteria_text, dates_text, file_as_of, said_per_version, words
 from oncocheck.render.places import (LOAD_ERROR, Place, Problem, ci_problems, criteria_label,
                                      problem_text, repository_path)
-from oncocheck.render.words import words
 from oncocheck.report import CriterionInfo, FileResult, Report, Severity, Text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -258,7 +258,7 @@ def test_print_stylesheet_is_for_a4_without_cut_criteria():
 
 
 def test_working_shows_the_kinds_own_words_else_each_value_as_it_is(report):
-    from oncocheck.render.phrases import working
+    from oncocheck.render.words import working
 
     finding = next(f for f in report.results[0].findings if f.criterion == "2a")
     finding = dataclasses.replace(finding, working=(*finding.working, ("excluded", Text(

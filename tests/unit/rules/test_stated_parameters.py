@@ -17,7 +17,7 @@ from oncocheck.cli.app import app
 from oncocheck.render import render
 from oncocheck.render.html import index_page
 from oncocheck.render.pages import tallies
-from oncocheck.render.phrases import said_per_version
+from oncocheck.render.words import said_per_version
 from oncocheck.rules import bundled as criteria_sets
 from oncocheck.run.batch import check as run
 from oncocheck.run.decide import choose
