@@ -22,7 +22,7 @@ import pytest
 import xmlschema
 import yaml
 
-from oncocheck.render.warning_rules import WARNINGS
+from oncocheck.render.sarif import WARNINGS
 from paths import ROOT, SCHEMAS
 
 pytestmark = pytest.mark.slow  # bash and oncocheck in child processes

@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text
+from oncocheck.render import IMPACT, REPORT, ROUNDS, schema_text
 
 REPORT_SCHEMA = json.loads(schema_text(REPORT))
 IMPACT_SCHEMA = json.loads(schema_text(IMPACT))

@@ -6,7 +6,7 @@ GitHub's job summary file.
   or submodule) without running git; none outside a repository, and then CI formats name files
   relative to the working directory, as the other formats do.
 - The job summary: when `$GITHUB_STEP_SUMMARY` names a file, the summary
-  (`oncocheck.render.step_summary`) is added at its end (`cli.write.write_report`), never
+  (`oncocheck.render.markdown.step_summary`) is added at its end (`cli.write.write_report`), never
   replacing what the step wrote there before, and kept under GitHub's 1 MiB with what is there
   already. It is left out when a report of this run already goes to that file.
 """
@@ -86,10 +86,10 @@ def step_summary(report: Report, lang: str,
 
 
 def _summary_text(report: Report, lang: str, path: Path) -> str:
-    from oncocheck.render import step_summary as summary
+    from oncocheck.render import markdown as summary
 
     try:
         used = path.stat().st_size if path.is_file() else 0
     except OSError:
         used = 0
-    return summary.render(report, lang, max(summary.LIMIT - summary.MARGIN - used, 0))
+    return summary.step_summary(report, lang, max(summary.LIMIT - summary.MARGIN - used, 0))

@@ -80,7 +80,7 @@ def schema(
         raise UsageError(Text("kies één van --report, --impact en --rounds",
                               "choose one of --report, --impact and --rounds"))
     if report or impact or rounds:
-        from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text as report_schema
+        from oncocheck.render import IMPACT, REPORT, ROUNDS, schema_text as report_schema
 
         emit(report_schema(REPORT if report else IMPACT if impact else ROUNDS))
         return

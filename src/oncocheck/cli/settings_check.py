@@ -114,7 +114,7 @@ def inside(value: Any, folder: Path) -> Path | None:
 def only_warnings(ids: list[str] | tuple[str, ...], place: str | None) -> None:
     """UsageError for an id that is not a warning's (of `--ignore` when `place` is None): a
     criterion is never hidden."""
-    from oncocheck.render.warning_rules import WARNINGS
+    from oncocheck.render.sarif import WARNINGS
 
     for given in ids:
         if given not in WARNINGS:

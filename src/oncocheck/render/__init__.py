@@ -47,20 +47,20 @@ KINDS: dict[str, dict[str, Format]] = {
         "junit": Format("junit", "xml"),
         "sarif": Format("sarif", "sarif"),
         "github": Format("github", "txt"),
-        "codequality": Format("codequality", "json"),
+        "codequality": Format("places", "json", "codequality"),
         "html": Format("html", "html"),
         "markdown": Format("markdown", "md"),
-        "csv": Format("register_csv", "csv"),
+        "csv": Format("register", "csv"),
         "xlsx": Format("register_xlsx", "xlsx", binary=True),
     },
     "impact": {
-        "console": Format("impact_console", "txt"),
+        "console": Format("impact", "txt"),
         "json": Format("impact", "json", "json_text"),
         "html": Format("impact", "html", "page"),
     },
     "rounds": {
-        "console": Format("rounds_console", "txt"),
-        "json": Format("rounds_json", "json"),
+        "console": Format("rounds", "txt"),
+        "json": Format("rounds", "json", "json_text"),
         "html": Format("rounds", "html", "page"),
         "markdown": Format("rounds", "md", "markdown"),
     },
@@ -112,7 +112,22 @@ def draw(record: Any, lang: str, console: Console, quiet: bool = False,
 def site(report: Report, lang: str) -> Mapping[str, str]:
     """The HTML report as a site: relative file name -> page (`index.html` and one page per
     network, linked both ways)."""
-    return import_module("oncocheck.render.html").render_site(report, lang)
+    return import_module("oncocheck.render.html").Site(report, lang)
+
+
+#: The published JSON Schemas of the JSON reports, shipped beside their renderers (`oncocheck
+#: schema`). Each report names its schema's version (`schema_version`): within a version keys
+#: may be added; a key removed or changed in meaning is a new version, in the renderer's
+#: `SCHEMA_VERSION` and the schema's `schema_version` constant alike (a test holds them
+#: together, and validates every JSON report the test suite makes).
+REPORT, IMPACT, ROUNDS = "report.schema.json", "impact.schema.json", "rounds.schema.json"
+
+
+def schema_text(name: str) -> str:
+    """The text of one of the schemas (REPORT, IMPACT or ROUNDS), as the package ships it."""
+    from importlib.resources import files
+
+    return files("oncocheck.render").joinpath(name).read_text(encoding="utf-8")
 
 
 def is_binary(fmt: str, kind: str = "check") -> bool:

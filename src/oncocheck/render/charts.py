@@ -9,7 +9,7 @@ page as markup. A chart is an image for assistive technology (`role="img"`, `<ti
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -104,35 +104,35 @@ def bar_chart(labels: Sequence[str], values: Sequence[int], title: str, *, chart
 _MARKER_COLOURS = ("#7d4e00", "#a40e26", "#5b2ea6")
 
 
-def _markers(thresholds: Sequence[tuple[str, float]], position,  # noqa: ANN001
+#: A line on a chart: (label, threshold), or (label, threshold, networks meeting it or None).
+Line = tuple[str, float] | tuple[str, float, int | None]
+
+
+def _markers(lines: Sequence[Line], position: Callable[[float], float],
              lang: str) -> list[Marker]:
-    """One dashed line per (label, threshold); `position` maps a threshold to bar units."""
-    return [Marker(position(value), f"{label} {percent(value, lang)}",
-                   _MARKER_COLOURS[i % len(_MARKER_COLOURS)])
-            for i, (label, value) in enumerate(thresholds)]
+    """One dashed line per threshold, labelled `loppsoz@2024 60%` (and `: 38` with a count);
+    `position` maps a threshold to bar units."""
+    return [Marker(position(line[1]), f"{line[0]} {percent(line[1], lang)}"
+                   + (f": {line[2]}" if len(line) > 2 and line[2] is not None else ""),
+                   _MARKER_COLOURS[i % len(_MARKER_COLOURS)]) for i, line in enumerate(lines)]
 
 
-def share_chart(shares: ShareDistribution, thresholds: Sequence[tuple[str, float]],
-                lang: str, chart_id: str = "share-chart") -> Markup:
-    """The histogram of 2a shares, with a line at each (label, threshold)."""
+def share_chart(shares: ShareDistribution, lines: Sequence[Line], lang: str) -> Markup:
+    """The histogram of 2a shares, with a line at each threshold."""
     w = words(lang)
     return Markup(bar_chart(
         [bin_label(i) for i in range(BINS)], list(shares.counts), w["share_chart"],
-        chart_id=chart_id, axis=w["share_axis"], label_every=2,
-        markers=_markers(thresholds, lambda t: t * 100 / BIN_WIDTH, lang)))
+        chart_id="share-chart", axis=w["share_axis"], label_every=2,
+        markers=_markers(lines, lambda t: t * 100 / BIN_WIDTH, lang)))
 
 
-def sweep_chart(points: Sequence[SweepPoint], lines: Sequence[tuple[str, float, int | None]],
-                lang: str, chart_id: str = "sweep-chart") -> Markup:
+def sweep_chart(points: Sequence[SweepPoint], lines: Sequence[Line], lang: str) -> Markup:
     """Networks meeting 2a per threshold (as `to` counts the shares), with a line at each
     (version, threshold) labelled with that version's own count: `loppsoz@2024 60%: 38`."""
     w = words(lang)
     first = points[0].threshold if points else 0
     step = points[1].threshold - first if len(points) > 1 else 1
-    markers = [Marker((value * 100 - first) / step + 0.5,
-                      f"{label} {percent(value, lang)}" + ("" if n is None else f": {n}"),
-                      _MARKER_COLOURS[i % len(_MARKER_COLOURS)])
-               for i, (label, value, n) in enumerate(lines)]
     return Markup(bar_chart(
         [f"{p.threshold}%" for p in points], [p.meeting for p in points], w["sweep_chart"],
-        chart_id=chart_id, axis=w["sweep_axis"], markers=markers))
+        chart_id="sweep-chart", axis=w["sweep_axis"],
+        markers=_markers(lines, lambda t: (t * 100 - first) / step + 0.5, lang)))

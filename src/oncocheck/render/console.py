@@ -16,13 +16,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from oncocheck.render import changes, compare
-from oncocheck.render.notes import note_line, planned
-from oncocheck.render.summary import settings_line, summary_line
+from oncocheck.report import moves
+from oncocheck.render import compare
+from oncocheck.render.words import (VERDICT_SYMBOL, note_line, planned, settings_line,
+                                    summary_line, undated_note, words)
 from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
-from oncocheck.render.versions import undated_note
-from oncocheck.render.words import VERDICT_SYMBOL, words
-from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict, moves
+from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict
 from oncocheck.wording import cell, member_field, where
 
 MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
@@ -127,21 +126,21 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
     console.print()
 
 
-def _change_lines(console: Console, found: list[changes.Change], lang: str) -> None:
+def _change_lines(console: Console, found: list[compare.Change], lang: str) -> None:
     for change in found:
         result, other = change.result, change.other
         before = VERDICT_SYMBOL[result.verdict]
         after = VERDICT_SYMBOL[other.verdict] if other else compare.ABSENT
         name = f"{result.network} · {result.file}" if result.network else result.file
         _print(console, f"  {before} → {after}  {name}")
-        _print(console, f"         {changes.reasons(change.moves, lang)}", style="dim")
+        _print(console, f"         {compare.reasons(change.moves, lang)}", style="dim")
 
 
 def _overview(console: Console, report: Report, lang: str) -> None:
     """`check --compare`: how many files change verdict, which and why, before the files."""
-    w, found = words(lang), changes.overview(report)
-    console.print(f"{w['comparison']} {changes.direction(report, lang)}: "
-                  f"{changes.counts_text(found, len(report.results), lang)}",
+    w, found = words(lang), compare.overview(report)
+    console.print(f"{w['comparison']} {compare.direction(report, lang)}: "
+                  f"{compare.counts_text(found, len(report.results), lang)}",
                   style="bold", markup=False, highlight=False)
     for title, listed in ((w["verdict_changes"], found.verdicts),
                           (w["criteria_changes"], found.criteria)):

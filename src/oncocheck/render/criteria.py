@@ -99,8 +99,16 @@ def _draft_mark(change: CriterionChange | None, lang: str) -> list[str]:
     w = words(lang)
     if change.change == "added":
         return [f"    ← {w['draft_added']}"]
+    return [f"    ← {w['draft_changed']}: {part}" for part in _parts(change, lang)]
+
+
+def _parts(change: CriterionChange, lang: str) -> list[str]:
+    """What changed in a criterion, part by part; for a change in the other language's text
+    only, that it is so."""
     parts = [d for d in (describe(p, lang) for p in change.parts) if d]
-    return [f"    ← {w['draft_changed']}: {part}" for part in parts or [w["other_language_only"]]]
+    if change.change == "changed" and not parts:
+        return [words(lang)["other_language_only"]]
+    return parts
 
 
 def explain_text(info: CriteriaSetInfo, criterion: CriterionInfo, lang: str) -> str:
@@ -125,10 +133,7 @@ def diff_text(old: CriteriaSetInfo, new: CriteriaSetInfo, changes: Sequence[Crit
              f"({w['from_date']} {new.ref.valid_from})", ""]
     for change in changes:
         lines.append(f"{change.criterion:<4} {w[change.change]}: {change.title.get(lang)}")
-        parts = [d for d in (describe(p, lang) for p in change.parts) if d]
-        if change.change == "changed" and not parts:
-            parts = [w["other_language_only"]]
-        lines += [f"     {change.criterion}: {part}" for part in parts]
+        lines += [f"     {change.criterion}: {part}" for part in _parts(change, lang)]
     if not changes:
         lines.append(w["no_differences"])
     same = _unchanged(old, new, changes)

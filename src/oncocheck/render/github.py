@@ -5,7 +5,7 @@ at most 10 errors, 10 warnings and 10 notices of one step (actions/toolkit,
 docs/problem-matchers.md, "Limitations"). So at most `CAP` of each kind are written, the most
 important first: load errors (invalid files), then criteria not met, then missing, each in path
 order; warnings after. One notice ends the output with the totals and how many were left out
-(the job summary, `oncocheck.render.step_summary`, lists them all); before it, only when a
+(the job summary, `oncocheck.render.markdown.step_summary`, lists them all); before it, only when a
 settings file applied or `--ignore` left warnings out, one notice says which. Notices have
 their own cap, so these two never hide an error or a warning.
 
@@ -18,10 +18,9 @@ line early or start another command.
 
 from __future__ import annotations
 
-from oncocheck.render.notes import own_words
-from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding, problems
-from oncocheck.render.summary import settings_line, summary_line
-from oncocheck.render.words import words
+from oncocheck.render.words import settings_line, summary_line, words
+from oncocheck.render.places import (Place, ci_path, criteria_label, place_of,
+                                     problem_text, problems)
 from oncocheck.report import FileResult, Report, Severity, Status
 
 #: Annotations of one kind (error, warning, notice) GitHub shows for one step.
@@ -33,14 +32,10 @@ def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def escape_property(text: str) -> str:
-    """Encode a command property value (file, title, ...)."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def command(name: str, message: str, **properties: str | int | None) -> str:
-    """One workflow command line, e.g. `::error file=a.yaml,line=3::text` (None values left out)."""
-    props = ",".join(f"{key}={escape_property(str(value))}"
+    """One workflow command line, e.g. `::error file=a.yaml,line=3::text` (None values left
+    out); a property value is encoded as the message is, and its `:` and `,` as well."""
+    props = ",".join(f"{key}={escape_data(str(value)).replace(':', '%3A').replace(',', '%2C')}"
                      for key, value in properties.items() if value is not None)
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
@@ -58,7 +53,7 @@ def _file_lines(report: Report, result: FileResult, lang: str) -> list[tuple[int
     """Each annotation of one file, with its rank in the order of importance."""
     label = criteria_label(report, result)
     title = f"oncocheck: {words(lang)['invalid_file']}"
-    lines = [(_INVALID, _annotation(report, "error", of_error(result, error), title,
+    lines = [(_INVALID, _annotation(report, "error", place_of(result, error), title,
                                     (f"{error.path}: " if error.path else "")
                                     + error.message.get(lang)))
              for error in result.errors]
@@ -67,11 +62,8 @@ def _file_lines(report: Report, result: FileResult, lang: str) -> list[tuple[int
             name, rank = "error", _NOT_MET if finding.status is Status.NOT_MET else _MISSING
         else:
             name, rank = "warning", _WARNING
-        message = finding.message.get(lang)
-        if finding.remediation is not None:
-            message += f"\n→ {finding.remediation.get(lang)}"
-        message += "".join(f"\n{line}" for line in own_words(finding, lang))
-        lines.append((rank, _annotation(report, name, of_finding(result, finding),
+        message = problem_text(finding, lang, "\n→ ", "\n")
+        lines.append((rank, _annotation(report, name, place_of(result, finding),
                                         f"{label} {finding.criterion}: "
                                         f"{finding.title.get(lang)}", message)))
     return lines

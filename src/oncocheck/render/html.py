@@ -16,13 +16,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from oncocheck.analysis.stats import bin_label
-from oncocheck.render import changes, compare, pages
-from oncocheck.render.markers import MARKED, markers
-from oncocheck.render.summary import settings_line
-from oncocheck.render.notes import planned
-from oncocheck.render.versions import criteria_text, dates_text, file_as_of, mixed_versions
-from oncocheck.render.words import STATUS_SYMBOL, VERDICT_SYMBOL, words
-from oncocheck.render.working import working
+from oncocheck.render import compare, pages
+from oncocheck.render.pages import MARKED, markers
+from oncocheck.render.words import (STATUS_SYMBOL, VERDICT_SYMBOL, criteria_text, dates_text,
+                                    file_as_of, planned, settings_line, words, working)
 from oncocheck.report import Dated, FileResult, Location, Report, Status, Verdict
 from oncocheck.wording import cell, member_field, percent
 
@@ -149,7 +146,7 @@ def _row(result: FileResult, lang: str, ids: list[str], href: str | None) -> dic
 
 def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None) -> str:
     """The batch index; `hrefs` maps file paths to their pages (no links without it)."""
-    ids, hrefs = pages.columns(report), hrefs or {}
+    ids, hrefs, tallies = pages.columns(report), hrefs or {}, pages.tallies(report, lang)
     rows = [_row(r, lang, ids, hrefs.get(r.file)) for r in report.results]
     valid = sum(r.verdict is not Verdict.INVALID for r in report.results)
     gaps = any(s is None for row in rows if row["result"].verdict is not Verdict.INVALID
@@ -157,9 +154,8 @@ def index_page(report: Report, lang: str, hrefs: Mapping[str, str] | None = None
     return _page("index.html", report, lang, pages.batch_folder(report), rows=rows,
                  columns=ids, valid=valid, gaps=gaps,
                  page_as_of=dates_text(report, lang), applied_text=criteria_text(report),
-                 versions=mixed_versions(report), titles=pages.titles(report, lang),
-                 tallies=pages.tallies(report, lang), comparison=_comparison(report, lang),
-                 hrefs=hrefs,
+                 versions=len(report.applied) > 1, titles={t.id: t.title for t in tallies},
+                 tallies=tallies, comparison=_comparison(report, lang), hrefs=hrefs,
                  **_statistics(report, lang))
 
 
@@ -167,10 +163,10 @@ def _comparison(report: Report, lang: str) -> dict[str, Any] | None:
     """`check --compare` on the index: what changes, before everything else."""
     if report.compare is None:
         return None
-    found = changes.overview(report)
-    return {"direction": changes.direction(report, lang), "found": found,
-            "counts": changes.counts_text(found, len(report.results), lang),
-            "reasons": {c.result.file: changes.reasons(c.moves, lang)
+    found = compare.overview(report)
+    return {"direction": compare.direction(report, lang), "found": found,
+            "counts": compare.counts_text(found, len(report.results), lang),
+            "reasons": {c.result.file: compare.reasons(c.moves, lang)
                         for c in (*found.verdicts, *found.criteria)}}
 
 
@@ -186,7 +182,7 @@ def _statistics(report: Report, lang: str) -> dict[str, Any]:
 
 def render(report: Report, lang: str) -> str:
     """One self-contained page: the network's page for one result, else the batch index
-    (without links, as the network pages are not written; use `render_site` for those)."""
+    (without links, as the network pages are not written; use `Site` for those)."""
     if len(report.results) == 1:
         return network_page(report, report.results[0], lang)
     return index_page(report, lang)
@@ -199,11 +195,10 @@ class Site(Mapping[str, str]):
 
     def __init__(self, report: Report, lang: str) -> None:
         self.report, self.lang = report, lang
-        files = [r.file for r in report.results]
-        self.folder = pages.common_folder([*files, *report.skipped])  # as `batch_folder`
-        self.names = pages.names_of(files, self.folder)  # file -> page name
+        self.folder = pages.batch_folder(report)
+        self.names = pages.page_names(report)  # file -> page name
         # page name -> the result it shows (the same file given twice shows the last one)
-        self.shows = {self.names[file]: i for i, file in enumerate(files)}
+        self.shows = {self.names[r.file]: i for i, r in enumerate(report.results)}
 
     def __iter__(self) -> Iterator[str]:
         yield from self.shows
@@ -217,8 +212,3 @@ class Site(Mapping[str, str]):
             return index_page(self.report, self.lang, self.names)
         result = self.report.results[self.shows[name]]
         return network_page(self.report, result, self.lang, "index.html", self.folder)
-
-
-def render_site(report: Report, lang: str) -> Site:
-    """The site of a batch (see `Site`)."""
-    return Site(report, lang)

@@ -1,26 +1,53 @@
-"""The JSON report (cli.md): a plain dump of the Report, always in English, deterministic.
+"""The JSON report (cli.md): a plain dump of the Report, always in English, deterministic;
+its published schema is `report.schema.json` (`render.REPORT`, `oncocheck schema --report`).
 
-Its published schema is `report.schema.json` beside this module (`oncocheck schema --report`);
-every report names the schema version it follows (`schema_version`, see `render/schemas.py`).
+Every JSON text is written by `dumps`, fast: orjson (a C encoder) writes what
+`json.dumps(data, ensure_ascii=False, indent=2)` writes, byte for byte, in a fraction of the
+time (the standard library's encoder runs in pure Python as soon as `indent` is given). Where
+the two differ the standard library's text is used, so a report never changes by a byte:
+- a float that Python writes with an exponent (`1e-05`, `1e+16`): orjson writes `1e-5` or
+  `0.00001`; the output's values are searched for both forms (a string that looks like one
+  only costs the slower path);
+- what orjson refuses: an integer beyond 64 bits, a lone surrogate, a key that is not a string.
+NaN and infinities, which the two also write differently, never reach a report: thresholds are
+validated into (0, 1] and shares are ratios of counts.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 from oncocheck.render import compare
-from oncocheck.render.jsontext import dumps
-from oncocheck.report import (CriteriaRef, FileResult, Finding, InputFile, LoadError, Location,
-                              PlanItem, Report)
+from oncocheck.report import CriteriaRef, FileResult, Finding, LoadError, Location, Report
 
 SCHEMA_VERSION = "2"  # of report.schema.json; a key removed or changed in meaning is a new one
 # 2: top-level `criteria` and `as_of` are the version and date that judged every file judged
 #    (null when several did), no longer the run's own; `summary.as_of` counts files per date
 
+#: A number written with an exponent (by either encoder), or a small float orjson writes in
+#: full where Python uses an exponent (Python does below 1e-4). Only a value counts: one
+#: after `": ` or alone on its line; text in a string (a sha256 digest's `3e5`) does not.
+_FLOAT_FORMS = re.compile(r'(?:^ *|": )-?(?:[0-9.]+[eE]|0\.0000)', re.MULTILINE)
 
-def _location(location: Location | None) -> dict[str, Any] | None:
+
+def dumps(data: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, through orjson where they agree."""
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError: big integer, surrogate, non-string key
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, indent=2) if _FLOAT_FORMS.search(text) else text
+
+
+def _location(location: Location | LoadError | None) -> dict[str, Any] | None:
+    """Where a finding, a plan item or a load error points; `source` only when it is not the
+    network file itself."""
     if location is None:
         return None
     data: dict[str, Any] = {"path": location.path, "line": location.line,
@@ -41,21 +68,9 @@ def _finding(finding: Finding) -> dict[str, Any]:
     if finding.note is not None:
         data["note"] = finding.note
     if finding.plan:
-        data["plan"] = [_plan_item(item) for item in finding.plan]
-    return data
-
-
-def _plan_item(item: PlanItem) -> dict[str, Any]:
-    return {"action": item.action, "owner": item.owner,
-            "due": item.due.isoformat() if item.due else None,
-            "location": _location(item.location)}
-
-
-def _error(error: LoadError) -> dict[str, Any]:
-    data: dict[str, Any] = {"message": error.message.en, "path": error.path,
-                            "line": error.line, "column": error.column}
-    if error.source:
-        data["source"] = error.source
+        data["plan"] = [{"action": item.action, "owner": item.owner,
+                         "due": item.due.isoformat() if item.due else None,
+                         "location": _location(item.location)} for item in finding.plan]
     return data
 
 
@@ -68,17 +83,13 @@ def _result(result: FileResult) -> dict[str, Any]:
         data["as_of"] = result.as_of.isoformat()
     if result.dated is not None:
         data["as_of_from"] = result.dated.value
-    data["errors"] = [_error(e) for e in result.errors]
+    data["errors"] = [{"message": e.message.en, **(_location(e) or {})} for e in result.errors]
     data["findings"] = [_finding(f) for f in result.findings]
-    data["inputs"] = [_input(i) for i in result.inputs]
+    # every file read and judged: `sha256sum PATH` gives the same digest later when the
+    # file is the one judged
+    data["inputs"] = [{"path": i.path, "role": i.role.value, "sha256": i.sha256, "size": i.size}
+                      for i in result.inputs]
     return data
-
-
-def _input(item: InputFile) -> dict[str, Any]:
-    """A file that was read and judged: `sha256sum PATH` gives the same digest later when the
-    file is the one judged."""
-    return {"path": item.path, "role": item.role.value, "sha256": item.sha256,
-            "size": item.size}
 
 
 def as_dict(report: Report, results: bool = True) -> dict[str, Any]:

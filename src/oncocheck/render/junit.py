@@ -20,11 +20,8 @@ import re
 from collections import Counter
 import xml.etree.ElementTree as ET
 
-from oncocheck.render.notes import own_words
-from oncocheck.render.places import Place, ci_path, criteria_label, of_error, of_finding
-from oncocheck.render.versions import file_as_of
-from oncocheck.render.working import working
-from oncocheck.render.words import words
+from oncocheck.render.words import file_as_of, own_words, words, working
+from oncocheck.render.places import Place, ci_path, criteria_label, place_of
 from oncocheck.report import FileResult, Finding, Report, Severity
 
 # Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F).
@@ -50,7 +47,7 @@ def _details(result: FileResult, finding: Finding, lang: str) -> str:
     if finding.observed:  # in words, as the HTML page's working shows it
         observed = "; ".join(f"{label}: {value}" for label, value in working(finding, lang))
         lines.append(f"{w['observed']}: {observed}")
-    place = of_finding(result, finding)
+    place = place_of(result, finding)
     lines.append(f"{w.lower('where')}: {place.text()}" + (f" ({place.path})" if place.path else ""))
     if finding.remediation is not None:
         lines.append(f"{w['to_do']}: {finding.remediation.get(lang)}")
@@ -77,7 +74,7 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
           lang: str) -> None:
     name = f"{criteria_label(report, result)} {finding.criterion}: {finding.title.get(lang)}"
     case = _sub(suite, "testcase", name=name, classname=result.file,
-                **_where(report, of_finding(result, finding)))
+                **_where(report, place_of(result, finding)))
     details = _details(result, finding, lang)
     if not finding.is_problem:
         _sub(case, "system-out", details)
@@ -92,12 +89,12 @@ def _case(suite: ET.Element, report: Report, result: FileResult, finding: Findin
 def _load_case(suite: ET.Element, report: Report, result: FileResult, lang: str) -> None:
     w = words(lang)
     name = f"{criteria_label(report, result)} load: {w['file_readable']}"
-    first = of_error(result, result.errors[0]) if result.errors else Place(result.file, None,
+    first = place_of(result, result.errors[0]) if result.errors else Place(result.file, None,
                                                                             None, "")
     case = _sub(suite, "testcase", name=name, classname=result.file, **_where(report, first))
     lines = []
     for error in result.errors:
-        place = of_error(result, error)
+        place = place_of(result, error)
         path = f" {place.path}:" if place.path else ""
         lines.append(_one_line(f"{place.text()}:{path} {error.message.get(lang)}"))
     message = (f"{w['load_errors_count'].format(n=len(result.errors))}: "

@@ -1,26 +1,35 @@
-"""GitHub-flavoured Markdown: a compact report for a CI job summary or a pull-request comment.
+"""GitHub-flavoured Markdown: a compact report for a CI job summary or a pull-request comment,
+and GitHub's job summary (`step_summary`, what `check` adds to `$GITHUB_STEP_SUMMARY`).
 
 A batch starts with a summary table; each file gets a verdict line and a criteria table.
 Every text that may come from a network file goes through `escape`, so the Markdown stays
 valid (tables keep their cells, no HTML, no links, not even of a bare web address, no
 mentions) whatever the file contains.
+
+GitHub drops a step's whole summary when it is larger than 1 MiB, so the job summary is cut to
+fit: the totals always stay; then a table with a row per file; then the detail of each network
+with problems (invalid, not compliant, or with warnings), as the Markdown report shows it. The
+detail goes first, from the last network on, with a line saying how many were left out; only
+when the rows alone do not fit are rows left out too, again with a line saying so.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from oncocheck.render import changes, compare
-from oncocheck.render.notes import own_words
+from oncocheck.render import compare
+from oncocheck.render.words import (criteria_text, dates_text, file_as_of, own_words,
+                                    settings_line, undated_note, words)
+from oncocheck.render.words import tally as verdict_tally
 from oncocheck.render.pages import counts
-from oncocheck.render.summary import settings_line
-from oncocheck.render.summary import tally as verdict_tally
-from oncocheck.render.versions import (criteria_text, dates_text, file_as_of, mixed_dates,
-                                       mixed_versions, undated_note)
-from oncocheck.render.words import words
 from oncocheck.report import FileResult, Report, Severity, Status, Verdict
 from oncocheck.wording import where as place
 
+#: GitHub's limit for the summary of one step (bytes).
+LIMIT = 1024 * 1024
+#: Kept free below the limit for the lines that say what was left out, and for safety.
+MARGIN = 4096
 STATUS_EMOJI = {Status.MET: "✅", Status.NOT_MET: "❌", Status.MISSING: "❔"}
 VERDICT_EMOJI = {Verdict.COMPLIANT: "✅", Verdict.NOT_COMPLIANT: "❌", Verdict.INVALID: "⛔"}
 
@@ -58,34 +67,41 @@ def inline(text: str) -> str:
                    ((i % 2 == 1, p) for i, p in enumerate(parts)))
 
 
-def _row(*cells: str) -> str:
+def table_row(*cells: str) -> str:
+    """A row of a Markdown table."""
     return "| " + " | ".join(cells) + " |"
+
+
+def _cells(result: FileResult, lang: str) -> list[str]:
+    """A file's row of a batch table: network, file, verdict and score."""
+    tally = counts(result)
+    score = f"{tally['met']}/{sum(tally.values())}" if result.findings else "–"
+    return [escape(result.network or "–"), escape(result.file),
+            f"{VERDICT_EMOJI[result.verdict]} {words(lang)[result.verdict.value]}", score]
 
 
 def _summary(report: Report, lang: str) -> list[str]:
     """The batch table; a version and a date column when the files were judged by several."""
     w = words(lang)
-    versions, dates = mixed_versions(report), mixed_dates(report)
+    versions, dates = len(report.applied) > 1, len(report.dates) > 1
     head = [w["network"], w["file"], w["verdict"], w["score"]]
     head += [w["criteria_set"]] * versions + [w["as_of"]] * dates
     lines = [f"**{verdict_tally(report, lang)}**", "",
-             _row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
+             table_row(*head), "| --- | --- | --- | ---: |" + " --- |" * (versions + dates)]
     for result in report.results:
-        tally = counts(result)
-        score = f"{tally['met']}/{sum(tally.values())}" if result.findings else "–"
-        cells = [escape(result.network or "–"), escape(result.file),
-                 f"{VERDICT_EMOJI[result.verdict]} {w[result.verdict.value]}", score]
+        cells = _cells(result, lang)
         if versions:
             cells.append(escape(result.criteria.label) if result.criteria else "–")
         if dates:
             cells.append(result.as_of.isoformat() if result.as_of else "–")
-        lines.append(_row(*cells))
+        lines.append(table_row(*cells))
     return lines + [""]
 
 
 def _criteria(result: FileResult, lang: str) -> list[str]:
     w = words(lang)
-    lines = [_row("ID", w["criterion"], w["status"], w["finding"]), "| --- | --- | --- | --- |"]
+    lines = [table_row("ID", w["criterion"], w["status"], w["finding"]),
+             "| --- | --- | --- | --- |"]
     for f in result.findings:
         if f.severity is not Severity.ERROR:
             continue
@@ -93,7 +109,7 @@ def _criteria(result: FileResult, lang: str) -> list[str]:
         if f.remediation is not None and f.is_problem:
             message += f"<br>→ {inline(f.remediation.get(lang))}"
         message += "".join(f"<br>{inline(line)}" for line in own_words(f, lang))
-        lines.append(_row(escape(f.criterion), escape(f.title.get(lang)),
+        lines.append(table_row(escape(f.criterion), escape(f.title.get(lang)),
                           f"{STATUS_EMOJI[f.status]} {w[f.status.value]}", message))
     return lines + [""]
 
@@ -120,14 +136,14 @@ def _compared(result: FileResult, other: FileResult | None, report: Report,
 
     columns = compare.columns(result, other, report, lang)
     lines = [f"**{w['comparison']}: {escape(compare.header(report))}**", "",
-             _row("ID", w["criterion"], *map(escape, columns), ""),
+             table_row("ID", w["criterion"], *map(escape, columns), ""),
              "| --- | --- | --- | --- | --- |",
-             _row("", w.lower("verdict"), verdict(result), verdict(other),
+             table_row("", w.lower("verdict"), verdict(result), verdict(other),
                   w["differs"] if compare.verdict_differs(result, other) else "")]
     for row in compare.rows(result, other, lang):
         cells = [f"{STATUS_EMOJI[s]} {w[s.value]}" if s is not None else compare.ABSENT
                  for s in (row.mine, row.theirs)]
-        lines.append(_row(escape(row.id), escape(row.title), *cells,
+        lines.append(table_row(escape(row.id), escape(row.title), *cells,
                           w["differs"] if row.differs else ""))
     return lines + [""]
 
@@ -136,15 +152,15 @@ def _overview(report: Report, lang: str) -> list[str]:
     """`check --compare` on a batch: what changes, and why, before the files."""
     if report.compare is None:
         return []
-    w, found = words(lang), changes.overview(report)
-    lines = [f"**{w['comparison']} {escape(changes.direction(report, lang))}**: "
-             f"{changes.counts_text(found, len(report.results), lang)}", ""]
+    w, found = words(lang), compare.overview(report)
+    lines = [f"**{w['comparison']} {escape(compare.direction(report, lang))}**: "
+             f"{compare.counts_text(found, len(report.results), lang)}", ""]
     for change in (*found.verdicts, *found.criteria):
         after = VERDICT_EMOJI[change.other.verdict] if change.other else compare.ABSENT
         name = escape(change.result.network or change.result.file)
         lines.append(f"- {VERDICT_EMOJI[change.result.verdict]} → {after} {name} "
                      f"({escape(change.result.file)}): "
-                     f"{escape(changes.reasons(change.moves, lang))}")
+                     f"{escape(compare.reasons(change.moves, lang))}")
     return lines + [""] if len(lines) > 2 else lines
 
 
@@ -163,16 +179,21 @@ def _file(result: FileResult, report: Report, lang: str, level: str) -> list[str
     return lines
 
 
+def _title(report: Report, lang: str) -> list[str]:
+    """A batch's heading and the line of its versions, dates and oncocheck's version."""
+    w = words(lang)
+    return [f"## oncocheck · {w['batch_title']}", "",
+            f"{w['criteria_set']} {escape(criteria_text(report))} · {w.lower('as_of')} "
+            f"{dates_text(report, lang)} · oncocheck {report.tool_version}", ""]
+
+
 def render(report: Report, lang: str) -> str:
     """The report as GitHub-flavoured Markdown."""
-    w = words(lang)
     if len(report.results) == 1:
         lines = _file(report.results[0], report, lang, "##") + _skipped(report, lang)
     else:
-        lines = [f"## oncocheck · {w['batch_title']}", "",
-                 f"{w['criteria_set']} {escape(criteria_text(report))} · {w.lower('as_of')} "
-                 f"{dates_text(report, lang)} · oncocheck {report.tool_version}", ""]
-        lines += _overview(report, lang) + _summary(report, lang) + _skipped(report, lang)
+        lines = _title(report, lang) + _overview(report, lang) + _summary(report, lang)
+        lines += _skipped(report, lang)
         for result in report.results:
             lines += _file(result, report, lang, "###")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -185,3 +206,53 @@ def _skipped(report: Report, lang: str) -> list[str]:
     return ([f"**{w['skipped_files']}**", "",
              *(f"- {escape(file)}: {w['skipped']}" for file in report.skipped),
              ""] if report.skipped else []) + ([escape(settings), ""] if settings else [])
+
+
+def _size(lines: Iterable[str]) -> int:
+    return sum(len(line.encode("utf-8", "surrogateescape")) + 1 for line in lines)
+
+
+def step_summary(report: Report, lang: str, budget: int = LIMIT - MARGIN) -> str:
+    """The job summary, at most about `budget` bytes (the totals are written in any case)."""
+    w, s = words(lang), report.summary
+    lines = _title(report, lang) + [
+        f"| {w.capital('files')} | {w['compliant']} | {w['not_compliant']} | {w['invalid']} |",
+        "| ---: | ---: | ---: | ---: |",
+        f"| {s['files']} | {s['compliant']} | {s['not_compliant']} | {s['invalid']} |", ""]
+    rows = [table_row(*_cells(result, lang)) for result in report.results]
+    table = [f"| {w['network']} | {w['file']} | {w['verdict']} | {w['score']} |",
+             "| --- | --- | --- | ---: |"]
+    room = budget - _size(lines)
+    if _size(table) + _size(rows) + 1 > room:
+        kept = _fitting(rows, room - _size(table) - 1)
+        left_out = w["rows_left_out"].format(n=len(rows) - len(kept), total=len(rows))
+        return "\n".join([*lines, *table, *kept, "", left_out]) + "\n"
+    lines += [*table, *rows, ""]
+    room = budget - _size(lines)
+    with_problems = shown = 0
+    for result in report.results:
+        if result.verdict is Verdict.COMPLIANT and not result.warnings:
+            continue
+        with_problems += 1
+        if shown < with_problems - 1:  # an earlier one did not fit: keep the order, count it
+            continue
+        detail = _file(result, report, lang, "###")
+        if _size(detail) > room:
+            continue
+        lines += detail
+        room -= _size(detail)
+        shown += 1
+    if shown < with_problems:
+        lines += [w["details_left_out"].format(n=with_problems - shown, total=with_problems)]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _fitting(rows: list[str], room: int) -> list[str]:
+    """The first rows that fit in `room` bytes."""
+    kept = []
+    for row in rows:
+        room -= _size([row])
+        if room < 0:
+            break
+        kept.append(row)
+    return kept

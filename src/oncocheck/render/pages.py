@@ -1,5 +1,6 @@
 """What the HTML templates show, worked out from the Report: page names, criteria groups,
-the networks × criteria matrix and how many networks fail each criterion.
+the networks × criteria matrix, how many networks fail each criterion, and the markers of the
+warnings a reviewer must see at a glance.
 
 Kept apart from the templates so the logic is plain Python and the templates only lay it out.
 """
@@ -11,8 +12,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from oncocheck.report import CriterionInfo, FileResult, Finding, Report, Severity, Status, Verdict
-from oncocheck.render.versions import said_per_version
+from oncocheck.render.words import said_per_version, words
+from oncocheck.report import (CriterionInfo, Dated, FileResult, Finding, Report, Severity, Status,
+                              Verdict)
 from oncocheck.wording import common_folder, relative
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -38,14 +40,9 @@ def page_names(report: Report) -> dict[str, str]:
     the folders above it, below the batch's common folder, as tell them apart
     (`compliant-voorbeeldstad.html`); what still clashes gets a number (`zuid-2.html`).
     """
-    files = [r.file for r in report.results]
-    return names_of(files, common_folder([*files, *report.skipped]))
-
-
-def names_of(files: list[str], folder: str) -> dict[str, str]:
-    """`page_names` for these files (in path order) below their common `folder`."""
-    stems = {file: re.sub(r"\.ya?ml$", "", relative(file, folder), flags=re.IGNORECASE)
-             .split("/") for file in files}
+    folder = batch_folder(report)
+    stems = {r.file: re.sub(r"\.ya?ml$", "", relative(r.file, folder), flags=re.IGNORECASE)
+             .split("/") for r in report.results}
     names: dict[str, str] = {}
     level = 1
     while len(names) < len(stems):
@@ -124,15 +121,11 @@ class Tally:
         return self.not_met + self.missing
 
 
-def titles(report: Report, lang: str) -> dict[str, str]:
-    """Criterion id -> title; where the versions that judged the batch word it differently
-    (`streven 60%`, `streven 50%`), each with its versions (`versions.said_per_version`)."""
-    return said_per_version(report, "title", lang)
-
-
 def tallies(report: Report, lang: str) -> list[Tally]:
-    """One Tally per criterion, in criteria order, over the valid files."""
-    names, ids = titles(report, lang), columns(report)
+    """One Tally per criterion, in criteria order, over the valid files; titled as the
+    versions that judged the batch word it, each after its versions where they differ
+    (`words.said_per_version`)."""
+    names, ids = said_per_version(report, "title", lang), columns(report)
     counted: dict[str, Counter[Status]] = {cid: Counter() for cid in ids}
     for result in report.results:
         if result.verdict is Verdict.INVALID:
@@ -142,3 +135,42 @@ def tallies(report: Report, lang: str) -> list[Tally]:
                 counted[cid][status] += 1
     return [Tally(cid, names.get(cid, cid), counted[cid][Status.MET],
                   counted[cid][Status.NOT_MET], counted[cid][Status.MISSING]) for cid in ids]
+
+
+#: The warnings the index marks, in the order the markers are shown: a declared criteria
+#: version other than the one applied, a plan item past its date, an evidence document not
+#: found or not usable.
+MARKED = ("criteria-pin", "plan-overdue", "document-not-found", "document-not-usable")
+
+
+def warning_counts(result: FileResult) -> dict[str, int]:
+    """Warning id -> how many warnings of that kind the file has, in first-seen order.
+
+    Past the cap (`checks.notices.capped_warnings`) one finding stands for the rest
+    (`observed: {"more": N}`); it counts as those N."""
+    counts: dict[str, int] = {}
+    for finding in result.warnings:
+        more = finding.observed.get("more") if set(finding.observed) == {"more"} else None
+        weight = more if isinstance(more, int) and not isinstance(more, bool) else 1
+        counts[finding.criterion] = counts.get(finding.criterion, 0) + weight
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One kind of warning to mark: its id, its words, and how many the file has."""
+
+    warning: str
+    text: str
+    count: int
+
+
+def markers(result: FileResult, lang: str) -> list[Marker]:
+    """The index's markers for this file, in MARKED order (none for a file without them); a
+    file judged on the day of the run for want of a `submitted:` date is marked first."""
+    counts, w = warning_counts(result), words(lang)
+    text = {"criteria-pin": w["flag_pin"], "plan-overdue": w["flag_overdue"],
+            "document-not-found": w["flag_not_found"],
+            "document-not-usable": w["flag_not_usable"]}
+    undated = [Marker("undated", w["flag_undated"], 1)] if result.dated is Dated.TODAY else []
+    return undated + [Marker(kind, text[kind], counts[kind]) for kind in MARKED if kind in counts]

@@ -1,7 +1,18 @@
-"""Where a finding or a load error points, in the shape CI formats want (file, line, column).
+"""Where a finding or a load error points, in the shape CI formats want (file, line, column),
+and GitLab's Code Quality report, which is little more than that.
 
-JUnit, SARIF and GitHub annotations all name a file and a 1-based line and column; a finding in
-the members spreadsheet names that spreadsheet instead of the network file.
+JUnit, SARIF, GitHub annotations and GitLab all name a file and a 1-based line and column; a
+finding in the members spreadsheet names that spreadsheet instead of the network file.
+
+GitLab Code Quality is the subset of Code Climate JSON that GitLab reads for merge requests
+(docs.gitlab.com, "Code Quality report format"): a JSON array of objects with `description`,
+`check_name`, `fingerprint`, `severity` (`info`, `minor`, `major`, `critical` or `blocker`),
+`location.path` (relative to the repository, no leading `./`) and `location.lines.begin`; it
+ignores other properties. One object per problem: a load error is a `blocker` (the file is not
+judged at all), a criterion not met `critical`, a criterion missing `major`, a warning `minor`.
+`check_name` is the rule id that SARIF uses too and `fingerprint` the same hash
+(`ci_problems`), so an issue keeps its identity across pipelines while lines move. A
+compliant batch is `[]`.
 """
 
 from __future__ import annotations
@@ -12,7 +23,9 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from oncocheck.report import FileResult, Finding, LoadError, Report
+from oncocheck.render.json import dumps
+from oncocheck.render.words import own_words
+from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Status
 from oncocheck.wording import where
 
 
@@ -30,17 +43,13 @@ class Place:
         return where(self.file, self.line, self.column)
 
 
-def of_finding(result: FileResult, finding: Finding) -> Place:
-    """Where `finding` points; the file itself (no line) when it has no location."""
-    location = finding.location
+def place_of(result: FileResult, item: Finding | LoadError) -> Place:
+    """Where a finding or a load error points; the file itself (no line) for a finding
+    without a location."""
+    location = item.location if isinstance(item, Finding) else item
     if location is None:
         return Place(result.file, None, None, "")
     return Place(location.source or result.file, location.line, location.column, location.path)
-
-
-def of_error(result: FileResult, error: LoadError) -> Place:
-    """Where a load error points."""
-    return Place(error.source or result.file, error.line, error.column, error.path)
 
 
 def criteria_label(report: Report, result: FileResult) -> str:
@@ -107,11 +116,11 @@ def ci_problems(report: Report, result: FileResult) -> list[Problem]:
     seen: dict[tuple[str, ...], int] = {}
     out = []
     for error in result.errors:
-        place = of_error(result, error)
+        place = place_of(result, error)
         key = (ci_path(report, place.file), LOAD_ERROR, error.path)
         out.append(Problem(LOAD_ERROR, place, _hash(key, seen), error=error))
     for finding in problems(result):
-        place = of_finding(result, finding)
+        place = place_of(result, finding)
         about = "" if finding.check is not None else json.dumps(
             {k: v for k, v in finding.observed.items() if k not in _VOLATILE},
             sort_keys=True, ensure_ascii=False, default=str)
@@ -124,3 +133,40 @@ def _hash(key: tuple[str, ...], seen: dict[tuple[str, ...], int]) -> str:
     seen[key] = seen.get(key, 0) + 1
     text = "\0".join((*key, str(seen[key])))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def problem_text(finding: Finding, lang: str, arrow: str = " → ", between: str = " · ") -> str:
+    """The finding's message, `arrow` and what to do, then its note and plan items each after
+    `between`: one line for SARIF and GitLab, lines of their own (`\n`) for GitHub."""
+    text = finding.message.get(lang)
+    if finding.remediation is not None:
+        text += arrow + finding.remediation.get(lang)
+    return text + "".join(between + line for line in own_words(finding, lang))
+
+
+def _severity(problem: Problem) -> str:
+    finding = problem.finding
+    if finding is None:
+        return "blocker"
+    if finding.severity is Severity.WARNING:
+        return "minor"
+    return "critical" if finding.status is Status.NOT_MET else "major"
+
+
+def _description(report: Report, result: FileResult, problem: Problem, lang: str) -> str:
+    """`loppsoz@2024 1b: <message> → <what to do>`; a load error as `<path>: <message>`."""
+    finding, error = problem.finding, problem.error
+    if finding is None:
+        assert error is not None
+        return (f"{error.path}: " if error.path else "") + error.message.get(lang)
+    return f"{criteria_label(report, result)} {finding.criterion}: {problem_text(finding, lang)}"
+
+
+def codequality(report: Report, lang: str) -> str:
+    """Every problem of the report as a GitLab Code Quality issue, in report order, as JSON."""
+    return dumps([{"description": _description(report, result, problem, lang),
+                   "check_name": problem.rule, "fingerprint": problem.fingerprint,
+                   "severity": _severity(problem),
+                   "location": {"path": ci_path(report, problem.place.file),
+                                "lines": {"begin": max(problem.place.line or 1, 1)}}}
+                  for result in report.results for problem in ci_problems(report, result)]) + "\n"

@@ -1,5 +1,5 @@
 """The register as an Excel workbook (.xlsx): a sheet "Register" with one row per file
-(columns: `register_rows`) and a sheet "Criteria" with the criteria of the versions applied;
+(columns: `register`) and a sheet "Criteria" with the criteria of the versions applied;
 then, only when a settings file applied or `--ignore` left warnings out, a sheet "Instellingen"
 ("Settings" in English) naming the file and counting the warnings ignored per id.
 
@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.render.register_csv import RISKY
-from oncocheck.render.register_rows import (Entry, applied_sets, criterion_ids, entries, headers,
-                                            package_column, packaged)
+from oncocheck.render.register import RISKY, Entry, applied_sets, columns, entries
 from oncocheck.render.words import words
 from oncocheck.report import Report, Severity, Status, Verdict
 
@@ -59,16 +57,10 @@ def render(report: Report, lang: str) -> bytes:
 
 
 def _register(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
-    ids, extra = criterion_ids(report), packaged(report)
-    names = [*headers(ids, lang), *[package_column(lang)] * extra]
+    ids, names, extra = columns(report, lang)
     widths = [*_WIDTHS, *[_CRITERION_WIDTH] * len(ids), *_TAIL_WIDTHS, *_TAIL_WIDTHS[-1:] * extra]
-    _layout(sheet, widths)
-    sheet.append([_header(sheet, name) for name in names])
-    rows = 1
-    for item in entries(report, ids, lang):
-        sheet.append([*_row(sheet, item, lang), *[_text(sheet, item.package)] * extra])
-        rows += 1
-    sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
+    _fill(sheet, names, widths, ([*_row(sheet, item, lang), *[_text(sheet, item.package)] * extra]
+                                 for item in entries(report, ids, lang)))
 
 
 def _row(sheet: WriteOnlyWorksheet, item: Entry, lang: str) -> list[Any]:
@@ -88,35 +80,41 @@ def _criteria(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
     """Each criterion of each version applied: version, id, title, text, severity."""
     w = words(lang)
     names = [w["version"], "ID", w["title"], w["text"], w["severity"].capitalize()]
-    _layout(sheet, (18, 6, 36, 90, 14))
-    sheet.append([_header(sheet, name) for name in names])
-    rows = 1
-    for info in applied_sets(report):
-        for c in info.criteria:
-            severity = w["error"] if c.severity is Severity.ERROR else w["warning"]
-            sheet.append([_text(sheet, info.ref.label), _text(sheet, c.id),
-                          _text(sheet, c.title.get(lang)), _text(sheet, c.text.get(lang), True),
-                          _text(sheet, severity)])
-            rows += 1
-    sheet.auto_filter.ref = f"A1:{_letter(len(names))}{rows}"  # type: ignore[attr-defined]
+    _fill(sheet, names, (18, 6, 36, 90, 14), (
+        [_text(sheet, info.ref.label), _text(sheet, c.id), _text(sheet, c.title.get(lang)),
+         _text(sheet, c.text.get(lang), True),
+         _text(sheet, w["error"] if c.severity is Severity.ERROR else w["warning"])]
+        for info in applied_sets(report) for c in info.criteria))
 
 
 def _settings(sheet: WriteOnlyWorksheet, report: Report, lang: str) -> None:
     """The settings file that applied, then each warning id `--ignore` left out, counted."""
     w = words(lang)
-    _layout(sheet, (26, 42, 10))
-    sheet.append([_header(sheet, name) for name in (w["setting"], w["value"], w["count"])])
-    if report.settings is not None:
-        sheet.append([_text(sheet, w["settings_file_row"]), _text(sheet, report.settings)])
-    for warning, n in report.ignored.items():
-        sheet.append([_text(sheet, w["ignored_row"]), _text(sheet, warning), _cell(sheet, n)])
+
+    def rows() -> Iterator[list[Any]]:  # made as written, after the header, as every sheet's
+        if report.settings is not None:
+            yield [_text(sheet, w["settings_file_row"]), _text(sheet, report.settings)]
+        for warning, n in report.ignored.items():
+            yield [_text(sheet, w["ignored_row"]), _text(sheet, warning), _cell(sheet, n)]
+
+    _fill(sheet, (w["setting"], w["value"], w["count"]), (26, 42, 10), rows(), filtered=False)
 
 
-def _layout(sheet: WriteOnlyWorksheet, widths: Iterable[int]) -> None:
-    """Column widths and the frozen header row; a write-only sheet needs them first."""
+def _fill(sheet: WriteOnlyWorksheet, names: Iterable[str], widths: Iterable[int],
+          rows: Iterable[list[Any]], filtered: bool = True) -> None:
+    """Column widths and the frozen header row (a write-only sheet needs them first), the
+    header of `names`, the rows, and filters on every column when `filtered`."""
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[_letter(index)].width = width  # type: ignore[attr-defined]
     sheet.freeze_panes = "A2"
+    names = list(names)
+    sheet.append([_header(sheet, name) for name in names])
+    count = 1
+    for row in rows:
+        sheet.append(row)
+        count += 1
+    if filtered:
+        sheet.auto_filter.ref = f"A1:{_letter(len(names))}{count}"  # type: ignore[attr-defined]
 
 
 def _header(sheet: WriteOnlyWorksheet, name: str) -> Any:

@@ -5,34 +5,80 @@ Rule ids are the stable criterion ids (`1a`, `2a`), warning ids (`duplicate-memb
 taken from the first set in the report (the run's default first) so that an id keeps one rule and
 code-scanning alerts keep their identity across versions; each result names its own set in
 `properties.criteria` and its message carries the version's own threshold. Texts for people follow
-`--lang`; ids and property names are English. The rules are in `sarif_rules`.
+`--lang`; ids and property names are English.
 
 GitHub code scanning accepts the log as it is: artifact URIs are relative to the repository
 root (`uriBaseId` `%SRCROOT%`, given in `originalUriBaseIds`) when the report knows it
 (`Report.root`), else relative to the working directory; every result carries
 `partialFingerprints` that do not change when lines move (`places.ci_problems`).
+
+Code scanning requires of every rule a short and a full description and help (its ingestion
+rule GH2012), and shows them beside each alert; the help comes as text and as Markdown, in the
+report's language, with `helpUri` the criterion's source (or, for warnings and load errors,
+their description in docs/ci.md). A rule's `name` differs from its `id`, as the SARIF
+specification asks. Every run lists the same rules, whatever it found, also rules that gave no
+result in this run; so every warning id the checker can report is described, in Dutch and
+English, in `warning_rules.json` beside this module (`tests/unit/render/test_warning_rules.py`
+holds it to the ids and titles of `checks/` and `run/decide.py`), and so are load errors. An id
+not described there (a newer checker) gets `GENERIC`, so no rule is ever left without one.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from oncocheck.render.jsontext import dumps
-from oncocheck.render.notes import own_words
-from oncocheck.render.places import Place, Problem, ci_problems, criteria_label, repository_path
-from oncocheck.render.sarif_rules import level, rules
-from oncocheck.render.versions import criteria_text, dates_text, file_as_of
-from oncocheck.render.words import words
-from oncocheck.report import FileResult, Finding, Report
+from oncocheck.render.json import dumps
+from oncocheck.render.markdown import escape
+from oncocheck.render.words import criteria_text, dates_text, file_as_of, said_per_version, words
+from oncocheck.render.places import (LOAD_ERROR, Place, Problem, ci_problems, criteria_label,
+                                     problem_text, repository_path)
+from oncocheck.report import CriterionInfo, FileResult, Report, Severity, Text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/oncocheck/oncocheck"
 SRCROOT = "%SRCROOT%"
 #: The key of oncocheck's own fingerprint in `partialFingerprints` (see `places.ci_problems`).
 FINGERPRINT = "oncocheck/v1"
+#: Where the warnings and load errors are described, for rules without a source of their own.
+WARNINGS_URI = ("https://github.com/oncocheck/oncocheck/blob/main/docs/ci.md"
+                "#warnings-and-load-errors")
+_WEB = re.compile(r"https?://\S+\Z")
+_PLAIN_URI = re.compile(r"https?://[^\s<>]+")
+_CODE_SPAN = re.compile(r"`([^`\r\n]+)`")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleText:
+    """A rule's title (short description), what it means (full description) and what to do."""
+
+    title: Text
+    meaning: Text
+    to_do: Text
+
+
+def _rule_texts() -> tuple[dict[str, RuleText], RuleText, RuleText]:
+    """The warnings' descriptions, the load error's and the generic one (warning_rules.json)."""
+    data = json.loads(Path(__file__).with_name("warning_rules.json").read_text("utf-8"))
+
+    def rule(entry: dict[str, list[str]]) -> RuleText:
+        return RuleText(*(Text(*entry[part]) for part in ("title", "meaning", "to_do")))
+
+    return ({rule_id: rule(entry) for rule_id, entry in data["warnings"].items()},
+            rule(data["load-error"]), rule(data["generic"]))
+
+
+WARNINGS, LOAD_ERROR_TEXT, GENERIC = _rule_texts()
+
+
+def warning_rule(rule_id: str) -> RuleText:
+    """The description of warning `rule_id` (GENERIC for an id the table does not know)."""
+    return WARNINGS.get(rule_id, GENERIC)
 
 
 def artifact_uri(file: str) -> str:
@@ -69,13 +115,6 @@ def _location(report: Report, place: Place) -> dict[str, Any]:
     return location
 
 
-def _finding_text(finding: Finding, lang: str) -> str:
-    parts = [finding.message.get(lang)]
-    if finding.remediation is not None:
-        parts.append(finding.remediation.get(lang))
-    return " → ".join(parts) + "".join(f" · {line}" for line in own_words(finding, lang))
-
-
 def _result(report: Report, result: FileResult, problem: Problem, index: dict[str, int],
             lang: str) -> dict[str, Any]:
     finding, error = problem.finding, problem.error
@@ -84,7 +123,7 @@ def _result(report: Report, result: FileResult, problem: Problem, index: dict[st
         grade, text = "error", error.message.get(lang)
         properties: dict[str, Any] = {"verdict": result.verdict.value}
     else:
-        grade, text = level(finding.severity), _finding_text(finding, lang)
+        grade, text = level(finding.severity), problem_text(finding, lang)
         properties = {"criteria": criteria_label(report, result),
                       "asOf": file_as_of(report, result), "status": finding.status.value,
                       "observed": finding.observed}
@@ -129,3 +168,74 @@ def as_dict(report: Report, lang: str) -> dict[str, Any]:
 def render(report: Report, lang: str) -> str:
     """The SARIF log as JSON text."""
     return dumps(as_dict(report, lang)) + "\n"
+
+
+def level(severity: Severity) -> str:
+    """SARIF's level for a severity."""
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _markdown(text: str) -> str:
+    """A rule text as Markdown: its code spans (`criteria:`, `--criteria`) stay code spans,
+    whose content Markdown shows literally; everything else is escaped."""
+    parts = _CODE_SPAN.split(text)
+    return "".join(f"`{part}`" if i % 2 and part.isprintable() else
+                   escape(f"`{part}`" if i % 2 else part) for i, part in enumerate(parts))
+
+
+def _help(to_do: str, uri: str, lang: str) -> dict[str, str]:
+    """What to do, as text and as Markdown, with a link to the criterion's source (or to
+    the description of oncocheck's own warnings)."""
+    w = words(lang)
+    link = f"<{uri}>" if _PLAIN_URI.fullmatch(uri) else escape(uri)
+    label = w["more_info"] if uri == WARNINGS_URI else w.capital("source")
+    return {"text": to_do,
+            "markdown": f"**{escape(w['what_to_do'])}:** {_markdown(to_do)}\n\n"
+                        f"{escape(label)}: {link}"}
+
+
+def _rule(rule_id: str, name: str, text: RuleText, uri: str, default: str,
+          lang: str) -> dict[str, Any]:
+    return {"id": rule_id, "name": name,
+            "shortDescription": {"text": text.title.get(lang)},
+            "fullDescription": {"text": text.meaning.get(lang)},
+            "help": _help(text.to_do.get(lang), uri, lang),
+            "helpUri": uri, "defaultConfiguration": {"level": default}}
+
+
+def _criterion_rule(info: CriterionInfo, title: str, text: str,
+                    lang: str) -> dict[str, Any]:
+    """A criterion's rule, titled and described as the versions that judged the batch say it
+    (per version where they differ: `streven 60%`, `streven 50%`)."""
+    uri = info.source if _WEB.match(info.source or "") else WARNINGS_URI
+    return _rule(info.id, f"criterion-{info.id}", RuleText(Text(title, title), Text(text, text),
+                 info.remediation), uri, level(info.severity), lang)
+
+
+def _warning_rule(rule_id: str, title: Text | None, lang: str) -> dict[str, Any]:
+    """A warning id's rule; an id the table does not know keeps its finding's own title."""
+    text = warning_rule(rule_id)
+    if rule_id not in WARNINGS and title is not None:
+        text = RuleText(title, text.meaning, text.to_do)
+    name = "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", rule_id))
+    return _rule(rule_id, name or "Warning", text, WARNINGS_URI, "warning", lang)
+
+
+def rules(report: Report, lang: str) -> list[dict[str, Any]]:
+    """Criteria of every applied set (default set first), then every warning id the checker
+    knows and any other one in the report, then load-error: the same rules in every run."""
+    sets = sorted(report.criteria_sets, key=lambda s: s.ref != report.criteria)
+    titles, texts = (said_per_version(report, part, lang) for part in ("title", "text"))
+    found: dict[str, dict[str, Any]] = {}
+    for info in (c for s in sets for c in s.criteria):
+        if info.id not in found:
+            found[info.id] = _criterion_rule(info, titles.get(info.id, info.title.get(lang)),
+                                             texts.get(info.id, info.text.get(lang)), lang)
+    for rule_id in WARNINGS:
+        found.setdefault(rule_id, _warning_rule(rule_id, None, lang))
+    for finding in (f for r in report.results for f in r.findings):
+        if finding.criterion not in found:
+            found[finding.criterion] = _warning_rule(finding.criterion, finding.title, lang)
+    found[LOAD_ERROR] = _rule(LOAD_ERROR, "LoadError", LOAD_ERROR_TEXT, WARNINGS_URI, "error",
+                              lang)
+    return list(found.values())

@@ -1,4 +1,7 @@
-"""Every word the renderers show people, in Dutch and English: one table, one key per meaning.
+"""Every word the renderers show people, in Dutch and English: one table (`words.json` beside
+this module, read once), one key per meaning; and the phrases every renderer says the same way
+(which versions and dates judged a batch, the summary lines of a run, the coordinator's own
+words on a finding and its observed working).
 
 A key is a meaning, written once as a pair (nl, en); a word that depends on a count is a
 `Counted` pair of singular and plural. Where a sentence needs another case of
@@ -6,13 +9,24 @@ the same word (`Voldoet` heading a cell, `voldoet` inside the summary line, `VOL
 console's verdict line) the renderer asks `Words.lower`, `Words.upper` or `Words.capital`
 instead of keeping a second spelling. Keys `observed.<name>` name the values a check kind
 puts in a finding's `observed` data (shown in the HTML working).
+
+A batch line shows one version and one date when every file was judged by them, and otherwise
+counts the versions (`18 × loppsoz@2024, 2 × loppsoz@2021`) and spans the dates, so a summary
+can never hide a file judged by other rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
 
-from oncocheck.report import Status, Verdict
+from oncocheck.report import Dated, FileResult, Finding, PlanItem, Report, Status, Verdict
+
+#: How a plan item is laid out; see `planned`.
+PlanForm = Literal["line", "junit", "page"]
 
 
 class Counted(str):
@@ -35,291 +49,24 @@ class Counted(str):
         text = self.one if kwargs.get("n") == 1 else str(self)
         return text.format(*args, **kwargs)
 
+
 #: Status and verdict are always shown as a word with a symbol, never by colour alone.
 STATUS_SYMBOL = {Status.MET: "✔", Status.NOT_MET: "✘", Status.MISSING: "?"}
 VERDICT_SYMBOL = {Verdict.COMPLIANT: "✔", Verdict.NOT_COMPLIANT: "✘", Verdict.INVALID: "⊘"}
 
-WORDS: dict[str, tuple[str, str]] = {
-    # statuses and verdicts: keys are the values of Status and Verdict
-    "met": ("voldaan", "met"), "not_met": ("niet voldaan", "not met"),
-    "missing": ("ontbreekt", "missing"), "compliant": ("Voldoet", "Compliant"),
-    "not_compliant": ("Voldoet niet", "Not compliant"), "invalid": ("Ongeldig", "Invalid"),
-    # what a report is about
-    "batch_title": ("Kwaliteitstoets: overzicht", "Quality review: overview"),
-    "criteria_set": ("Criteria", "Criteria"), "in_force_from": ("geldig vanaf", "in force from"),
-    "as_of": ("Peildatum", "As of"), "tool": ("Gemaakt met", "Made with"),
-    "file": ("Bestand", "File"), "files": ("bestanden", "files"),
-    "network": ("Netwerk", "Network"), "networks": ("Netwerken", "Networks"),
-    "verdict": ("Oordeel", "Verdict"), "criteria": ("Criteria", "Criteria"),
-    "criterion": ("Criterium", "Criterion"), "status": ("Status", "Status"),
-    "date_to": ("t/m", "to"), "per_file": ("per bestand", "per file"),
-    "footer": ("Gemaakt met oncocheck {version} op peildatum {as_of}. De criteriateksten zijn "
-               "samenvattingen; de bron is leidend.", "Made with oncocheck {version}, as of "
-               "{as_of}. The criteria texts are paraphrases; the source prevails."),
-    # a finding
-    "source": ("bron", "source"), "finding": ("Bevinding", "Finding"),
-    "working": ("Berekening", "Working"), "show_working": ("gemeten waarden", "measured values"),
-    "what_to_do": ("Wat te doen", "What to do"), "to_do": ("te doen", "to do"),
-    "observed": ("waargenomen", "observed"), "where": ("Plaats", "Where"),
-    # the coordinator's own words
-    "network_note": ("Toelichting van het netwerk", "The network's note"),
-    "note": ("notitie", "note"), "plan": ("Verbeterplan", "Improvement plan"),
-    "planned": ("gepland", "planned"), "by": ("door", "by"), "before": ("vóór", "before"),
-    # members
-    "members": ("Leden", "Members"), "name": ("Naam", "Name"),
-    "written": ("Discipline (zoals opgegeven)", "Discipline (as written)"),
-    "normalised": ("Discipline (herkend als)", "Discipline (recognised as)"),
-    "organisation": ("Organisatie", "Organisation"), "verwijsgids": ("Verwijsgids", "Verwijsgids"),
-    "in_2a": ("Telt mee voor 2a", "Counts for 2a"), "counted": ("telt mee", "counted"),
-    "left_out": ("niet meegeteld", "left out"), "no_members": ("Geen leden opgegeven.",
-                                                               "No members given."),
-    "yes": ("ja", "yes"), "no": ("nee", "no"), "unknown": ("onbekend", "unknown"),
-    "not_given": ("niet opgegeven", "not given"), "none": ("Geen.", "None."),
-    # warnings and load errors
-    "problems": ("Waarschuwingen en laadfouten", "Warnings and load errors"),
-    "warnings": ("Waarschuwingen", "Warnings"), "warning": ("waarschuwing", "warning"),
-    "errors": ("Laadfouten", "Load errors"),
-    "load_errors_count": (Counted("{n} laadfout", "{n} laadfouten"),
-                          Counted("{n} load error", "{n} load errors")),
-    "file_readable": ("het bestand is leesbaar", "the file can be read"),
-    "invalid_file": ("ongeldig bestand", "invalid file"),
-    "invalid_page": ("Dit bestand kon niet worden gelezen; los de laadfouten hieronder op en "
-                     "controleer opnieuw.", "This file could not be read; fix the load errors "
-                     "below and check again."),
-    "path": ("Pad", "Path"), "line": ("Regel", "Line"), "column": ("Kolom", "Column"),
-    "message": ("Melding", "Message"),
-    # CI services: code scanning's repository root, GitHub's annotations and job summary
-    "more_info": ("Meer uitleg", "More information"),
-    "repository_root": ("de hoofdmap van de git-repository; de paden beginnen daar",
-                        "the top folder of the git repository; the paths start there"),
-    "annotations_left_out": (
-        "niet als annotatie getoond (GitHub toont er hoogstens 10 per soort per stap): {n}; "
-        "alle meldingen staan in de samenvatting van de job en in het volledige rapport",
-        "not shown as annotations (GitHub shows at most 10 of each kind per step): {n}; the "
-        "job summary and the full report list every problem"),
-    "details_left_out": (
-        "Details weggelaten om onder de grens van GitHub (1 MiB per samenvatting) te blijven: "
-        "{n} van de {total} netwerken met meldingen. Het volledige rapport krijgt u met "
-        "`--report markdown=PAD` of `--report html=MAP/`.",
-        "Details left out to stay under GitHub's limit (1 MiB per summary): {n} of the "
-        "{total} networks with problems. `--report markdown=PATH` or `--report html=DIR/` "
-        "writes the full report."),
-    "rows_left_out": ("… en nog {n} van de {total} bestanden, weggelaten om onder 1 MiB te "
-                      "blijven", "… and {n} more of the {total} files, left out to stay "
-                      "under 1 MiB"),
-    # the batch index
-    "summary": ("Samenvatting", "Summary"), "score": ("Voldaan", "Met"),
-    "matrix": ("Netwerken × criteria", "Networks × criteria"),
-    "per_criterion": ("Per criterium", "Per criterion"),
-    "fail_count": ("Voldoet niet bij", "Not met by"),
-    # the verdicts counted in a summary line: `1 voldoet`, `2 voldoen niet`
-    "tally_compliant": (Counted("{n} voldoet", "{n} voldoen"),
-                        Counted("{n} compliant", "{n} compliant")),
-    "tally_not_compliant": (Counted("{n} voldoet niet", "{n} voldoen niet"),
-                            Counted("{n} not compliant", "{n} not compliant")),
-    "tally_invalid": (Counted("{n} ongeldig", "{n} ongeldig"),
-                      Counted("{n} invalid", "{n} invalid")),
-    "of_networks": (Counted("van {n} netwerk", "van {n} netwerken"),
-                    Counted("of {n} network", "of {n} networks")),
-    "legend": ("Legenda", "Legend"), "all_networks": ("Alle netwerken", "All networks"),
-    "not_checked": ("niet gecontroleerd: het bestand kon niet worden gelezen",
-                    "not checked: the file could not be read"),
-    "filter": ("Zoek netwerk:", "Find network:"),
-    "not_in_set": ("geen criterium van de criteriaset van dit bestand",
-                   "not a criterion of this file's criteria set"),
-    "attention": ("Let op", "Attention"),
-    "flag_pin": ("andere versie verklaard", "other version declared"),
-    "flag_overdue": ("plan over de datum", "plan overdue"),
-    "flag_not_found": ("document niet gevonden", "document not found"),
-    "flag_not_usable": ("document niet bruikbaar", "document not usable"),
-    "flag_undated": ("geen ingediend-datum", "no submission date"),
-    "undated": ("de dag van de controle: het bestand heeft geen `submitted:`",
-                "the day of the run: the file has no `submitted:`"),
-    # what was judged: the digests of the files read
-    "judged": ("Wat is beoordeeld", "What was judged"),
-    "judged_summary": ("SHA-256 en grootte van elk gelezen bestand",
-                       "SHA-256 and size of every file read"),
-    "judged_note": ("Bewaar dit rapport bij de inzending. Met `sha256sum BESTAND` is later na te "
-                    "gaan of een bestand het beoordeelde is: de uitkomst is dan gelijk aan de "
-                    "SHA-256 hieronder.", "Keep this report with the submission. `sha256sum "
-                    "FILE` shows later whether a file is the one judged: its output then equals "
-                    "the SHA-256 below."),
-    "kind": ("Soort", "Kind"), "size": ("Grootte (bytes)", "Size (bytes)"),
-    "role_network": ("netwerkbestand", "network file"),
-    "role_members": ("ledenlijst", "members list"), "role_document": ("document", "document"),
-    "role_package": ("aanvraagpakket", "application package"),
-    "not_read": ("niet gelezen (te groot of niet leesbaar)", "not read (too large or unreadable)"),
-    # the register (csv, xlsx)
-    "criteria_version": ("Criteriaversie", "Criteria version"),
-    "share_2a": ("Aandeel Verwijsgids (2a)", "Verwijsgids share (2a)"),
-    "warning_count": ("Aantal waarschuwingen", "Number of warnings"),
-    "warning_ids": ("Soorten waarschuwing", "Warning ids"),
-    "network_sha256": ("SHA-256 netwerkbestand", "Network file SHA-256"),
-    "as_of_from": ("Peildatum volgens", "As of from"),
-    "error_count": ("Fouten", "Errors"),
-    "first_error": ("Eerste fout", "First error"),
-    "dated_as_of": ("opgegeven (--as-of)", "given (--as-of)"),
-    "dated_submitted": ("submitted:", "submitted:"),
-    "dated_today": ("dag van de controle (geen submitted:)", "day of the run (no submitted:)"),
-    "package_sha256": ("SHA-256 aanvraagpakket", "Application package SHA-256"),
-    "version": ("Versie", "Version"), "title": ("Titel", "Title"), "text": ("Tekst", "Text"),
-    "error": ("fout", "error"),
-    # check --compare
-    "comparison": ("Vergelijking", "Comparison"), "differs": ("verschil", "differs"),
-    "applied": ("toegepast", "applied"), "compared": ("ter vergelijking", "compared"),
-    "compare_verdicts": (Counted("{n} van {total} bestanden krijgt een ander oordeel",
-                                 "{n} van {total} bestanden krijgen een ander oordeel"),
-                         Counted("{n} of {total} files changes verdict",
-                                 "{n} of {total} files change verdict")),
-    "compare_criteria": (Counted("{n} alleen een andere criteriumstatus",
-                                 "{n} alleen een andere criteriumstatus"),
-                         Counted("{n} only a criterion's status", "{n} only a criterion's status")),
-    "compare_same": (Counted("{n} blijft gelijk", "{n} blijven gelijk"),
-                     Counted("{n} stays the same", "{n} stay the same")),
-    "criteria_changes": ("Zelfde oordeel, andere criteriumstatus",
-                         "Same verdict, a criterion's status changes"),
-    "compare_detail": ("Hieronder alleen de bestanden die veranderen of niet te lezen zijn; het "
-                       "rapport van elk bestand: zonder --compare.", "Below only the files that "
-                       "change or cannot be read; every file's report: without --compare."),
-    "reason": ("Waarom", "Why"),
-    "fails_on": ("Voldoet niet aan", "Fails"),
-    "read_verdict": ("Let op bij dit oordeel", "Read the verdict with this"),
-    # the impact report and the reviewer statistics
-    "impact_title": ("Impact van een criteriaversie", "Impact of a criteria version"),
-    "version_from": ("van", "from"), "version_to": ("naar", "to"),
-    "verdicts": ("Oordelen per versie", "Verdicts per version"),
-    "verdict_changes": ("Netwerken met een ander oordeel", "Networks that change verdict"),
-    "no_verdict_changes": ("Geen enkel netwerk krijgt een ander oordeel.",
-                           "No network changes verdict."),
-    "status_changes": ("Andere status", "Status changes"),
-    "transitions": ("Overgangen", "Transitions"), "no_transitions": ("geen", "none"),
-    "failing_under": ("Voldoet niet ({label})", "Not met ({label})"),
-    "not_in_version": ("niet in de versie", "not in the version"),
-    "invalid_not_counted": (Counted("{n} ongeldig bestand is niet meegeteld.",
-                                    "{n} ongeldige bestanden zijn niet meegeteld."),
-                            Counted("{n} invalid file is not counted.",
-                                    "{n} invalid files are not counted.")),
-    "sweep": ("Drempelverkenning 2a", "2a threshold sweep"), "threshold": ("Drempel", "Threshold"),
-    "meeting": ("Netwerken die 2a halen", "Networks meeting 2a"),
-    "sweep_basis": (Counted("Van {n} netwerk met een aandeel; vergeleken zoals criterium 2a "
-                            "dat doet (drempel inbegrepen).", "Van de {n} netwerken met een "
-                            "aandeel; vergeleken zoals criterium 2a dat doet (drempel "
-                            "inbegrepen)."),
-                    Counted("Of {n} network with a share; compared as criterion 2a does "
-                            "(the threshold included).", "Of the {n} networks with a share; "
-                            "compared as criterion 2a does (the threshold included).")),
-    "sweep_chart": ("Aantal netwerken dat 2a haalt bij drempels van 40% tot 80%",
-                    "Number of networks meeting 2a at thresholds from 40% to 80%"),
-    "sweep_axis": ("drempel voor 2a", "threshold for 2a"),
-    "stats": ("Statistieken voor beoordelaars", "Reviewer statistics"),
-    "shares": ("Verdeling van het aandeel 2a (Verwijsgids Kanker)",
-               "Distribution of the 2a share (Verwijsgids Kanker)"),
-    "share_chart": ("Aantal netwerken per aandeel vermeld in de Verwijsgids, in klassen van 5%",
-                    "Number of networks by share listed in the Verwijsgids, in 5% bins"),
-    "share_axis": ("aandeel leden vermeld in de Verwijsgids Kanker",
-                   "share of members listed in the Verwijsgids Kanker"),
-    "share_basis": ("Aandelen volgens {label}.", "Shares as under {label}."),
-    "bin": ("Aandeel", "Share"), "lowest": ("laagste", "lowest"), "median": ("mediaan", "median"),
-    "highest": ("hoogste", "highest"),
-    "without_share": ("zonder aandeel (niemand telt mee voor 2a)",
-                      "without a share (nobody counts for 2a)"),
-    "invalid_files": ("ongeldige bestanden (niet meegeteld)", "invalid files (not counted)"),
-    "threshold_of": ("drempel {label}", "threshold {label}"), "numbers": ("De cijfers",
-                                                                          "The numbers"),
-    "disciplines": ("Disciplines per netwerk", "Disciplines per network"),
-    "discipline": ("Discipline", "Discipline"),
-    "with_member": (Counted("Netwerken met minstens één lid ({n} geldig netwerk)",
-                            "Netwerken met minstens één lid ({n} geldige netwerken)"),
-                    Counted("Networks with at least one member ({n} valid network)",
-                            "Networks with at least one member ({n} valid networks)")),
-    # the criteria texts (criteria list, show, explain, diff)
-    "in_force": ("van kracht", "in force"), "from_date": ("vanaf", "from"),
-    "severity": ("ernst", "severity"), "check": ("controle", "check"),
-    # keys "severity.<value>" are the values of Severity: Dutch calls an error criterion "eis"
-    "severity.error": ("eis (bepaalt het oordeel)", "error (decides the verdict)"),
-    "severity.warning": ("waarschuwing (telt alleen mee met --strict)",
-                         "warning (counts only with --strict)"),
-    "assumed": ("aanname: de precieze datum is niet bekend",
-                "assumed: the exact date is not known"),
-    "how": ("Zo controleert oncocheck dit", "How oncocheck checks this"),
-    # criteria diff: keys "added", "removed", "changed" are the kinds of a CriterionChange
-    "added": ("nieuw", "added"), "removed": ("vervallen", "removed"),
-    "changed": ("gewijzigd", "changed"), "unchanged": ("Ongewijzigd", "Unchanged"),
-    "no_differences": ("Geen verschillen tussen de criteria.",
-                       "No differences between the criteria."),
-    "other_language_only": ("alleen de Engelse tekst is gewijzigd", "only the Dutch text changed"),
-    # criteria show of a draft (a rule file with `extends:`)
-    "draft_of": ("Concept op basis van {label}; ← markeert wat het concept verandert.",
-                 "Draft based on {label}; ← marks what the draft changes."),
-    "draft_changed": ("gewijzigd in dit concept", "changed in this draft"),
-    "draft_added": ("nieuw in dit concept", "new in this draft"),
-    "draft_removed": ("Vervallen in dit concept", "Removed in this draft"),
-    # oncocheck rounds, and the kinds of change of `analysis.rounds.CHANGES`
-    "rounds_title": ("Rondes vergeleken", "Rounds compared"),
-    "previous_round": ("Vorige ronde", "Previous round"),
-    "this_round": ("Deze ronde", "This round"), "report_file": ("Rapport", "Report"),
-    "round": ("Ronde", "Round"),
-    "rounds_lost": ("Voldoet niet meer", "No longer compliant"),
-    "rounds_gained": ("Voldoet nu", "Newly compliant"),
-    "rounds_new": ("Nieuw in deze ronde", "New in this round"),
-    "rounds_gone": ("Niet meer in deze ronde", "Gone from this round"),
-    "rounds_newly_invalid": ("Nu ongeldig", "Newly invalid"),
-    "rounds_no_longer_invalid": ("Niet meer ongeldig (voldoet niet)",
-                                 "No longer invalid (not compliant)"),
-    "rounds_still_invalid": ("Nog steeds ongeldig", "Still invalid"),
-    "rounds_same": ("Zelfde oordeel", "Same verdict"),
-    "status_moves": ("Criteria met een andere status", "Criteria whose status changed"),
-    "was_named": ("eerder: {name}", "was: {name}"),
-    "was_file": ("eerder: {file}", "was: {file}"),
-    "versions_differ": ("De rondes zijn beoordeeld onder verschillende criteriaversies; wat "
-                        "het oordeel verandert:", "The rounds were judged under different "
-                        "criteria versions; what changes verdicts:"),
-    # a batch: its folder, the files a folder walk skipped, the reports written
-    "folder": ("Map", "Folder"),
-    "skipped": ("geen netwerkbestand, overgeslagen", "not a network file, skipped"),
-    "skipped_files": ("Overgeslagen bestanden", "Skipped files"),
-    "more_skipped": ("en nog {n} overgeslagen", "and {n} more skipped"),
-    # what a settings file set, and the warnings --ignore left out (render/summary.py)
-    "settings_file": ("instellingen: {file}", "settings: {file}"),
-    "ignored_warnings": ("genegeerde waarschuwingen: {ids}", "warnings ignored: {ids}"),
-    # the workbook's sheet of them (render/register_xlsx.py)
-    "settings_sheet": ("Instellingen", "Settings"), "setting": ("Instelling", "Setting"),
-    "value": ("Waarde", "Value"), "count": ("Aantal", "Count"),
-    "settings_file_row": ("Instellingenbestand", "Settings file"),
-    "ignored_row": ("Genegeerde waarschuwing", "Warning ignored"),
-    # names of `observed` keys in the working; a key not named here is shown as it is
-    "observed.count": ("aantal", "count"), "observed.minimum": ("minimum", "minimum"),
-    "observed.disciplines": ("gevonden disciplines", "disciplines found"),
-    "observed.present": ("aanwezig", "present"), "observed.missing": ("ontbreekt", "missing"),
-    "observed.listed": ("vermeld", "listed"),
-    "observed.eligible": ("telt mee (noemer)", "counted (denominator)"),
-    "observed.threshold": ("drempel", "threshold"), "observed.share": ("aandeel", "share"),
-    "observed.excluded": ("niet meegeteld", "left out"),
-    "observed.declared": ("verklaard", "declared"), "observed.document": ("document", "document"),
-    "observed.document_found": ("document gevonden", "document found"),
-    "observed.given": ("opgegeven", "given"),
-    "observed.non_profit": ("zonder winstoogmerk", "not for profit"),
-    "observed.legal_form": ("rechtsvorm", "legal form"), "observed.scope": ("werkgebied", "area"),
-    "observed.website": ("website", "website"), "observed.updated": ("bijgewerkt", "updated"),
-    "observed.age_days": ("dagen sinds bijwerken", "days since update"),
-    "observed.max_age_days": ("hoogstens (dagen)", "at most (days)"),
-    "observed.contacts": ("contacten", "contacts"),
-    "observed.structural": ("structureel", "structural"),
-    "observed.structural_names": ("structurele contacten", "structural contacts"),
-    "observed.name": ("naam", "name"), "observed.email": ("e-mail", "e-mail"),
-    "observed.phone": ("telefoon", "phone"),
-    "observed.plan": ("plan-item (vanaf 0)", "plan item (from 0)"),
-    "observed.criterion": ("criterium", "criterion"), "observed.action": ("actie", "action"),
-    "observed.owner": ("wie", "owner"), "observed.due": ("uiterlijk", "due"),
-    "observed.more": ("en nog", "and more"),
-    # keys "field.<name>": a part of a network file's section as a list in the working names it
-    # (`opgegeven: een beschrijving`), never by its key
-    "field.document": ("een document", "a document"),
-    "field.summary": ("een samenvatting", "a summary"),
-    "field.description": ("een beschrijving", "a description"),
-    "field.min_meetings_per_year": ("het minimale aantal bijeenkomsten per jaar",
-                                    "the minimum number of meetings a year"),
-}
+
+def _table() -> dict[str, tuple[str, str]]:
+    """Key -> (Dutch, English) from words.json, whose sections say what their words are for;
+    a counted word is written there as [singular, plural]."""
+    def word(value: str | list[str]) -> str:
+        return Counted(*value) if isinstance(value, list) else value
+
+    sections = json.loads(Path(__file__).with_name("words.json").read_text(encoding="utf-8"))
+    return {key: (word(nl), word(en)) for section in sections.values()
+            for key, (nl, en) in section.items()}
+
+
+WORDS = _table()
 
 
 class Words(Mapping[str, str]):
@@ -367,3 +114,143 @@ _BY_LANGUAGE = {"nl": Words(0), "en": Words(1)}
 def words(lang: str) -> Words:
     """The words in `lang` (Dutch for anything but "en")."""
     return _BY_LANGUAGE["en" if lang == "en" else "nl"]
+
+
+def criteria_text(report: Report) -> str:
+    """`loppsoz@2024`, or `18 × loppsoz@2024, 2 × loppsoz@2021` for a mixed batch."""
+    applied = report.applied
+    if not applied or (len(applied) == 1 and applied[0][0] == report.criteria):
+        return report.criteria.label
+    if len(applied) == 1:
+        return applied[0][0].label
+    return ", ".join(f"{n} × {ref.label}" for ref, n in applied)
+
+
+def dates_text(report: Report, lang: str) -> str:
+    """`2026-11-23`, or `2023-11-01 t/m 2026-11-23 (per bestand)` over several dates."""
+    return date_span(report.dates, report.as_of, lang)
+
+
+def date_span(dates: Sequence[date], default: date, lang: str) -> str:
+    """One date, or the first and last of (sorted) `dates`; `default` when there are none."""
+    if not dates:
+        return default.isoformat()
+    if len(dates) == 1:
+        return dates[0].isoformat()
+    w = words(lang)
+    return f"{dates[0].isoformat()} {w['date_to']} {dates[-1].isoformat()} ({w['per_file']})"
+
+
+def file_as_of(report: Report, result: FileResult) -> str:
+    """The date a file was judged on; the run's date for a file that could not be loaded."""
+    return (result.as_of or report.as_of).isoformat()
+
+
+def undated_note(result: FileResult, lang: str) -> str:
+    """` (de dag van de controle: ...)` after the as-of date of a file judged on the day of the
+    run for want of a `submitted:` date of its own; else nothing."""
+    return f" ({words(lang)['undated']})" if result.dated is Dated.TODAY else ""
+
+
+def said_per_version(report: Report, part: str, lang: str) -> dict[str, str]:
+    """Criterion id -> its `part` (`title` or `text`) as the versions that judged the batch
+    word it (every set of the report when none did): one text where they agree, else each
+    after its versions, most files first (`loppsoz@2024: … (streven 60%) · loppsoz@2021: …
+    (streven 50%)`), so a batch-wide view never states one version's threshold for files
+    another judged."""
+    applied = [s for ref, _ in report.applied if (s := report.criteria_set(ref)) is not None]
+    said: dict[str, dict[str, list[str]]] = {}
+    for info in applied or report.criteria_sets:
+        for criterion in info.criteria:
+            text = getattr(criterion, part).get(lang)
+            said.setdefault(criterion.id, {}).setdefault(text, []).append(info.ref.label)
+    return {cid: next(iter(texts)) if len(texts) == 1 else " · ".join(
+        f"{', '.join(labels)}: {text}" for text, labels in texts.items())
+        for cid, texts in said.items()}
+
+
+def tally(report: Report, lang: str) -> str:
+    """`3 bestanden: 1 voldoet, 2 voldoen niet, 0 ongeldig`, each verb agreeing with its
+    count."""
+    w, counts = words(lang), report.summary
+    files = w.lower("file") if counts["files"] == 1 else w["files"]
+    verdicts = ", ".join(w[f"tally_{v.value}"].format(n=counts[v.value]) for v in Verdict)
+    return f"{counts['files']} {files}: {verdicts}"
+
+
+def summary_line(report: Report, lang: str) -> str:
+    """The tally with the versions and dates: shown last by the console and as GitHub's
+    closing notice."""
+    w = words(lang)
+    return (f"{tally(report, lang)} ({w.lower('criteria_set')} {criteria_text(report)}, "
+            f"{w.lower('as_of')} {dates_text(report, lang)})")
+
+
+def settings_line(report: Report, lang: str) -> str | None:
+    """`instellingen: .oncocheck.yaml · genegeerde waarschuwingen: plan-closable (2)`, or None
+    when no settings file applied and no warning was ignored."""
+    w, parts = words(lang), []
+    if report.settings is not None:
+        parts.append(w["settings_file"].format(file=report.settings))
+    if report.ignored:
+        ignored = ", ".join(f"{i} ({n})" for i, n in report.ignored.items())
+        parts.append(w["ignored_warnings"].format(ids=ignored))
+    return " · ".join(parts) or None
+
+
+def planned(item: PlanItem, lang: str, form: PlanForm = "line") -> str:
+    """One planned action, with its owner and date when given:
+
+    - `line`: `gepland: Een diëtist werven, J. Bakker, vóór 2027-03-01` (console, Markdown,
+      GitHub, SARIF);
+    - `junit`: `gepland: Een diëtist werven (J. Bakker, vóór 2027-03-01)`, JUnit's own form,
+      kept so that test reports in CI read as they always did;
+    - `page`: `Een diëtist werven (door J. Bakker, vóór 2027-03-01)`, an item of the HTML
+      page's list under its heading "Verbeterplan".
+    """
+    w = words(lang)
+    due = f"{w['before']} {item.due.isoformat()}" if item.due else None
+    if form == "line":
+        return f"{w['planned']}: " + ", ".join(x for x in (item.action, item.owner, due) if x)
+    owner = f"{w['by']} {item.owner}" if item.owner and form == "page" else item.owner
+    details = ", ".join(x for x in (owner, due) if x)
+    head = item.action if form == "page" else f"{w['planned']}: {item.action}"
+    return head + (f" ({details})" if details else "")
+
+
+def note_line(finding: Finding, lang: str) -> str | None:
+    """`notitie: <the note>`, or None when the finding has no note."""
+    return f"{words(lang)['note']}: {finding.note}" if finding.note else None
+
+
+def own_words(finding: Finding, lang: str, form: PlanForm = "line") -> list[str]:
+    """The note (if any) and every plan item of the finding, one line each."""
+    note = note_line(finding, lang)
+    return ([note] if note else []) + [planned(item, lang, form) for item in finding.plan]
+
+
+def value_text(value: Any, lang: str) -> str:
+    """One observed value as text: yes or no, a list (of a section's fields, named in words),
+    or as written."""
+    w = words(lang)
+    if value is None:
+        return w["not_given"]
+    if isinstance(value, bool):
+        return w["yes"] if value else w["no"]
+    if isinstance(value, list):
+        labels = w.field_names()
+        return ", ".join(labels.get(str(v), str(v).replace("_", " ")) for v in value) or w["none"]
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {value_text(v, lang)}" for k, v in value.items())
+    return str(value)
+
+
+def working(finding: Finding, lang: str) -> list[tuple[str, str]]:
+    """The finding's observed values as (label, value) pairs: as its kind words them
+    (`Finding.working`), else each as it is."""
+    w = words(lang)
+    if finding.working:
+        return [(w.observed_name(key), text.get(lang) or w["none"])
+                for key, text in finding.working]
+    return [(w.observed_name(key), value_text(value, lang))
+            for key, value in finding.observed.items()]

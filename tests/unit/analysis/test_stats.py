@@ -11,7 +11,7 @@ import pytest
 from htmlcheck import external_references, strict_parse
 from sample_report import sample_report
 
-from oncocheck.render.html import render_site
+from oncocheck.render.html import Site as render_site
 from oncocheck.render.charts import Marker, bar_chart
 from oncocheck.report import Finding, MemberRow, Severity, Status, Text
 from oncocheck.analysis.stats import (bin_label, discipline_counts, share_bin, share_distribution,

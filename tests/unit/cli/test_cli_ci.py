@@ -221,7 +221,7 @@ def test_no_second_copy_when_a_report_already_goes_there(
 
 def test_the_summary_fits_in_what_the_step_left(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from oncocheck.render.step_summary import LIMIT
+    from oncocheck.render.markdown import LIMIT
 
     target = tmp_path / "summary.md"
     target.write_bytes(b"x" * (LIMIT - 6000) + b"\n")

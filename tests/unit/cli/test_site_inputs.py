@@ -67,7 +67,7 @@ def test_a_site_makes_each_page_when_it_is_written_and_holds_none(
     monkeypatch.setattr(html, "network_page",
                         lambda report, result, *a: made.append(result.file) or real(
                             report, result, *a))
-    site = html.render_site(report, "nl")
+    site = html.Site(report, "nl")
     assert len(site) == len(report.results) + 1 and list(site)[-1] == "index.html"
     assert made == []  # naming the pages makes none of them
     written: list[str] = []

@@ -13,7 +13,7 @@ from htmlcheck import external_references, strict_parse
 from sample_report import sample_report
 
 from oncocheck.render import render
-from oncocheck.render.html import render_site
+from oncocheck.render.html import Site as render_site
 from oncocheck.render.pages import common_folder, page_names, relative, slug
 from oncocheck.report import Text
 from paths import ROOT
@@ -258,7 +258,7 @@ def test_print_stylesheet_is_for_a4_without_cut_criteria():
 
 
 def test_working_shows_the_kinds_own_words_else_each_value_as_it_is(report):
-    from oncocheck.render.working import working
+    from oncocheck.render.words import working
 
     finding = next(f for f in report.results[0].findings if f.criterion == "2a")
     finding = dataclasses.replace(finding, working=(*finding.working, ("excluded", Text(
@@ -276,7 +276,7 @@ def test_working_shows_the_kinds_own_words_else_each_value_as_it_is(report):
 def test_warning_in_a_spreadsheet_names_its_cell() -> None:
     from dataclasses import replace
 
-    from oncocheck.render.html import render_site
+    from oncocheck.render.html import Site as render_site
     from oncocheck.report import Location
 
     report = sample_report()

@@ -12,7 +12,7 @@ import pytest
 
 from htmlcheck import strict_parse
 from oncocheck.render import render, site
-from oncocheck.render.markers import markers
+from oncocheck.render.pages import markers
 from oncocheck.report import Finding, Severity, Status, Text
 
 

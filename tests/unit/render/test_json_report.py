@@ -71,12 +71,12 @@ def test_renderer_dumps_a_hand_built_report(report) -> None:  # noqa: ANN001 - f
 def test_the_published_schemas_name_themselves_and_the_version_reports_carry() -> None:
     from json_reports import IMPACT_SCHEMA, REPORT_SCHEMA, ROUNDS_SCHEMA
 
-    from oncocheck.render import impact, rounds_json
+    from oncocheck.render import impact, rounds
     from oncocheck.render import json as report_json
 
     for schema, module, name in [(REPORT_SCHEMA, report_json, "report"),
                                  (IMPACT_SCHEMA, impact, "impact"),
-                                 (ROUNDS_SCHEMA, rounds_json, "rounds")]:
+                                 (ROUNDS_SCHEMA, rounds, "rounds")]:
         assert schema["$id"].endswith(f"/src/oncocheck/render/{name}.schema.json")
         assert schema["properties"]["schema_version"] == {
             "const": module.SCHEMA_VERSION, "description": "The version of this schema the "
@@ -109,7 +109,7 @@ def test_a_report_without_its_version_does_not_fit() -> None:
 
 
 def test_schema_command_prints_the_shipped_schemas() -> None:
-    from oncocheck.render.schemas import IMPACT, REPORT, ROUNDS, schema_text
+    from oncocheck.render import IMPACT, REPORT, ROUNDS, schema_text
 
     runner = CliRunner()
     for flag, name in (("--report", REPORT), ("--impact", IMPACT), ("--rounds", ROUNDS)):

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oncocheck.cli.app import app
-from oncocheck.render import jsontext
+from oncocheck.render import json as jsontext
 from paths import ROOT
 from typer.testing import CliRunner
 

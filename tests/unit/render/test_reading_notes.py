@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from oncocheck.render import render
-from oncocheck.render.markers import MARKED
+from oncocheck.render.pages import MARKED
 from oncocheck.report import Finding, Report, Severity, Status, Text
 
 

@@ -14,8 +14,9 @@ from datetime import date, datetime
 
 import pytest
 
-from oncocheck.render import register_csv, register_xlsx, render
-from oncocheck.render.markers import warning_counts
+from oncocheck.render import register as register_csv
+from oncocheck.render import register_xlsx, render
+from oncocheck.render.pages import warning_counts
 from oncocheck.report import Finding, Severity, Status, Text
 from paths import ROOT
 from sample_report import sample_report

@@ -1,12 +1,14 @@
-"""`check --compare` as data (render/compare.py), which every renderer lays out its own way."""
+"""`check --compare` as data (render/compare.py): the rows per file and the overview of what
+changes, which every renderer lays out its own way."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from oncocheck.render import changes, compare, render
-from oncocheck.report import CriteriaRef, Finding, Move, Report, Severity, Status, Text, Verdict
+from oncocheck.report import Move
+from oncocheck.render import compare, render
+from oncocheck.report import CriteriaRef, Finding, Report, Severity, Status, Text, Verdict
 
 OTHER = CriteriaRef("loppsoz", "2021", date(2021, 1, 1))
 
@@ -52,13 +54,13 @@ def test_the_overview_says_which_files_change_and_why(report) -> None:  # noqa: 
     """The file whose verdict changes is named with the criteria that move; the compliant
     file that stays the same is counted, and the invalid one (in neither list) too."""
     both = _compared(report)
-    found = changes.overview(both)
+    found = compare.overview(both)
     assert [c.result.file for c in found.verdicts] == [report.results[1].file]
     assert found.criteria == [] and found.same == 2
     assert [m.criterion for m in found.verdicts[0].moves] == ["1b", "7"]
-    assert changes.reasons(found.verdicts[0].moves, "en") == \
+    assert compare.reasons(found.verdicts[0].moves, "en") == \
         "1b not met → met; 7 missing → not in the version"
-    assert changes.counts_text(found, 3, "nl") == \
+    assert compare.counts_text(found, 3, "nl") == \
         "1 van 3 bestanden krijgt een ander oordeel; 2 blijven gelijk"
 
 
@@ -69,9 +71,9 @@ def test_a_reason_gives_the_figure_that_differs(report) -> None:  # noqa: ANN001
                     working=(("share", Text("11/20 = 55% (≥ 60%)", "11/20 = 55% (≥ 60%)")),))
     other = replace(share, status=Status.MET,
                     working=(("share", Text("11/20 = 55% (≥ 50%)", "11/20 = 55% (≥ 50%)")),))
-    assert changes.reason(Move("2a", share, other), "nl") == \
+    assert compare.reason(Move("2a", share, other), "nl") == \
         "2a niet voldaan → voldaan: 11/20 = 55% (≥ 60%) → 11/20 = 55% (≥ 50%)"
-    assert changes.reason(Move("2a", share, replace(share, status=Status.MET)), "en") == \
+    assert compare.reason(Move("2a", share, replace(share, status=Status.MET)), "en") == \
         "2a not met → met"
 
 

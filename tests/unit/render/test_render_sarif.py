@@ -14,7 +14,7 @@ from sample_report import sample_report
 
 from oncocheck.render import render
 from oncocheck.render.sarif import FINGERPRINT, artifact_uri
-from oncocheck.render.warning_rules import WARNINGS
+from oncocheck.render.sarif import WARNINGS
 from oncocheck.report import Location, Root, Text
 from sarif_schema import SHARED, official_schema, sarif_validator
 

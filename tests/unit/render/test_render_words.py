@@ -1,5 +1,5 @@
-"""The one word table of the renderers (render/words.py) and the coordinator's own words
-(render/notes.py): cases of a word, names of observed values, plan items in every form."""
+"""The one word table of the renderers and the coordinator's own words (render/words.py):
+cases of a word, names of observed values, plan items in every form."""
 
 from __future__ import annotations
 
@@ -13,10 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from oncocheck.errors import more_errors
-from oncocheck.render.notes import note_line, own_words, planned
-from oncocheck.render.summary import tally
-from oncocheck.render.words import WORDS, words
-from oncocheck.render.working import value_text
+from oncocheck.render.words import WORDS, note_line, own_words, planned, tally, value_text, words
 from oncocheck.report import Dated, Finding, PlanItem, Severity, Status, Text, Verdict
 from oncocheck.wording import os_reason, percent
 from paths import ROOT
@@ -82,8 +79,8 @@ def _used_keys() -> set[str]:
     found |= set(re.findall(r"""\[["'](\w+)["'] if""", code))  # impact.state
     found |= {v.value for v in [*Status, *Verdict]} | {"added", "removed", "changed"}
     found |= {f"severity.{v.value}" for v in Severity}  # render/criteria.py, by severity
-    found |= {f"tally_{v.value}" for v in Verdict}  # render/summary.py, by verdict
-    found |= {f"dated_{v.value}" for v in Dated}  # render/register_rows.py, by what dated it
+    found |= {f"tally_{v.value}" for v in Verdict}  # render/words.py tally, by verdict
+    found |= {f"dated_{v.value}" for v in Dated}  # render/register.py, by what dated it
     return found
 
 

@@ -1,5 +1,5 @@
-"""GitHub's job summary (render/step_summary.py): the totals always, the per-network detail
-cut first, rows only when they alone do not fit, each cut said in a line."""
+"""GitHub's job summary (render/markdown.py `step_summary`): the totals always, the per-network
+detail cut first, rows only when they alone do not fit, each cut said in a line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 from markdown_it import MarkdownIt
 from sample_report import sample_report
 
-from oncocheck.render import step_summary
+from oncocheck.render import markdown as step_summary
 from oncocheck.render.markdown import render as markdown_report
 from oncocheck.report import Report
 
@@ -26,7 +26,7 @@ def _size(text: str) -> int:
 
 
 def test_a_small_batch_has_totals_rows_and_the_detail_of_networks_with_problems() -> None:
-    text = step_summary.render(sample_report(), "en")
+    text = step_summary.step_summary(sample_report(), "en")
     assert text.startswith("## oncocheck · Quality review: overview\n")
     assert "| Files | Compliant | Not compliant | Invalid |\n| ---: | ---: | ---: | ---: |\n" \
            "| 3 | 1 | 1 | 1 |" in text
@@ -41,9 +41,9 @@ def test_a_small_batch_has_totals_rows_and_the_detail_of_networks_with_problems(
 
 def test_the_detail_is_cut_first_with_a_line_saying_so() -> None:
     report = _batch(100)
-    full = step_summary.render(report, "en", budget=10**9)
+    full = step_summary.step_summary(report, "en", budget=10**9)
     budget = _size(full) // 2
-    text = step_summary.render(report, "en", budget=budget)
+    text = step_summary.step_summary(report, "en", budget=budget)
     assert _size(text) <= budget + step_summary.MARGIN
     assert text.count("| netwerken/") == 300  # every row stays
     shown = text.count("\n### ")
@@ -58,7 +58,7 @@ def test_the_detail_is_cut_first_with_a_line_saying_so() -> None:
 
 def test_rows_are_cut_only_when_they_alone_do_not_fit() -> None:
     report = _batch(100)
-    text = step_summary.render(report, "nl", budget=8000)
+    text = step_summary.step_summary(report, "nl", budget=8000)
     assert _size(text) <= 8000 + step_summary.MARGIN
     assert "| 300 | 100 | 100 | 100 |" in text  # the totals stay
     assert "\n### " not in text
@@ -69,13 +69,13 @@ def test_rows_are_cut_only_when_they_alone_do_not_fit() -> None:
 
 
 def test_no_room_at_all_still_gives_the_totals() -> None:
-    text = step_summary.render(_batch(2), "en", budget=0)
+    text = step_summary.step_summary(_batch(2), "en", budget=0)
     assert "| 6 | 2 | 2 | 2 |" in text and "… and 6 more of the 6 files" in text
 
 
 def test_the_detail_is_the_markdown_reports_own() -> None:
     report = sample_report()
-    detail = step_summary.render(report, "en").split("### ❌", 1)[1].split("### ⛔", 1)[0]
+    detail = step_summary.step_summary(report, "en").split("### ❌", 1)[1].split("### ⛔", 1)[0]
     assert detail in markdown_report(report, "en")
 
 

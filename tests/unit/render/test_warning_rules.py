@@ -1,12 +1,13 @@
-"""The descriptions of warnings (render/warning_rules.py) cover every warning the checker can
-report, under the title the checker gives it, in both languages."""
+"""The descriptions of warnings (render/warning_rules.json, read by render/sarif.py) cover every
+warning the checker can report, under the title the checker gives it, in both languages."""
 
 from __future__ import annotations
 
 import re
 
 from oncocheck.checks import notices, plans
-from oncocheck.render.warning_rules import GENERIC, LOAD_ERROR, WARNINGS, warning_rule
+from oncocheck.render.sarif import GENERIC, WARNINGS, warning_rule
+from oncocheck.render.sarif import LOAD_ERROR_TEXT as LOAD_ERROR
 from oncocheck.run import decide
 from paths import ROOT
 

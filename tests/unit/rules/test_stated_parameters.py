@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from oncocheck.cli.app import app
 from oncocheck.render import render
 from oncocheck.render.html import index_page
-from oncocheck.render.pages import tallies, titles
+from oncocheck.render.pages import tallies
+from oncocheck.render.words import said_per_version
 from oncocheck.rules import bundled as criteria_sets
 from oncocheck.run.batch import check as run
 from oncocheck.run.decide import choose
@@ -98,12 +99,13 @@ def mixed():  # noqa: ANN201 - a Report
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_mixed_batch_gives_the_title_per_version(mixed, lang: str) -> None:  # noqa: ANN001
     """The fixture is judged 2 × loppsoz@2024 (60%), 1 × loppsoz@2021 (50%)."""
-    title = titles(mixed, lang)["2a"]
+    title = said_per_version(mixed, "title", lang)["2a"]
     assert title.startswith("loppsoz@2024: ") and f"({AIM[lang].format(60)})" in title
     assert "loppsoz@2021: " in title and f"({AIM[lang].format(50)})" in title
     assert title.index("60%") < title.index("50%")  # most files first
     assert next(t for t in tallies(mixed, lang) if t.id == "2a").title == title
-    assert titles(mixed, lang)["1a"].count("5") == 1  # where the versions agree: said once
+    # where the versions agree: said once
+    assert said_per_version(mixed, "title", lang)["1a"].count("5") == 1
     page = index_page(mixed, lang)
     assert f'<abbr title="{title}">2a</abbr>' in page and f"<td>{title}</td>" in page
 
@@ -112,7 +114,8 @@ def test_a_batch_under_one_version_states_only_its_threshold() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
         report = run(["tests/fixtures/mixed"], choose("loppsoz@2021", None, date(2026, 11, 23)))
-    assert titles(report, "nl")["2a"] == "Leden vermeld in de Verwijsgids Kanker (streven 50%)"
+    assert said_per_version(report, "title", "nl")["2a"] == \
+        "Leden vermeld in de Verwijsgids Kanker (streven 50%)"
     sarif = json.loads(render(report, "sarif", "en"))
     rule = next(r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "2a")
     assert rule["shortDescription"]["text"].endswith("(aim 50%)")
