@@ -178,7 +178,8 @@ class Builder:
                                       *_at(event)))
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
-        self._check_tag(event)
+        if event.tag is not None:
+            self._check_tag(event)
         if len(self._stack) >= self.max_depth:
             raise _error(event, f"te diep genest (meer dan {self.max_depth} niveaus)",
                          f"nested too deeply (more than {self.max_depth} levels)", self.here())
@@ -254,7 +255,7 @@ class Builder:
         if not self._stack:
             return ""
         frame = self._stack[-1]
-        if isinstance(frame.container, dict):
+        if frame.is_map:
             if frame.key is None:
                 raise _error(event, "een sleutel moet gewone tekst zijn",
                              "a key must be plain text", frame.path)
@@ -273,7 +274,7 @@ class Builder:
         self._nodes += size if added is None else added
         if self._nodes > self.max_nodes:
             raise self._too_many()
-        if isinstance(frame.container, dict):
+        if frame.is_map:
             frame.container[frame.key] = value
             frame.key = None
         else:
