@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, dataclass_transform, overload
 
 
@@ -24,12 +25,12 @@ def record(cls: type) -> type:
     dataclass state restore is several times slower to load than calling the class.
     """
     built: Any = dataclass(frozen=True, slots=True)(cls)  # Any: given a method of its own
-    built.__reduce__ = _reduce
+    values = attrgetter(*built.__slots__)  # in C: pickling a batch's results is a hot path
+    if len(built.__slots__) == 1:
+        built.__reduce__ = lambda self: (type(self), (values(self),))
+    else:
+        built.__reduce__ = lambda self: (type(self), values(self))
     return built
-
-
-def _reduce(self: Any) -> tuple[type, tuple[Any, ...]]:
-    return type(self), tuple([getattr(self, name) for name in self.__slots__])
 
 
 class Status(StrEnum):

@@ -159,6 +159,7 @@ def member_rows(members: Sequence[MemberView], checks: Sequence[Check],
                 source: Source) -> tuple[MemberRow, ...]:
     """Every member as reports list them, with why a check of the version leaves it out of
     what it counts (`Check.left_out`)."""
+    checks = [c for c in checks if type(c).left_out is not Check.left_out]  # the kinds that do
     return tuple(MemberRow(
         view.member.name, view.member.discipline, view.discipline.id, view.label,
         view.member.organisation, view.member.verwijsgids,

@@ -40,7 +40,8 @@ def _labels(ctx: CheckContext, ids: list[str], lang: str) -> str:
 def _named(ctx: CheckContext, ids: list[str]) -> Text:
     """Discipline ids as the file's members table names them (`diëtist, fysiotherapeut`), for
     the working; an id no member has, as written (a group of several, `psycholoog / poh_ggz`)."""
-    known = {view.discipline.id: view.label for view in ctx.members}
+    last = {view.discipline.id: view for view in ctx.members}  # the last member names an id
+    known = {i: view.label for i, view in last.items()}
     nl, en = (", ".join(known[i].get(lang) if i in known else i.replace("_", " ") for i in ids)
               for lang in ("nl", "en"))
     return Text(nl, en)

@@ -83,6 +83,8 @@ def checked(request: Request, watching: bool = False) -> Checked:
     targets = plan(request.fmt, request.output, request.reports, inputs, len(files))
     if watching:
         targets = on_screen(targets)
+    rows = any(t.fmt == "html" for t in targets)  # only the site lists each file's members
+    choices = [replace(c, members=rows) for c in choices]
     report, *other = run_batch(files, choices, request.jobs, request.lang)
     if other:
         refuse_same_version(report, choices[1])

@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.words import OPENING, curly, curly_error
-from oncocheck.load.source import about, member, member_index
+from oncocheck.load.curly import OPENING, curly, curly_error
+from oncocheck.load.naming import about, member, member_index
 from oncocheck.load.visible import quoted, shown_as_is, visible
 from oncocheck.report import LoadError, Text
 
@@ -59,16 +59,52 @@ class Builder:
         self._done = False
         self._root: Any = None
         self._nodes = 0
+        self.last: yaml.Event | None = None  # the last event taken: a syntax error's rules read it
 
     def result(self) -> Any:
         """The document's top-level value (None for an empty file)."""
         return self._root
 
-    def feed(self, event: yaml.Event) -> None:
-        """Take one parser event."""
-        handler = self._handlers.get(type(event))
-        if handler is not None:
-            handler(self, event)
+    def build(self, next_event: Callable[[], yaml.Event | None]) -> None:
+        """Take the parser's events until the stream ends (`last`: the last one taken)."""
+        handlers, stack, scalar, opening = self._handlers, self._stack, yaml.ScalarEvent, OPENING
+        event = None
+        try:
+            while (event := next_event()) is not None:  # None after the stream's end
+                # The common case, inlined: printable text in a mapping, without tag, anchor
+                # or curly quote: a key is reserved, a value stored, each with its position.
+                if type(event) is scalar and stack and event.tag is None \
+                        and event.anchor is None and stack[-1].is_map:
+                    text, frame = event.value, stack[-1]
+                    if (text.isascii() and text.isprintable() or shown_as_is(text)) \
+                            and text[:1] not in opening and self._fast(frame, event, text):
+                        continue
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(self, event)
+        finally:
+            self.last = event
+
+    def _fast(self, frame: _Frame, event: yaml.ScalarEvent, text: str) -> bool:
+        """Place a plain scalar in a mapping; False when it needs the general path."""
+        mark, key, plain = event.start_mark, frame.key, not event.style
+        assert mark is not None  # the parser marks every event (the stubs allow None)
+        if key is None:
+            if (plain and (text in _NULLS or text == "<<")) or text in frame.container:
+                return False  # a null key, a merge key or a duplicate: refused there
+            frame.key, frame.key_at = text, (mark.line + 1, mark.column + 1)
+            frame.container[text] = None  # reserved: its order and duplicates are known
+            return True
+        path = f"{frame.path}.{key}" if frame.path else key
+        self.keys[path] = frame.key_at
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        frame.size += 1
+        self._nodes += 1
+        if self._nodes > self.max_nodes:
+            raise self._too_many()
+        frame.container[key] = None if plain and text in _NULLS else text
+        frame.key = None
+        return True
 
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self._documents += 1
@@ -142,7 +178,8 @@ class Builder:
                                       *_at(event)))
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
-        self._check_tag(event)
+        if event.tag is not None:
+            self._check_tag(event)
         if len(self._stack) >= self.max_depth:
             raise _error(event, f"te diep genest (meer dan {self.max_depth} niveaus)",
                          f"nested too deeply (more than {self.max_depth} levels)", self.here())
@@ -218,7 +255,7 @@ class Builder:
         if not self._stack:
             return ""
         frame = self._stack[-1]
-        if isinstance(frame.container, dict):
+        if frame.is_map:
             if frame.key is None:
                 raise _error(event, "een sleutel moet gewone tekst zijn",
                              "a key must be plain text", frame.path)
@@ -237,7 +274,7 @@ class Builder:
         self._nodes += size if added is None else added
         if self._nodes > self.max_nodes:
             raise self._too_many()
-        if isinstance(frame.container, dict):
+        if frame.is_map:
             frame.container[frame.key] = value
             frame.key = None
         else:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Annotated, Any, get_args
 
 from annotated_types import GroupedMetadata
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from oncocheck.load.visible import one_line, quoted
@@ -165,6 +165,13 @@ def _as_text(value: Any) -> Any:
     return _text(value, "tekst", "text") if value is not None else value
 
 
+def _as_line(value: Any) -> Any:
+    """`_as_text` on one line (`one_line`): one validator for what would be two (a file's
+    every name), and no search in the common text, which has no line break to fold."""
+    text = _as_text(value)
+    return one_line(text) if isinstance(text, str) and not text.isprintable() else text
+
+
 def _any_case(words: set[str]) -> str:
     # JSON Schema patterns are ECMA-262, which has no inline `(?i)`: spell out both cases.
     spelled = ("".join(f"[{c}{c.upper()}]" for c in word) for word in sorted(words))
@@ -195,9 +202,10 @@ Words = Annotated[str, BeforeValidator(_as_text), WithJsonSchema(_STR_OR_NUM)]
 NonEmpty = Annotated[str, BeforeValidator(_as_text), Field(min_length=1),
                      WithJsonSchema({**_STR_OR_NUM, "pattern": "\\S"})]
 # A name printed at the start of a report line must not start a line of its own (`one_line`).
-Line = Annotated[Words, AfterValidator(one_line)]  # a line break in a name becomes a space
-Name = Annotated[NonEmpty, AfterValidator(one_line)]
-Reference = Annotated[NonEmpty, AfterValidator(one_line)]  # a file path or URL: one line
+Line = Annotated[str, BeforeValidator(_as_line), WithJsonSchema(_STR_OR_NUM)]
+Name = Annotated[str, BeforeValidator(_as_line), Field(min_length=1),
+                 WithJsonSchema({**_STR_OR_NUM, "pattern": "\\S"})]
+Reference = Name  # a file path or URL: one line
 
 
 class Strict(BaseModel):

@@ -29,17 +29,14 @@ MAX_NODES = 1_000_000  # values after aliases; 100,000 members of 6 fields are 7
 def parse(text: str) -> Source:
     """Parse YAML text into a Source; raise LoadFailed with a position on any problem."""
     builder = Builder(max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
-    event = None  # the last event the parser gave: a syntax error's rules may read it
     try:
         loader = _Loader(text)
         try:
-            next_event, feed = loader.get_event, builder.feed
-            while (event := next_event()) is not None:  # None after the stream's end
-                feed(event)
+            builder.build(loader.get_event)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, builder, event) from exc
+        raise _syntax_error(exc, text, builder, builder.last) from exc
     except yaml.reader.ReaderError as exc:
         line, column = position(text, exc.position)
         raise load_error(f"teken dat niet is toegestaan (#x{exc.character:04x})",

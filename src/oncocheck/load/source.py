@@ -54,7 +54,7 @@ class Source:
 
     def source_of(self, path: str) -> str | None:
         """The other file `path` lies in (the members spreadsheet), or None for this file."""
-        while path:
+        while path and self.elsewhere:  # most files have no spreadsheet: nothing to walk
             if path in self.elsewhere:
                 return self.elsewhere[path]
             path = _parent(path)

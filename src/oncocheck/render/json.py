@@ -6,8 +6,8 @@ Every JSON text is written by `dumps`, fast: orjson (a C encoder) writes what
 time (the standard library's encoder runs in pure Python as soon as `indent` is given). Where
 the two differ the standard library's text is used, so a report never changes by a byte:
 - a float that Python writes with an exponent (`1e-05`, `1e+16`): orjson writes `1e-5` or
-  `0.00001`; the output's values are searched for both forms (a string that looks like one
-  only costs the slower path);
+  `0.00001`; each float in the data is written by both and compared (a walk of the data,
+  four times as quick as searching the text for such numbers);
 - what orjson refuses: an integer beyond 64 bits, a lone surrogate, a key that is not a string.
 NaN and infinities, which the two also write differently, never reach a report: thresholds are
 validated into (0, 1] and shares are ratios of counts.
@@ -16,7 +16,6 @@ validated into (0, 1] and shares are ratios of counts.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -30,11 +29,6 @@ SCHEMA_VERSION = "2"  # of report.schema.json; a key removed or changed in meani
 # 2: top-level `criteria` and `as_of` are the version and date that judged every file judged
 #    (null when several did), no longer the run's own; `summary.as_of` counts files per date
 
-#: A number written with an exponent (by either encoder), or a small float orjson writes in
-#: full where Python uses an exponent (Python does below 1e-4). Only a value counts: one
-#: after `": ` or alone on its line; text in a string (a sha256 digest's `3e5`) does not.
-_FLOAT_FORMS = re.compile(r'(?:^ *|": )-?(?:[0-9.]+[eE]|0\.0000)', re.MULTILINE)
-
 
 def dumps(data: Any) -> str:
     """`json.dumps(data, ensure_ascii=False, indent=2)`, through orjson where they agree."""
@@ -42,7 +36,21 @@ def dumps(data: Any) -> str:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError: big integer, surrogate, non-string key
         return json.dumps(data, ensure_ascii=False, indent=2)
-    return json.dumps(data, ensure_ascii=False, indent=2) if _FLOAT_FORMS.search(text) else text
+    return text if _floats_agree(data) else json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _floats_agree(data: Any) -> bool:
+    """Whether both encoders write every float in `data` alike."""
+    todo = [data]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, list | tuple):
+            todo.extend(item)
+        elif isinstance(item, float) and orjson.dumps(item) != json.dumps(item).encode():
+            return False
+    return True
 
 
 def _location(location: Location | LoadError | None) -> dict[str, Any] | None:

@@ -38,6 +38,9 @@ class Choice:
     set: str = criteria_sets.DEFAULT_SET
     as_of: date | None = None
     ignore: frozenset[str] = frozenset()
+    #: Whether results list their members (`FileResult.members`): only the HTML site and
+    #: `impact` show them; leaving them out spares a batch a fifth of its work per file.
+    members: bool = True
 
     @property
     def run_as_of(self) -> date:

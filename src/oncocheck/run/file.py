@@ -130,7 +130,8 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
     checks = [c.check for c in rule_file.criteria]
     return FileResult(display, Verdict.COMPLIANT if met else Verdict.NOT_COMPLIANT,
                       doc.network.name, rule_file.ref, (), tuple(findings),
-                      member_rows(members, checks, source), tuple(named), decision.as_of, inputs,
+                      member_rows(members, checks, source) if choice.members else (),
+                      tuple(named), decision.as_of, inputs,
                       ignored=ignored, dated=decision.dated)
 
 
