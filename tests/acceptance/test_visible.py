@@ -133,6 +133,8 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "c-refused.yaml").write_text('format: 1\nnetwork:\n  name: "x\\e[2J\\a"\n', "utf-8")
     name = "d\x1b[31m\u202e\u200b\r\n::error::INJECTED file ##[error]x\x07.yaml"
     (folder / name).write_text(NETWORK.replace("members_file: leden.xlsx\n", ""), "utf-8")
+    ascii_name = "Net ##vso[task.setvariable variable=INJECTED]x ##[add-mask]y"  # plain text
+    (folder / "e-ascii.yaml").write_text(NETWORK.replace(HOSTILE_NAME, ascii_name), "utf-8")
     return folder
 
 
