@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 import yaml
 
 from oncocheck.errors import LoadFailed, load_error
-from oncocheck.load.curly import OPENING, curly, curly_error
-from oncocheck.load.naming import about, member, member_index
+from oncocheck.load.words import OPENING, curly, curly_error
+from oncocheck.load.source import about, member, member_index
 from oncocheck.load.visible import quoted, shown_as_is, visible
 from oncocheck.report import LoadError, Text
 
@@ -52,7 +52,7 @@ class Builder:
         self.max_depth, self.max_nodes = max_depth, max_nodes
         self.values: dict[str, tuple[int, int]] = {}
         self.keys: dict[str, tuple[int, int]] = {}
-        self.curly: list[LoadError] = []  # values and keys in curly quotes (`load.curly`)
+        self.curly: list[LoadError] = []  # values and keys in curly quotes (`load.words`)
         self._stack: list[_Frame] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._documents = 0
