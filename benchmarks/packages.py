@@ -4,8 +4,8 @@ most 1.5 x checking the same networks unpacked; packing one network at most 2 x 
     python benchmarks/packages.py DIR [--count 300] [--members 40] [--runs 3]
 
 Writes DIR/plain (the networks, each with two documents of 200 KB) and DIR/packages (each
-packed with `oncocheck pack`, in this process), then times both pairs with farm-bench (the
-whole process from outside, A and B in turn; the median ratio counts) and prints its report.
+packed with `oncocheck pack`, in this process), then times both pairs through measurements.py
+(the whole process from outside, A and B in turn; the median of the paired ratios counts).
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ import contextlib
 import io
 import os
 import random
-import subprocess
+import statistics
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import network  # noqa: E402
+from measurements import Command, measure_in_turns  # noqa: E402
 
 DOCUMENT_BYTES = 200 * 1024
 AS_OF = ["--as-of", "2026-11-23"]
@@ -52,11 +53,13 @@ def prepare(folder: Path, count: int, members: int) -> tuple[Path, Path]:
 
 
 def bench(a: list[str], b: list[str], runs: int) -> None:
-    """farm-bench A against B (the yardstick), its report printed."""
-    command = ["farm-bench", "-n", str(runs), "--timeout", "900", "--vs",
-               " ".join(b), "--", *a]
-    print("$", " ".join(command), flush=True)
-    subprocess.run(command, check=False)
+    """A against B (the yardstick), in turn, after one uncounted run each; prints the ratio."""
+    figures = measure_in_turns([Command("a", " ".join(a[1:3]), [a], (0, 1)),
+                                Command("b", " ".join(b[1:3]), [b], (0, 1))], runs, warmup=True)
+    ratios = [x / y for x, y in zip(figures["a"].seconds, figures["b"].seconds, strict=True)]
+    print(f"A/B wall: median {statistics.median(ratios):.2f} (min {min(ratios):.2f}, max "
+          f"{max(ratios):.2f}); A {figures['a'].median:.3f} s, B {figures['b'].median:.3f} s; "
+          f"peak {figures['a'].peak_mb:.1f} / {figures['b'].peak_mb:.1f} MB", flush=True)
 
 
 def main() -> None:
