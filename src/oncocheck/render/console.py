@@ -13,8 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.analysis.moves import moves
-from oncocheck.render import changes, compare
+from oncocheck.render import compare
 from oncocheck.render.notes import note_line, planned
 from oncocheck.render.summary import settings_line, summary_line
 from oncocheck.render.terminal import Plain, kit, one_line, status_cell, verdict_cell
@@ -25,6 +24,8 @@ from oncocheck.wording import cell, member_field, where
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from oncocheck.render.changes import Change
 
 MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
 #: Below this width the criteria are a list, not a table: a table's findings column would be
@@ -134,18 +135,22 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
     console.print()
 
 
-def _change_lines(console: Console, found: list[changes.Change], lang: str) -> None:
+def _change_lines(console: Console, found: list[Change], lang: str) -> None:
+    from oncocheck.render.changes import reasons
+
     for change in found:
         result, other = change.result, change.other
         before = VERDICT_SYMBOL[result.verdict]
         after = VERDICT_SYMBOL[other.verdict] if other else compare.ABSENT
         name = f"{result.network} · {result.file}" if result.network else result.file
         _print(console, f"  {before} → {after}  {name}")
-        _print(console, f"         {changes.reasons(change.moves, lang)}", style="dim")
+        _print(console, f"         {reasons(change.moves, lang)}", style="dim")
 
 
 def _overview(console: Console, report: Report, lang: str) -> None:
     """`check --compare`: how many files change verdict, which and why, before the files."""
+    from oncocheck.render import changes
+
     w, found = words(lang), changes.overview(report)
     console.print(f"{w['comparison']} {changes.direction(report, lang)}: "
                   f"{changes.counts_text(found, len(report.results), lang)}",
@@ -175,6 +180,8 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
     `debug` also what the YAML parser said about a syntax error. With a comparison, the
     overview first and then only the files that change or cannot be read."""
     if report.compare is not None:
+        from oncocheck.analysis.moves import moves  # (like `changes`: only for a comparison)
+
         _overview(console, report, lang)
     for result, other in compare.pairs(report):
         if report.compare is not None and result.verdict is not Verdict.INVALID \
