@@ -5,12 +5,18 @@ breaks, words longer than a column, markup and emoji codes, which neither interp
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
+from typer.testing import CliRunner
 
+from oncocheck.cli.app import app
 from oncocheck.render.terminal import Plain, kit
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "examples/compliant/voorbeeldstad.yaml"
 
 #: Letters, spaces and tabs, wide and combining characters, brackets and colons.
 TEXT = st.text(st.sampled_from("ab xyz\t\n-.→✔✘漢字éé😀[]:/" + "w" * 5), max_size=90)
@@ -61,3 +67,13 @@ def test_a_line_is_printed_as_rich_prints_it(line: str) -> None:
         console.print()
 
     assert _plain(drawn) == _rich(drawn)
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_file_name_is_shown_as_written(tmp_path: Path, terminal: bool) -> None:
+    """Not read as an emoji code (`:x:` is ❌ to rich), on a terminal or off it."""
+    named = tmp_path / ":x:.yaml"
+    named.write_bytes(EXAMPLE.read_bytes())
+    env = {"FORCE_COLOR": "1", "NO_COLOR": "1"} if terminal else {"FORCE_COLOR": None}
+    done = CliRunner().invoke(app, ["check", str(named), "--as-of", "2026-11-23"], env=env)
+    assert done.exit_code == 0 and ":x:.yaml" in done.output and "❌" not in done.output
