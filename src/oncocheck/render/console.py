@@ -5,7 +5,7 @@ another verdict, which, and why: the criteria whose status moves, with their fig
 shows only the files that change or cannot be read; the others are counted, not repeated.
 
 On a terminal `draw` prints with colour on rich's console; `render` gives the same layout as
-plain text, drawn on `terminal.Plain` (rich's text and table are those of `terminal.kit`).
+plain text, drawn on `plain.Plain` (rich's text and table are those of `terminal.kit`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from oncocheck.render import compare
 from oncocheck.render.notes import note_line, planned
 from oncocheck.render.summary import settings_line, summary_line
-from oncocheck.render.terminal import Plain, kit, one_line, status_cell, verdict_cell
+from oncocheck.render.plain import Plain
+from oncocheck.render.terminal import kit, one_line, status_cell, verdict_cell
 from oncocheck.render.versions import undated_note
 from oncocheck.render.words import VERDICT_SYMBOL, words
 from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict

@@ -1,4 +1,4 @@
-"""Off a terminal the check report prints on `terminal.Plain`, not rich's console: its text and
+"""Off a terminal the check report prints on `plain.Plain`, not rich's console: its text and
 tables must be the bytes rich draws, for any text a file can bring (wide characters, tabs, line
 breaks, words longer than a column, markup and emoji codes, which neither interprets)."""
 
@@ -14,7 +14,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.render.terminal import Plain, kit
+from oncocheck.render.plain import Plain
+from oncocheck.render.terminal import kit
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples/compliant/voorbeeldstad.yaml"
 
