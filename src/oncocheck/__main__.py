@@ -1,5 +1,40 @@
-"""`python -m oncocheck` runs the same command line as the `oncocheck` script."""
+"""The `oncocheck` script and `python -m oncocheck`: the command line of `cli.app.main`.
 
-from oncocheck.cli.app import main
+Start-up makes some hundred thousand objects (modules, Typer's commands, pydantic's
+validators) that live as long as the process. So the garbage collector waits for rounds of
+100,000 new objects instead of 700 (going over those objects again and again took a one-file
+check a tenth of its time; garbage in cycles is still collected, a batch's too), and the
+process ends without taking them down one by one. pydantic's plugins are not looked for: none
+is meant to watch oncocheck validate a network file (which names people), and the search
+reads every installed package's metadata.
+"""
 
-main()
+import gc
+import os
+import sys
+from contextlib import suppress
+
+
+def main() -> None:
+    """Run the command line (`oncocheck.cli.app.main`)."""
+    gc.set_threshold(100_000)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from oncocheck.cli.app import main as run  # imported after: most of start-up is this
+
+    try:
+        run()
+    except SystemExit as done:
+        # Python's own exit where it has more to do: wait for a process pool's workers or
+        # another thread, or print a code that is no number
+        threads = sys.modules.get("threading")
+        if "multiprocessing" in sys.modules or (threads and threads.active_count() > 1) \
+                or not isinstance(done.code, int | None):
+            raise
+        with suppress(OSError, ValueError):  # `run` flushed stdout, and told if it failed
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(done.code or 0)
+
+
+if __name__ == "__main__":
+    main()

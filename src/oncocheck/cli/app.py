@@ -10,6 +10,7 @@ fault reaches `main` (`faults.end`).
 
 from __future__ import annotations
 
+import copy
 import gc
 import os
 import sys
@@ -18,6 +19,7 @@ from contextlib import suppress
 from typing import Annotated, Any
 
 import typer
+from typer._coercion import RuntimeParam, build_runtime_param
 
 from oncocheck import __version__
 from oncocheck.cli import faults
@@ -59,6 +61,10 @@ class Commands(Group):
         for param in self.params:
             if param.name == "install_completion":  # Typer's option, which says it in English
                 param.callback = install_completion
+        for command in [self, *getattr(self, "commands", {}).values()]:
+            for param in command.params:
+                param._runtime_param = _Given(param.type_descriptor.parameter_info,
+                                              param.type_descriptor.annotation)
         try:  # `given`: with None, Click reads sys.argv and on Windows expands `*.yaml` itself
             code = super().main(given, prog_name, complete_var, standalone_mode=False,
                                 windows_expand_args=windows_expand_args, **extra)
@@ -76,6 +82,15 @@ class Commands(Group):
             return super().invoke(ctx)
         except UsageError as exc:
             faults.usage(exc, STATE["lang"])
+
+
+class _Given(RuntimeParam):
+    """Typer's coercion of an option, built (a pydantic TypeAdapter) only for a value given:
+    an option left out is None or () without it, as in Typer's own (`check` has 22)."""
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        built = build_runtime_param(param.type_descriptor)
+        return built._coerce_value(value, param=param, ctx=ctx)
 
 
 # Typer's own options for shell completion, in Dutch too (their English is Typer's, verbatim)
@@ -135,6 +150,20 @@ criteria_app.command("show", help=rules.SHOW_HELP)(criteria_show)
 criteria_app.command("diff", help=rules.DIFF_HELP)(criteria_diff)
 
 
+def only(args: list[str]) -> typer.Typer:
+    """The app with only the command `args` start with, if they do: Typer builds each command
+    it has (every option's parser) on every run, a tenth of a one-file check."""
+    name = args[0] if args else ""
+    named = [c for c in app.registered_commands if name == (c.name or typer.main.get_command_name(
+        getattr(c.callback, "__name__", "")))]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not named and not groups:
+        return app  # help, an option first, or an unknown command: Click needs them all
+    pruned = copy.copy(app)
+    pruned.registered_commands, pruned.registered_groups = named, groups
+    return pruned
+
+
 def main() -> None:
     """Entry point: run the app; whatever goes wrong ends as `faults` documents."""
     prepare()
@@ -143,7 +172,7 @@ def main() -> None:
     starved = False
     try:
         try:
-            app(prog_name="oncocheck")
+            only(sys.argv[1:])(prog_name="oncocheck")
         finally:
             with suppress(StdoutFailed):  # a stdout that fails now failed in the command
                 sys.stdout.flush()

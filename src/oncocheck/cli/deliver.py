@@ -7,6 +7,7 @@ are rendered while they are written; files first, then stdout, so a problem writ
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
@@ -136,15 +137,17 @@ def _stdout(piece: str | bytes) -> None:
 
 
 def _console(output: Output) -> None:
-    """A console report: drawn by rich (coloured) on a terminal, else written as plain text."""
-    from rich.console import Console
+    """A console report: drawn by rich (coloured) on a terminal, else written as plain text
+    (rich's console is only imported where rich might find a terminal: its own test)."""
+    if {"FORCE_COLOR", "TTY_COMPATIBLE"} & os.environ.keys() or sys.stdout.isatty():
+        from rich.console import Console
 
-    console = Console(highlight=False)
-    if console.is_terminal:
-        output.draw(console)
-    else:
-        for piece in output.text("console"):
-            _stdout(piece)
+        console = Console(highlight=False)
+        if console.is_terminal:
+            output.draw(console)
+            return
+    for piece in output.text("console"):
+        _stdout(piece)
 
 
 def named_inputs(briefs: Iterable[Any], targets: list[Target]) -> list[Path]:

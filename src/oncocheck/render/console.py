@@ -4,25 +4,27 @@ With `check --compare` it leads with what the compared version changes (how many
 another verdict, which, and why: the criteria whose status moves, with their figures), then
 shows only the files that change or cannot be read; the others are counted, not repeated.
 
-On a terminal `draw` prints with colour; `render` gives the same layout as plain text.
+On a terminal `draw` prints with colour on rich's console; `render` gives the same layout as
+plain text, drawn on `plain.Plain` (rich's text and table are those of `terminal.kit`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text as RichText
-
-from oncocheck.report import moves
 from oncocheck.render import compare
+from oncocheck.render.plain import Plain
+from oncocheck.render.terminal import kit, one_line, status_cell, verdict_cell
 from oncocheck.render.words import (VERDICT_SYMBOL, note_line, planned, settings_line,
                                     summary_line, undated_note, words)
-from oncocheck.render.terminal import one_line, plain_text, status_cell, table, verdict_cell
-from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict
+from oncocheck.report import FileResult, Finding, LoadError, Report, Severity, Verdict, moves
 from oncocheck.wording import cell, member_field, where
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from oncocheck.render.compare import Change
 
 MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
 #: Below this width the criteria are a list, not a table: a table's findings column would be
@@ -30,8 +32,8 @@ MAX_SKIPPED = 100  # skipped files listed; JSON lists them all
 TABLE_WIDTH = 110
 
 
-def _finding_cell(finding: Finding, lang: str) -> RichText:
-    text = RichText(finding.message.get(lang))
+def _finding_cell(finding: Finding, lang: str, console: Any) -> Any:
+    text = kit(console)[0](finding.message.get(lang))
     if finding.remediation is not None:
         text.append(f"\n→ {finding.remediation.get(lang)}", style="italic")
     note = note_line(finding, lang)
@@ -61,16 +63,18 @@ def _warning_place(finding: Finding, lang: str) -> str:
     return f"{words(lang).lower('line')} {location.line}"
 
 
-def _criteria_table(result: FileResult, lang: str) -> Table:
-    w, criteria = words(lang), table()
+def _criteria_table(result: FileResult, lang: str, console: Any) -> Any:
+    (text, table), w = kit(console), words(lang)
+    criteria = table()
     criteria.add_column("ID", no_wrap=True)
     criteria.add_column(w["criterion"], ratio=2, overflow="fold")
     criteria.add_column(w["status"], no_wrap=True)
     criteria.add_column(w["finding"], ratio=3, overflow="fold")  # never cut with an ellipsis
     for finding in result.findings:
         if finding.severity is Severity.ERROR:
-            criteria.add_row(finding.criterion, finding.title.get(lang),
-                             status_cell(finding.status, lang), _finding_cell(finding, lang))
+            criteria.add_row(finding.criterion, text(finding.title.get(lang)),  # no markup
+                             status_cell(finding.status, lang, console),
+                             _finding_cell(finding, lang, console))
     return criteria
 
 
@@ -78,30 +82,34 @@ def _criteria_list(console: Console, result: FileResult, lang: str) -> None:
     """The criteria on a narrow terminal: per criterion its id, status and title, then the
     finding below, wrapped between words (a key is never cut, nor broken unless it is longer
     than the line)."""
+    from rich.padding import Padding
+    from rich.text import Text as RichText
+
     for finding in result.findings:
         if finding.severity is Severity.ERROR:
             head = RichText(f"{finding.criterion:<3} ")
-            head.append_text(status_cell(finding.status, lang))
+            head.append_text(status_cell(finding.status, lang, console))
             head.append(f"  {finding.title.get(lang)}", style="bold")
             console.print(head, overflow="fold")
-            console.print(Padding(_finding_cell(finding, lang), (0, 0, 0, 4)), overflow="fold")
+            console.print(Padding(_finding_cell(finding, lang, console), (0, 0, 0, 4)),
+                          overflow="fold")
 
 
 def _print(console: Console, text: str, style: str | None = None) -> None:
-    """One line of text from the report as it is: never rich markup, never wrapped."""
-    console.print(text, markup=False, highlight=False, soft_wrap=True, style=style)
+    """One line of text from the report as it is: never rich markup or emoji, never wrapped."""
+    console.print(text, markup=False, emoji=False, highlight=False, soft_wrap=True, style=style)
 
 
 def _file(console: Console, result: FileResult, lang: str, debug: bool = False) -> None:
     w = words(lang)
-    line = verdict_cell(result.verdict, lang)
+    line = verdict_cell(result.verdict, lang, console)
     line.append(f"  {result.network or result.file}", style="bold")
     if result.criteria:
         line.append(f" · {result.criteria.label}")
     if result.as_of:
         line.append(f" · {w.lower('as_of')} {result.as_of.isoformat()}"
                     f"{undated_note(result, lang)}")
-    console.print(result.file, style="dim", markup=False, highlight=False)
+    console.print(result.file, style="dim", markup=False, emoji=False, highlight=False)
     console.print(line)
     for error in result.errors:
         _print(console, f"  {error_place(error, result.file, lang)} "
@@ -113,7 +121,7 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
         if console.width < TABLE_WIDTH:
             _criteria_list(console, result, lang)
         else:
-            console.print(_criteria_table(result, lang))
+            console.print(_criteria_table(result, lang, console))
     warnings = [f for f in result.findings if f.severity is Severity.WARNING and f.is_problem]
     if warnings:
         console.print(f"{w['warnings']}:", style="bold yellow")
@@ -126,7 +134,7 @@ def _file(console: Console, result: FileResult, lang: str, debug: bool = False) 
     console.print()
 
 
-def _change_lines(console: Console, found: list[compare.Change], lang: str) -> None:
+def _change_lines(console: Console, found: list[Change], lang: str) -> None:
     for change in found:
         result, other = change.result, change.other
         before = VERDICT_SYMBOL[result.verdict]
@@ -141,7 +149,7 @@ def _overview(console: Console, report: Report, lang: str) -> None:
     w, found = words(lang), compare.overview(report)
     console.print(f"{w['comparison']} {compare.direction(report, lang)}: "
                   f"{compare.counts_text(found, len(report.results), lang)}",
-                  style="bold", markup=False, highlight=False)
+                  style="bold", markup=False, emoji=False, highlight=False)
     for title, listed in ((w["verdict_changes"], found.verdicts),
                           (w["criteria_changes"], found.criteria)):
         if listed:
@@ -187,4 +195,6 @@ def draw(report: Report, lang: str, console: Console, quiet: bool = False,
 def render(report: Report, lang: str, quiet: bool = False, debug: bool = False) -> str:
     """The report as plain text (no colour), 120 columns wide; `quiet`, `debug` as for
     `draw`."""
-    return plain_text(lambda console: draw(report, lang, console, quiet, debug))
+    plain = Plain()
+    draw(report, lang, plain, quiet, debug)  # type: ignore[arg-type] # rich's console in kind
+    return plain.text()
