@@ -29,6 +29,16 @@ def pytest_configure(config: pytest.Config) -> None:
         settings.load_profile("quick")
 
 
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests put their screenshots: docs/img/ for the README when asked
+    (ONCOCHECK_UPDATE_GOLDEN=1, as for the golden files), else a folder of the run's own, so a
+    test run rewrites nothing in the checkout unasked and parallel workers share no file."""
+    if os.environ.get("ONCOCHECK_UPDATE_GOLDEN") == "1":
+        return Path(__file__).resolve().parents[1] / "docs" / "img"
+    return tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.fixture
 def report():
     """The hand-built sample report (see tests/support/sample_report.py)."""
