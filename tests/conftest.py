@@ -29,6 +29,27 @@ def pytest_configure(config: pytest.Config) -> None:
         settings.load_profile("quick")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _children_compile_once(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The child processes the tests start (`python -m oncocheck`, the hooks, CI's shell
+    steps) keep the bytecode they compile in a folder of this run's own: with
+    PYTHONDONTWRITEBYTECODE set each of them would compile oncocheck's modules anew, and
+    nothing is written into the checkout either way."""
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
+        del os.environ["PYTHONDONTWRITEBYTECODE"]
+        os.environ["PYTHONPYCACHEPREFIX"] = str(tmp_path_factory.mktemp("pycache"))
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests put their screenshots: docs/img/ for the README when asked
+    (ONCOCHECK_UPDATE_GOLDEN=1, as for the golden files), else a folder of the run's own, so a
+    test run rewrites nothing in the checkout unasked and parallel workers share no file."""
+    if os.environ.get("ONCOCHECK_UPDATE_GOLDEN") == "1":
+        return Path(__file__).resolve().parents[1] / "docs" / "img"
+    return tmp_path_factory.mktemp("screenshots")
+
+
 @pytest.fixture
 def report():
     """The hand-built sample report (see tests/support/sample_report.py)."""

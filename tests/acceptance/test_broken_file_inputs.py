@@ -4,7 +4,9 @@ at a document it names is refused with exit 2, and the file is left byte for byt
 
 The table: every kind of load failure × every way of naming an input × every way of aiming a
 report at it. The naming lines come after the failure, where a parser that gave up never read
-them, and their values are written as people write them: plain, quoted, with backslashes.
+them, and their values are written as people write them: plain, quoted, with backslashes. The
+quick loop (`pytest -m "not slow"`) takes each failure once, the naming and the aim taking
+turns; the full run takes the whole table.
 """
 
 from __future__ import annotations
@@ -58,9 +60,28 @@ def _network(folder: Path, failure: str, named: str, name: str) -> Path:
     return network
 
 
-@pytest.mark.parametrize("output", OUTPUTS)
+def _table() -> list:
+    """Every (failure, naming, aim); the quick loop keeps one per failure, taking turns."""
+    quick = {(f, list(NAMED)[i % len(NAMED)], list(OUTPUTS)[i // len(NAMED) % len(OUTPUTS)])
+             for i, f in enumerate(FAILURES)}
+    return [pytest.param(f, n, o, marks=[pytest.mark.slow] * ((f, n, o) not in quick))
+            for f in FAILURES for n in NAMED for o in OUTPUTS]
+
+
 @pytest.mark.parametrize("named", NAMED)
 @pytest.mark.parametrize("failure", FAILURES)
+def test_each_broken_file_of_the_table_is_invalid(tmp_path: Path, failure: str,
+                                                  named: str) -> None:
+    """The table's files do not load (each as each aim below names its input): what the
+    refusals are tested on is a broken file."""
+    for name in (NAMED[named][1], "site\\index.html" if "\\" in NAMED[named][1]
+                 else "site/index.html"):
+        network = _network(tmp_path, failure, named, name)
+        checked = CliRunner().invoke(app, ["check", str(network), "-f", "json", *AS_OF])
+        assert checked.exit_code == 2 and '"invalid": 1' in checked.output, checked.output
+
+
+@pytest.mark.parametrize("failure, named, output", _table())
 def test_a_report_is_never_written_over_what_a_broken_file_names(
         tmp_path: Path, failure: str, named: str, output: str) -> None:
     name = NAMED[named][1]
@@ -70,9 +91,6 @@ def test_a_report_is_never_written_over_what_a_broken_file_names(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"PK\x03\x04 the member list, 'leden'\n")
     network = _network(tmp_path, failure, named, name)
-    checked = CliRunner().invoke(app, ["check", str(network), "-f", "json", *AS_OF])
-    assert checked.exit_code == 2 and '"invalid": 1' in checked.output, checked.output
-
     before = sorted(tmp_path.rglob("*"))
     result = CliRunner().invoke(app, ["check", str(network), *OUTPUTS[output](path), *AS_OF])
     assert result.exit_code == 2, result.output

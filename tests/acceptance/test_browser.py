@@ -1,9 +1,9 @@
 """The HTML reports in a real browser (Debian's Chromium, driven by Playwright).
 
 The site is made by the command line from examples/, opened from file:// URLs; the tests check
-what a reader sees, that nothing is fetched and nothing is logged as an error, and they write
-the README's screenshots to docs/img/. Without Chromium they skip, except under CI=true, where
-they fail: CI must run them.
+what a reader sees, that nothing is fetched and nothing is logged as an error, and they take
+the README's screenshots (written to docs/img/ with ONCOCHECK_UPDATE_GOLDEN=1). Without
+Chromium they skip, except under CI=true, where they fail: CI must run them.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from paths import ROOT
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` is the quick loop
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = ROOT / "docs" / "img"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -92,7 +91,7 @@ class Visit:
         assert self.errors == [] and self.dialogs == []
 
 
-def test_network_page(browser: object, site: Path) -> None:
+def test_network_page(browser: object, site: Path, shots: Path) -> None:
     visit = Visit(browser, site / "verwijsgids-55.html")
     page = visit.page
     assert page.get_by_role("heading", level=1).inner_text() == "Oncologienetwerk De Meierij"
@@ -100,13 +99,13 @@ def test_network_page(browser: object, site: Path) -> None:
                  "11/20 = 55% (≥ 60%)", "zich aan te melden"):
         assert page.get_by_text(text).first.is_visible(), text
     assert page.get_by_role("table").filter(has_text="Lid 20").is_visible()
-    page.screenshot(path=SHOTS / "network-page.png", full_page=True,
+    page.screenshot(path=shots / "network-page.png", full_page=True,
                     clip={"x": 0, "y": 0, "width": 1100, "height": 1400})
     visit.assert_quiet()
     visit.context.close()
 
 
-def test_batch_index(browser: object, site: Path) -> None:
+def test_batch_index(browser: object, site: Path, shots: Path) -> None:
     visit = Visit(browser, site / "index.html")
     page = visit.page
     assert page.get_by_role("heading", level=1).inner_text() == "Kwaliteitstoets: overzicht"
@@ -115,7 +114,7 @@ def test_batch_index(browser: object, site: Path) -> None:
     assert matrix.locator("tbody tr").count() == 8
     for text in ("8 bestanden", "Oncologienetwerk Overijssel", "Per criterium"):
         assert page.get_by_text(text).first.is_visible(), text
-    page.screenshot(path=SHOTS / "batch-index.png", full_page=True)
+    page.screenshot(path=shots / "batch-index.png", full_page=True)
     visit.assert_quiet()
     _sort_and_filter(page)
     page.get_by_role("link", name="Oncologienetwerk Overijssel").first.click()
@@ -445,7 +444,7 @@ def reloaded(page: object) -> bool:
         return False
 
 
-def test_the_guides_network_page_at_1280_px(browser: object, tmp_path: Path,
+def test_the_guides_network_page_at_1280_px(browser: object, tmp_path: Path, shots: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """docs/handleiding.md's network, made as the guide says (init, then its files), checked to
     the page the guide tells the reader to open: compliant, no sideways scroll at 1280 px, and
@@ -469,7 +468,7 @@ def test_the_guides_network_page_at_1280_px(browser: object, tmp_path: Path,
                  "Inloophuis De Boei"):
         assert page.get_by_text(text).first.is_visible(), text
     assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
-    page.screenshot(path=SHOTS / "handleiding-rapport.png", full_page=True,
+    page.screenshot(path=shots / "handleiding-rapport.png", full_page=True,
                     clip={"x": 0, "y": 0, "width": 1280, "height": 1100})
     visit.assert_quiet()
     visit.context.close()

@@ -3,9 +3,9 @@
 A batch of 44 generated networks (benchmarks/generate.py, one of them declaring an older
 criteria version) is checked with `--compare`; its index, a network page, the impact page of
 a draft with a long path and the rounds page are opened at 1280 px. On each: nothing scrolls
-sideways, no word is broken mid-way, axe-core finds no violation, and the screenshot goes to
-docs/img/ for the README. Without Chromium they skip, except under CI=true (see
-test_browser.py).
+sideways, no word is broken mid-way, axe-core finds no violation, and the screenshot is taken
+for the README (docs/img/ with ONCOCHECK_UPDATE_GOLDEN=1). Without Chromium they skip, except
+under CI=true (see test_browser.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from node_tools import node_package
 import test_browser
-from test_browser import SHOTS, Visit
+from test_browser import Visit
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
@@ -107,12 +107,12 @@ def visit(browser: object, made: dict[str, Path], request: pytest.FixtureRequest
 
 
 @pytest.mark.parametrize("visit", ["index", "network", "impact", "rounds"], indirect=True)
-def test_at_1280_nothing_scrolls_sideways_and_no_word_breaks(visit: Visit,
+def test_at_1280_nothing_scrolls_sideways_and_no_word_breaks(visit: Visit, shots: Path,
                                                              request: pytest.FixtureRequest
                                                              ) -> None:
     page = visit.page
     name = request.node.callspec.params["visit"]
-    page.screenshot(path=SHOTS / f"{name}-1280.png", full_page=True)
+    page.screenshot(path=shots / f"{name}-1280.png", full_page=True)
     assert page.evaluate(SIDEWAYS) <= 0
     assert page.evaluate(BROKEN_WORDS) == []
     page.add_script_tag(path=str(node_package("axe-core") / "axe.min.js"))
