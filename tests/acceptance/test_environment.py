@@ -277,6 +277,12 @@ def _wait_for(found: object, proc: subprocess.Popen[bytes]) -> None:
 
 
 @linux
+def _interruptible() -> None:
+    """Ctrl-C as at a terminal, however pytest was started: a shell starts a background job
+    (`&`) with SIGINT ignored, and a child process inherits that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129),
                                           (signal.SIGINT, 130)])
 def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path: Path, network: Path,
@@ -284,7 +290,8 @@ def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path: Path, network
     target = tmp_path / "out" / "report.json"
     proc = subprocess.Popen([sys.executable, "-c", SLOW_RENDERER, "check", str(network),
                              "-f", "json", "-o", str(target), "--lang", "en", *AS_OF],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=_interruptible)
     try:
         _wait_for(lambda: target.parent.is_dir() and _leftovers(target.parent, target.name),
                   proc)
@@ -395,7 +402,7 @@ def test_ctrl_c_in_a_pooled_batch_leaves_no_process_and_no_file(tmp_path: Path,
     proc = subprocess.Popen([sys.executable, "-c", SLOW_CHECK, "check", str(batch), "-j", "2",
                              "-f", "json", "-o", str(target), "--lang", "en", *AS_OF],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_interruptible)
     try:
         _wait_for(lambda: len(_children(proc.pid)) >= 2, proc)
         time.sleep(0.3)  # the workers are checking
