@@ -38,7 +38,7 @@ from oncocheck.cli.process import StdoutFailed, prepare
 from oncocheck.cli.rounds import HELP as ROUNDS_HELP
 from oncocheck.cli.rounds import rounds
 from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, explain
-from oncocheck.cli.usage import errors as click_errors
+from oncocheck.cli.helptext import errors as click_errors
 from oncocheck.errors import UsageError
 
 

@@ -64,7 +64,7 @@ def misused(exc: Exception, args: list[str], lang: str) -> NoReturn:
     """A usage error found by Click (an unknown option, a missing argument, a value that is
     not one of the choices): in oncocheck's words, with the command's usage line, exit 2.
     Without arguments a group shows its help instead (Click's `no_args_is_help`)."""
-    from oncocheck.cli import usage as click_usage
+    from oncocheck.cli import helptext as click_usage
 
     if isinstance(exc, click_usage.errors.NoArgsIsHelpError):
         exc.show()
