@@ -156,7 +156,7 @@ def check(
                            stdin_filename=stdin_filename, settings=found.file,
                            networks_only=networks_only, **values)
     if show_settings or list_files:
-        from oncocheck.cli.deliver import emit
+        from oncocheck.cli.faults import emit
         from oncocheck.cli.listing import listing
 
         emit(shown(values, origins, found, ask.lang) if show_settings else listing(ask))

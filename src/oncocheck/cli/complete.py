@@ -63,7 +63,7 @@ def install_completion(ctx: Any, param: Any, value: bool | str) -> None:
         return
     from typer.completion import install
 
-    from oncocheck.cli.deliver import emit
+    from oncocheck.cli.faults import emit
 
     shell, path = install(shell=value) if isinstance(value, str) else install()
     emit((f"De aanvulling voor {shell} staat in {path}; die werkt zodra u de terminal opnieuw "

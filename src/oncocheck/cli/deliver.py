@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oncocheck.cli.inputs import InputFiles, refuse_inputs
-from oncocheck.cli.process import StdoutFailed
+from oncocheck.cli.faults import StdoutFailed
 from oncocheck.cli.targets import Target
 from oncocheck.cli.write import write_report, write_site
 from oncocheck.load.visible import printable
@@ -23,19 +22,6 @@ from oncocheck.report import Text
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-def emit(text: str) -> None:
-    """Write `text` to stdout now; a stdout that fails raises (see `oncocheck.cli.process`)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def say(line: str) -> None:
-    """One line on stderr; a stderr that fails too leaves nothing to tell it on."""
-    with suppress(OSError, ValueError):
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
 
 
 @dataclass(frozen=True)

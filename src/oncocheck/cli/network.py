@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.deliver import emit
+from oncocheck.cli.faults import emit
 from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, say
 from oncocheck.cli.write import write_report

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.deliver import emit, say as tell
+from oncocheck.cli.faults import emit, say as tell
 from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, as_of_date, say
 from oncocheck.cli.write import write_report

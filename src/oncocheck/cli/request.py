@@ -179,7 +179,8 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
 
 def tell(written: list, report: Report, lang: str) -> None:
     """One line on stderr for the reports written to files: where, and the verdicts."""
-    from oncocheck.cli.deliver import say, written_line
+    from oncocheck.cli.deliver import written_line
+    from oncocheck.cli.faults import say
     from oncocheck.render.summary import summary_line
 
     line = written_line(written, summary_line(report, lang), lang)

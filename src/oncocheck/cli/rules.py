@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from oncocheck.cli.complete import criteria_versions, criterion_ids
-from oncocheck.cli.deliver import emit
+from oncocheck.cli.faults import emit
 from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date, say
 
 if TYPE_CHECKING:

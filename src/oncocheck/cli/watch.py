@@ -26,8 +26,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from oncocheck.cli.deliver import Output, emit, say
-from oncocheck.cli.process import STOPPING, Terminated
+from oncocheck.cli.deliver import Output
+from oncocheck.cli.faults import emit, say
+from oncocheck.cli.faults import STOPPING, Terminated
 from oncocheck.cli.targets import Target
 from oncocheck.cli.watched import Watched, since, watching
 from oncocheck.errors import UsageError

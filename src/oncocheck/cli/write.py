@@ -3,7 +3,7 @@ whole or not at all, anything else written into and never replaced.
 
 - A regular file (or a new one, its folder made) is written as a temporary file `.NAME.XXXXXXXX`
   beside it and renamed over it: readers never see half a report, and the temporary file is
-  removed on any exception, SIGTERM, SIGHUP and Ctrl-C included (`cli.process` turns those into
+  removed on any exception, SIGTERM, SIGHUP and Ctrl-C included (`cli.faults` turns those into
   exceptions). A symbolic link stays a link: the file it leads to is replaced (or created).
 - `/dev/stdout`, `/dev/fd/N` and `/proc/self/fd/N` write to this process's descriptor N, after
   what it holds; a FIFO or a character device (`/dev/null`, a terminal) is opened and written
@@ -23,7 +23,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from oncocheck.cli.inputs import real_path
-from oncocheck.cli.process import ESCAPE
+from oncocheck.cli.faults import ESCAPE
 from oncocheck.errors import UsageError
 from oncocheck.report import Text
 from oncocheck.wording import os_reason
