@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 
-from oncocheck.cli.inputs import real_path, refuse_vanished
+from oncocheck.cli.write import real_path, refuse_vanished
 from oncocheck.cli.targets import Target
 from oncocheck.errors import UsageError
 from oncocheck.report import Report, Root, Text

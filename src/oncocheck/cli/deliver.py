@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.cli.inputs import InputFiles, refuse_inputs
 from oncocheck.cli.faults import StdoutFailed
 from oncocheck.cli.targets import Target
-from oncocheck.cli.write import write_report, write_site
+from oncocheck.cli.write import InputFiles, refuse_inputs, write_report, write_site
 from oncocheck.load.visible import printable
 from oncocheck.report import Text
 

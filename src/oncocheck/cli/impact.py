@@ -82,7 +82,7 @@ def impact(
     from oncocheck.analysis.impact import compare
     from oncocheck.cli.request import rule_files, run_batch
     from oncocheck.cli.deliver import deliver, named_inputs
-    from oncocheck.cli.inputs import refuse_inputs
+    from oncocheck.cli.write import refuse_inputs
     from oncocheck.cli.targets import STDOUT, Target
     from oncocheck.run.decide import choose
     from oncocheck.run.walk import network_files

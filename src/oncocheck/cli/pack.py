@@ -17,9 +17,8 @@ from typing import Annotated, Optional
 import typer
 
 from oncocheck.cli.faults import emit, say as tell
-from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
 from oncocheck.cli.options import Lang, LangOption, as_of_date, say
-from oncocheck.cli.write import write_report
+from oncocheck.cli.write import refuse_existing, refuse_inputs, refuse_vanished, write_report
 from oncocheck.errors import UsageError
 from oncocheck.report import FileResult, Report, Text, Verdict
 

@@ -106,7 +106,7 @@ def rounds(
     from oncocheck import __version__
     from oncocheck.analysis.rounds import compare_rounds
     from oncocheck.cli.deliver import deliver
-    from oncocheck.cli.inputs import refuse_inputs
+    from oncocheck.cli.write import refuse_inputs
     from oncocheck.cli.targets import STDOUT, Target
     from oncocheck.load.visible import printable
 

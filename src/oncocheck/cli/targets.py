@@ -15,8 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncocheck.cli.inputs import real_path, refuse_inputs, refuse_vanished
-from oncocheck.cli.write import own_descriptor
+from oncocheck.cli.write import own_descriptor, real_path, refuse_inputs, refuse_vanished
 from oncocheck.errors import UsageError
 from oncocheck.load.visible import quoted
 from oncocheck.render import formats_of, is_binary
