@@ -157,9 +157,10 @@ def check(
                            networks_only=networks_only, **values)
     if show_settings or list_files:
         from oncocheck.cli.faults import emit
-        from oncocheck.cli.listing import listing
+        from oncocheck.cli.files import listing
 
-        emit(shown(values, origins, found, ask.lang) if show_settings else listing(ask))
+        emit(shown(values, origins, found, ask.lang) if show_settings
+             else listing(ask.paths, ask.exclude, ask.networks_only, ask.lang))
         raise typer.Exit(0)
     if watch:
         raise typer.Exit(checking.watch(ask))

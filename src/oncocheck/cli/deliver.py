@@ -1,26 +1,32 @@
-"""Where finished text goes: report files, an HTML site, stdout; and one-line messages.
+"""Where finished text goes: report files, an HTML site, GitHub's job summary, stdout.
 
 Every target is rendered before anything is written, except formats that stream (JSON), which
 are rendered while they are written; files first, then stdout, so a problem writing a file
-(a usage error) leaves stdout untouched.
+(a usage error) leaves stdout untouched. When `$GITHUB_STEP_SUMMARY` names a file, the summary
+(`oncocheck.render.step_summary`) is added at its end, never replacing what the step wrote
+there before, and kept under GitHub's 1 MiB with what is there already; it is left out when a
+report of this run already goes to that file.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oncocheck.cli.faults import StdoutFailed
 from oncocheck.cli.targets import Target
-from oncocheck.cli.write import InputFiles, refuse_inputs, write_report, write_site
+from oncocheck.cli.write import InputFiles, real_path, refuse_inputs, write_report, write_site
 from oncocheck.load.visible import printable
-from oncocheck.report import Text
+from oncocheck.report import Report, Text
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 
 
 @dataclass(frozen=True)
@@ -140,3 +146,26 @@ def named_inputs(briefs: Iterable[Any], targets: list[Target]) -> list[Path]:
         if target.path is not None and not target.site:
             refuse_inputs(target.path, named)
     return named
+
+
+def step_summary(report: Report, lang: str,
+                 targets: Sequence[Target]) -> list[tuple[Path, Callable[[], str]]]:
+    """What to add to GitHub's job summary file: none, or that file with its text (made
+    when it is written, to fit the room the file has left)."""
+    value = os.environ.get(SUMMARY_VARIABLE, "")
+    if not value.strip():
+        return []
+    path = Path(value)
+    if any(t.path is not None and real_path(t.path) == real_path(path) for t in targets):
+        return []
+    return [(path, lambda: _summary_text(report, lang, path))]
+
+
+def _summary_text(report: Report, lang: str, path: Path) -> str:
+    from oncocheck.render import step_summary as summary
+
+    try:
+        used = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        used = 0
+    return summary.render(report, lang, max(summary.LIMIT - summary.MARGIN - used, 0))

@@ -64,9 +64,9 @@ def fail_on(strict: bool, chosen: FailOn | None) -> FailOn | None:
 def checked(request: Request, watching: bool = False) -> Checked:
     """The request's files checked; its report targets planned (and refused) first. A person
     `watching` always sees the report on the screen."""
-    from oncocheck.cli.ci import find_root
+    from oncocheck.cli.files import find_root
     from oncocheck.cli.deliver import named_inputs
-    from oncocheck.cli.stdin import network_inputs
+    from oncocheck.cli.files import network_inputs
     from oncocheck.cli.targets import plan
     from oncocheck.cli.watch import on_screen
 
@@ -94,7 +94,7 @@ def checked(request: Request, watching: bool = False) -> Checked:
 def deliver_checked(request: Request, done: Checked, watching: bool = False) -> None:
     """Write every report of `done`, then say where on stderr; a CI step's summary is of its
     one run, not of every round a person saves, so none while `watching`."""
-    from oncocheck.cli.ci import step_summary
+    from oncocheck.cli.deliver import step_summary
     from oncocheck.cli.deliver import deliver
     from oncocheck.cli.watch import live_output
 
