@@ -24,7 +24,6 @@ from oncocheck.cli import faults
 from oncocheck.cli import check as checking
 from oncocheck.cli import rules
 from oncocheck.cli.check import check
-from oncocheck.cli.complete import install_completion
 from oncocheck.cli.faults import emit
 from oncocheck.cli.disciplines import HELP as DISCIPLINES_HELP
 from oncocheck.cli.disciplines import disciplines
@@ -33,7 +32,7 @@ from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
 from oncocheck.cli.network import INIT_HELP, SCHEMA_HELP, init, schema
 from oncocheck.cli.pack import PACK_HELP, pack
-from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, say
+from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, install_completion, say
 from oncocheck.cli.faults import StdoutFailed, prepare
 from oncocheck.cli.rounds import HELP as ROUNDS_HELP
 from oncocheck.cli.rounds import rounds

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (LANG_ENV, STATE, AsOfOption, CheckPathsArgument, FailOn,
-                                   JobsOption, Lang, LangOption, OutputOption, say)
+                                   JobsOption, Lang, LangOption, OutputOption,
+                                   criteria_versions, say)
 from oncocheck.render import formats_of
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.faults import emit
-from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date, say
+from oncocheck.cli.options import (AsOfOption, Lang, LangOption, as_of_date,
+                                   criteria_versions, say)
 from oncocheck.report import Text
 
 if TYPE_CHECKING:

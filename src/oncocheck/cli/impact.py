@@ -12,9 +12,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date, say)
+                                   PathsArgument, as_of_date, criteria_versions, say)
 from oncocheck.render import formats_of
 
 ImpactFormat = StrEnum("ImpactFormat", {n: n for n in formats_of("impact")})  # type: ignore[misc]

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions, criterion_ids
 from oncocheck.cli.faults import emit
-from oncocheck.cli.options import AsOfOption, Lang, LangOption, as_of_date, say
+from oncocheck.cli.options import (AsOfOption, Lang, LangOption, as_of_date,
+                                   criteria_versions, criterion_ids, say)
 
 if TYPE_CHECKING:
     from oncocheck.report import CriteriaSetInfo, CriterionInfo
