@@ -25,8 +25,6 @@ from oncocheck.cli import check as checking
 from oncocheck.cli import rules
 from oncocheck.cli.check import check
 from oncocheck.cli.faults import emit
-from oncocheck.cli.disciplines import HELP as DISCIPLINES_HELP
-from oncocheck.cli.disciplines import disciplines
 from oncocheck.cli.helptext import App, Group, localise_tree
 from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
@@ -36,7 +34,7 @@ from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, install_
 from oncocheck.cli.faults import StdoutFailed, prepare
 from oncocheck.cli.rounds import HELP as ROUNDS_HELP
 from oncocheck.cli.rounds import rounds
-from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, explain
+from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, disciplines, explain
 from oncocheck.cli.helptext import errors as click_errors
 from oncocheck.errors import UsageError
 
@@ -125,7 +123,7 @@ app.command(help=checking.HELP)(check)
 app.command(help=IMPACT_HELP)(impact)
 app.command(help=ROUNDS_HELP)(rounds)
 app.command(help=rules.EXPLAIN_HELP)(explain)
-app.command(help=DISCIPLINES_HELP)(disciplines)
+app.command(help=rules.DISCIPLINES_HELP)(disciplines)
 app.command(help=SCHEMA_HELP)(schema)
 app.command(help=INIT_HELP)(init)
 app.command(help=PACK_HELP)(pack)
