@@ -22,11 +22,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Optional
 
-from oncocheck.cli.options import FailOn, as_of_date
-from oncocheck.cli.targets import Target
+from oncocheck.cli.deliver import Output, deliver, named_inputs, step_summary, written_line
+from oncocheck.cli.faults import say
+from oncocheck.cli.files import find_root, network_inputs
+from oncocheck.cli.options import STATE, FailOn, as_of_date
+from oncocheck.cli.targets import Target, plan
+from oncocheck.cli.watch import keep_watching, live_output, on_screen, refuse_stdin
 from oncocheck.errors import UsageError
 from oncocheck.report import Report, Text
 from oncocheck.run.decide import Choice, choose
+from oncocheck.run.memory import release
 
 DELAY = 0.5  # seconds before a progress bar is worth showing
 
@@ -74,12 +79,6 @@ def fail_on(strict: bool, chosen: FailOn | None) -> FailOn | None:
 def checked(request: Request, watching: bool = False) -> Checked:
     """The request's files checked; its report targets planned (and refused) first. A person
     `watching` always sees the report on the screen."""
-    from oncocheck.cli.files import find_root
-    from oncocheck.cli.deliver import named_inputs
-    from oncocheck.cli.files import network_inputs
-    from oncocheck.cli.targets import plan
-    from oncocheck.cli.watch import on_screen
-
     day, today = as_of_date(request.as_of), date.today()
     choices = [choose(request.criteria, day, today)]
     if request.compare is not None:
@@ -104,10 +103,6 @@ def checked(request: Request, watching: bool = False) -> Checked:
 def deliver_checked(request: Request, done: Checked, watching: bool = False) -> None:
     """Write every report of `done`, then say where on stderr; a CI step's summary is of its
     one run, not of every round a person saves, so none while `watching`."""
-    from oncocheck.cli.deliver import step_summary
-    from oncocheck.cli.deliver import deliver
-    from oncocheck.cli.watch import live_output
-
     written = report_output(done.report, request.lang, request.quiet)
     summary = [] if watching else step_summary(done.report, request.lang, done.targets)
     tell(deliver(live_output(written) if watching else written, done.targets, done.inputs,
@@ -116,8 +111,6 @@ def deliver_checked(request: Request, done: Checked, watching: bool = False) -> 
 
 def once(request: Request, watching: bool = False) -> Checked:
     """One round: the request run and its reports delivered."""
-    from oncocheck.run.memory import release
-
     done: Checked | None = None
     try:
         done = checked(request, watching)
@@ -131,8 +124,6 @@ def once(request: Request, watching: bool = False) -> Checked:
 
 def watch(request: Request) -> int:
     """Check, then again whenever an input changes, until Ctrl-C: exit code 0."""
-    from oncocheck.cli.watch import keep_watching, refuse_stdin
-
     paths = list(request.paths)
     refuse_stdin(paths)
     rounds: list[Checked] = []  # the last round: its HTML is written once more at the end
@@ -146,8 +137,6 @@ def watch(request: Request) -> int:
 
 def _settled(request: Request, rounds: list[Checked]) -> None:
     """The last round's HTML written once more, as a page that no longer reloads itself."""
-    from oncocheck.cli.deliver import deliver
-
     for done in rounds:
         pages = [t for t in done.targets if t.fmt == "html" and t.path is not None]
         if pages:
@@ -164,8 +153,7 @@ def exit_code(report: Report, fail_on: Optional[FailOn]) -> int:
 
 def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int],
               lang: str) -> tuple[Report, ...]:
-    """`run.batch.run` with the chosen number of processes and, for a person watching, a
-    progress bar."""
+    """`run.batch.run`, with a progress bar for a person watching."""
     from oncocheck.run.batch import run
 
     if not wanted():
@@ -174,11 +162,9 @@ def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int],
         return run(files, choices, jobs, bar)
 
 
-def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a deliver.Output
+def report_output(report: Report, lang: str, quiet: bool) -> Output:
     """Every format of the report, as `deliver` writes them."""
     from oncocheck import render
-    from oncocheck.cli.deliver import Output
-    from oncocheck.cli.options import STATE
 
     debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
     return Output(lambda fmt: render.pieces(report, fmt, lang, quiet, debug),
@@ -188,8 +174,6 @@ def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a d
 
 def tell(written: list, report: Report, lang: str) -> None:
     """One line on stderr for the reports written to files: where, and the verdicts."""
-    from oncocheck.cli.deliver import written_line
-    from oncocheck.cli.faults import say
     from oncocheck.render.summary import summary_line
 
     line = written_line(written, summary_line(report, lang), lang)
@@ -255,12 +239,7 @@ class Progress:
 
     def _show(self) -> None:
         from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
         from rich.progress import Progress as Bar
 
         console = Console(file=self._stream, stderr=True)
