@@ -30,7 +30,7 @@ from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
 from oncocheck.cli.network import INIT_HELP, SCHEMA_HELP, init, schema
 from oncocheck.cli.pack import PACK_HELP, pack
-from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, install_completion, say
+from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, say
 from oncocheck.cli.faults import StdoutFailed, prepare
 from oncocheck.cli.rounds import HELP as ROUNDS_HELP
 from oncocheck.cli.rounds import rounds
@@ -96,6 +96,20 @@ def _version(value: bool) -> None:
     if value:
         emit(f"oncocheck {__version__}\n")
         raise typer.Exit()
+
+
+def install_completion(ctx: Any, param: Any, value: bool | str) -> None:
+    """`--install-completion [SHELL]`: Typer's (which says what it did in English, not through
+    gettext), saying it in the language of the run."""
+    if not value or ctx.resilient_parsing:
+        return
+    from typer.completion import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    emit((f"De aanvulling voor {shell} staat in {path}; die werkt zodra u de terminal opnieuw "
+          f"start.\n", f"{shell} completion installed in {path}; it takes effect once you "
+          f"restart the terminal.\n")[STATE["lang"] == "en"])
+    raise typer.Exit()
 
 
 @app.callback()

@@ -6,10 +6,10 @@ remember for `main`.
 whether `--debug` was given. Help texts are written in both languages with `say`; which one
 `--help` shows is decided as the help is formatted (`oncocheck.cli.helptext`).
 
-Shell completion (`oncocheck --install-completion`): formats and languages complete by
-themselves (they are choices); for a path the functions here offer nothing, and the completion
-scripts fall back to the shell's own file completion. A completion runs the program at every
-Tab, so what is offered is cheap to find, and a failure offers nothing rather than a trace.
+Shell completion: formats and languages complete by themselves (they are choices); for a path
+the functions here offer nothing, and the completion scripts fall back to the shell's own file
+completion. A completion runs the program at every Tab, so what is offered is cheap to find,
+and a failure offers nothing rather than a trace.
 """
 
 from __future__ import annotations
@@ -214,19 +214,3 @@ def criterion_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     criteria = rules.criteria if rules is not None else []
     return [(c.id, c.title.en if english else c.title.nl) for c in criteria
             if c.id.lower().startswith(incomplete.lower())]
-
-
-def install_completion(ctx: Any, param: Any, value: bool | str) -> None:
-    """`--install-completion [SHELL]`: Typer's (which says what it did in English, not through
-    gettext), saying it in the language of the run."""
-    if not value or ctx.resilient_parsing:
-        return
-    from typer.completion import install
-
-    from oncocheck.cli.faults import emit
-
-    shell, path = install(shell=value) if isinstance(value, str) else install()
-    emit((f"De aanvulling voor {shell} staat in {path}; die werkt zodra u de terminal opnieuw "
-          f"start.\n", f"{shell} completion installed in {path}; it takes effect once you "
-          f"restart the terminal.\n")[STATE["lang"] == "en"])
-    raise typer.Exit()
