@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oncocheck.cli.faults import StdoutFailed
-from oncocheck.cli.targets import Target
+from oncocheck.cli.targets import STDOUT, Target
 from oncocheck.cli.write import InputFiles, real_path, refuse_inputs, write_report, write_site
 from oncocheck.load.visible import printable
 from oncocheck.report import Report, Text
@@ -37,6 +37,22 @@ class Output:
     text: Callable[[str], Iterable[str | bytes]]
     draw: Callable[[Console], None]
     site: Callable[[], Mapping[str, str]] | None = None
+
+
+def record_output(record: Any, lang: str) -> Output:
+    """The formats of an Impact or a Rounds record, as `deliver` writes them."""
+    from oncocheck import render
+
+    return Output(lambda fmt: (render.render(record, fmt, lang),),
+                  lambda console: render.draw(record, lang, console))
+
+
+def one_target(fmt: str, output: Path | None, inputs: list[Path]) -> Target:
+    """`impact`'s and `rounds`' one report: `--output` (`-` or none: stdout), never an input."""
+    target = Target(fmt, None if output is None or str(output) == STDOUT else output)
+    if target.path is not None:
+        refuse_inputs(target.path, inputs)
+    return target
 
 
 @dataclass(frozen=True)
