@@ -24,6 +24,10 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
+from oncocheck.report import Text
+
 STATE: dict[str, Any] = {"lang": "nl", "debug": False}
 #: Sets the default of every `--lang` (`--lang` on the command line wins).
 LANG_ENV = "ONCOCHECK_LANG"
@@ -76,10 +80,6 @@ def env_lang(environ: Mapping[str, str] | None = None, strict: bool = True) -> s
         return "nl"
     found = _language(value)
     if found is None and strict:
-        from oncocheck.errors import UsageError
-        from oncocheck.load.visible import quoted
-        from oncocheck.report import Text
-
         nl = (f"{LANG_ENV}={quoted(value)} is geen taal van oncocheck; zet {LANG_ENV} op nl of "
               f"en, of haal de variabele weg")
         en = (f"{LANG_ENV}={quoted(value)} is not a language oncocheck knows; set {LANG_ENV} "
@@ -161,10 +161,7 @@ CheckPathsArgument = Annotated[list[str], typer.Argument(
 def as_of_date(value: Optional[str]) -> date | None:
     """The --as-of date, written as in a network file (YYYY-MM-DD exactly); None when not
     given. UsageError for anything else."""
-    from oncocheck.errors import UsageError
     from oncocheck.load.fields import iso_date
-    from oncocheck.load.visible import quoted
-    from oncocheck.report import Text
 
     if value is None:
         return None
@@ -179,7 +176,6 @@ def as_of_date(value: Optional[str]) -> date | None:
 def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
     """The bundled sets and `set@version`s that begin with what is typed, each with when it is
     in force; nothing for what looks like a rule file's path."""
-    from oncocheck.errors import UsageError
     from oncocheck.rules.bundled import bundled, is_path
 
     if is_path(incomplete):
@@ -200,9 +196,6 @@ def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
 def criterion_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """The criterion ids of the version `explain` will read (its `--criteria`, else the one
     in force today) that begin with what is typed, each with its title."""
-    from datetime import date
-
-    from oncocheck.errors import UsageError
     from oncocheck.rules.bundled import find, is_path
 
     spec = (ctx.params.get("criteria") or "loppsoz").strip()

@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from oncocheck.cli.faults import emit
-from oncocheck.report import Text
 from oncocheck.cli.options import (AsOfOption, Lang, LangOption, as_of_date,
                                    criteria_versions, criterion_ids, say)
+from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
+from oncocheck.load.words import did_you_mean
+from oncocheck.report import CriteriaSetInfo, CriterionInfo, Text
 
 if TYPE_CHECKING:
     from oncocheck.network.disciplines import Discipline
-    from oncocheck.report import CriteriaSetInfo, CriterionInfo
     from oncocheck.rules.model import RuleFile
 
 
@@ -130,10 +132,6 @@ def explain(
 def _criterion(criterion_id: str, spec: str, day: date) -> tuple[CriteriaSetInfo, CriterionInfo]:
     """The version meant by `spec` and its criterion `criterion_id` (any case, spaces
     around), as records; UsageError naming the ids there are when it has no such criterion."""
-    from oncocheck.errors import UsageError
-    from oncocheck.load.visible import quoted
-    from oncocheck.load.words import did_you_mean
-    from oncocheck.report import Text
     from oncocheck.rules.bundled import find
 
     rule_file = find(spec, day)
@@ -185,8 +183,7 @@ def disciplines(
     as_of: AsOfOption = None,
     lang: LangOption = Lang.nl,
 ) -> None:
-    """Every discipline of the vocabulary: id, name, other spellings, and what it counts for
-    under one criteria version."""
+    """Every discipline of the vocabulary, and what it counts for under one criteria version."""
     from oncocheck.rules.bundled import find, vocabulary
 
     rule_file = find(criteria or "loppsoz", as_of_date(as_of) or date.today())
