@@ -61,7 +61,9 @@ def pack(
     if result.verdict is Verdict.INVALID:
         _refuse_invalid(report, str(lang))
     target = output or file.parent / default_name(result, file, today)
-    _refuse_target(target, file, result, force)
+    refuse_vanished(target, "--output")
+    refuse_inputs(target, [file, *result.references], "--output")
+    refuse_existing(target, force, "--output")
     write_report(target, _zipped(report, result, kept, today))
     emit(_told(target, result).get(str(lang)) + "\n")
     for line in _left_out(result):
@@ -93,12 +95,6 @@ def _refuse_invalid(report: Report, lang: str) -> None:
     tell(_bytes(render.render(report, "console", lang)).decode("utf-8").rstrip("\n"))
     raise UsageError(Text("het netwerkbestand kan niet worden gelezen; er is niets ingepakt",
                           "the network file cannot be loaded; nothing was packed"))
-
-
-def _refuse_target(target: Path, file: Path, result: FileResult, force: bool) -> None:
-    refuse_vanished(target, "--output")
-    refuse_inputs(target, [file, *result.references], "--output")
-    refuse_existing(target, force, "--output")
 
 
 def _left_out(result: FileResult) -> list[Text]:

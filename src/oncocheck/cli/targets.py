@@ -121,6 +121,7 @@ def _as_site(target: Target, files: int) -> Target:
 
 
 def _refuse_same_place(targets: list[Target]) -> None:
+    """UsageError when two reports go to the same place (by any name)."""
     seen: dict[object, Target] = {}
     for target in targets:
         key = STDOUT if target.path is None else real_path(target.path)
@@ -128,11 +129,9 @@ def _refuse_same_place(targets: list[Target]) -> None:
             where = str(target.path) if target.path is not None else None
             raise UsageError(Text(
                 f"twee rapporten ({seen[key].fmt} en {target.fmt}) gaan naar "
-                f"{where or 'het scherm (stdout)'}; geef elk "
-                "rapport een eigen pad",
+                f"{where or 'het scherm (stdout)'}; geef elk rapport een eigen pad",
                 f"two reports ({seen[key].fmt} and {target.fmt}) go to {where or 'stdout'}; "
-                "give each "
-                "report a path of its own"))
+                "give each report a path of its own"))
         seen[key] = target
 
 
