@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.cli.faults import StdoutFailed
+from oncocheck.cli.faults import StdoutFailed, say
 from oncocheck.cli.targets import STDOUT, Target
 from oncocheck.cli.write import InputFiles, real_path, refuse_inputs, write_report, write_site
 from oncocheck.load.visible import printable
@@ -70,7 +70,7 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
     """Write every target: files, then sites, then what is `appended` to a file the user
     keeps (GitHub's job summary: that file and its text), then stdout; no path may be an
     input, and that is checked for all of them before anything is written. What was written
-    to files (not to a stream, a device or a pipe) is returned, for `written_line`."""
+    to files (not to a stream, a device or a pipe) is returned, for `tell_written`."""
     files = [(t.fmt, t.path) for t in targets if t.path is not None and not t.site]
     sites = [(t.fmt, t.path, output.site()) for t in targets
              if t.site and t.path is not None and output.site is not None]
@@ -98,7 +98,7 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
                 for piece in output.text(target.fmt):
                     _stdout(piece)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
-    except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
+    except OSError as exc:  # a stdout that `faults.prepare` did not wrap (tests)
         raise StdoutFailed(exc) from exc
     return written
 
@@ -108,21 +108,23 @@ _NAMES: dict[str, str | Text] = {
     "markdown": "Markdown", "console": Text("tekst", "text")}
 
 
-def written_line(written: list[Written], summary: str, lang: str) -> str | None:
-    """`oncocheck: rapport geschreven: rapport.html (HTML) — 1 bestand: 1 voldoet, ...`: what
-    was written where and the verdicts (`summary`), on one line; None when nothing was."""
+def tell_written(written: list[Written], report: Report, lang: str) -> None:
+    """`oncocheck: rapport geschreven: rapport.html (HTML) — 1 bestand: 1 voldoet, ...` on
+    stderr: what was written to files, where, and the verdicts; nothing when nothing was."""
+    from oncocheck.render.summary import summary_line
+
     if not written:
-        return None
+        return
     parts = []
-    for report in written:
-        name = _NAMES.get(report.fmt, report.fmt)
+    for done in written:
+        name = _NAMES.get(done.fmt, done.fmt)
         name = name.get(lang) if isinstance(name, Text) else name
-        if report.pages:
-            name = _site(name, report.pages).get(lang)
-        parts.append(f"{printable(str(report.path))} ({name})")
+        if done.pages:
+            name = _site(name, done.pages).get(lang)
+        parts.append(f"{printable(str(done.path))} ({name})")
     head = Text("rapport geschreven" if len(parts) == 1 else "rapporten geschreven",
                 "report written" if len(parts) == 1 else "reports written").get(lang)
-    return f"oncocheck: {head}: {', '.join(parts)} — {summary}"
+    say(f"oncocheck: {head}: {', '.join(parts)} — {summary_line(report, lang)}")
 
 
 def _site(name: str, pages: int) -> Text:

@@ -22,8 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Optional
 
-from oncocheck.cli.deliver import Output, deliver, named_inputs, step_summary, written_line
-from oncocheck.cli.faults import say
+from oncocheck.cli.deliver import Output, deliver, named_inputs, step_summary, tell_written
 from oncocheck.cli.files import find_root, network_inputs
 from oncocheck.cli.options import STATE, FailOn, as_of_date
 from oncocheck.cli.targets import Target, plan
@@ -105,8 +104,8 @@ def deliver_checked(request: Request, done: Checked, watching: bool = False) -> 
     one run, not of every round a person saves, so none while `watching`."""
     written = report_output(done.report, request.lang, request.quiet)
     summary = [] if watching else step_summary(done.report, request.lang, done.targets)
-    tell(deliver(live_output(written) if watching else written, done.targets, done.inputs,
-                 summary), done.report, request.lang)
+    tell_written(deliver(live_output(written) if watching else written, done.targets,
+                         done.inputs, summary), done.report, request.lang)
 
 
 def once(request: Request, watching: bool = False) -> Checked:
@@ -170,15 +169,6 @@ def report_output(report: Report, lang: str, quiet: bool) -> Output:
     return Output(lambda fmt: render.pieces(report, fmt, lang, quiet, debug),
                   lambda console: render.draw(report, lang, console, quiet, debug),
                   lambda: render.site(report, lang))
-
-
-def tell(written: list, report: Report, lang: str) -> None:
-    """One line on stderr for the reports written to files: where, and the verdicts."""
-    from oncocheck.render.summary import summary_line
-
-    line = written_line(written, summary_line(report, lang), lang)
-    if line is not None:
-        say(line)
 
 
 def rule_files(*specs: Optional[str]) -> list[Path]:
