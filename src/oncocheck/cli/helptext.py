@@ -91,8 +91,8 @@ class Context(typer.Context):
     formatter_class = Formatter
 
 
-def localise(command: Any, language: str) -> None:
-    """Put `command`'s own texts and its parameters' in `language`."""
+def localise_tree(command: Any, language: str) -> None:
+    """Put the texts of `command`, its parameters and every command below it in `language`."""
     for name in ("help", "short_help", "epilog", "options_metavar", "subcommand_metavar"):
         if isinstance(getattr(command, name, None), str):
             setattr(command, name, in_language(getattr(command, name), language))
@@ -100,11 +100,6 @@ def localise(command: Any, language: str) -> None:
         param.help = in_language(param.help, language)
         if isinstance(param.metavar, str):
             param.metavar = in_language(param.metavar, language)
-
-
-def localise_tree(command: Any, language: str) -> None:
-    """`localise` for `command` and every command below it."""
-    localise(command, language)
     for sub in getattr(command, "commands", {}).values():
         localise_tree(sub, language)
 
