@@ -26,7 +26,8 @@ from oncocheck.cli.deliver import Output, deliver, named_inputs, step_summary, t
 from oncocheck.cli.files import find_root, network_inputs
 from oncocheck.cli.options import STATE, FailOn, as_of_date
 from oncocheck.cli.targets import Target, plan
-from oncocheck.cli.watch import keep_watching, live_output, on_screen, refuse_stdin
+from oncocheck.cli import watch as watch_mode
+from oncocheck.cli.watch import live_output, on_screen, refuse_stdin
 from oncocheck.errors import UsageError
 from oncocheck.report import Report, Text
 from oncocheck.run.decide import Choice, choose
@@ -131,7 +132,9 @@ def watch(request: Request) -> int:
         rounds[:] = [once(request, True)]
         return rounds[0].inputs
 
-    return keep_watching(one_round, paths, request.lang, last=lambda: _settled(request, rounds))
+    # looked up in its module at each call, where tests put a watcher that needs no files
+    return watch_mode.keep_watching(one_round, paths, request.lang,
+                                    last=lambda: _settled(request, rounds))
 
 
 def _settled(request: Request, rounds: list[Checked]) -> None:
