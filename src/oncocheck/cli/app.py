@@ -26,21 +26,18 @@ from oncocheck.cli import faults
 from oncocheck.cli import check as checking
 from oncocheck.cli import rules
 from oncocheck.cli.check import check
-from oncocheck.cli.complete import install_completion
-from oncocheck.cli.deliver import emit
-from oncocheck.cli.disciplines import HELP as DISCIPLINES_HELP
-from oncocheck.cli.disciplines import disciplines
+from oncocheck.cli.faults import emit
 from oncocheck.cli.helptext import App, Group, localise_tree
 from oncocheck.cli.impact import HELP as IMPACT_HELP
 from oncocheck.cli.impact import impact
 from oncocheck.cli.network import INIT_HELP, SCHEMA_HELP, init, schema
 from oncocheck.cli.pack import PACK_HELP, pack
 from oncocheck.cli.options import STATE, Lang, LangOption, chosen_lang, say
-from oncocheck.cli.process import StdoutFailed, prepare
+from oncocheck.cli.faults import StdoutFailed, prepare
 from oncocheck.cli.rounds import HELP as ROUNDS_HELP
 from oncocheck.cli.rounds import rounds
-from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, explain
-from oncocheck.cli.usage import errors as click_errors
+from oncocheck.cli.rules import criteria_diff, criteria_list, criteria_show, disciplines, explain
+from oncocheck.cli.helptext import errors as click_errors
 from oncocheck.errors import UsageError
 
 
@@ -116,6 +113,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def install_completion(ctx: Any, param: Any, value: bool | str) -> None:
+    """`--install-completion [SHELL]`: Typer's (which says what it did in English, not through
+    gettext), saying it in the language of the run."""
+    if not value or ctx.resilient_parsing:
+        return
+    from typer.completion import install
+
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    emit((f"De aanvulling voor {shell} staat in {path}; die werkt zodra u de terminal opnieuw "
+          f"start.\n", f"{shell} completion installed in {path}; it takes effect once you "
+          f"restart the terminal.\n")[STATE["lang"] == "en"])
+    raise typer.Exit()
+
+
 @app.callback()
 def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=say(
@@ -141,7 +152,7 @@ app.command(help=checking.HELP)(check)
 app.command(help=IMPACT_HELP)(impact)
 app.command(help=ROUNDS_HELP)(rounds)
 app.command(help=rules.EXPLAIN_HELP)(explain)
-app.command(help=DISCIPLINES_HELP)(disciplines)
+app.command(help=rules.DISCIPLINES_HELP)(disciplines)
 app.command(help=SCHEMA_HELP)(schema)
 app.command(help=INIT_HELP)(init)
 app.command(help=PACK_HELP)(pack)

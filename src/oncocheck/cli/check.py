@@ -5,20 +5,28 @@ Exit 0 when every file is compliant (with --strict: and has no warnings), 1 when
 `--fail-on invalid` only a file that cannot be loaded fails the run, with the same code 2: a
 network in formation may be incomplete, but its file must be readable. Under GitHub Actions
 (`$GITHUB_STEP_SUMMARY`) a job summary is added to the step's summary file.
+
+The options are layered: the command line over the settings file over the defaults. A list
+given on the command line (`--report`, `--exclude`, `--ignore`) replaces the file's, as every
+other option does. `--show-settings` prints what applies and where it comes from.
 """
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions
-from oncocheck.cli.options import (AsOfOption, FailOn, JobsOption, Lang, LangOption, OutputOption,
-                                   CheckPathsArgument, say)
+from oncocheck.cli.options import (LANG_ENV, STATE, AsOfOption, CheckPathsArgument, FailOn,
+                                   JobsOption, Lang, LangOption, OutputOption,
+                                   criteria_versions, say)
 from oncocheck.render import formats_of
+
+if TYPE_CHECKING:
+    from oncocheck.cli.settings import Settings
 
 Format = StrEnum("Format", {name: name for name in formats_of("check")})  # type: ignore[misc]
 
@@ -136,13 +144,10 @@ def check(
         "Toon welke instellingen gelden en waar ze vandaan komen; controleer niets.",
         "Show which settings apply and where they come from; check nothing."))] = False,
 ) -> None:
-    """Check network files; exit 0 compliant, 1 not compliant, 2 invalid or usage error
-    (`--help` shows `HELP`). The work is `cli.request`'s: this only makes the request, the
-    command line over the settings file (`cli.layered`) over the defaults."""
+    """Check network files (`--help` shows `HELP`). The work is `cli.request`'s: this only
+    makes the request, the command line over the settings file (`layered`) over the defaults."""
     from oncocheck.cli import request as checking
-    from oncocheck.cli.layered import lang_given, layered, shown
-    from oncocheck.cli.settings import settings
-    from oncocheck.cli.settings_check import only_warnings
+    from oncocheck.cli.settings import only_warnings, settings
 
     only_warnings(tuple(ignore or ()), None)
     found = settings(config, no_config)
@@ -156,11 +161,83 @@ def check(
                            stdin_filename=stdin_filename, settings=found.file,
                            networks_only=networks_only, **values)
     if show_settings or list_files:
-        from oncocheck.cli.deliver import emit
-        from oncocheck.cli.listing import listing
+        from oncocheck.cli.faults import emit
+        from oncocheck.cli.files import listing
 
-        emit(shown(values, origins, found, ask.lang) if show_settings else listing(ask))
+        emit(shown(values, origins, found, ask.lang) if show_settings
+             else listing(ask.paths, ask.exclude, ask.networks_only, ask.lang))
         raise typer.Exit(0)
     if watch:
         raise typer.Exit(checking.watch(ask))
     raise typer.Exit(checking.exit_code(checking.once(ask).report, ask.fail_on))
+
+
+#: Each key of a settings file and the `Request` field it sets (`strict` folds into fail-on).
+FIELDS = {"lang": "lang", "format": "fmt", "output": "output", "report": "reports",
+          "fail-on": "fail_on", "base-dir": "base_dir", "exclude": "exclude",
+          "ignore": "ignore", "jobs": "jobs", "quiet": "quiet"}
+COMMAND_LINE = "command line"
+
+
+def lang_given(ctx: Any) -> bool:
+    """Whether the language was chosen on the command line (here or before the command) or
+    by ONCOCHECK_LANG: then the settings file's `lang` does not apply."""
+    contexts = [ctx, getattr(ctx, "parent", None)]
+    sources = [c.get_parameter_source("lang") for c in contexts if c is not None]
+    given = any(s is not None and s.name != "DEFAULT" for s in sources)
+    return given or bool(os.environ.get(LANG_ENV, "").strip())
+
+
+def layered(given: dict[str, Any], found: Settings) -> tuple[dict[str, Any], dict[str, str]]:
+    """The request's fields from the command line's `given` (None, False or () when not
+    given) over `found`'s, and where each comes from (`command line` or `file:line:col`)."""
+    values, origins = {}, {}
+    for key, name in FIELDS.items():
+        if given.get(name) not in (None, False, ()):
+            values[name], origins[key] = given[name], COMMAND_LINE
+        elif key in found.values:
+            values[name], origins[key] = _as_field(key, found), found.places[key]
+    if "fail_on" not in values and found.values.get("strict"):
+        values["fail_on"], origins["fail-on"] = FailOn.warning, found.places["strict"]
+    if "lang" in values:
+        STATE["lang"] = values["lang"]  # the language of an error from here on
+    return values, origins
+
+
+def _as_field(key: str, found: Settings) -> Any:
+    """A settings file's value as its Request field holds it."""
+    value = found.values[key]
+    if key == "fail-on":
+        if found.values.get("strict") and value != "warning":
+            from oncocheck.cli.settings import fault
+
+            raise fault(found.places[key], "strict betekent fail-on: warning; kies een van "
+                         "beide", "strict means fail-on: warning; choose one of the two")
+        return FailOn(value)
+    return tuple(str(v) for v in value) if isinstance(value, list) else value
+
+
+def shown(values: dict[str, Any], origins: dict[str, str], found: Settings, lang: str) -> str:
+    """`--show-settings`: the settings file, then each key with its value and origin."""
+    english = lang == "en"
+    default = "default" if english else "standaard"
+    head = ("settings file: " if english else "instellingenbestand: ") + (
+        found.file or ("none" if english else "geen"))
+    lines = [head]
+    for key, name in FIELDS.items():
+        value = values.get(name)
+        if isinstance(value, tuple):
+            value = ", ".join(value) if value else None
+        origin = origins.get(key, default)
+        if origin == COMMAND_LINE and not english:
+            origin = "opdrachtregel"
+        lines.append(f"{key} = {_text(value)}  ({origin})")
+    return "\n".join(lines) + "\n"
+
+
+def _text(value: Any) -> str:
+    from oncocheck.load.visible import printable
+
+    if value is None:
+        return "-"
+    return printable(value.as_posix() if isinstance(value, Path) else str(value))

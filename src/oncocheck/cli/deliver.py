@@ -1,42 +1,32 @@
-"""Where finished text goes: report files, an HTML site, stdout; and one-line messages.
+"""Where finished text goes: report files, an HTML site, GitHub's job summary, stdout.
 
 Every target is rendered before anything is written, except formats that stream (JSON), which
 are rendered while they are written; files first, then stdout, so a problem writing a file
-(a usage error) leaves stdout untouched.
+(a usage error) leaves stdout untouched. When `$GITHUB_STEP_SUMMARY` names a file, the summary
+(`oncocheck.render.markdown.step_summary`) is added at its end, never replacing what the step wrote
+there before, and kept under GitHub's 1 MiB with what is there already; it is left out when a
+report of this run already goes to that file.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from oncocheck.cli.inputs import InputFiles, refuse_inputs
-from oncocheck.cli.process import StdoutFailed
-from oncocheck.cli.targets import Target
-from oncocheck.cli.write import write_report, write_site
+from oncocheck.cli.faults import StdoutFailed, say
+from oncocheck.cli.targets import STDOUT, Target
+from oncocheck.cli.write import InputFiles, real_path, refuse_inputs, write_report, write_site
 from oncocheck.load.visible import printable
-from oncocheck.report import Text
+from oncocheck.report import Report, Text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-
-def emit(text: str) -> None:
-    """Write `text` to stdout now; a stdout that fails raises (see `oncocheck.cli.process`)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def say(line: str) -> None:
-    """One line on stderr; a stderr that fails too leaves nothing to tell it on."""
-    with suppress(OSError, ValueError):
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY"
 
 
 @dataclass(frozen=True)
@@ -47,6 +37,22 @@ class Output:
     text: Callable[[str], Iterable[str | bytes]]
     draw: Callable[[Console], None]
     site: Callable[[], Mapping[str, str]] | None = None
+
+
+def record_output(record: Any, lang: str) -> Output:
+    """The formats of an Impact or a Rounds record, as `deliver` writes them."""
+    from oncocheck import render
+
+    return Output(lambda fmt: (render.render(record, fmt, lang),),
+                  lambda console: render.draw(record, lang, console))
+
+
+def one_target(fmt: str, output: Path | None, inputs: list[Path]) -> Target:
+    """`impact`'s and `rounds`' one report: `--output` (`-` or none: stdout), never an input."""
+    target = Target(fmt, None if output is None or str(output) == STDOUT else output)
+    if target.path is not None:
+        refuse_inputs(target.path, inputs)
+    return target
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
     """Write every target: files, then sites, then what is `appended` to a file the user
     keeps (GitHub's job summary: that file and its text), then stdout; no path may be an
     input, and that is checked for all of them before anything is written. What was written
-    to files (not to a stream, a device or a pipe) is returned, for `written_line`."""
+    to files (not to a stream, a device or a pipe) is returned, for `tell_written`."""
     files = [(t.fmt, t.path) for t in targets if t.path is not None and not t.site]
     sites = [(t.fmt, t.path, output.site()) for t in targets
              if t.site and t.path is not None and output.site is not None]
@@ -92,7 +98,7 @@ def deliver(output: Output, targets: list[Target], inputs: list[Path],
                 for piece in output.text(target.fmt):
                     _stdout(piece)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a crash at exit
-    except OSError as exc:  # a stdout that `process.prepare` did not wrap (tests)
+    except OSError as exc:  # a stdout that `faults.prepare` did not wrap (tests)
         raise StdoutFailed(exc) from exc
     return written
 
@@ -102,21 +108,23 @@ _NAMES: dict[str, str | Text] = {
     "markdown": "Markdown", "console": Text("tekst", "text")}
 
 
-def written_line(written: list[Written], summary: str, lang: str) -> str | None:
-    """`oncocheck: rapport geschreven: rapport.html (HTML) — 1 bestand: 1 voldoet, ...`: what
-    was written where and the verdicts (`summary`), on one line; None when nothing was."""
+def tell_written(written: list[Written], report: Report, lang: str) -> None:
+    """`oncocheck: rapport geschreven: rapport.html (HTML) — 1 bestand: 1 voldoet, ...` on
+    stderr: what was written to files, where, and the verdicts; nothing when nothing was."""
+    from oncocheck.render.words import summary_line
+
     if not written:
-        return None
+        return
     parts = []
-    for report in written:
-        name = _NAMES.get(report.fmt, report.fmt)
+    for done in written:
+        name = _NAMES.get(done.fmt, done.fmt)
         name = name.get(lang) if isinstance(name, Text) else name
-        if report.pages:
-            name = _site(name, report.pages).get(lang)
-        parts.append(f"{printable(str(report.path))} ({name})")
+        if done.pages:
+            name = _site(name, done.pages).get(lang)
+        parts.append(f"{printable(str(done.path))} ({name})")
     head = Text("rapport geschreven" if len(parts) == 1 else "rapporten geschreven",
                 "report written" if len(parts) == 1 else "reports written").get(lang)
-    return f"oncocheck: {head}: {', '.join(parts)} — {summary}"
+    say(f"oncocheck: {head}: {', '.join(parts)} — {summary_line(report, lang)}")
 
 
 def _site(name: str, pages: int) -> Text:
@@ -158,3 +166,26 @@ def named_inputs(briefs: Iterable[Any], targets: list[Target]) -> list[Path]:
         if target.path is not None and not target.site:
             refuse_inputs(target.path, named)
     return named
+
+
+def step_summary(report: Report, lang: str,
+                 targets: Sequence[Target]) -> list[tuple[Path, Callable[[], str]]]:
+    """What to add to GitHub's job summary file: none, or that file with its text (made
+    when it is written, to fit the room the file has left)."""
+    value = os.environ.get(SUMMARY_VARIABLE, "")
+    if not value.strip():
+        return []
+    path = Path(value)
+    if any(t.path is not None and real_path(t.path) == real_path(path) for t in targets):
+        return []
+    return [(path, lambda: _summary_text(report, lang, path))]
+
+
+def _summary_text(report: Report, lang: str, path: Path) -> str:
+    from oncocheck.render import markdown as summary
+
+    try:
+        used = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        used = 0
+    return summary.step_summary(report, lang, max(summary.LIMIT - summary.MARGIN - used, 0))

@@ -12,10 +12,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.complete import criteria_versions
 from oncocheck.cli.options import (AsOfOption, JobsOption, Lang, LangOption, OutputOption,
-                                   PathsArgument, as_of_date, say)
+                                   PathsArgument, as_of_date, criteria_versions, say)
+from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
 from oncocheck.render import formats_of
+from oncocheck.report import Text
 
 ImpactFormat = StrEnum("ImpactFormat", {n: n for n in formats_of("impact")})  # type: ignore[misc]
 VERSION = say("SET@VERSIE|BESTAND", "SET@VERSION|FILE")
@@ -80,10 +82,8 @@ def impact(
     """What a criteria version changes for a batch: verdicts, criteria, the 2a share (what
     `--help` says, with the JSON report's keys, is `HELP`)."""
     from oncocheck.analysis.impact import compare
+    from oncocheck.cli.deliver import deliver, named_inputs, one_target, record_output
     from oncocheck.cli.request import rule_files, run_batch
-    from oncocheck.cli.deliver import deliver, named_inputs
-    from oncocheck.cli.inputs import refuse_inputs
-    from oncocheck.cli.targets import STDOUT, Target
     from oncocheck.run.decide import choose
     from oncocheck.run.walk import network_files
 
@@ -92,30 +92,17 @@ def impact(
     _check_sweep(sweep, choices[1])
     files = list(network_files(paths))
     _refuse_no_files(paths, files)
-    target = Target(fmt.value, None if output is None or str(output) == STDOUT else output)
-    if target.path is not None:
-        refuse_inputs(target.path, [p for p, _ in files] + rule_files(before, after))
+    target = one_target(fmt.value, output, [p for p, _ in files] + rule_files(before, after))
     reports = run_batch(files, choices, jobs, str(lang))
     result = compare(reports[0], reports[1], sweep is not None)
     inputs = named_inputs(reports[1].results.briefs, [target])
-    deliver(_output(result, str(lang)), [target], inputs)
-
-
-def _output(result, lang: str):  # noqa: ANN001, ANN202 - an Impact; a deliver.Output
-    from oncocheck import render
-    from oncocheck.cli.deliver import Output
-
-    return Output(lambda fmt: (render.render(result, fmt, lang),),
-                  lambda console: render.draw(result, lang, console))
+    deliver(record_output(result, str(lang)), [target], inputs)
 
 
 def _check_sweep(value: Optional[str], after) -> None:  # noqa: ANN001 - a decide.Choice
     """UsageError unless `--sweep` names the share criterion of the --to version."""
     from oncocheck.analysis.impact import sweepable
     from oncocheck.checks.share import SHARE_KIND
-    from oncocheck.errors import UsageError
-    from oncocheck.load.visible import quoted
-    from oncocheck.report import Text
 
     if value is None:
         return
@@ -128,8 +115,6 @@ def _check_sweep(value: Optional[str], after) -> None:  # noqa: ANN001 - a decid
 
 def _refuse_no_files(paths: list[str], files: list) -> None:
     """UsageError when no path holds a network file (an impact of nothing is no report)."""
-    from oncocheck.errors import UsageError
-    from oncocheck.report import Text
     from oncocheck.run.walk import is_dir
 
     if not files or all(is_dir(path) for path, _ in files):

@@ -13,10 +13,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.deliver import emit
-from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
+from oncocheck.cli.faults import emit
 from oncocheck.cli.options import Lang, LangOption, say
-from oncocheck.cli.write import write_report
+from oncocheck.cli.write import refuse_existing, refuse_inputs, refuse_vanished, write_report
 from oncocheck.errors import UsageError
 from oncocheck.load.visible import quoted
 from oncocheck.network.template import (COLUMNS_EN, COLUMNS_NL, sheet_reference, template,

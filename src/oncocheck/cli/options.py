@@ -5,6 +5,11 @@ remember for `main`.
 (chosen before Click parses anything, `chosen_lang`, and updated as `--lang` is read) and
 whether `--debug` was given. Help texts are written in both languages with `say`; which one
 `--help` shows is decided as the help is formatted (`oncocheck.cli.helptext`).
+
+Shell completion: formats and languages complete by themselves (they are choices); for a path
+the functions here offer nothing, and the completion scripts fall back to the shell's own file
+completion. A completion runs the program at every Tab, so what is offered is cheap to find,
+and a failure offers nothing rather than a trace.
 """
 
 from __future__ import annotations
@@ -18,6 +23,10 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+
+from oncocheck.errors import UsageError
+from oncocheck.load.visible import quoted
+from oncocheck.report import Text
 
 STATE: dict[str, Any] = {"lang": "nl", "debug": False}
 #: Sets the default of every `--lang` (`--lang` on the command line wins).
@@ -71,10 +80,6 @@ def env_lang(environ: Mapping[str, str] | None = None, strict: bool = True) -> s
         return "nl"
     found = _language(value)
     if found is None and strict:
-        from oncocheck.errors import UsageError
-        from oncocheck.load.visible import quoted
-        from oncocheck.report import Text
-
         nl = (f"{LANG_ENV}={quoted(value)} is geen taal van oncocheck; zet {LANG_ENV} op nl of "
               f"en, of haal de variabele weg")
         en = (f"{LANG_ENV}={quoted(value)} is not a language oncocheck knows; set {LANG_ENV} "
@@ -156,10 +161,7 @@ CheckPathsArgument = Annotated[list[str], typer.Argument(
 def as_of_date(value: Optional[str]) -> date | None:
     """The --as-of date, written as in a network file (YYYY-MM-DD exactly); None when not
     given. UsageError for anything else."""
-    from oncocheck.errors import UsageError
     from oncocheck.load.fields import iso_date
-    from oncocheck.load.visible import quoted
-    from oncocheck.report import Text
 
     if value is None:
         return None
@@ -169,3 +171,39 @@ def as_of_date(value: Optional[str]) -> date | None:
             f"--as-of verwacht een datum als 2026-11-23 (JJJJ-MM-DD), niet {quoted(value)}",
             f"--as-of expects a date like 2026-11-23 (YYYY-MM-DD), not {quoted(value)}"))
     return parsed
+
+
+def criteria_versions(incomplete: str) -> list[tuple[str, str]]:
+    """The bundled sets and `set@version`s that begin with what is typed, each with when it is
+    in force; nothing for what looks like a rule file's path."""
+    from oncocheck.rules.bundled import bundled, is_path
+
+    if is_path(incomplete):
+        return []
+    try:
+        versions = bundled()
+    except UsageError:  # a broken bundled file: `check` itself will say so
+        return []
+    english = env_lang(strict=False) == "en"  # the language of the run: ONCOCHECK_LANG
+    offered = [(r.set, "the version in force on the as-of date" if english
+                else "de versie die op de peildatum geldt") for r in versions]
+    offered += [(r.ref.label, f"in force from {r.valid_from}" if english
+                 else f"geldt vanaf {r.valid_from}") for r in versions]
+    return [(value, text) for value, text in dict(offered).items()
+            if value.startswith(incomplete)]
+
+
+def criterion_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """The criterion ids of the version `explain` will read (its `--criteria`, else the one
+    in force today) that begin with what is typed, each with its title."""
+    from oncocheck.rules.bundled import find, is_path
+
+    spec = (ctx.params.get("criteria") or "loppsoz").strip()
+    try:
+        rules = None if is_path(spec) else find(spec, date.today())
+    except UsageError:  # an unknown version: `explain` itself will say so
+        return []
+    english = env_lang(strict=False) == "en"
+    criteria = rules.criteria if rules is not None else []
+    return [(c.id, c.title.en if english else c.title.nl) for c in criteria
+            if c.id.lower().startswith(incomplete.lower())]

@@ -16,10 +16,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from oncocheck.cli.deliver import emit, say as tell
-from oncocheck.cli.inputs import refuse_existing, refuse_inputs, refuse_vanished
+from oncocheck.cli.faults import emit, say as tell
 from oncocheck.cli.options import Lang, LangOption, as_of_date, say
-from oncocheck.cli.write import write_report
+from oncocheck.cli.write import refuse_existing, refuse_inputs, refuse_vanished, write_report
 from oncocheck.errors import UsageError
 from oncocheck.report import FileResult, Report, Text, Verdict
 
@@ -62,7 +61,9 @@ def pack(
     if result.verdict is Verdict.INVALID:
         _refuse_invalid(report, str(lang))
     target = output or file.parent / default_name(result, file, today)
-    _refuse_target(target, file, result, force)
+    refuse_vanished(target, "--output")
+    refuse_inputs(target, [file, *result.references], "--output")
+    refuse_existing(target, force, "--output")
     write_report(target, _zipped(report, result, kept, today))
     emit(_told(target, result).get(str(lang)) + "\n")
     for line in _left_out(result):
@@ -94,12 +95,6 @@ def _refuse_invalid(report: Report, lang: str) -> None:
     tell(_bytes(render.render(report, "console", lang)).decode("utf-8").rstrip("\n"))
     raise UsageError(Text("het netwerkbestand kan niet worden gelezen; er is niets ingepakt",
                           "the network file cannot be loaded; nothing was packed"))
-
-
-def _refuse_target(target: Path, file: Path, result: FileResult, force: bool) -> None:
-    refuse_vanished(target, "--output")
-    refuse_inputs(target, [file, *result.references], "--output")
-    refuse_existing(target, force, "--output")
 
 
 def _left_out(result: FileResult) -> list[Text]:

@@ -4,21 +4,35 @@
 files checked into a Report (with `--compare` the second version beside it), where its
 reports go and the inputs no report may replace. `deliver_checked` writes the reports; `once`
 is one round of both (of `--watch`, too), and `exit_code` the run's documented exit code.
+
+A progress bar for long batches is drawn on stderr, only for a person watching a terminal:
+nothing when stderr is not a terminal (piped, redirected, a CI log) or when `CI` is set, and
+nothing for a batch that ends within DELAY seconds; it disappears when the batch ends.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from types import TracebackType
+from typing import IO, Any, Optional
 
-from oncocheck.cli.options import FailOn, as_of_date
-from oncocheck.cli.targets import Target
+from oncocheck.cli.deliver import Output, deliver, named_inputs, step_summary, tell_written
+from oncocheck.cli.files import find_root, network_inputs
+from oncocheck.cli.options import STATE, FailOn, as_of_date
+from oncocheck.cli.targets import Target, plan
+from oncocheck.cli import watch as watch_mode
+from oncocheck.cli.watch import live_output, on_screen, refuse_stdin
 from oncocheck.errors import UsageError, release
 from oncocheck.report import Report, Text
 from oncocheck.run.decide import Choice, choose
+
+DELAY = 0.5  # seconds before a progress bar is worth showing
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +78,6 @@ def fail_on(strict: bool, chosen: FailOn | None) -> FailOn | None:
 def checked(request: Request, watching: bool = False) -> Checked:
     """The request's files checked; its report targets planned (and refused) first. A person
     `watching` always sees the report on the screen."""
-    from oncocheck.cli.ci import find_root
-    from oncocheck.cli.deliver import named_inputs
-    from oncocheck.cli.stdin import network_inputs
-    from oncocheck.cli.targets import plan
-    from oncocheck.cli.watch import on_screen
-
     day, today = as_of_date(request.as_of), date.today()
     choices = [choose(request.criteria, day, today)]
     if request.compare is not None:
@@ -96,14 +104,10 @@ def checked(request: Request, watching: bool = False) -> Checked:
 def deliver_checked(request: Request, done: Checked, watching: bool = False) -> None:
     """Write every report of `done`, then say where on stderr; a CI step's summary is of its
     one run, not of every round a person saves, so none while `watching`."""
-    from oncocheck.cli.ci import step_summary
-    from oncocheck.cli.deliver import deliver
-    from oncocheck.cli.watch import live_output
-
     written = report_output(done.report, request.lang, request.quiet)
     summary = [] if watching else step_summary(done.report, request.lang, done.targets)
-    tell(deliver(live_output(written) if watching else written, done.targets, done.inputs,
-                 summary), done.report, request.lang)
+    tell_written(deliver(live_output(written) if watching else written, done.targets,
+                         done.inputs, summary), done.report, request.lang)
 
 
 def once(request: Request, watching: bool = False) -> Checked:
@@ -121,8 +125,6 @@ def once(request: Request, watching: bool = False) -> Checked:
 
 def watch(request: Request) -> int:
     """Check, then again whenever an input changes, until Ctrl-C: exit code 0."""
-    from oncocheck.cli.watch import keep_watching, refuse_stdin
-
     paths = list(request.paths)
     refuse_stdin(paths)
     rounds: list[Checked] = []  # the last round: its HTML is written once more at the end
@@ -131,13 +133,13 @@ def watch(request: Request) -> int:
         rounds[:] = [once(request, True)]
         return rounds[0].inputs
 
-    return keep_watching(one_round, paths, request.lang, last=lambda: _settled(request, rounds))
+    # looked up in its module at each call, where tests put a watcher that needs no files
+    return watch_mode.keep_watching(one_round, paths, request.lang,
+                                    last=lambda: _settled(request, rounds))
 
 
 def _settled(request: Request, rounds: list[Checked]) -> None:
     """The last round's HTML written once more, as a page that no longer reloads itself."""
-    from oncocheck.cli.deliver import deliver
-
     for done in rounds:
         pages = [t for t in done.targets if t.fmt == "html" and t.path is not None]
         if pages:
@@ -154,37 +156,23 @@ def exit_code(report: Report, fail_on: Optional[FailOn]) -> int:
 
 def run_batch(files: list, choices: Sequence[Choice], jobs: Optional[int],
               lang: str) -> tuple[Report, ...]:
-    """`run.batch.run` with the chosen number of processes and, for a person watching, a
-    progress bar."""
-    from oncocheck.cli import progress
+    """`run.batch.run`, with a progress bar for a person watching."""
     from oncocheck.run.batch import run
 
-    if not progress.wanted():
+    if not wanted():
         return run(files, choices, jobs)
-    with progress.Progress("controleren" if lang != "en" else "checking") as bar:
+    with Progress("controleren" if lang != "en" else "checking") as bar:
         return run(files, choices, jobs, bar)
 
 
-def report_output(report: Report, lang: str, quiet: bool):  # noqa: ANN201 - a deliver.Output
+def report_output(report: Report, lang: str, quiet: bool) -> Output:
     """Every format of the report, as `deliver` writes them."""
     from oncocheck import render
-    from oncocheck.cli.deliver import Output
-    from oncocheck.cli.options import STATE
 
     debug = bool(STATE["debug"])  # `--debug`: a syntax error also in the parser's own words
     return Output(lambda fmt: render.pieces(report, fmt, lang, quiet, debug),
                   lambda console: render.draw(report, lang, console, quiet, debug),
                   lambda: render.site(report, lang))
-
-
-def tell(written: list, report: Report, lang: str) -> None:
-    """One line on stderr for the reports written to files: where, and the verdicts."""
-    from oncocheck.cli.deliver import say, written_line
-    from oncocheck.render.words import summary_line
-
-    line = written_line(written, summary_line(report, lang), lang)
-    if line is not None:
-        say(line)
 
 
 def rule_files(*specs: Optional[str]) -> list[Path]:
@@ -205,3 +193,59 @@ def refuse_same_version(report: Report, other: Choice) -> None:
             "andere versie om mee te vergelijken",
             f"--compare {against.label} is the version that already judges the files; choose "
             "another version to compare with"))
+
+
+def wanted(stream: IO[str] | None = None, environ: dict[str, str] | None = None) -> bool:
+    """Whether a bar may be drawn on `stream` (default stderr)."""
+    stream = stream if stream is not None else sys.stderr
+    environ = environ if environ is not None else dict(os.environ)
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return False
+    if environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class Progress:
+    """Counts finished files; draws a rich bar once the run has taken DELAY seconds."""
+
+    def __init__(self, label: str, stream: IO[str] | None = None) -> None:
+        self.label, self.total, self.done = label, 0, 0
+        self._stream = stream if stream is not None else sys.stderr
+        self._started = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        """The batch has `total` files; the clock starts now."""
+        self.total, self._started = total, time.monotonic()
+
+    def advance(self) -> None:
+        """One more file finished."""
+        self.done += 1
+        if self._bar is None and time.monotonic() - self._started >= DELAY:
+            self._show()
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done)
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as Bar
+
+        console = Console(file=self._stream, stderr=True)
+        self._bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=console, transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task(self.label, total=self.total, completed=self.done)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._bar is not None:
+            self._bar.stop()

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from oncocheck.cli.options import Lang, LangOption, OutputOption, say
+from oncocheck.errors import LoadFailed, UsageError
+from oncocheck.load.visible import printable
 from oncocheck.render import formats_of
+from oncocheck.report import Text
+from oncocheck.wording import where
 
 if TYPE_CHECKING:
-    from oncocheck.analysis.rounds import Rounds
     from oncocheck.load.reports import PastReport
-    from oncocheck.report import Text
 
 RoundsFormat = StrEnum("RoundsFormat", {n: n for n in formats_of("rounds")})  # type: ignore[misc]
 
@@ -86,37 +88,16 @@ def rounds(
         "veranderde (changed).", "Exit 1 when a network is no longer compliant (lost) or "
         "when anything changed (changed)."))] = None,
 ) -> None:
-    """Compare two rounds: which networks are new, gone, newly compliant or no longer
-    compliant, and per network the criteria whose status changed.
-
-    Networks are matched by name (case, accents, spaces and punctuation do not count), then
-    by file path (from each round's own folder): a network renamed in the same file is the
-    same network. Files that could not be loaded have no name and are matched by path. Exit 0
-    when the comparison is made (with --fail-on: 1 when a network lost its qualification, or
-    anything changed), 2 for a file that is no JSON report of oncocheck.
-
-    JSON (--format json, English keys in this order): tool; old, new (report, tool_version,
-    folder, as_of_dates [{as_of, files}], criteria [{set, version, file?, files}], summary
-    {files, compliant, not_compliant, invalid}); notes (what changes verdicts between the
-    rounds' versions); summary (networks per change: no_longer_compliant, newly_compliant,
-    new, gone, newly_invalid, no_longer_invalid, still_invalid, unchanged); networks [{change,
-    network, matched_by (name, path or null), old, new ({file, network, verdict, criteria,
-    as_of} or null), criteria [{criterion, old, new}] (met, not_met, missing or absent)}].
-    """
+    """Compare two review rounds, network by network (what `--help` says is `HELP`)."""
     from oncocheck import __version__
     from oncocheck.analysis.rounds import compare_rounds
-    from oncocheck.cli.deliver import deliver
-    from oncocheck.cli.inputs import refuse_inputs
-    from oncocheck.cli.targets import STDOUT, Target
-    from oncocheck.load.visible import printable
+    from oncocheck.cli.deliver import deliver, one_target, record_output
 
-    target = Target(fmt.value, None if output is None or str(output) == STDOUT else output)
-    if target.path is not None:
-        refuse_inputs(target.path, [old, new])
+    target = one_target(fmt.value, output, [old, new])
     before, after = _read(old), _read(new)
     result = compare_rounds(before, after, (printable(str(old)), printable(str(new))),
                             __version__, _notes(before, after))
-    deliver(_output(result, str(lang)), [target], [old, new])
+    deliver(record_output(result, str(lang)), [target], [old, new])
     if fail_on is FailOnRounds.lost and result.lost() or \
             fail_on is FailOnRounds.changed and result.changed():
         raise typer.Exit(1)
@@ -124,11 +105,7 @@ def rounds(
 
 def _read(path: Path) -> PastReport:
     """The report at `path`; UsageError naming the file (line:column where JSON gives one)."""
-    from oncocheck.errors import LoadFailed, UsageError
     from oncocheck.load.reports import read_report
-    from oncocheck.load.visible import printable
-    from oncocheck.report import Text
-    from oncocheck.wording import where
 
     try:
         return read_report(path)
@@ -144,7 +121,6 @@ def _read(path: Path) -> PastReport:
 def _notes(old: PastReport, new: PastReport) -> list[Text]:
     """What changes verdicts between the rounds' versions, when each round applied one
     bundled version and they differ (`rules.diff.outcome_changes`); else nothing."""
-    from oncocheck.errors import UsageError
     from oncocheck.rules.bundled import find_bundled
     from oncocheck.rules.diff import outcome_changes
 
@@ -160,10 +136,3 @@ def _notes(old: PastReport, new: PastReport) -> list[Text]:
     except UsageError:  # a version this oncocheck does not ship
         return []
 
-
-def _output(result: Rounds, lang: str):  # noqa: ANN202 - a deliver.Output
-    from oncocheck import render
-    from oncocheck.cli.deliver import Output
-
-    return Output(lambda fmt: (render.render(result, fmt, lang),),
-                  lambda console: render.draw(result, lang, console))

@@ -15,8 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from oncocheck.cli.inputs import real_path, refuse_inputs, refuse_vanished
-from oncocheck.cli.write import own_descriptor
+from oncocheck.cli.write import own_descriptor, real_path, refuse_inputs, refuse_vanished
 from oncocheck.errors import UsageError
 from oncocheck.load.visible import quoted
 from oncocheck.render import formats_of, is_binary
@@ -122,6 +121,7 @@ def _as_site(target: Target, files: int) -> Target:
 
 
 def _refuse_same_place(targets: list[Target]) -> None:
+    """UsageError when two reports go to the same place (by any name)."""
     seen: dict[object, Target] = {}
     for target in targets:
         key = STDOUT if target.path is None else real_path(target.path)
@@ -129,11 +129,9 @@ def _refuse_same_place(targets: list[Target]) -> None:
             where = str(target.path) if target.path is not None else None
             raise UsageError(Text(
                 f"twee rapporten ({seen[key].fmt} en {target.fmt}) gaan naar "
-                f"{where or 'het scherm (stdout)'}; geef elk "
-                "rapport een eigen pad",
+                f"{where or 'het scherm (stdout)'}; geef elk rapport een eigen pad",
                 f"two reports ({seen[key].fmt} and {target.fmt}) go to {where or 'stdout'}; "
-                "give each "
-                "report a path of its own"))
+                "give each report a path of its own"))
         seen[key] = target
 
 

@@ -9,43 +9,108 @@ the watch stops; then it is written once more as a page that stays.
 
 Changes come from `watchfiles` (the folders of the inputs, not the files: an editor that saves
 by writing a new file and renaming it over the old one stays seen). Whether a watched file
-really changed is decided by comparing its `stat` before and after (`cli.watched`), also once
-a second without any notification, so a change made while a round ran is not missed.
+really changed is decided by comparing its `stat` (size, time, inode) before and after, and for
+a folder the names of its YAML files, also once a second without any notification, so a change
+made while a round ran is not missed.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import stat
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
-from oncocheck.cli.deliver import Output, emit, say
-from oncocheck.cli.process import STOPPING, Terminated
+from oncocheck.cli.deliver import Output
+from oncocheck.cli.faults import emit, say
+from oncocheck.cli.faults import STOPPING, Terminated
 from oncocheck.cli.targets import Target
-from oncocheck.cli.watched import Watched, since, watching
 from oncocheck.errors import UsageError
 from oncocheck.load.visible import printable
 from oncocheck.report import Text
 from oncocheck.wording import absolute, working_folder
 
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"  # cursor home, clear the screen and its scrollback
+YAML = (".yaml", ".yml")
 
 
-class Event(Protocol):
-    """What stops the watch besides Ctrl-C (a `threading.Event`; for tests)."""
+@dataclass(frozen=True)
+class Watched:
+    """What one round read: its input files and the folders given to search."""
 
-    def is_set(self) -> bool: ...
+    files: tuple[str, ...]
+    folders: tuple[str, ...]
+
+    def dirs(self) -> list[str]:
+        """The folders that exist of each file (and the file a link leads to), and those given."""
+        found = [os.path.dirname(p) for f in self.files for p in _names(f)]
+        return [d for d in dict.fromkeys([*found, *self.folders]) if os.path.isdir(d)]
+
+    def state(self) -> dict[str, object]:
+        """Each watched file's `stat` (None when it is gone) and each folder's YAML names."""
+        seen: dict[str, object] = {f: _stat(f) for f in self.files}
+        seen.update({d: _yaml_names(d) for d in self.folders})
+        return seen
+
+    def changes(self, before: dict[str, object]) -> list[str]:
+        """The files and folders that are no longer as `before`."""
+        after = self.state()
+        return [name for name in after if after[name] != before.get(name)]
+
+
+def watching(files: Iterable[Path | str], folders: tuple[str, ...]) -> Watched:
+    """What a round read (`files`) and the folders given, as absolute paths; a document
+    written `map\\visie.docx` is looked up (and so watched) as `map/visie.docx`."""
+    return Watched(tuple(dict.fromkeys(absolute(str(f).replace("\\", os.sep))
+                                       for f in files)), folders)
+
+
+def since(now: object, started: int) -> object:
+    """The state to compare with for a file first read in the round that began at
+    `started`: its state now, unless it was written since then (or so shortly before that
+    the file system's coarse clock cannot tell): then a state it cannot have, so it is
+    checked again."""
+    recent = isinstance(now, tuple) and len(now) == 3 and now[0] >= started - 50_000_000
+    return "written during the round" if recent else now
+
+
+def _names(path: str) -> list[str]:
+    """`path`, and the file a symbolic link there leads to."""
+    if not os.path.isabs(path):  # left relative by `absolute`: the working folder is gone
+        return [path]
+    real = os.path.realpath(path)
+    return [path] if real == path else [path, real]
+
+
+def _stat(path: str) -> tuple[int, ...] | None:
+    """What tells a change of the file at `path`; a folder (one given without network files)
+    never changes so, as writing a report into it would start a round again and again."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        return ()
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def _yaml_names(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(sorted(n for n in os.listdir(folder) if n.lower().endswith(YAML)))
+    except OSError:
+        return ()
 
 
 def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: str,
-                  stop: Event | None = None, last: Callable[[], object] | None = None) -> int:
+                  stop: threading.Event | None = None,
+                  last: Callable[[], object] | None = None) -> int:
     """Run `once` (a round; it returns the files it read), then again after each change,
     until Ctrl-C or `stop`: then `last` (the last round's HTML written once more, as a page
     that no longer reloads itself), and exit code 0. A usage error in the first round ends
@@ -79,7 +144,8 @@ def keep_watching(once: Callable[[], Iterable[Path]], paths: list[str], lang: st
     return 0
 
 
-def _wait(watched: Watched, before: dict[str, object], stop: Event | None) -> list[str] | None:
+def _wait(watched: Watched, before: dict[str, object],
+          stop: threading.Event | None) -> list[str] | None:
     """Block until a watched file or folder is no longer as `before`: what changed; None
     when `stop` is set."""
     import watchfiles

@@ -13,7 +13,7 @@ from paths import ROOT
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.cli.ci import git_top
+from oncocheck.cli.files import git_top
 
 EXAMPLES = ROOT / "examples"
 AS_OF = ["--as-of", "2026-11-23"]

@@ -21,7 +21,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from oncocheck.cli import usage
+from oncocheck.cli import helptext
 from oncocheck.cli.app import app
 
 #: Where Typer and its Click say what a user sees (its help, its usage errors).
@@ -75,7 +75,7 @@ def _misuses(path: tuple[str, ...], command: Any) -> Iterator[list[str]]:
             yield [*path, f"{name}=x"]
         else:
             yield [*path, name]
-            if usage._choices(option) or usage._is_number(option):
+            if helptext._choices(option) or helptext._is_number(option):
                 yield [*path, name, "zz"]
     if group:
         return
@@ -104,9 +104,9 @@ def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_usage_error_in_dutch_has_none_of_clicks_words(args: list[str], elsewhere: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(elsewhere)  # were a command to run after all, it writes nothing here
-    with pytest.raises(usage.errors.UsageError) as raised:
+    with pytest.raises(helptext.errors.UsageError) as raised:
         typer.main.get_command(app).main(args, prog_name="oncocheck", standalone_mode=False)
-    if not isinstance(raised.value, usage.Misused):  # the control: Click's own message
+    if not isinstance(raised.value, helptext.Misused):  # the control: Click's own message
         assert _in(raised.value.format_message()), raised.value.format_message()
     result = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
     assert result.exit_code == 2 and result.stderr.startswith("oncocheck: fout: "), result.output

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from oncocheck.cli import inputs as module
+from oncocheck.cli import write as module
 from oncocheck.cli.deliver import Output, deliver
 from oncocheck.cli.targets import Target
 from oncocheck.cli.write import write_site
@@ -32,8 +32,8 @@ def test_a_site_resolves_each_input_and_each_page_once(tmp_path: Path,
         path.write_text("format: 1\n", encoding="utf-8")
         given.append(path)
     calls = []
-    real = module.real_path
-    monkeypatch.setattr(module, "real_path", lambda p: calls.append(p) or real(p))
+    real = module._keys
+    monkeypatch.setattr(module, "_keys", lambda p: calls.append(p) or real(p))
     pages = {f"n{i}.html": "<p>page</p>" for i in range(60)} | {"index.html": "<p>index</p>"}
     _site(tmp_path / "site", pages, given)
     assert len(calls) == len(given) + len(pages)  # not len(given) * len(pages)

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.cli.inputs import refuse_inputs
+from oncocheck.cli.write import refuse_inputs
 from oncocheck.errors import UsageError
 from paths import ROOT
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from oncocheck.cli import progress
+from oncocheck.cli import request as progress
 from oncocheck.run import batch as batches
 from oncocheck.run import file, pool
 from oncocheck.run.batch import check as check_batch
