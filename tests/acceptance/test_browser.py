@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from node_tools import node_package
 from sample_report import sample_report
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.render import render

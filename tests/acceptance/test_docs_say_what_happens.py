@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.store import MAX_DOCUMENT_BYTES

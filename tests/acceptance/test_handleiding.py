@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from handleiding import GUIDE, Step, blocks, make, section, steps
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.rules.bundled import bundled, vocabulary

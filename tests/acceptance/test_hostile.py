@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.visible import printable

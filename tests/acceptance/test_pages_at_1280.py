@@ -19,7 +19,7 @@ import pytest
 from node_tools import node_package
 import test_browser
 from test_browser import Visit
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from paths import ROOT

@@ -20,7 +20,7 @@ from typing import Any
 import openpyxl
 import pytest
 from golden_files import assert_golden
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.render import KINDS, formats_of

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from htmlcheck import external_references, strict_parse
 from json_reports import validate_report

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from node_tools import node_tool
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from paths import ROOT

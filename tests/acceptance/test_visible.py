@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.visible import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible

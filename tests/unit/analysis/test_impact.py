@@ -17,7 +17,7 @@ from pathlib import Path
 import html5lib
 import pytest
 from htmlcheck import external_references, strict_parse
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from paths import ROOT

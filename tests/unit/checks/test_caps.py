@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.run.decide import choose

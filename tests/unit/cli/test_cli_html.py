@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from htmlcheck import external_references, strict_parse
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from paths import ROOT

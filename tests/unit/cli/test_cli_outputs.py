@@ -10,7 +10,7 @@ import pytest
 from paths import ROOT
 from junitparser import JUnitXml
 from sarif_schema import sarif_validator
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 

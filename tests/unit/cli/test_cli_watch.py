@@ -17,7 +17,7 @@ from time import sleep as time_sleep
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.cli.deliver import Output

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from golden_files import assert_golden
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.rules.bundled import bundled

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from paths import CASES, EXAMPLES, ROOT
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.load.visible import QUOTE_MAX_LENGTH

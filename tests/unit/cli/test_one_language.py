@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 import pytest
 import typer.main
 import yaml
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.checks.kinds import CheckKind
 from oncocheck.cli.app import app

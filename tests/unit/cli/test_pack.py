@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck import render
 from oncocheck.cli.app import app

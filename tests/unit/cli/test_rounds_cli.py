@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from json_reports import ROUNDS_SCHEMA as SCHEMA
 

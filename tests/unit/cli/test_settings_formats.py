@@ -13,7 +13,7 @@ import pytest
 import xmlschema
 from paths import ROOT, TESTS
 from sarif_schema import sarif_validator
-from typer.testing import CliRunner
+from one_command import CliRunner
 from workbook import opened, rows
 
 from oncocheck.cli.app import app

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from paths import CASES

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from paths import EXAMPLES, ROOT
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli import faults
 from oncocheck.cli.app import app

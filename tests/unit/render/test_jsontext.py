@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from oncocheck.cli.app import app
 from oncocheck.render import json as jsontext
 from paths import ROOT
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 
 def _stdlib(data: object) -> str:

@@ -13,7 +13,7 @@ from golden_files import assert_golden
 from markdown_it import MarkdownIt
 from paths import EXAMPLES
 from sample_report import sample_report
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.render import render

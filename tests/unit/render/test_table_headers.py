@@ -10,7 +10,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from paths import ROOT

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.rules import bundled as criteria_sets
 from oncocheck.cli.app import app

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli.app import app
 from oncocheck.render import render

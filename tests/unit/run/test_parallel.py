@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from one_command import CliRunner
 
 from oncocheck.cli import request as progress
 from oncocheck.run import batch as batches
