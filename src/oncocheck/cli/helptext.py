@@ -4,11 +4,11 @@ finds while parsing, said again with oncocheck's "bedoelt u".
 
 Typer builds a fresh Click command tree for every run, copying each help text into it; the
 group that runs the commands puts the tree in the language of the run (`localise_tree`, before
-anything is parsed). The commands of oncocheck are of the classes below (`App` makes them so),
-and format help with `Formatter`. Not a gettext catalogue: the Click inside Typer (its private
-copy, Typer 0.29) says "Usage:", "Show this message and exit." and every usage error as plain
-English, not through gettext. tests/unit/cli/test_click_words.py holds this module to the
-installed Typer.
+anything is parsed, from whichever language it was in). The commands of oncocheck are of the
+classes below (`App` makes them so), and format help with `Formatter`. Not a gettext
+catalogue: the Click inside Typer (its private copy, Typer 0.29) says "Usage:", "Show this
+message and exit." and every usage error as plain English, not through gettext.
+tests/unit/cli/test_click_words.py holds this module to the installed Typer.
 """
 
 from __future__ import annotations
@@ -92,7 +92,11 @@ class Context(typer.Context):
 
 
 def localise_tree(command: Any, language: str) -> None:
-    """Put the texts of `command`, its parameters and every command below it in `language`."""
+    """Put the texts of `command`, its parameters and every command below it in `language`.
+
+    From either language (`in_language` knows each text by both wordings), so one built tree
+    can serve runs in Dutch and English in turn, saying what a fresh one says (the tests reuse
+    one: tests/unit/cli/test_one_command.py)."""
     for name in ("help", "short_help", "epilog", "options_metavar", "subcommand_metavar"):
         if isinstance(getattr(command, name, None), str):
             setattr(command, name, in_language(getattr(command, name), language))
