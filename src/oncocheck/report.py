@@ -7,7 +7,6 @@ both languages, so a renderer picks one with `text.get(lang)`; the JSON report a
 
 from __future__ import annotations
 
-import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -354,10 +353,14 @@ class Packed:
     @classmethod
     def of(cls, result: FileResult) -> Packed:
         """The result packed."""
+        import pickle  # here: one file, the most common run, is never packed
+
         return cls(Brief.of(result), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
     def unpack(self) -> FileResult:
         """The result as it was."""
+        import pickle
+
         result: FileResult = pickle.loads(self.payload)  # noqa: S301 - packed by oncocheck
         return result
 

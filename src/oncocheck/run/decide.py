@@ -17,7 +17,6 @@ from pathlib import Path
 from oncocheck.load.source import Source
 from oncocheck.report import Dated, Finding, Severity, Status, Text
 from oncocheck.rules import bundled as criteria_sets
-from oncocheck.rules.diff import outcome_changes
 from oncocheck.rules.model import RuleFile
 
 PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
@@ -108,6 +107,8 @@ def criteria_pin(declared: str | None, decision: Decision, source: Source) -> li
     applied = decision.rules
     if declared is None or declared == applied.ref.label:
         return []
+    from oncocheck.rules.diff import outcome_changes  # only for a file pinned to another
+
     set_name, _, version = declared.partition("@")
     prepared = criteria_sets.find_bundled(set_name, version)
     changes = outcome_changes(prepared, applied)
