@@ -120,7 +120,7 @@ class Check(Strict):
     def _remember_labels(self, info: ValidationInfo) -> Check:
         vocabulary = (info.context or {}).get("vocabulary")
         if vocabulary is not None:
-            self._labels = {d.id: d.label for d in vocabulary.disciplines}
+            self._labels = vocabulary.labels
         return self
 
     def label(self, discipline_id: str, lang: str) -> str:

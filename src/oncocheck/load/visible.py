@@ -91,7 +91,8 @@ def one_line(text: str) -> str:
     """`text` with each line break (and the spaces around it) made one space. A text printed
     at the start of a report line must not start a line of its own: in a CI log a line
     `::error::...` or `##vso[...]` is a command to the CI system."""
-    return _LINE_BREAKS.sub(" ", text)
+    # every line break is unprintable: the common text, printable, is left without a search
+    return text if text.isprintable() else _LINE_BREAKS.sub(" ", text)
 
 
 def one_line_texts(data: Any) -> Any:
