@@ -7,13 +7,13 @@ both languages, so a renderer picks one with `text.get(lang)`; the JSON report a
 
 from __future__ import annotations
 
-import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 from operator import attrgetter
+from reprlib import recursive_repr
 from typing import Any, dataclass_transform, overload
 
 
@@ -22,15 +22,36 @@ def record(cls: type) -> type:
     """A frozen, slotted dataclass that pickles as a call of its constructor.
 
     Batches move results between processes and keep them packed (`Packed`); the generic
-    dataclass state restore is several times slower to load than calling the class.
+    dataclass state restore is several times slower to load than calling the class. Equality,
+    hash and repr are as a dataclass's (every field of a record is compared, hashed and shown)
+    but made by functions all records share: Python 3.11 compiles each generated method of
+    each class apart, which took a one-file check's start-up 3 ms.
     """
-    built: Any = dataclass(frozen=True, slots=True)(cls)  # Any: given a method of its own
-    values = attrgetter(*built.__slots__)  # in C: pickling a batch's results is a hot path
-    if len(built.__slots__) == 1:
-        built.__reduce__ = lambda self: (type(self), (values(self),))
-    else:
-        built.__reduce__ = lambda self: (type(self), values(self))
+    built: Any = dataclass(frozen=True, slots=True, eq=False, repr=False)(cls)  # Any: see below
+    names = tuple(f.name for f in fields(built))
+    values = attrgetter(*names) if len(names) > 1 else (  # in C: pickling is a hot path
+        lambda self: (getattr(self, names[0]),))
+    built._values = values
+    built.__eq__, built.__hash__, built.__repr__ = _eq, _hash, _repr
+    built.__reduce__ = lambda self: (type(self), values(self))
     return built
+
+
+def _eq(self: Any, other: object) -> bool:
+    values = self._values
+    if other.__class__ is self.__class__:
+        return bool(values(self) == values(other))
+    return NotImplemented
+
+
+def _hash(self: Any) -> int:
+    return hash(self._values(self))
+
+
+@recursive_repr()
+def _repr(self: Any) -> str:
+    shown = zip(self.__match_args__, self._values(self), strict=True)
+    return f"{self.__class__.__qualname__}({', '.join(f'{n}={v!r}' for n, v in shown)})"
 
 
 class Status(StrEnum):
@@ -354,10 +375,14 @@ class Packed:
     @classmethod
     def of(cls, result: FileResult) -> Packed:
         """The result packed."""
+        import pickle  # here: one file, the most common run, is never packed
+
         return cls(Brief.of(result), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
     def unpack(self) -> FileResult:
         """The result as it was."""
+        import pickle
+
         result: FileResult = pickle.loads(self.payload)  # noqa: S301 - packed by oncocheck
         return result
 

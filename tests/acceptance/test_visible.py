@@ -16,7 +16,7 @@ import yaml
 from one_command import CliRunner
 
 from oncocheck.cli.app import app
-from oncocheck.load.visible import HIDDEN, QUOTE_MAX_LENGTH, quoted, visible
+from oncocheck.load.visible import QUOTE_MAX_LENGTH, hidden, quoted, visible
 from oncocheck.render import formats_of
 
 import make_sheets  # noqa: E402
@@ -27,7 +27,7 @@ RULES = ROOT / "criteria" / "loppsoz" / "2024.yaml"
 ARGS = ["--as-of", "2026-11-23"]
 # What no output may hold raw: C0 controls but tab and line feed, DEL, C1, and every character
 # the filter escapes (bidi, zero-width, format, separators, private use, ...).
-RAW = HIDDEN
+RAW = hidden()
 # oncocheck's own annotations always carry properties (file=..., title=...), whose `:` and `,`
 # are encoded; an injected `::error::x` line has none.
 OWN_COMMAND = re.compile(r"::(error|warning|notice) (file|title)=[^:\n]*::[^\n]*")

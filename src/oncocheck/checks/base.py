@@ -9,7 +9,7 @@ people is data in both languages: `HOW` (how the kind decides, for `oncocheck ex
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -21,11 +21,11 @@ from oncocheck.load.source import Source
 from oncocheck.load.words import normalise
 from oncocheck.network.disciplines import OTHER, Discipline, Vocabulary
 from oncocheck.network.model import Member, NetworkFile
-from oncocheck.report import MemberRow, Status, Text
+from oncocheck.report import MemberRow, Status, Text, record
 from oncocheck.wording import percents
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MemberView:
     """A member with its discipline resolved; `key` is what 1a counts (None: does not count);
     `first` is the index of an earlier member it repeats (same name and discipline), whom
@@ -81,7 +81,7 @@ def member_views(members: Sequence[Member], vocabulary: Vocabulary) -> tuple[Mem
     return tuple(views)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckContext:
     """Everything a check may read about one network file; `source` says where each value
     was written (which row of the members spreadsheet holds a member), for advice."""
@@ -94,7 +94,7 @@ class CheckContext:
     source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Outcome:
     """A check's answer. `todo` says what to add or change; None means the criterion's own
     remediation text applies. `working` is how the kind words its `observed` values for people
@@ -120,7 +120,7 @@ class Check(Strict):
     def _remember_labels(self, info: ValidationInfo) -> Check:
         vocabulary = (info.context or {}).get("vocabulary")
         if vocabulary is not None:
-            self._labels = {d.id: d.label for d in vocabulary.disciplines}
+            self._labels = vocabulary.labels
         return self
 
     def label(self, discipline_id: str, lang: str) -> str:

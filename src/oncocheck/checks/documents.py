@@ -13,7 +13,6 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
@@ -21,7 +20,7 @@ from oncocheck.load.source import sheet_display, slashed
 from oncocheck.load.store import document_digest, packaged
 from oncocheck.network.model import NetworkFile
 from oncocheck.network.sections import DOCUMENT_SECTIONS
-from oncocheck.report import InputFile, Text
+from oncocheck.report import InputFile, Text, record
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
@@ -38,7 +37,7 @@ PROBLEMS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evidence:
     """A document as written and as looked up; `problem` (a key of PROBLEMS) is None when it
     counts."""

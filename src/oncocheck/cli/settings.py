@@ -260,6 +260,8 @@ def inside(value: Any, folder: Path) -> Path | None:
 def only_warnings(ids: list[str] | tuple[str, ...], place: str | None) -> None:
     """UsageError for an id that is not a warning's (of `--ignore` when `place` is None): a
     criterion is never hidden."""
+    if not ids:  # the usual case: no need to import the warnings' descriptions
+        return
     from oncocheck.render.sarif import WARNINGS
 
     for given in ids:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
@@ -83,7 +82,7 @@ def _stream(path: Path, pieces: Iterator[bytes], flags: int = 0) -> None:
 def _replace(path: Path, pieces: Iterator[bytes]) -> None:
     """Write a temporary file beside `path` and rename it over `path`; the temporary file is
     named before it exists, so whatever interrupts (a signal too) can remove it."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}")
     try:
         _stream(temporary, pieces, os.O_CREAT | os.O_EXCL)
         os.replace(temporary, path)

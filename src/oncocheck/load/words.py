@@ -52,6 +52,7 @@ def did_you_mean(word: str, options: Iterable[str]) -> tuple[str, str]:
     return f"; bedoelt u '{best}'?", f"; did you mean '{best}'?"
 
 
+@functools.cache  # each closed list of words asks, as pydantic builds a model's validator
 def _letter_classes() -> dict[str, str]:
     """For each letter a-z, every Latin-1/Latin Extended-A character `normalise` maps to it."""
     groups: dict[str, str] = {}

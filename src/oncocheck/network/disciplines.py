@@ -75,6 +75,12 @@ class Vocabulary(Strict):
                 found.setdefault(normalise(name), entry)
         return found
 
+    @cached_property
+    def labels(self) -> dict[str, Text]:
+        """Each entry's labels by canonical id, made once: every check of a rule file keeps
+        them (`checks.base.Check`), and every rule file is loaded with one vocabulary."""
+        return {d.id: d.label for d in self.disciplines}
+
     @property
     def ids(self) -> list[str]:
         """Canonical ids in vocabulary order."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from importlib.resources import files
 from pathlib import Path, PurePath
 
 from oncocheck.errors import UsageError
@@ -25,6 +24,8 @@ COLUMNS_EN = ("name", "discipline", "organisation", "postcode", "verwijsgids", "
 
 def template(lang: str) -> str:
     """The template text in `lang` ("nl" or "en")."""
+    from importlib.resources import files  # here: every command's start-up imports this module
+
     name = f"network.{'en' if lang == 'en' else 'nl'}.yaml"
     return files("oncocheck.network").joinpath("blanks", name).read_text(encoding="utf-8")
 

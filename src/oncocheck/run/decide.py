@@ -10,20 +10,18 @@ another version than the one that judges, the `criteria-pin` warning says so and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from oncocheck.load.source import Source
-from oncocheck.report import Dated, Finding, Severity, Status, Text
+from oncocheck.report import Dated, Finding, Severity, Status, Text, record
 from oncocheck.rules import bundled as criteria_sets
-from oncocheck.rules.diff import outcome_changes
 from oncocheck.rules.model import RuleFile
 
 PIN = Text("Andere criteriaversie dan in het bestand", "Criteria version other than the file's")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Choice:
     """What the user asked for on the command line, resolved once per run.
 
@@ -52,7 +50,7 @@ class Choice:
         return self.rules or criteria_sets.in_force(self.set, self.run_as_of)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decision:
     """The version and the as-of date that judge one file; `dated` says what gave the date,
     `chosen` whether `--criteria` chose the version (else it is the one in force then)."""
@@ -108,6 +106,8 @@ def criteria_pin(declared: str | None, decision: Decision, source: Source) -> li
     applied = decision.rules
     if declared is None or declared == applied.ref.label:
         return []
+    from oncocheck.rules.diff import outcome_changes  # only for a file pinned to another
+
     set_name, _, version = declared.partition("@")
     prepared = criteria_sets.find_bundled(set_name, version)
     changes = outcome_changes(prepared, applied)
