@@ -114,10 +114,12 @@ def _check_sweep(value: Optional[str], after) -> None:  # noqa: ANN001 - a decid
 
 
 def _refuse_no_files(paths: list[str], files: list) -> None:
-    """UsageError when no path holds a network file (an impact of nothing is no report)."""
+    """UsageError when no path holds a network file or package (an impact of nothing is no
+    report)."""
     from oncocheck.run.walk import is_dir
 
     if not files or all(is_dir(path) for path, _ in files):
         given = ", ".join(paths) or "-"
-        raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) gevonden in {given}",
-                              f"no network files (*.yaml, *.yml) found in {given}"))
+        raise UsageError(Text(f"geen netwerkbestanden (*.yaml, *.yml) of aanvraagpakketten "
+                              f"(*.zip) gevonden in {given}", f"no network files (*.yaml, "
+                              f"*.yml) or application packages (*.zip) found in {given}"))

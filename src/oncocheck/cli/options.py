@@ -145,17 +145,18 @@ OutputOption = Annotated[Optional[Path], typer.Option(
     "--output", "-o", metavar=say("PAD", "PATH"), help=say(
         "Schrijf het rapport naar dit bestand in plaats van naar het scherm (stdout).",
         "Write the report here instead of stdout."))]
+#: What a path may name, for every command that checks a batch (`run.walk.network_files`).
+_PATHS = ("Netwerkbestanden, aanvraagpakketten (.zip, van `oncocheck pack`), of mappen waarin "
+          "naar *.yaml / *.yml en pakketten wordt gezocht",
+          "Network files, application packages (.zip, from `oncocheck pack`), or directories "
+          "to search for *.yaml / *.yml and packages")
 PathsArgument = Annotated[list[str], typer.Argument(
-    metavar=say("PAD", "PATH"), help=say(
-        "Netwerkbestanden, of mappen waarin naar *.yaml / *.yml wordt gezocht.",
-        "Network files, or directories to search for *.yaml / *.yml."))]
+    metavar=say("PAD", "PATH"), help=say(f"{_PATHS[0]}.", f"{_PATHS[1]}."))]
 #: `check`'s paths: without one, the current folder, as linters do (cli.md).
 CheckPathsArgument = Annotated[list[str], typer.Argument(
     metavar=say("PAD", "PATH"), show_default=False, help=say(
-        "Netwerkbestanden, aanvraagpakketten (.zip, van `oncocheck pack`), of mappen waarin "
-        "naar *.yaml / *.yml en pakketten wordt gezocht; zonder PAD de huidige map.",
-        "Network files, application packages (.zip, from `oncocheck pack`), or directories "
-        "to search for *.yaml / *.yml and packages; without PATH the current folder."))]
+        f"{_PATHS[0]}; zonder PAD de huidige map.", f"{_PATHS[1]}; without PATH the current "
+        "folder."))]
 
 
 def as_of_date(value: Optional[str]) -> date | None:

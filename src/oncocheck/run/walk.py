@@ -201,16 +201,19 @@ def not_found(path: Path) -> LoadFailed:
 
 
 def no_yaml(folder: Path) -> LoadFailed:
-    """A folder without YAML files, naming one saved as `.yaml.txt` when there is one."""
+    """A folder without YAML files or packages, naming one saved as `.yaml.txt` when there is
+    one."""
     near = [n for n in _names(folder) if _without_txt(n).lower().endswith(SUFFIXES)
             and n != _without_txt(n)]
     if not near:
-        return load_error("een map zonder .yaml- of .yml-bestanden",
-                          "a folder with no .yaml or .yml files in it")
+        return load_error("een map zonder .yaml-, .yml- of .zip-bestanden (netwerkbestanden "
+                          "of aanvraagpakketten)", "a folder with no .yaml, .yml or .zip files "
+                          "(network files or application packages) in it")
     nl, en = _rename(near[0])
-    return load_error(f"een map zonder .yaml- of .yml-bestanden; wel {quoted(near[0])}: {nl}",
-                      f"a folder with no .yaml or .yml files in it; it does have "
-                      f"{quoted(near[0])}: {en}")
+    return load_error(f"een map zonder .yaml-, .yml- of .zip-bestanden (netwerkbestanden of "
+                      f"aanvraagpakketten); wel {quoted(near[0])}: {nl}",
+                      f"a folder with no .yaml, .yml or .zip files (network files or "
+                      f"application packages) in it; it does have {quoted(near[0])}: {en}")
 
 
 def _rename(name: str) -> tuple[str, str]:
