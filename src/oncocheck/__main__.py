@@ -50,6 +50,8 @@ def no_plugins() -> ModuleType:
     loader.get_plugins = lambda: ()  # type: ignore[attr-defined] # a module made here
 
     def real(name: str) -> object:
+        if name.startswith("__"):  # a module's own attribute (`__file__`, `__path__`)
+            raise AttributeError(name)
         if sys.modules.get(LOADER) is loader:
             del sys.modules[LOADER]
         return getattr(importlib.import_module(LOADER), name)

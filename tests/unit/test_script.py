@@ -41,6 +41,15 @@ def test_the_loader_finds_what_pydantic_s_own_finds_with_plugins_off(
     assert tuple(no_plugins().get_plugins()) == tuple(_loader.get_plugins()) == ()
 
 
+def test_any_other_name_comes_from_the_real_loader() -> None:
+    """A later pydantic may import another name from its loader: it gets the real one."""
+    from pydantic.plugin import _loader
+
+    assert no_plugins()._plugins is _loader._plugins  # a name the stand-in does not have
+    with pytest.raises(AttributeError):
+        no_plugins().__file__  # noqa: B018 - a module's own attribute is not handed on
+
+
 @pytest.mark.parametrize("setting, stand_in", [(None, True), ("__all__", True),
                                                 ("someone", False), ("", False)])
 def test_the_real_loader_is_kept_when_the_caller_chose_plugins(
