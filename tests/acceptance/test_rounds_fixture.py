@@ -1,8 +1,9 @@
 """Issue 23's pair of rounds (tests/fixtures/rounds: a rename, a move, a file invalid in both
 rounds, mixed versions, a new and a gone network) and the README's draft beside it
 (concept-2a-65.yaml: loppsoz@2024 with 2a at 65%), through `check --compare`, `rounds` and
-`impact` in every format the registry lists, from the parent folder and from inside each round.
-The golden files are under tests/golden/rounds-fixture/ (ONCOCHECK_UPDATE_GOLDEN=1 rewrites
+`impact` in every format the registry lists, from the parent folder and from inside each round,
+in both languages (English only in the full run, like tests/acceptance/test_visible.py's Dutch).
+The golden files are under tests/golden/rounds-fixture/LANG/ (ONCOCHECK_UPDATE_GOLDEN=1 rewrites
 them; review `git diff tests/golden`).
 
 No command is given `--as-of`: it would judge every file on one day and so erase the mixed
@@ -12,7 +13,9 @@ and no output may name today, so the golden files do not age.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,17 @@ IMPACT = ("impact", "ronde-2026", "--from", "loppsoz@2024", "--to", DRAFT, "--sw
 #: the pages of the site `check --format html` writes that are kept as golden files: the
 #: index and the one network whose verdict the draft changes
 SITE_GOLDEN = ("index.html", "epsilon.html")
+#: the languages of the golden files; the quick loop (`-m "not slow"`) keeps to the default
+LANGS = ["nl", pytest.param("en", marks=pytest.mark.slow)]
+#: the workbook's words the register test reads, per language
+WORKBOOK = {
+    "nl": {"version": "Criteriaversie", "as_of": "Peildatum", "verdict": "Oordeel",
+           "share": "Aandeel Verwijsgids (2a)", "errors": "Fouten", "first": "Eerste fout",
+           "compliant": "Voldoet", "invalid": "Ongeldig", "target": "(streven {}%)"},
+    "en": {"version": "Criteria version", "as_of": "As of", "verdict": "Verdict",
+           "share": "Verwijsgids share (2a)", "errors": "Errors", "first": "First error",
+           "compliant": "Compliant", "invalid": "Invalid", "target": "(aim {}%)"},
+}
 
 
 def run(folder: Path, *args: str) -> str:
@@ -46,13 +60,15 @@ def run(folder: Path, *args: str) -> str:
     return result.stdout
 
 
-def check(folder: Path, fmt: str, out: Path) -> Path:
-    """`check ronde-2026 --compare DRAFT --format FMT` run in `folder` (the parent folder or
-    ronde-2026 itself), written to `out` (a folder for the HTML site); the path written."""
+def check(folder: Path, fmt: str, out: Path, lang: str = "nl") -> Path:
+    """`check ronde-2026 --compare DRAFT --format FMT --lang LANG` run in `folder` (the parent
+    folder or ronde-2026 itself), written to `out` (a folder for the HTML site); the path
+    written."""
     inside = folder.name == "ronde-2026"
     target = out / ("site" if fmt == "html" else f"check.{KINDS['check'][fmt].suffix}")
     run(folder, "check", "." if inside else "ronde-2026", "--compare",
-        f"../{DRAFT}" if inside else DRAFT, "--format", fmt, "--output", str(target))
+        f"../{DRAFT}" if inside else DRAFT, "--format", fmt, "--output", str(target),
+        "--lang", lang)
     return target
 
 
@@ -62,43 +78,46 @@ def relative(text: str, prefix: str) -> Any:
     return json.loads(text.replace(f'"{prefix}', '"').replace(f"({prefix}", "("))
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", formats_of("check"))
-def test_check_compare_in_every_format(fmt: str, tmp_path: Path) -> None:
-    written = check(ROUNDS, fmt, tmp_path)
+def test_check_compare_in_every_format(fmt: str, lang: str, tmp_path: Path) -> None:
+    written = check(ROUNDS, fmt, tmp_path, lang)
     if fmt == "xlsx":
-        _assert_register(written)
+        _assert_register(written, WORKBOOK[lang])
     elif fmt == "html":
         assert sorted(p.name for p in written.iterdir()) == [
             "alfa.html", "beta.html", "epsilon.html", "gamma.html", "index.html", "kapot.html"]
         for name in SITE_GOLDEN:
-            assert_golden(f"rounds-fixture/check-html/{name}", (written / name).read_text("utf-8"))
+            assert_golden(f"rounds-fixture/{lang}/check-html/{name}",
+                          (written / name).read_text("utf-8"))
     else:
         text = written.read_bytes().decode("utf-8")  # as written: the CSV ends lines in CRLF
         text = text.replace(ROOT.as_uri(), "file:///CHECKOUT")  # SARIF's %SRCROOT%
-        assert_golden(f"rounds-fixture/check-{fmt}.{KINDS['check'][fmt].suffix}", text)
+        assert_golden(f"rounds-fixture/{lang}/check-{fmt}.{KINDS['check'][fmt].suffix}", text)
 
 
-def _assert_register(path: Path) -> None:
+def _assert_register(path: Path, word: dict[str, str]) -> None:
     """The workbook read back: a row per file (its version, date and 2a share; the invalid
-    file's first error), and the criteria sheet's versions (the applied ones)."""
+    file's first error), and the criteria sheet's versions (the applied ones); `word` holds
+    the headers and verdicts in the workbook's language."""
     book = openpyxl.load_workbook(path, read_only=True)
     header, *body = book["Register"].iter_rows(values_only=True)
     rows = {row[0]: dict(zip(header, row, strict=True)) for row in body}
     assert sorted(rows) == [f"ronde-2026/{name}.yaml" for name in (
         "alfa", "epsilon", "gamma", "kapot", "noord/beta")]
     epsilon = rows["ronde-2026/epsilon.yaml"]
-    assert (epsilon["Criteriaversie"], epsilon["Peildatum"].date(), epsilon["Oordeel"],
-            round(epsilon["Aandeel Verwijsgids (2a)"], 3)) == (
-        "loppsoz@2021", date(2024, 1, 30), "Voldoet", 0.636)
-    assert rows["ronde-2026/alfa.yaml"]["Criteriaversie"] == "loppsoz@2024"
+    assert (epsilon[word["version"]], epsilon[word["as_of"]].date(), epsilon[word["verdict"]],
+            round(epsilon[word["share"]], 3)) == (
+        "loppsoz@2021", date(2024, 1, 30), word["compliant"], 0.636)
+    assert rows["ronde-2026/alfa.yaml"][word["version"]] == "loppsoz@2024"
     kapot = rows["ronde-2026/kapot.yaml"]
-    assert (kapot["Oordeel"], kapot["Fouten"]) == ("Ongeldig", 1)
-    assert kapot["Eerste fout"].startswith("ronde-2026/kapot.yaml:3:10: ")
+    assert (kapot[word["verdict"]], kapot[word["errors"]]) == (word["invalid"], 1)
+    assert kapot[word["first"]].startswith("ronde-2026/kapot.yaml:3:10: ")
     titles = {(v, i): t for v, i, t, *_ in book["Criteria"].iter_rows(min_row=2,
                                                                        values_only=True)}
     assert {v for v, _ in titles} == {"loppsoz@2021", "loppsoz@2024"}
-    assert "(streven 50%)" in titles["loppsoz@2021", "2a"]
-    assert "(streven 60%)" in titles["loppsoz@2024", "2a"]
+    assert word["target"].format(50) in titles["loppsoz@2021", "2a"]
+    assert word["target"].format(60) in titles["loppsoz@2024", "2a"]
 
 
 def test_check_from_inside_the_round_gives_the_same_results(tmp_path: Path) -> None:
@@ -109,25 +128,30 @@ def test_check_from_inside_the_round_gives_the_same_results(tmp_path: Path) -> N
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The two rounds' JSON reports made from the parent folder ("parent") and from inside each
-    round ("inside"), each pair in a folder of its own."""
-    found = {}
-    for where in ("parent", "inside"):
-        found[where] = out = tmp_path_factory.mktemp(where)
-        for year in (2025, 2026):
-            folder = ROUNDS / f"ronde-{year}"
-            run(folder if where == "inside" else ROUNDS, "check",
-                "." if where == "inside" else folder.name, "--format", "json",
-                "--output", str(out / f"ronde-{year}.json"))
-    return found
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, Path]]:
+    """Per language, the two rounds' JSON reports made in it from the parent folder ("parent")
+    and from inside each round ("inside"), each pair in a folder of its own (made once)."""
+    @functools.cache
+    def made(lang: str) -> dict[str, Path]:
+        found = {}
+        for where in ("parent", "inside"):
+            found[where] = out = tmp_path_factory.mktemp(f"{where}-{lang}")
+            for year in (2025, 2026):
+                folder = ROUNDS / f"ronde-{year}"
+                run(folder if where == "inside" else ROUNDS, "check",
+                    "." if where == "inside" else folder.name, "--format", "json",
+                    "--output", str(out / f"ronde-{year}.json"), "--lang", lang)
+        return found
+    return made
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", formats_of("rounds"))
-def test_rounds_in_every_format(fmt: str, reports: dict[str, Path]) -> None:
-    parent, inside = (run(reports[w], "rounds", "ronde-2025.json", "ronde-2026.json",
-                          "--format", fmt) for w in ("parent", "inside"))
-    assert_golden(f"rounds-fixture/rounds-{fmt}.{KINDS['rounds'][fmt].suffix}", parent)
+def test_rounds_in_every_format(fmt: str, lang: str,
+                                reports: Callable[[str], dict[str, Path]]) -> None:
+    parent, inside = (run(reports(lang)[w], "rounds", "ronde-2025.json", "ronde-2026.json",
+                          "--format", fmt, "--lang", lang) for w in ("parent", "inside"))
+    assert_golden(f"rounds-fixture/{lang}/rounds-{fmt}.{KINDS['rounds'][fmt].suffix}", parent)
     # the reports name their files relative to where they were made; the rounds match alike
     assert _without_folders(parent) == _without_folders(inside)
 
@@ -139,10 +163,11 @@ def _without_folders(text: str) -> str:
     return text
 
 
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", formats_of("impact"))
-def test_impact_of_the_draft_in_every_format(fmt: str) -> None:
-    text = run(ROUNDS, *IMPACT, "--format", fmt)
-    assert_golden(f"rounds-fixture/impact-{fmt}.{KINDS['impact'][fmt].suffix}", text)
+def test_impact_of_the_draft_in_every_format(fmt: str, lang: str) -> None:
+    text = run(ROUNDS, *IMPACT, "--format", fmt, "--lang", lang)
+    assert_golden(f"rounds-fixture/{lang}/impact-{fmt}.{KINDS['impact'][fmt].suffix}", text)
 
 
 def test_impact_from_inside_the_round_is_the_same() -> None:
