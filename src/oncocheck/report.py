@@ -389,19 +389,23 @@ class Packed:
 
 class Results(Sequence[FileResult]):
     """The files of a report in path order, each kept as it is or `Packed`, its `Brief` at
-    hand either way."""
+    hand either way (made once: the summary, the exit code and the guards each read them)."""
 
     def __init__(self, results: Iterable[FileResult | Packed] = ()) -> None:
-        self._results = list(results)
+        self._results: list[FileResult | Packed] = []
+        self._briefs: list[Brief] = []
+        for result in results:
+            self.add(result)
 
     @property
     def briefs(self) -> tuple[Brief, ...]:
         """Each file's brief, in order."""
-        return tuple(r.brief if isinstance(r, Packed) else Brief.of(r) for r in self._results)
+        return tuple(self._briefs)
 
     def add(self, result: FileResult | Packed) -> None:
         """Append the next file's result (while the report is being built)."""
         self._results.append(result)
+        self._briefs.append(result.brief if isinstance(result, Packed) else Brief.of(result))
 
     def __len__(self) -> int:
         return len(self._results)

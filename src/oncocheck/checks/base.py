@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from pydantic import PrivateAttr, ValidationInfo, model_validator
 
+from oncocheck.checks.documents import Evidence
 from oncocheck.load.fields import Strict
 from oncocheck.load.source import Source
 from oncocheck.load.words import normalise
@@ -92,6 +93,8 @@ class CheckContext:
     base_dir: Path
     as_of: date
     source: Source | None = None
+    #: Each section's document as looked up once for the file (`documents.named`), by section
+    looked: dict[str, Evidence] = field(default_factory=dict)
 
 
 @record

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PureWindowsPath
 from urllib.parse import urlsplit
 
@@ -119,9 +119,10 @@ def named(doc: NetworkFile, base_dir: Path) -> Iterator[tuple[str, str, Evidence
             yield section, document, look_up(document, base_dir)
 
 
-def documents(doc: NetworkFile, folder: Path, display: str) -> list[InputFile]:
-    """A digest for every evidence document `doc` names that counts and is a file, not an
-    address (`display` is the network file's path as reports show it)."""
+def documents(looked: Iterable[tuple[str, str, Evidence]], folder: Path,
+              display: str) -> list[InputFile]:
+    """A digest for every evidence document a network file in `folder` names (as `named`
+    looked them up) that counts and is a file, not an address (`display` is the network
+    file's path as reports show it)."""
     return [document_digest(folder, evidence.looked_up, sheet_display(display, evidence.looked_up))
-            for _, document, evidence in named(doc, folder)
-            if evidence.usable and not is_address(document)]
+            for _, document, evidence in looked if evidence.usable and not is_address(document)]

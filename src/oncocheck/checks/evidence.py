@@ -74,7 +74,9 @@ class Documented(Check):
                 f"{todo.en}: {listed(self._keyed('en'), 'or')}"))
         filled = [a for a in self.alternatives if getattr(section, a, None) not in (None, "")]
         document = getattr(section, "document", None)
-        evidence = look_up(document, ctx.base_dir) if document else None
+        evidence = ctx.looked.get(self.field) if document else None
+        if document and (evidence is None or evidence.written != document):
+            evidence = look_up(document, ctx.base_dir)
         found = evidence is not None and evidence.usable
         observed = {"document": document, "document_found": found if document else None,
                     "given": filled}

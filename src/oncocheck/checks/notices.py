@@ -4,15 +4,13 @@ spreadsheet; and the cap on warnings of one kind."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from oncocheck.checks.base import MemberView
-from oncocheck.checks.documents import named
+from oncocheck.checks.documents import Evidence
 from oncocheck.load.source import Source
 from oncocheck.load.visible import quoted
-from oncocheck.network.model import NetworkFile
 from oncocheck.network.template import PLACEHOLDER_NAMES
 from oncocheck.report import Finding, Severity, Status, Text
 from oncocheck.wording import cell
@@ -76,12 +74,14 @@ NOT_FOUND = Text("Document niet gevonden", "Document not found")
 NOT_USABLE = Text("Document niet bruikbaar", "Document not usable")
 
 
-def document_warnings(doc: NetworkFile, base_dir: Path, source: Source) -> list[Finding]:
-    """A warning for every `document:` the file names that does not count as evidence (not
-    found, a folder, a device, outside the folder, an address without a host), also when the
-    criterion is met by something else: evidence is never silently missing."""
+def document_warnings(looked: Iterable[tuple[str, str, Evidence]],
+                      source: Source) -> list[Finding]:
+    """A warning for every `document:` the file names (as `documents.named` looked them up)
+    that does not count as evidence (not found, a folder, a device, outside the folder, an
+    address without a host), also when the criterion is met by something else: evidence is
+    never silently missing."""
     findings = []
-    for section, document, evidence in named(doc, base_dir):
+    for section, document, evidence in looked:
         if evidence.usable:
             continue
         path = f"network.{section}.document"

@@ -31,7 +31,8 @@ def normalise(text: str) -> str:
     `Diëtist`, `dietist`, `POH-GGZ`, `poh ggz` and `poh_ggz` all normalise alike.
     """
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = decomposed if decomposed.isascii() else \
+        "".join(c for c in decomposed if not unicodedata.combining(c))  # most names: ASCII
     return _SEPARATORS.sub(" ", plain.casefold()).strip()
 
 

@@ -30,13 +30,17 @@ SCHEMA_VERSION = "2"  # of report.schema.json; a key removed or changed in meani
 #    (null when several did), no longer the run's own; `summary.as_of` counts files per date
 
 
-def dumps(data: Any) -> str:
-    """`json.dumps(data, ensure_ascii=False, indent=2)`, through orjson where they agree."""
+def dumps(data: Any, floats: Any = None) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, through orjson where they agree;
+    `floats` holds every float of `data` when the caller knows where they are (else: all
+    of `data` is searched)."""
     try:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
     except TypeError:  # orjson.JSONEncodeError: big integer, surrogate, non-string key
         return json.dumps(data, ensure_ascii=False, indent=2)
-    return text if _floats_agree(data) else json.dumps(data, ensure_ascii=False, indent=2)
+    if _floats_agree(data if floats is None else floats):
+        return text
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _floats_agree(data: Any) -> bool:
@@ -171,5 +175,13 @@ def chunks(report: Report, lang: str) -> Iterator[str]:
     head, tail = dumps(as_dict(report, results=False)).split('"results": []', 1)
     yield head + '"results": ['
     for i, result in enumerate(report.results):
-        yield ("\n    " if i == 0 else ",\n    ") + dumps(_result(result)).replace("\n", "\n    ")
+        yield ("\n    " if i == 0 else ",\n    ") + piece(result)
     yield ("\n  ]" if len(report.results) else "]") + tail + "\n"
+
+
+def piece(result: FileResult) -> str:
+    """A result's text in the report, indented as it stands in `results` (`chunks`). Its
+    only floats are observed values: the others are texts, counts, lines and sizes."""
+    data = _result(result)
+    text = dumps(data, [finding["observed"] for finding in data["findings"]])
+    return text.replace("\n", "\n    ")

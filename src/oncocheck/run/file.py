@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oncocheck.checks.base import CheckContext, MemberView, member_rows, member_views
-from oncocheck.checks.documents import documents
+from oncocheck.checks.documents import Evidence, documents
+from oncocheck.checks.documents import named as look_ups
 from oncocheck.checks.notices import (capped_warnings, document_warnings, duplicate_members,
                                       load_warnings, placeholder_name)
 from oncocheck.checks.plans import check_references, plan_warnings, with_plan
@@ -89,9 +90,10 @@ def check_file(path: Path, display: str, choices: Sequence[Choice]) -> tuple[Fil
             return tuple(_invalid(display, exc, named, in_order(heard)) for _ in choices)
         except NotANetwork:
             return ()
-    inputs = in_order([*heard, *documents(doc, path.parent, display)])
+    looked = tuple(look_ups(doc, path.parent))  # each document once, for every use of it
+    inputs = in_order([*heard, *documents(looked, path.parent, display)])
     members = member_views(doc.members or (), vocabulary)
-    return tuple(_judged(path, display, choice, source, doc, members, named, inputs)
+    return tuple(_judged(path, display, choice, source, doc, members, named, inputs, looked)
                  for choice in choices)
 
 
@@ -104,8 +106,8 @@ def _invalid(display: str, exc: LoadFailed, named: list[str],
 
 
 def _judged(path: Path, display: str, choice: Choice, source: Source, doc: NetworkFile,
-            members: tuple[MemberView, ...], named: list[str],
-            inputs: tuple[InputFile, ...]) -> FileResult:
+            members: tuple[MemberView, ...], named: list[str], inputs: tuple[InputFile, ...],
+            looked: tuple[tuple[str, str, Evidence], ...]) -> FileResult:
     """The file judged by the version and on the date `choice` and its `submitted:` decide."""
     try:
         decision = _decision(choice, doc, source)
@@ -113,12 +115,13 @@ def _judged(path: Path, display: str, choice: Choice, source: Source, doc: Netwo
         check_references(doc, source, [c.id for c in rule_file.criteria], rule_file.ref.label)
     except LoadFailed as exc:
         return _invalid(display, exc, named, inputs)
-    ctx = CheckContext(doc, members, bundled.vocabulary(), path.parent, decision.as_of, source)
+    ctx = CheckContext(doc, members, bundled.vocabulary(), path.parent, decision.as_of, source,
+                       {section: evidence for section, _, evidence in looked})
     findings = with_plan(doc, source, [_finding(c, ctx, source) for c in rule_file.criteria])
     findings += plan_warnings(doc, source, findings, decision.as_of)
     findings += criteria_pin(doc.criteria, decision, source)
     findings += load_warnings(source)
-    findings += document_warnings(doc, path.parent, source)
+    findings += document_warnings(looked, source)
     findings += duplicate_members(members, source)
     findings += placeholder_name(doc.network.name, source)
     findings = capped_warnings(findings)

@@ -69,3 +69,15 @@ def test_the_reports_of_the_examples_and_a_batch_are_byte_identical(tmp_path: Pa
             result = runner.invoke(app, [*command, "--format", "json"])
             assert result.exit_code in (0, 1, 2), result.output
             assert result.stdout == _stdlib(json.loads(result.stdout)) + "\n"
+
+
+@pytest.mark.parametrize("share", [1e-05, 0.636])
+def test_a_result_whose_observed_share_orjson_writes_otherwise_is_written_as_the_stdlib_does(
+        share: float) -> None:
+    """A result's text looks for floats only in its observed values (`piece`): there too."""
+    from oncocheck.report import FileResult, Finding, Severity, Status, Text, Verdict
+
+    finding = Finding("2a", Severity.ERROR, Status.NOT_MET, Text("t", "t"), Text("m", "m"),
+                      {"share": share, "members": [{"share": share}]})
+    result = FileResult("n.yaml", Verdict.NOT_COMPLIANT, "N", findings=(finding,))
+    assert jsontext.piece(result) == _stdlib(jsontext._result(result)).replace("\n", "\n    ")
