@@ -30,6 +30,7 @@ def forged_rules() -> str:
 def network_file(spec: dict[str, Any]) -> str:
     """An example network file with some keys set or removed (see the table's header)."""
     data = yaml.safe_load((ROOT / "examples" / spec["from"]).read_text(encoding="utf-8"))
+    data.pop("submitted", None)  # the case chooses the date (`set: {submitted: ...}`), or today
     for target, changes in ((data, spec.get("set")), (data["network"], spec.get("network"))):
         for key, value in (changes or {}).items():
             if value is None:
