@@ -76,9 +76,8 @@ class Builder:
                 if type(event) is scalar and stack and event.tag is None \
                         and event.anchor is None and stack[-1].is_map:
                     text, frame = event.value, stack[-1]
-                    plain_ascii = text.isascii() and text.isprintable() and "##" not in text
-                    if (plain_ascii or shown_as_is(text)) \
-                            and text[:1] not in opening and self._fast(frame, event, text):
+                    if shown_as_is(text) and text[:1] not in opening \
+                            and self._fast(frame, event, text):
                         continue
                 handler = handlers.get(type(event))
                 if handler is not None:
