@@ -36,10 +36,10 @@ def dumps(data: Any, floats: Any = None) -> str:
     of `data` is searched)."""
     try:
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        if _floats_agree(data if floats is None else floats):
+            return text
     except TypeError:  # orjson.JSONEncodeError: big integer, surrogate, non-string key
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    if _floats_agree(data if floats is None else floats):
-        return text
+        pass
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
